@@ -1,0 +1,40 @@
+/**
+ * The Express application: /api/* (JSON), then the built single-page app with a fallback to
+ * index.html. The same app is mounted by `npm start` and by the Vite dev server.
+ */
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from './context';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { teamRoutes } from './routes/teams';
+import { userRoutes } from './routes/users';
+import { PROJECT_ROOT } from './config';
+
+export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'build');
+
+export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  const api = express.Router();
+  api.use(express.json({ limit: ctx.config.bodyLimit }));
+  api.use((_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
+  api.use('/health', healthRoutes(ctx));
+  api.use('/auth', authRoutes(ctx));
+  api.use('/users', userRoutes(ctx));
+  api.use('/teams', teamRoutes(ctx));
+  api.use(notFoundHandler());
+  api.use(errorHandler(ctx.log));
+  app.use('/api', api);
+
+  if (opts.serveWeb && existsSync(path.join(WEB_BUILD_DIR, 'index.html'))) {
+    app.use(express.static(WEB_BUILD_DIR, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(WEB_BUILD_DIR, 'index.html')));
+  }
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,74 @@
+/**
+ * Builds and starts one Graycase process: config → database → context → app → Socket.IO →
+ * listen. Used by server/index.ts and by the tests (port 0), so both run the same code.
+ * stop() is the graceful shutdown: stop accepting, finish in-flight requests, close sockets,
+ * close the database, stop the embedded FerretDB.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Server as IoServer } from 'socket.io';
+import { PROJECT_ROOT, type Config } from './config';
+import { connectDatabase } from './db/client';
+import { createLogger, type Logger } from './log';
+import { createSessionStore } from './auth/sessions';
+import { createAttemptCounter } from './auth/rate-limit';
+import { createAuditLog } from './audit/audit-log';
+import type { AppContext } from './context';
+import { createApp } from './app';
+import { createIo } from './sockets';
+import { seedDemoIfEmpty } from './seed/demo';
+
+export interface RunningGraycase {
+  ctx: AppContext;
+  httpServer: HttpServer;
+  io: IoServer;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const VERSION: string = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
+
+/** Everything but the HTTP listener: shared by `npm start`, the dev plugin and the tests. */
+export async function createContext(config: Config, log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
+  const db = await connectDatabase(config, log);
+  const ctx: AppContext = {
+    config, log, db, version: VERSION,
+    sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs),
+    attempts: createAttemptCounter(db.c, config.rateLimits.windowMs),
+    audit: createAuditLog(db.c)
+  };
+  if (config.seedDemo) await seedDemoIfEmpty(db.c, log);
+  return ctx;
+}
+
+export async function startGraycase(config: Config, opts: { serveWeb?: boolean; log?: Logger } = {}): Promise<RunningGraycase> {
+  const ctx = await createContext(config, opts.log);
+  const app = createApp(ctx, { serveWeb: opts.serveWeb ?? true });
+  const httpServer = createServer(app);
+  const io = createIo(httpServer, ctx);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as { port: number };
+  const sweeper = setInterval(() => ctx.sessions.sweep().catch((err) => ctx.log.warn({ err }, 'session sweep failed')), 10 * 60_000);
+  sweeper.unref();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    clearInterval(sweeper);
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    // In-flight requests get a few seconds to finish before their connections are cut.
+    const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+    await closed;
+    clearTimeout(force);
+    await ctx.audit.flush();
+    await ctx.db.close();
+  })());
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return { ctx, httpServer, io, url: `http://${host}:${port}`, stop };
+}

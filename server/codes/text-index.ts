@@ -1,0 +1,190 @@
+/**
+ * Inverted index over code descriptions, built once at load.
+ *
+ * Invariants:
+ * - Documents are numbered 0..n-1 in the order given (callers pass tabular order, so a lower
+ *   doc id = earlier in the tabular list and is the final tie-breaker).
+ * - `terms` is sorted (ASCII) so a word prefix is a contiguous range found by binary search;
+ *   `postings[t]` lists the doc ids containing term t, ascending, each once.
+ * - Tokens are lowercase ASCII letters/digits; diacritics are folded (Sjögren → sjogren).
+ * - Query scratch arrays are reused between queries (stamps avoid clearing them), so a query
+ *   allocates almost nothing; the index is not safe for concurrent queries from worker threads
+ *   (Node runs them one at a time on the event loop, which is how it is used).
+ */
+export interface IndexDoc {
+  code: string;
+  texts: string[];
+  billable: boolean;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const WORD = /[a-z0-9]+/g;
+
+export function tokenize(text: string): string[] {
+  // Fold diacritics only when needed: almost every description is plain ASCII.
+  const folded = NON_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+  return folded.toLowerCase().match(WORD) ?? [];
+}
+
+export interface TermMatch { term: number; weight: number }
+
+export class TextIndex {
+  readonly size: number;
+  readonly terms: string[];
+  readonly postings: Int32Array[];
+  readonly codes: string[];
+  readonly billable: Uint8Array;
+  /** Length of the first text (the description shown), for "shorter first". */
+  readonly textLength: Uint16Array;
+  /** Term id of the first word of the first text: a description that starts with the first
+   * query word ("Pneumonia, unspecified organism" for "pneumonia") gets a small bonus. */
+  readonly firstTerm: Int32Array;
+  /** Term ids grouped by term length, for the typo search. */
+  private readonly byLength: number[][] = [];
+  private readonly seenQuery: Int32Array;
+  private readonly seenWord: Int32Array;
+  readonly matched: Uint8Array;
+  readonly score: Float32Array;
+  private queryStamp = 0;
+  private wordStamp = 0;
+
+  constructor(docs: IndexDoc[]) {
+    this.size = docs.length;
+    this.codes = docs.map((d) => d.code);
+    this.billable = Uint8Array.from(docs, (d) => (d.billable ? 1 : 0));
+    this.textLength = Uint16Array.from(docs, (d) => Math.min(65535, d.texts[0]?.length ?? 0));
+    const lists = new Map<string, number[]>();
+    const firstTok: string[] = [];
+    for (let id = 0; id < docs.length; id++) {
+      for (let k = 0; k < docs[id].texts.length; k++) {
+        const toks = tokenize(docs[id].texts[k]);
+        if (k === 0) firstTok.push(toks[0] ?? '');
+        for (const tok of toks) {
+          let l = lists.get(tok);
+          if (!l) { l = []; lists.set(tok, l); }
+          if (l[l.length - 1] !== id) l.push(id); // ids arrive ascending, so this dedupes
+        }
+      }
+    }
+    this.terms = [...lists.keys()].sort();
+    this.postings = this.terms.map((t) => Int32Array.from(lists.get(t)!));
+    const termId = new Map<string, number>();
+    this.terms.forEach((t, i) => termId.set(t, i));
+    this.firstTerm = Int32Array.from(firstTok, (t) => termId.get(t) ?? -1);
+    this.terms.forEach((t, i) => { (this.byLength[t.length] ??= []).push(i); });
+    this.seenQuery = new Int32Array(docs.length);
+    this.seenWord = new Int32Array(docs.length);
+    this.matched = new Uint8Array(docs.length);
+    this.score = new Float32Array(docs.length);
+  }
+
+  /** First term index ≥ s. */
+  private lowerBound(s: string): number {
+    let lo = 0, hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.terms[mid] < s) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Terms a query word matches, best first: exact (1), word prefix (0.75, at most
+   * `maxPrefix` most frequent), and only when neither exists, typos (0.5) within the allowed
+   * edit distance (1 for words of 5+ characters, 2 for 9+; transpositions count as 1).
+   */
+  matchWord(word: string, allowPrefix = true, maxPrefix = 64): TermMatch[] {
+    const out: TermMatch[] = [];
+    const lo = this.lowerBound(word);
+    if (this.terms[lo] === word) out.push({ term: lo, weight: 1 });
+    if (allowPrefix && word.length >= 2) {
+      let hi = lo;
+      while (hi < this.terms.length && this.terms[hi].startsWith(word)) hi++;
+      const start = this.terms[lo] === word ? lo + 1 : lo;
+      let range: number[] = [];
+      for (let t = start; t < hi; t++) range.push(t);
+      if (range.length > maxPrefix) range = range.sort((a, b) => this.postings[b].length - this.postings[a].length).slice(0, maxPrefix);
+      for (const t of range) out.push({ term: t, weight: 0.75 });
+    }
+    if (out.length === 0 && word.length >= 5 && /[a-z]/.test(word)) {
+      const k = word.length >= 9 ? 2 : 1;
+      for (let len = word.length - k; len <= word.length + k; len++) {
+        for (const t of this.byLength[len] ?? []) {
+          if (withinDistance(word, this.terms[t], k)) out.push({ term: t, weight: 0.5 });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Score documents for a list of words (each word: its term matches). Returns the touched doc
+   * ids; `matched[doc]` = number of words matched, `score[doc]` = sum of best weights.
+   */
+  run(words: TermMatch[][]): number[] {
+    const q = ++this.queryStamp;
+    // Locals, not `this.x`, in the hot loop: it runs once per posting (tens of thousands).
+    const seenQuery = this.seenQuery, seenWord = this.seenWord, matched = this.matched, score = this.score;
+    const firstTerm = this.firstTerm, postings = this.postings;
+    const touched: number[] = [];
+    for (let wi = 0; wi < words.length; wi++) {
+      const matches = words[wi];
+      const w = ++this.wordStamp;
+      for (let mi = 0; mi < matches.length; mi++) {
+        const term = matches[mi].term, weight = matches[mi].weight;
+        const p = postings[term];
+        for (let i = 0; i < p.length; i++) {
+          const d = p[i];
+          if (seenQuery[d] !== q) {
+            seenQuery[d] = q; matched[d] = 0; score[d] = 0; touched.push(d);
+          }
+          if (seenWord[d] === w) continue; // already matched this word with a better term
+          seenWord[d] = w;
+          matched[d]++;
+          score[d] += wi === 0 && firstTerm[d] === term ? weight + 0.25 : weight;
+        }
+      }
+    }
+    return touched;
+  }
+}
+
+/** Optimal-string-alignment distance ≤ k (bounded; gives up early when a row exceeds k). */
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+export function withinDistance(a: string, b: string, k: number): boolean {
+  const n = a.length, m = b.length;
+  if (Math.abs(n - m) > k) return false;
+  if (m >= 63) return false;
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ca === cb ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > k) return false;
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
+  }
+  return prev[m] <= k;
+}
+
+/** Indexes per system, built at load by `buildSearchIndexes` (search.ts). */
+export interface SearchIndexes {
+  systems: Map<'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS', SystemIndex>;
+}
+
+export interface SystemIndex {
+  text: TextIndex;
+  /** Per doc: the payload the caller needs to build results (entry object or HCPCS record). */
+  payload: unknown[];
+  /** Doc ids sorted by code (ASCII), for code-prefix search. */
+  byCode: Int32Array;
+}

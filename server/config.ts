@@ -1,0 +1,89 @@
+/**
+ * Configuration from environment variables, parsed once at start. A bad value stops the start
+ * with a message naming the variable; every default works on a fresh machine.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  GRAYCASE_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('graycase'),
+  GRAYCASE_DATA_DIR: z.string().min(1).default('./data'),
+  GRAYCASE_CODESETS_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  GRAYCASE_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  FERRETDB_BIN: z.string().min(1).optional()
+});
+
+export interface RateLimits {
+  /** failed sign-ins per account inside the window before the account is throttled */
+  perAccount: number;
+  /** sign-in attempts per client address inside the window */
+  perAddress: number;
+  windowMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  mongodbUri?: string;
+  dbName: string;
+  dataDir: string;
+  codeSetsDir?: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  sessionSecret: string;
+  sessionTtlMs: number;
+  cookieSecure: 'true' | 'false' | 'auto';
+  seedDemo: boolean;
+  ferretdbBin?: string;
+  rateLimits: RateLimits;
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(PROJECT_ROOT, e.GRAYCASE_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    dbName: e.GRAYCASE_DB_NAME,
+    dataDir,
+    codeSetsDir: e.GRAYCASE_CODESETS_DIR ? path.resolve(PROJECT_ROOT, e.GRAYCASE_CODESETS_DIR) : undefined,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET ?? keptSessionSecret(dataDir),
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.COOKIE_SECURE,
+    seedDemo: e.GRAYCASE_SEED_DEMO === 'true',
+    ferretdbBin: e.FERRETDB_BIN,
+    rateLimits: { perAccount: 5, perAddress: 30, windowMs: 15 * 60_000 },
+    bodyLimit: '1mb'
+  };
+}
+
+/** A generated secret survives restarts (sessions stay valid) by living in the data folder. */
+function keptSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

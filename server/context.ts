@@ -1,0 +1,28 @@
+/** Everything a request handler or socket handler needs, built once at boot. */
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { Logger } from './log';
+import type { AttemptCounter } from './auth/rate-limit';
+import type { SessionStore } from './auth/sessions';
+import type { AuditLog } from './audit/audit-log';
+import type { Role } from './db/collections';
+
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  db: Database;
+  sessions: SessionStore;
+  attempts: AttemptCounter;
+  audit: AuditLog;
+  version: string;
+}
+
+/** Who is acting. Built from the session, never from a payload. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  name: string;
+  teamIds: string[];
+  address: string;
+}

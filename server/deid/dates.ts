@@ -1,0 +1,162 @@
+/**
+ * Date detection, parsing and re-rendering. One table of patterns serves both finding dates in
+ * prose and re-reading a (possibly manual) DATE redaction, so shift mode can write the shifted
+ * date back in the exact format it was found in (zero padding, separator, month spelling,
+ * two-digit years, ordinal suffix).
+ * Invariants: detection only returns spans that parseDate() can parse; rendering never changes
+ * the characters outside the date's own groups (commas, "of", spaces are kept).
+ */
+import { before, type Hit } from './hits';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthAlts = MONTHS.flatMap((m) => {
+  const a = m.slice(0, 3);
+  const forms = [m, m.toUpperCase(), a, a.toUpperCase()];
+  if (m === 'September') forms.push('Sept', 'SEPT');
+  return forms;
+}).sort((x, y) => y.length - x.length).join('|');
+const MON = `(?<mon>${monthAlts})`;
+
+interface Pattern { name: string; src: string; /** extra check on a match found in prose */ cue?: (text: string, start: number, g: Groups) => boolean }
+type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
+
+/** Day/month pairs without a year collide with fractions and scores; accept them only when
+ *  written like a date (zero padded / two digits each) or introduced by a date word. */
+const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp)\s*:?\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
+const MD_NEG = /\b(?:pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|motor|sensation)\s*:?\s*$/i;
+const mdCue = (text: string, start: number, g: Groups): boolean => {
+  const pre = before(text, start, 32);
+  if (MD_NEG.test(pre)) return false;
+  const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
+  return Boolean(padded) || MD_CUE.test(pre);
+};
+
+const PATTERNS: Pattern[] = [
+  { name: 'iso', src: `(?<![\\d/.-])(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?![\\d/-]|\\.\\d)` },
+  { name: 'ymd-slash', src: `(?<![\\d/.-])(?<y>\\d{4})\\/(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/-]|\\.\\d)` },
+  { name: 'mdy', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\/(?<d>\\d{1,2})\\/(?<y>\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)` },
+  { name: 'mdy-dash', src: `(?<![\\d/.-])(?<m>\\d{1,2})-(?<d>\\d{1,2})-(?<y>\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)` },
+  { name: 'mdy-dot', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{4})(?![\\d/-]|\\.\\d)` },
+  { name: 'md', src: `(?<![\\d/.\\w-])(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
+  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+(?<y>\\d{4}))?(?![\\d:])` },
+  { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+(?<y>\\d{4}))?(?![\\p{L}\\d])` },
+  { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}[-/](?<y>\\d{4}|\\d{2})(?!\\d)` },
+  { name: 'mon-y', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?(?<y>\\d{4})(?!\\d)` },
+  { name: 'year', src: `(?<y>\\d{4})` }
+];
+const ANCHORED = PATTERNS.map((p) => ({ ...p, re: new RegExp(`^(?:${p.src})$`, 'du') }));
+const GLOBAL = PATTERNS.filter((p) => p.name !== 'year').map((p) => ({ ...p, re: new RegExp(p.src, 'gdu') }));
+
+export interface ParsedDate {
+  text: string;
+  y?: number; m?: number; d?: number;
+  groups: Groups;
+  indices: Partial<Record<keyof Groups, [number, number]>>;
+}
+
+function monthNumber(mon: string): number {
+  const i = MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === mon.slice(0, 3).toLowerCase());
+  return i + 1;
+}
+
+/** Two-digit years: the century that does not put the date in the future of refYear. */
+function fullYear(y: string, refYear: number): number {
+  if (y.length === 4) return Number(y);
+  const n = Number(y);
+  return 2000 + n > refYear + 1 ? 1900 + n : 2000 + n;
+}
+
+function build(text: string, m: RegExpExecArray, refYear: number): ParsedDate | null {
+  const g = (m.groups ?? {}) as Groups;
+  const ind = (m.indices?.groups ?? {}) as ParsedDate['indices'];
+  const base = m.index;
+  const indices: ParsedDate['indices'] = {};
+  for (const k of Object.keys(ind) as (keyof Groups)[]) {
+    const v = ind[k];
+    if (v) indices[k] = [v[0] - base, v[1] - base];
+  }
+  const month = g.mon ? monthNumber(g.mon) : g.m ? Number(g.m) : undefined;
+  const y = g.y ? fullYear(g.y, refYear) : undefined;
+  const d = g.d ? Number(g.d) : undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return null;
+  if (d !== undefined && (d < 1 || d > 31)) return null;
+  if (y !== undefined && (y < 1880 || y > refYear + 20)) return null;
+  if (y !== undefined && month && d) {
+    const dt = new Date(Date.UTC(y, month - 1, d));
+    if (dt.getUTCMonth() !== month - 1) return null; // 02/30, 04/31 are not dates
+  }
+  return { text: m[0], y, m: month, d, groups: g, indices };
+}
+
+/** Reads a whole string as one date; null when it is not one. */
+export function parseDate(text: string, refYear: number): ParsedDate | null {
+  for (const p of ANCHORED) {
+    const m = p.re.exec(text);
+    if (m) { const r = build(text, m, refYear); if (r) return r; }
+  }
+  return null;
+}
+
+/** All dates in prose. Overlaps are resolved by the caller (longest wins). */
+export function findDates(text: string, refYear: number): Hit[] {
+  const out: Hit[] = [];
+  for (const p of GLOBAL) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const parsed = build(text, m, refYear);
+      if (!parsed) continue;
+      if (p.cue && !p.cue(text, m.index, parsed.groups)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date' });
+    }
+  }
+  // A bare year is allowed by Safe Harbor, except when it reveals an age over 89.
+  for (const m of text.matchAll(/\bborn\s+(?:in\s+)?(\d{4})\b/gi)) {
+    if (Number(m[1]) <= refYear - 90) {
+      const s = m.index + m[0].length - 4;
+      out.push({ start: s, end: s + 4, type: 'DATE', reason: 'birth year of someone over 89' });
+    }
+  }
+  return out;
+}
+
+const ordinal = (d: number): string => (d % 100 >= 11 && d % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][d % 10] ?? 'th');
+
+function monthLike(orig: string, month: number): string {
+  const full = MONTHS[month - 1]!;
+  const isFull = MONTHS.some((m) => m.toLowerCase() === orig.toLowerCase());
+  let out = isFull ? full : orig.length === 4 && month === 9 ? 'Sept' : full.slice(0, 3);
+  if (orig === orig.toUpperCase()) out = out.toUpperCase();
+  return out;
+}
+
+/** Re-renders the date shifted by `days`, keeping the original layout. */
+export function renderShifted(p: ParsedDate, days: number, refYear: number): string {
+  const y = p.y ?? refYear;
+  const dt = new Date(Date.UTC(y, (p.m ?? 7) - 1, p.d ?? (p.m ? 15 : 1)));
+  dt.setUTCDate(dt.getUTCDate() + days);
+  const ny = dt.getUTCFullYear(), nm = dt.getUTCMonth() + 1, nd = dt.getUTCDate();
+  // Zero padding is a property of the whole date ("06/19" vs "6/19"), not of one component.
+  const g = p.groups;
+  const padded = Boolean(g.m?.startsWith('0') || g.d?.startsWith('0') || (g.m?.length === 2 && (g.d?.length ?? 2) === 2));
+  const pad = (n: number) => (padded ? String(n).padStart(2, '0') : String(n));
+  const repl: Partial<Record<keyof Groups, string>> = {};
+  if (p.groups.y) repl.y = p.groups.y.length === 2 ? String(ny % 100).padStart(2, '0') : String(ny);
+  if (p.groups.m) repl.m = pad(nm);
+  if (p.groups.mon) repl.mon = monthLike(p.groups.mon, nm);
+  if (p.groups.d) repl.d = g.mon ? String(nd) : pad(nd);
+  if (p.groups.sfx) repl.sfx = ordinal(nd);
+  const spans = (Object.keys(repl) as (keyof Groups)[])
+    .map((k) => ({ k, at: p.indices[k]! }))
+    .filter((s) => s.at)
+    .sort((a, b) => b.at[0] - a.at[0]);
+  let out = p.text;
+  for (const s of spans) out = out.slice(0, s.at[0]) + repl[s.k]! + out.slice(s.at[1]);
+  return out;
+}
+
+/** Shifts an ISO date (YYYY-MM-DD) by whole days. */
+export function shiftIso(iso: string, days: number): string {
+  const dt = new Date(iso + 'T00:00:00Z');
+  dt.setUTCDate(dt.getUTCDate() + days);
+  return dt.toISOString().slice(0, 10);
+}

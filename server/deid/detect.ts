@@ -1,0 +1,101 @@
+/**
+ * detectPhi: runs every detector over every free-text field and returns reviewable candidates.
+ * Invariants:
+ *  - candidates never overlap within a field: a span contained in a longer one is dropped
+ *    (longest wins; on equal spans the more specific type wins), partially overlapping spans
+ *    are kept both, and applyRedactions merges them;
+ *  - each patient identifier field that is present is always a candidate;
+ *  - ids are stable: a hash of type + location (see candidateId).
+ */
+import { textFields } from './fields';
+import { findLiteral, type Hit } from './hits';
+import { patientContext, type PatientContext } from './context';
+import { findDates } from './dates';
+import { findAges, findLabelledIds, findNetAndIds, findPhones } from './numbers';
+import { findCueNames, findKnownNames, findPatientName, nameTokens } from './names';
+import { findPlaces } from './places';
+import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType } from './types';
+
+const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
+  name: 'NAME', mrn: 'MRN', dob: 'DATE', phone: 'PHONE', email: 'EMAIL', address: 'ADDRESS',
+  ssn: 'SSN', accountNumber: 'ACCOUNT', insuranceId: 'HEALTH_PLAN'
+};
+
+/** Lower = preferred when two detectors claim exactly the same span. */
+const PRIORITY: PhiType[] = ['SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'FAX', 'PHONE', 'EMAIL', 'URL', 'IP', 'DEVICE', 'VEHICLE', 'LICENSE',
+  'OTHER_ID', 'AGE', 'DATE', 'ZIP', 'ADDRESS', 'CITY', 'NAME'];
+
+/** cyrb53: small, deterministic, dependency-free; collisions are irrelevant at this scale. */
+function hash(s: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export function candidateId(type: PhiType, loc: Location): string {
+  const l = loc as Record<string, unknown>;
+  const key = [type, loc.field, l.documentId ?? l.flagId ?? l.codeLineId ?? '', l.start ?? '', l.end ?? ''].join('|');
+  return 'phi_' + hash(key);
+}
+
+function patientValueHits(text: string, ctx: PatientContext): Hit[] {
+  const out: Hit[] = [];
+  for (const v of ctx.values) out.push(...findLiteral(text, v.text, v.type, v.reason, true));
+  return out;
+}
+
+/** Keeps the longest of nested spans; identical spans keep the higher-priority type. */
+export function pruneContained(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    if (out.some((o) => o.start <= h.start && h.end <= o.end)) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext): Hit[] {
+  return [
+    ...findPatientName(value, ctx),
+    ...findCueNames(value, isAuthor),
+    ...patientValueHits(value, ctx),
+    ...findDates(value, ctx.refYear),
+    ...findAges(value),
+    ...findPhones(value),
+    ...findNetAndIds(value),
+    ...findLabelledIds(value),
+    ...findPlaces(value)
+  ];
+}
+
+export function detectPhi(enc: DeidEncounterInput): Candidate[] {
+  const ctx = patientContext(enc);
+  const fields = textFields(enc);
+  const perField = fields.map((f) => fieldHits(f.value, f.isAuthor, ctx));
+  // Second pass: names learned from cues anywhere are searched in every field.
+  const tokens = new Set<string>();
+  fields.forEach((f, i) => nameTokens(f.value, perField[i]!).forEach((t) => tokens.add(t)));
+  const out: Candidate[] = [];
+  for (const key of PATIENT_ID_FIELDS) {
+    const value = enc.patient[key];
+    if (!value) continue;
+    const location: Location = { field: `patient.${key}` };
+    const type = PATIENT_FIELD_TYPE[key];
+    out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field' });
+  }
+  fields.forEach((f, i) => {
+    const hits = pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])]);
+    for (const h of hits) {
+      const location = f.at(h.start, h.end);
+      out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Person names: the patient's own name in any written form, and other people's names found
+ * next to cues (honorifics, credentials, signature phrases, labelled roles, relatives).
+ * Names found by cue are then searched again everywhere in the encounter (a surname seen once
+ * as "Dr. Harlan" is also removed when it later appears as "Harlan agrees").
+ * Invariants: cue-based names must be capitalised tokens and survive the STOP list; the
+ * honorific or credential itself stays outside the span ("Dr. [NAME]", "[NAME], MD").
+ */
+import { esc, scan, type Hit } from './hits';
+import { isCommonWord, type PatientContext } from './context';
+import { AMBIGUOUS_CREDS, CREDS, HONORIFIC, INITIAL, NAME_AFTER, NAME_BEFORE, TOK, isStop, trimName } from './name-words';
+
+const WB = '(?<![\\p{L}\\p{N}])';
+const WE = '(?![\\p{L}\\p{N}])';
+
+export function findPatientName(text: string, ctx: PatientContext): Hit[] {
+  const out: Hit[] = [];
+  const lit = (needle: string, ci: boolean, reason: string) => {
+    if (needle.length < 2) return;
+    out.push(...scan(text, new RegExp(`${WB}${esc(needle)}${WE}`, ci ? 'giu' : 'gu'), 'NAME', reason));
+  };
+  lit(ctx.fullName, true, 'matches patient name');
+  for (const l of ctx.lastNames) lit(l, !isCommonWord(l), 'matches patient last name');
+  // Given names only when capitalised: "Hope" and "Will" are also ordinary words.
+  for (const g of ctx.givenNames) lit(g, false, 'matches patient first name');
+  return joinAdjacentNames(text, out);
+}
+
+/** Joins "Olsen" + ", " + "Marguerite" and pulls in initials/possessives so the whole
+ *  written form ("M. Olsen", "Olsen, Marguerite") is one span. */
+function joinAdjacentNames(text: string, hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h0 of sorted) {
+    const h = { ...h0 };
+    const pre = /(?:[A-Z]\.\s?){1,2}$/.exec(text.slice(Math.max(0, h.start - 6), h.start));
+    if (pre) h.start -= pre[0].length;
+    const last = out[out.length - 1];
+    if (last && h.start <= last.end + 2 && /^[\s,]*$/.test(text.slice(last.end, Math.max(last.end, h.start)))) {
+      last.end = Math.max(last.end, h.end);
+      last.reason = 'matches patient name';
+    } else out.push(h);
+  }
+  return out;
+}
+
+const CRED_ALT = CREDS.join('|');
+const HONORIFIC_RE = new RegExp(`\\b${HONORIFIC}\\.?\\s+(${NAME_AFTER})`, 'g');
+const CRED_RE = new RegExp(`(${NAME_BEFORE})(\\s*,?\\s*)(${CRED_ALT})(?![\\w-])`, 'g');
+const SIGN_CUE = /\b(?:(?:electronically |e-|co-?)?signed|dictated|transcribed|authored|authenticated|reviewed|verified|read|interpreted|performed|attested|seen|examined|evaluated|referred|ordered|accepted|approved|witnessed|reported|paged|notified|discussed|spoke|covered|relieved|handed off|assisted)\s+(?:by|with|to)\s*:?\s*/gi;
+const ROLE_CUE = /\b(?:attending|resident|fellow|intern|pcp|primary care(?: physician| provider)?|surgeon|assistant|anesthesiologist|anesthesia|provider|physician|author|referring(?: physician| provider)?|consultant|nurse|case manager|social worker|interpreter|chaplain|emergency contact|contact|proxy|health care proxy|guardian|patient(?: name)?|pt(?: name)?|name|cc|signature|signed|witness|employer)\s*:\s*/gi;
+const RELATIVE_CUE = /\b(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|cousin|friend|caregiver|guardian|neighbou?r|roommate|fianc[ée]e?|boyfriend|girlfriend|stepson|stepdaughter|son-in-law|daughter-in-law|employer|boss|coworker)(?:,|\s+named|\s+is)?\s+/gi;
+const NAME_STICKY = new RegExp(NAME_AFTER, 'y');
+const RELATION_AFTER = new RegExp(`(${TOK}(?:\\s+${TOK})?)\\s*(?:\\(|,\\s*(?:his|her|their|the patient's|pt's)\\s+)(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|friend|caregiver|guardian|niece|nephew|grandson|granddaughter)\\b`, 'g');
+/** "J. Moreau" without a credential: a single initial then a surname. The word before must not
+ *  make the letter a category ("type B. Patient", "vitamin D. Follow"). */
+const INITIAL_SURNAME = new RegExp(`(?<![\\w.])(${INITIAL}\\s?${TOK})`, 'g');
+const CATEGORY_BEFORE = /\b(?:type|stage|class|vitamin|hepatitis|hep|grade|group|part|zone|phase|category|appendix|schedule|section|plan|option|level|factor|lead|wave|strep|influenza|flu|lane|gate|wing|pod|tower|bed|room|unit|exhibit|figure|table)\s*$/i;
+
+function push(out: Hit[], text: string, s: number, raw: string, reason: string): void {
+  const t = trimName(raw, s);
+  if (t) out.push({ start: t.start, end: t.end, type: 'NAME', reason });
+}
+
+function afterCue(text: string, cue: RegExp, reason: string, out: Hit[]): void {
+  for (const m of text.matchAll(cue)) {
+    NAME_STICKY.lastIndex = m.index + m[0].length;
+    const n = NAME_STICKY.exec(text);
+    if (n) push(out, text, n.index, n[0], reason);
+  }
+}
+
+export function findCueNames(text: string, isAuthor: boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(HONORIFIC_RE)) {
+    const title = /^\S+/.exec(m[0])![0];
+    push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, `name after ${title}`);
+  }
+  for (const m of text.matchAll(CRED_RE)) {
+    const [, name, sep, cred] = m as unknown as [string, string, string, string];
+    const parts = name.split(/\s+/).length;
+    if (AMBIGUOUS_CREDS.has(cred) && !sep.includes(',') && parts < 2) continue;
+    push(out, text, m.index, name, `name before ${cred}`);
+  }
+  afterCue(text, SIGN_CUE, 'name after signature phrase', out);
+  afterCue(text, ROLE_CUE, 'name after role label', out);
+  afterCue(text, RELATIVE_CUE, 'name of a relative or contact', out);
+  for (const m of text.matchAll(RELATION_AFTER)) push(out, text, m.index, m[1]!, 'name of a relative or contact');
+  for (const m of text.matchAll(INITIAL_SURNAME)) {
+    if (CATEGORY_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    push(out, text, m.index, m[1]!, 'initial and surname');
+  }
+  // An author line is a signature: a bare "Jane Smith" there is a person.
+  if (isAuthor && out.length === 0) {
+    const m = new RegExp(`^\\s*(${TOK}(?:\\s+${INITIAL})?\\s+${TOK}(?:\\s+${TOK})?)\\s*$`).exec(text);
+    if (m && !m[1]!.split(/\s+/).some(isStop)) push(out, text, text.indexOf(m[1]!), m[1]!, 'author name');
+  }
+  return out;
+}
+
+/** Name tokens worth searching elsewhere (surnames and given names of cue-found names). */
+export function nameTokens(text: string, hits: Hit[]): string[] {
+  const toks = new Set<string>();
+  for (const h of hits) {
+    if (h.type !== 'NAME') continue;
+    for (const w of text.slice(h.start, h.end).split(/[\s,]+/)) {
+      const t = w.replace(/['’]s$/, '');
+      if (t.length >= 3 && /^[A-Z]/.test(t) && !/^[A-Z]\.$/.test(t) && !isStop(t) && !isCommonWord(t)) toks.add(t);
+    }
+  }
+  return [...toks];
+}
+
+export function findKnownNames(text: string, tokens: string[]): Hit[] {
+  if (tokens.length === 0) return [];
+  const re = new RegExp(`${WB}(?:${tokens.map(esc).join('|')})${WE}`, 'gu');
+  return scan(text, re, 'NAME', 'name seen elsewhere in the encounter');
+}

@@ -1,0 +1,91 @@
+/**
+ * Number-shaped identifiers: phones/faxes, SSNs, emails, URLs, IPs, ages over 89 and labelled
+ * identifiers (MRN, account, plan, license, vehicle, device, other). Unlabelled digit runs are
+ * never flagged on shape alone, because clinical text is full of codes (99214, E11.65), vitals
+ * and lab values; a label or a known patient value is required.
+ * Invariant: every labelled-identifier value contains at least one digit.
+ */
+import { before, scan, type Hit } from './hits';
+import type { PhiType } from './types';
+
+const PHONE = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
+const LABELLED_PHONE = /\b(?:phone|tel|telephone|cell|mobile|pager|call(?:ed)?|contact|fax|home|work)\b\.?\s*(?:#|number|no\.?)?\s*:?\s*(\d{10}|\d{3}[\s.-]\d{4})(?!\d)/gi;
+const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:)[^\n]{0,16}$/i;
+
+export function findPhones(text: string): Hit[] {
+  const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1)];
+  for (const h of hits) if (FAX_CUE.test(before(text, h.start, 24))) { h.type = 'FAX'; h.reason = 'fax number'; }
+  return hits;
+}
+
+const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
+const LABELLED_SSN = /\b(?:SSN|SS#|soc(?:ial)?\.? sec(?:urity)?\.?(?: (?:number|no\.?|#))?)\s*[:#]?\s*(?:is\s+|ending(?: in)?\s+)?((?:\d{3}|[xX*]{3})[- ]?(?:\d{2}|[xX*]{2})[- ]?\d{4}|\d{9}|\d{4})(?!\d)/gi;
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()\]]+[^\s<>"'()\].,;:!?]/gi;
+const BARE_DOMAIN = /(?<![@\w.\/-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|health|info|us|co|me)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\w@-])/gi;
+const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]|\.\d)/g;
+const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{1,4}(?![\w:])/gi;
+
+export function findNetAndIds(text: string): Hit[] {
+  return [
+    ...scan(text, SSN, 'SSN', 'social security number shape'),
+    ...scan(text, LABELLED_SSN, 'SSN', 'labelled SSN', 1),
+    ...scan(text, EMAIL, 'EMAIL', 'email address'),
+    ...scan(text, URL, 'URL', 'web address'),
+    ...scan(text, BARE_DOMAIN, 'URL', 'web domain'),
+    ...scan(text, IPV4, 'IP', 'IPv4 address'),
+    // Clock times (10:30:45) share the shape; an address has a hex letter or a '::' gap.
+    ...scan(text, IPV6, 'IP', 'IPv6 address', 0, (m) => /[a-f]|::/i.test(m[0]) && m[0].split(':').length >= 3)
+  ];
+}
+
+const AGE_NUM = '(9\\d|1[01]\\d|12[0-5])';
+const WORD_AGE = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:(?: and)? \\w+)?';
+const AGE_PATTERNS: [RegExp, number][] = [
+  [new RegExp(`\\b${AGE_NUM}[\\s-]*(?:years?|yrs?|y)[\\s-]*(?:old|o\\b|\\/o\\b|\\.o\\.)`, 'gi'), 0],
+  [new RegExp(`\\b${AGE_NUM}\\s?(?:yo|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])`, 'gi'), 0],
+  [new RegExp(`\\b(?:age[ds]?|aged|Age:)\\s*:?\\s*${AGE_NUM}\\b`, 'gi'), 0],
+  [new RegExp(`\\b${AGE_NUM}(?:M|F|yoM|yoF)\\b`, 'g'), 0],
+  [new RegExp(`\\b(?:${WORD_AGE})[\\s-]+years?[\\s-]+old\\b`, 'gi'), 0],
+  [new RegExp(`\\b(?:in (?:his|her|their) )(?:late |early |mid-?)?(?:9\\d|1\\d\\d)'?s\\b|\\b(?:nonagenarian|centenarian)\\b`, 'gi'), 0]
+];
+/** "99F" after a temperature word is a temperature, not a 99-year-old female. */
+const TEMP_CUE = /\b(?:t|temp|temperature|tmax|febrile|fever|afebrile)\s*[:=]?\s*$/i;
+
+export function findAges(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const [re] of AGE_PATTERNS) {
+    out.push(...scan(text, re, 'AGE', 'age over 89', 0, (_m, s) => !TEMP_CUE.test(before(text, s, 14))));
+  }
+  return out;
+}
+
+/** Labels, most specific first; value = letters/digits with at least one digit. */
+const LABELS: [string, PhiType][] = [
+  ['MRN|MR\\s?#|MR no\\.?|medical record(?: number| no\\.?| #)?|record (?:number|no\\.?|#)|chart (?:number|no\\.?|#)|hospital (?:number|no\\.?|#)|unit (?:number|no\\.?)', 'MRN'],
+  ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|encounter (?:number|no\\.?|#|ID)|visit (?:number|no\\.?|#|ID)|FIN|HAR|CSN|claim|invoice|accession|acc\\.?\\s?#', 'ACCOUNT'],
+  ['member(?:ship)?|subscriber|policy|group (?:number|no\\.?|#)|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan ID|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID', 'HEALTH_PLAN'],
+  ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit', 'LICENSE'],
+  ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],
+  ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],
+  ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket', 'OTHER_ID']
+];
+const FILLER = '(?:\\s*(?:number|num\\.?|no\\.?|#|ID|identifier|code|plate)\\b)?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
+const VALUE = '([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,29})';
+const LABEL_RES = LABELS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${VALUE}(?![\\w-])`, 'gi'), type] as const);
+const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
+
+export function findLabelledIds(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const [re, type] of LABEL_RES) {
+    out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {
+      const v = text.slice(s, e);
+      if (!/\d/.test(v)) return false;
+      if (/^\d{1,3}$/.test(v)) return false;
+      if (UNIT_AFTER.test(text.slice(e, e + 10))) return false;
+      return true;
+    }));
+  }
+  return out;
+}

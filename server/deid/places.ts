@@ -1,0 +1,62 @@
+/**
+ * Geography below the state: street addresses, PO boxes, cities and ZIP codes. The state itself
+ * is allowed by Safe Harbor and stays in the text ("[CITY], MN [ZIP]").
+ * Invariant: a city is only flagged with evidence (the patient's own city, a ", ST"/", State"
+ * suffix, or a residence phrase), never because a word is capitalised.
+ */
+import { before, scan, type Hit } from './hits';
+import { TOK } from './name-words';
+
+const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Square|Sq|Trail|Trl|Garden|Gardens|Row|Loop|Path|Pike|Alley|Crescent|Close|Plaza|Route|Rte';
+const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
+const UNIT = '(?:,?\\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\\.?\\s*#?\\s*[A-Z0-9-]{1,6})?';
+const STREET = new RegExp(`(?<![\\w/.-])\\d{1,6}[A-Z]?\\s+(?:${DIR}\\s+)?(?:(?:${TOK}|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}(?:${SUFFIX})\\b\\.?(?:\\s+${DIR}(?![\\w]))?${UNIT}`, 'g');
+const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
+const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d+[A-Z]?\b/g;
+
+export const STATE_ABBR = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+const STATE_NAMES = 'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
+/** Abbreviations that are also credentials or clinical words ("Patel, MD", "to the OR"). */
+const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'MA', 'ND', 'DC', 'CO', 'OR', 'IN', 'ME', 'OK', 'HI', 'ID', 'LA', 'MS', 'NE', 'SC', 'DE', 'MO', 'AR']);
+const CITY_TOKS = `(?:(?:St\\.|Saint|Fort|Ft\\.|Mount|Mt\\.|New|San|Santa|Los|Las|El|La|Port|Lake)\\s+)?${TOK}(?:\\s+${TOK}){0,2}`;
+const CITY_STATE = new RegExp(`(${CITY_TOKS}),\\s*(?:(${STATE_ABBR})(?![\\w-])|(${STATE_NAMES})\\b)(\\s+\\d{5}(?:-\\d{4})?(?!\\d))?`, 'g');
+const RESIDENCE = new RegExp(`\\b(?:lives|living|resides|residing|resident|moved|relocated|home|native|visiting|hometown|transferred|travell?ed|trip)\\s+(?:here\\s+)?(?:in|from|to|of|near|back to)\\s+(${CITY_TOKS})`, 'g');
+const NOT_CITY = /^(?:the|a|an|our|his|her|their|this|that|Patient|Hospital|Clinic|Emergency|Medical|County|ED|ER|ICU|North|South|East|West|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_ABBR}|${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)(?!\\d)`, 'g');
+const ZIP_LABEL = /\b(?:zip|zip code|postal code|zipcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)(?!\d)/gi;
+
+export function findPlaces(text: string): Hit[] {
+  const out: Hit[] = [
+    ...scan(text, STREET, 'ADDRESS', 'street address'),
+    ...scan(text, PO_BOX, 'ADDRESS', 'PO box'),
+    ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or suite'),
+    ...scan(text, ZIP_AFTER_STATE, 'ZIP', 'ZIP after state', 1),
+    ...scan(text, ZIP_LABEL, 'ZIP', 'labelled ZIP', 1)
+  ];
+  for (const m of text.matchAll(CITY_STATE)) {
+    const [, city, abbr, , zip] = m;
+    if (abbr && AMBIGUOUS_STATES.has(abbr) && !zip) {
+      // "Patel, MD" is a signature; accept only with place context before the city.
+      const pre = before(text, m.index, 40);
+      if (!/(?:\b(?:in|from|to|near|of|at)\s+|(?:St|Ave|Rd|Blvd|Dr|Ln|Way|Street|Avenue|Road|Drive|Lane|Court|Ct|Pl)\.?,\s*|\d+[A-Z]?,\s*)$/.test(pre)) continue;
+    }
+    const c = trimCity(city!, m.index);
+    if (c) out.push({ ...c, type: 'CITY', reason: 'city before state' });
+  }
+  for (const m of text.matchAll(RESIDENCE)) {
+    const c = trimCity(m[1]!, m.index + m[0].length - m[1]!.length);
+    if (c) out.push({ ...c, type: 'CITY', reason: 'place of residence' });
+  }
+  return out;
+}
+
+/** Drops leading words like "Patient" that the capitalised-token pattern swallowed. */
+function trimCity(city: string, start: number): { start: number; end: number } | null {
+  const words = [...city.matchAll(/\S+/g)];
+  let i = 0;
+  while (i < words.length && NOT_CITY.test(words[i]![0])) i++;
+  if (i >= words.length) return null;
+  const last = words[words.length - 1]!;
+  if (NOT_CITY.test(last[0])) return null;
+  return { start: start + words[i]!.index, end: start + last.index + last[0].length };
+}

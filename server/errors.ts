@@ -1,0 +1,27 @@
+/**
+ * One error type for every failure the API reports on purpose. Anything else that escapes a
+ * handler is a bug: it is logged and rendered as a 500 without internals.
+ */
+export type ErrorCode =
+  | 'invalid_input' | 'malformed_json' | 'unauthenticated' | 'forbidden' | 'not_found'
+  | 'conflict' | 'payload_too_large' | 'rate_limited' | 'internal' | 'unavailable';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400, malformed_json: 400, unauthenticated: 401, forbidden: 403, not_found: 404,
+  conflict: 409, payload_too_large: 413, rate_limited: 429, internal: 500, unavailable: 503
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'You do not have permission to do that') => new AppError('forbidden', message);
+export const unauthenticated = () => new AppError('unauthenticated', 'Sign in first');
+export const conflict = (message: string) => new AppError('conflict', message);
+
+export interface ErrorBody { error: { code: ErrorCode; message: string; field?: string } }

@@ -1,0 +1,2 @@
+// placeholder, replaced by the foundation work
+export default async function setup() {}
