@@ -15,7 +15,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   copd: 'chronic obstructive pulmonary disease', // J44.-
   ckd: 'chronic kidney disease',            // N18.-
   esrd: 'end stage renal disease',          // N18.6
-  htn: 'hypertension',                      // I10, I11-I16
+  htn: 'essential primary hypertension',    // I10 first; I11-I16 follow on the word hypertension
   aki: 'acute kidney failure',              // N17.- (tabular title for acute kidney injury)
   arf: 'acute kidney failure',
   dvt: 'deep vein thrombosis',              // I82.4- "... thrombosis of ... deep veins"

@@ -93,9 +93,12 @@ interface Candidate { sys: SearchSystem; idx: SystemIndex; doc: number; tier: nu
 /** Negative when a ranks before b. */
 function compare(a: Candidate, b: Candidate): number {
   if (a.tier !== b.tier) return a.tier - b.tier;
-  if (a.tier === 1) {
+  if (a.tier < 2) {
+    // Code matches: shorter code first, then tabular order (a header before its children).
     const la = a.idx.text.codes[a.doc].length, lb = b.idx.text.codes[b.doc].length;
     if (la !== lb) return la - lb;
+    if (a.sys !== b.sys) return a.sys < b.sys ? -1 : 1;
+    return a.doc - b.doc;
   }
   if (a.matched !== b.matched) return b.matched - a.matched;
   if (a.score !== b.score) return b.score - a.score;
@@ -123,7 +126,7 @@ function rejectFast(idx: SystemIndex, doc: number, worst: Candidate): boolean {
 /** Keeps the best `limit` candidates in order; most candidates are rejected by one compare. */
 class TopK {
   readonly items: Candidate[] = [];
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
   /** Would `c` enter the list? Cheap check done before the (costlier) year filter. */
   wouldTake(c: Candidate): boolean {
     return this.items.length < this.limit || compare(c, this.items[this.items.length - 1]) < 0;
@@ -145,6 +148,8 @@ function yearFilter(codeSets: CodeSets, sys: SearchSystem, year?: number): ((p: 
   const y = years.get(fy)!;
   return (p) => { const i = y.index.get(p.code); return i !== undefined && y.list[i] === p; };
 }
+
+const STOP_WORDS = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'an', 'by', 'on', 'as', 'at', 'from']);
 
 const CODE_LIKE = /^[A-Z0-9]{1,7}$/;
 
@@ -191,20 +196,37 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
 
   if (!(codeLike && codeHits > 0)) {
     const expanded = expandAbbreviations(q);
-    const words = tokenize(expanded);
+    const allWords = tokenize(expanded);
+    // Glue words are dropped when other words remain: their postings are huge ("of" is in
+    // a third of the descriptions) and they do not change which codes match. "with" and
+    // "without" are kept: they separate E11.9 from E11.65.
+    const content = allWords.filter((w) => !STOP_WORDS.has(w));
+    const words = content.length > 0 ? content : allWords;
     if (words.length > 0) {
+      // Collect a larger pool, then give descriptions containing the query as a phrase a
+      // bonus ("heart failure" ahead of "heart transplant failure") and keep the best.
+      const pool = new TopK(Math.min(200, Math.max(limit * 5, 60)));
+      for (const c of top.items) pool.offer(c);
+      const text = top;
       for (const [sys, idx] of targets) {
         const matches: TermMatch[][] = words.map((w) => idx.text.matchWord(w));
         const touched = idx.text.run(matches);
         const { matched, score } = idx.text;
         for (const doc of touched) {
           // Fast reject on primitives before allocating a candidate (touched can be 30k docs).
-          const worst = top.items.length === limit ? top.items[limit - 1] : null;
+          const worst = pool.items.length === pool.limit ? pool.items[pool.limit - 1] : null;
           if (worst && (worst.tier < 2 || rejectFast(idx, doc, worst))) continue;
           const c: Candidate = { sys, idx, doc, tier: 2, matched: matched[doc], score: score[doc] };
-          if (top.wouldTake(c) && ok(sys, idx, doc)) top.offer(c);
+          if (pool.wouldTake(c) && ok(sys, idx, doc)) pool.offer(c);
         }
       }
+      const phrase = ' ' + allWords.join(' ');
+      for (const c of pool.items) {
+        if (c.tier === 2 && allWords.length > 1 && (' ' + tokenize((c.idx.payload[c.doc] as Payload).long).join(' ')).includes(phrase)) c.score += 0.5;
+      }
+      pool.items.sort(compare);
+      text.items.length = 0;
+      for (const c of pool.items) text.offer(c);
     }
   }
 

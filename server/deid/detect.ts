@@ -61,6 +61,18 @@ export function pruneContained(hits: Hit[]): Hit[] {
   return out;
 }
 
+/** "Dorota" + " " + "Grzybowski" found by two rules is one name: one span, one placeholder. */
+function joinNames(value: string, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of [...hits].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'NAME' && h.type === 'NAME' && /^[ \t]$/.test(value.slice(last.end, h.start))) {
+      out[out.length - 1] = { ...last, end: h.end };
+    } else out.push(h);
+  }
+  return out;
+}
+
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext): Hit[] {
   return [
     ...findPatientName(value, ctx),
@@ -91,7 +103,7 @@ export function detectPhi(enc: DeidEncounterInput): Candidate[] {
     out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field' });
   }
   fields.forEach((f, i) => {
-    const hits = pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])]);
+    const hits = joinNames(f.value, pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])]));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
       out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason });

@@ -6,11 +6,12 @@
 /** One capitalised name token: Olsen, McDonald, O'Brien, DeLuca, Ferreira-Campos, Zoë. */
 export const TOK = "[A-Z](?:[a-zà-ÿ]+|['’][A-Z][a-zà-ÿ]+)(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)*";
 export const INITIAL = '[A-Z]\\.';
-const PARTICLE = '(?:(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)\\s+)';
+const PARTICLE = '(?:(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)[ \\t]+)';
 /** A name after a cue: optional initials, then 1-3 tokens (lower-case particles allowed). */
-export const NAME_AFTER = `(?:${INITIAL}\\s?){0,2}${TOK}(?:\\s+(?:${INITIAL}|${PARTICLE}*${TOK})){0,2}`;
+// Names never span a line break: a label line ("Attending: Okafor") ends where the line ends.
+export const NAME_AFTER = `(?:${INITIAL} ?){0,2}${TOK}(?:[ \\t]+(?:${INITIAL}|${PARTICLE}*${TOK})){0,2}`;
 /** A name before a credential: "R. Patel", "Sarah J. Kim", "Kim". */
-export const NAME_BEFORE = `(?:(?:${INITIAL}\\s?){1,2}${TOK}|${TOK}(?:\\s+${INITIAL})?(?:\\s+${PARTICLE}*${TOK}){0,2})`;
+export const NAME_BEFORE = `(?:(?:${INITIAL} ?){1,2}${TOK}|${TOK}(?:[ \\t]+${INITIAL})?(?:[ \\t]+${PARTICLE}*${TOK}){0,2})`;
 
 export const HONORIFIC = '(?:Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Rev|Judge|Officer|Pastor|Father|Rabbi|Imam|Capt|Sgt)';
 /** Credentials after a name. The short ones that are also common words or abbreviations

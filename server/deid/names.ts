@@ -22,7 +22,7 @@ export function findPatientName(text: string, ctx: PatientContext): Hit[] {
   lit(ctx.fullName, true, 'matches patient name');
   for (const l of ctx.lastNames) lit(l, !isCommonWord(l), 'matches patient last name');
   // Given names only when capitalised: "Hope" and "Will" are also ordinary words.
-  for (const g of ctx.givenNames) lit(g, false, 'matches patient first name');
+  for (const g of ctx.givenNames) { lit(g, false, 'matches patient first name'); lit(g.toUpperCase(), false, 'matches patient first name'); }
   return joinAdjacentNames(text, out);
 }
 
@@ -52,9 +52,11 @@ const ROLE_CUE = /\b(?:attending|resident|fellow|intern|pcp|primary care(?: phys
 const RELATIVE_CUE = /\b(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|cousin|friend|caregiver|guardian|neighbou?r|roommate|fianc[ée]e?|boyfriend|girlfriend|stepson|stepdaughter|son-in-law|daughter-in-law|employer|boss|coworker)(?:,|\s+named|\s+is)?\s+/gi;
 const NAME_STICKY = new RegExp(NAME_AFTER, 'y');
 const RELATION_AFTER = new RegExp(`(${TOK}(?:\\s+${TOK})?)\\s*(?:\\(|,\\s*(?:his|her|their|the patient's|pt's)\\s+)(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|friend|caregiver|guardian|niece|nephew|grandson|granddaughter)\\b`, 'g');
+/** Safe Harbor counts an employer's name as an identifier of the patient. */
+const EMPLOYER = new RegExp(`\\b(?:[Ww]orks|[Ww]orked|[Ww]orking|[Ee]mployed)(?:\\s+as\\s+an?\\s+[a-z ]{2,30}?)?\\s+(?:at|for|by)\\s+(${TOK}(?:[ \\t]+${TOK}){0,3})`, 'g');
 /** "J. Moreau" without a credential: a single initial then a surname. The word before must not
  *  make the letter a category ("type B. Patient", "vitamin D. Follow"). */
-const INITIAL_SURNAME = new RegExp(`(?<![\\w.])(${INITIAL}\\s?${TOK})`, 'g');
+const INITIAL_SURNAME = new RegExp(`(?<![\\w.\\/-]|\\d\\s)(${INITIAL}\\s?${TOK})`, 'g');
 const CATEGORY_BEFORE = /\b(?:type|stage|class|vitamin|hepatitis|hep|grade|group|part|zone|phase|category|appendix|schedule|section|plan|option|level|factor|lead|wave|strep|influenza|flu|lane|gate|wing|pod|tower|bed|room|unit|exhibit|figure|table)\s*$/i;
 
 function push(out: Hit[], text: string, s: number, raw: string, reason: string): void {
@@ -85,6 +87,7 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
   afterCue(text, SIGN_CUE, 'name after signature phrase', out);
   afterCue(text, ROLE_CUE, 'name after role label', out);
   afterCue(text, RELATIVE_CUE, 'name of a relative or contact', out);
+  for (const m of text.matchAll(EMPLOYER)) push(out, text, m.index + m[0].length - m[1]!.length, m[1]!, 'employer name');
   for (const m of text.matchAll(RELATION_AFTER)) push(out, text, m.index, m[1]!, 'name of a relative or contact');
   for (const m of text.matchAll(INITIAL_SURNAME)) {
     if (CATEGORY_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
@@ -102,7 +105,8 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
 export function nameTokens(text: string, hits: Hit[]): string[] {
   const toks = new Set<string>();
   for (const h of hits) {
-    if (h.type !== 'NAME') continue;
+    // An initial + capitalised word can be a sentence boundary ("... stage C. Blood"): too weak to spread.
+    if (h.type !== 'NAME' || h.reason === 'initial and surname') continue;
     for (const w of text.slice(h.start, h.end).split(/[\s,]+/)) {
       const t = w.replace(/['’]s$/, '');
       if (t.length >= 3 && /^[A-Z]/.test(t) && !/^[A-Z]\.$/.test(t) && !isStop(t) && !isCommonWord(t)) toks.add(t);

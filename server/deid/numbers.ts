@@ -10,11 +10,11 @@ import type { PhiType } from './types';
 
 const PHONE = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
 const LABELLED_PHONE = /\b(?:phone|tel|telephone|cell|mobile|pager|call(?:ed)?|contact|fax|home|work)\b\.?\s*(?:#|number|no\.?)?\s*:?\s*(\d{10}|\d{3}[\s.-]\d{4})(?!\d)/gi;
-const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:)[^\n]{0,16}$/i;
+const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:)[^\n.;]{0,36}$/i;
 
 export function findPhones(text: string): Hit[] {
   const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1)];
-  for (const h of hits) if (FAX_CUE.test(before(text, h.start, 24))) { h.type = 'FAX'; h.reason = 'fax number'; }
+  for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44))) { h.type = 'FAX'; h.reason = 'fax number'; }
   return hits;
 }
 
@@ -24,7 +24,7 @@ const LABELLED_SSN = /\b(?:SSN|SS#|soc(?:ial)?\.? sec(?:urity)?\.?(?: (?:number|
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()\]]+[^\s<>"'()\].,;:!?]/gi;
 const BARE_DOMAIN = /(?<![@\w.\/-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|health|info|us|co|me)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\w@-])/gi;
-const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]|\.\d)/g;
+const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)/g;
 const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{1,4}(?![\w:])/gi;
 
 export function findNetAndIds(text: string): Hit[] {
@@ -71,13 +71,17 @@ const LABELS: [string, PhiType][] = [
   ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],
   ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket', 'OTHER_ID']
 ];
-const FILLER = '(?:\\s*(?:number|num\\.?|no\\.?|#|ID|identifier|code|plate)\\b)?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
-const VALUE = '([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){3,29})';
+const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
+// Values may be written in spaced digit groups ("W228 491 337").
+const VALUE = '([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])| (?=\\d{3,}(?!\\w|\\.\\d))){3,29})';
 const LABEL_RES = LABELS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${VALUE}(?![\\w-])`, 'gi'), type] as const);
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
 
+/** Plates are often written with their state first ("plate TX KLM-2291"). */
+const PLATE = /\bplate\b\s*(?:number|no\.?|#)?\s*[:#]?\s*((?:[A-Z]{2}\s)?[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4})(?![\w-])/gi;
+
 export function findLabelledIds(text: string): Hit[] {
-  const out: Hit[] = [];
+  const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
   for (const [re, type] of LABEL_RES) {
     out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {
       const v = text.slice(s, e);

@@ -20,7 +20,7 @@ const STATE_NAMES = 'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
 const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'MA', 'ND', 'DC', 'CO', 'OR', 'IN', 'ME', 'OK', 'HI', 'ID', 'LA', 'MS', 'NE', 'SC', 'DE', 'MO', 'AR']);
 const CITY_TOKS = `(?:(?:St\\.|Saint|Fort|Ft\\.|Mount|Mt\\.|New|San|Santa|Los|Las|El|La|Port|Lake)\\s+)?${TOK}(?:\\s+${TOK}){0,2}`;
 const CITY_STATE = new RegExp(`(${CITY_TOKS}),\\s*(?:(${STATE_ABBR})(?![\\w-])|(${STATE_NAMES})\\b)(\\s+\\d{5}(?:-\\d{4})?(?!\\d))?`, 'g');
-const RESIDENCE = new RegExp(`\\b(?:lives|living|resides|residing|resident|moved|relocated|home|native|visiting|hometown|transferred|travell?ed|trip)\\s+(?:here\\s+)?(?:in|from|to|of|near|back to)\\s+(${CITY_TOKS})`, 'g');
+const RESIDENCE = new RegExp(`\\b(?:lives|living|resides|residing|resident|moved|relocated|home|native|visiting|hometown|transferred|travell?ed|trip|brought|came|driven|flown)\\s+(?:here\\s+)?(?:in|from|to|of|near|back to|(?:on|off)\\s+[A-Z][A-Za-z' ]{2,30}?\\s+in)\\s+(${CITY_TOKS})`, 'g');
 const NOT_CITY = /^(?:the|a|an|our|his|her|their|this|that|Patient|Hospital|Clinic|Emergency|Medical|County|ED|ER|ICU|North|South|East|West|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_ABBR}|${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)(?!\\d)`, 'g');
 const ZIP_LABEL = /\b(?:zip|zip code|postal code|zipcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)(?!\d)/gi;
@@ -46,6 +46,13 @@ export function findPlaces(text: string): Hit[] {
   for (const m of text.matchAll(RESIDENCE)) {
     const c = trimCity(m[1]!, m.index + m[0].length - m[1]!.length);
     if (c) out.push({ ...c, type: 'CITY', reason: 'place of residence' });
+  }
+  // "lives on Calle Sol": a street named without a number is still an address.
+  out.push(...scan(text, new RegExp(`\\b(?:lives|living|resides|residing|stays)\\s+(?:on|off)\\s+(${TOK}(?:\\s+${TOK}){0,2})`, 'g'), 'ADDRESS', 'street of residence', 1));
+  // A ZIP right after a detected city ("Laredo, 78046").
+  for (const h of out.filter((x) => x.type === 'CITY')) {
+    const z = /^,?\s*(\d{5}(?:-\d{4})?)(?!\d)/.exec(text.slice(h.end));
+    if (z) { const s = h.end + z[0].length - z[1]!.length; out.push({ start: s, end: s + z[1]!.length, type: 'ZIP', reason: 'ZIP after city' }); }
   }
   return out;
 }

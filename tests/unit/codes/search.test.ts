@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCodeSets, searchCodes, type CodeSets } from '../../../server/codes/index';
+import { sharedData } from './helpers';
+
+let cs: CodeSets;
+beforeAll(async () => { cs = await loadCodeSets(sharedData); });
+const codes = (q: string, o: Partial<Parameters<typeof searchCodes>[1]> = {}) =>
+  searchCodes(cs, { q, system: 'ICD-10-CM', limit: 10, ...o }).map((r) => r.code);
+
+describe('search by code', () => {
+  it('finds the exact code with or without dot, first', () => {
+    expect(codes('E11.9')[0]).toBe('E11.9');
+    expect(codes('e119')[0]).toBe('E11.9');
+    const r = searchCodes(cs, { q: 'A41.9', system: 'ICD-10-CM' })[0];
+    expect(r).toMatchObject({ system: 'ICD-10-CM', code: 'A41.9', billable: true, chapter: 1, kind: 'code', description: 'Sepsis, unspecified organism' });
+  });
+  it('lists a prefix shorter codes first, in tabular order', () => {
+    const r = codes('E11', { limit: 5 });
+    expect(r[0]).toBe('E11');
+    expect(r.slice(1)).toEqual(['E11.0', 'E11.1', 'E11.2', 'E11.3']);
+    expect(codes('S72.00')[0]).toBe('S72.00');
+    expect(searchCodes(cs, { q: 'E11', system: 'ICD-10-CM' })[0].kind).toBe('header');
+  });
+  it('searches PCS and HCPCS codes, and all systems', () => {
+    expect(searchCodes(cs, { q: '0DTJ4ZZ', system: 'ICD-10-PCS' })[0]?.code).toBe('0DTJ4ZZ');
+    expect(searchCodes(cs, { q: 'J1100', system: 'HCPCS' })[0]?.description).toMatch(/dexamethasone/);
+    const all = searchCodes(cs, { q: 'J1100', system: 'all' });
+    expect(all[0].system).toBe('HCPCS');
+  });
+  it('filters billable only and by year', () => {
+    expect(codes('E11', { billableOnly: true })[0]).toBe('E11.8');
+    expect(codes('QA1.71', { year: 2027 })[0]).toBe('QA1.71');
+    expect(codes('QA1.71', { year: 2026 })).not.toContain('QA1.71');
+  });
+  it('recognises CPT by format, and uses org descriptions when given', () => {
+    expect(searchCodes(cs, { q: '99213', system: 'CPT' })[0]).toMatchObject({ system: 'CPT', code: '99213', description: '' });
+    const cpt = new Map([['99213', 'Office visit, established patient, low MDM'], ['11200', 'Removal of skin tags, up to 15']]);
+    expect(searchCodes(cs, { q: 'skin tags', system: 'CPT', cptDescriptions: cpt })[0].code).toBe('11200');
+    expect(searchCodes(cs, { q: '9921', system: 'CPT', cptDescriptions: cpt })[0].code).toBe('99213');
+  });
+});
+
+describe('search by words', () => {
+  it('ranks descriptions matching all words first', () => {
+    const r = searchCodes(cs, { q: 'type 2 diabetes chronic kidney', system: 'ICD-10-CM', limit: 5 });
+    expect(r[0].code).toBe('E11.22');
+  });
+  it('matches word prefixes', () => {
+    expect(codes('sepsis unspec')).toContain('A41.9');
+    expect(codes('pneumon')).toContain('J18.9');
+  });
+  it('puts a description starting with the word ahead', () => {
+    expect(codes('pneumonia', { billableOnly: true }).slice(0, 3)).toContain('J18.9');
+  });
+  it('tolerates typos', () => {
+    expect(codes('diabtes mellitus type 2')).toContain('E11.9');
+    expect(codes('hypertenson')).toEqual(codes('hypertension'));
+    expect(codes('essential hypertenson')[0]).toBe('I10');
+    expect(codes('pneumonai')).toContain('J18.9');
+  });
+  it('expands coder abbreviations', () => {
+    expect(codes('UTI')).toContain('N39.0');
+    expect(codes('CHF')[0]).toMatch(/^I50/);
+    expect(codes('COPD exacerbation')).toContain('J44.1');
+    expect(codes('HTN')[0]).toBe('I10');
+    expect(codes('AKI')).toContain('N17.9');
+    expect(codes('T2DM')).toContain('E11.9');
+    expect(codes('CKD 3b')).toContain('N18.32');
+    expect(codes('afib')[0]).toMatch(/^I48/);
+    expect(codes('NSTEMI')[0]).toBe('I21.4');
+    expect(codes('OSA')).toContain('G47.33');
+  });
+  it('respects the limit (max 50)', () => {
+    expect(searchCodes(cs, { q: 'fracture', limit: 500 }).length).toBe(50);
+  });
+});
