@@ -11,6 +11,9 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { teamRoutes } from './routes/teams';
 import { userRoutes } from './routes/users';
+import { encounterRoutes } from './routes/encounters';
+import { forumRoutes } from './routes/forum';
+import { auditRoutes } from './routes/audit';
 import { PROJECT_ROOT } from './config';
 
 export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'build');
@@ -27,6 +30,9 @@ export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): E
   api.use('/auth', authRoutes(ctx));
   api.use('/users', userRoutes(ctx));
   api.use('/teams', teamRoutes(ctx));
+  api.use('/encounters', encounterRoutes(ctx));
+  api.use('/forum', forumRoutes(ctx));
+  api.use('/audit', auditRoutes(ctx));
   api.use(notFoundHandler());
   api.use(errorHandler(ctx.log));
   app.use('/api', api);

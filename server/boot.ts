@@ -18,6 +18,7 @@ import type { AppContext } from './context';
 import { createApp } from './app';
 import { createIo } from './sockets';
 import { seedDemoIfEmpty } from './seed/demo';
+import { demoEncounterSeeder } from './seed/demo-encounters';
 
 export interface RunningGraycase {
   ctx: AppContext;
@@ -38,7 +39,7 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     attempts: createAttemptCounter(db.c, config.rateLimits.windowMs),
     audit: createAuditLog(db.c)
   };
-  if (config.seedDemo) await seedDemoIfEmpty(db.c, log);
+  if (config.seedDemo) await seedDemoIfEmpty(db.c, log, [demoEncounterSeeder(ctx)]);
   return ctx;
 }
 

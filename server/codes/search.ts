@@ -123,6 +123,15 @@ function rejectFast(idx: SystemIndex, doc: number, worst: Candidate): boolean {
   return idx === worst.idx && doc > worst.doc;
 }
 
+/** True when code candidate (`tier` 0/1) ranks after `worst`; mirrors `compare` for code tiers. */
+function codeRanksAfter(sys: SearchSystem, idx: SystemIndex, doc: number, tier: number, worst: Candidate): boolean {
+  if (tier !== worst.tier) return tier > worst.tier;
+  const l = idx.text.codes[doc].length, lw = worst.idx.text.codes[worst.doc].length;
+  if (l !== lw) return l > lw;
+  if (sys !== worst.sys) return sys > worst.sys;
+  return doc > worst.doc;
+}
+
 /** Keeps the best `limit` candidates in order; most candidates are rejected by one compare. */
 class TopK {
   readonly items: Candidate[] = [];
@@ -181,9 +190,14 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
       while (lo < hi) { const mid = (lo + hi) >> 1; if (codes[idx.byCode[mid]] < compact) lo = mid + 1; else hi = mid; }
       for (let k = lo; k < idx.byCode.length && codes[idx.byCode[k]].startsWith(compact); k++) {
         const doc = idx.byCode[k];
+        // A prefix like "S72" covers thousands of codes: reject on primitives before the year
+        // filter and allocation (a full list means codeHits > 0 already).
+        const worst = top.items.length === top.limit ? top.items[top.limit - 1] : null;
+        const tier = codes[doc] === compact ? 0 : 1;
+        if (worst && codeRanksAfter(sys, idx, doc, tier, worst)) continue;
         if (!ok(sys, idx, doc)) continue;
         codeHits++;
-        top.offer({ sys, idx, doc, tier: codes[doc] === compact ? 0 : 1, matched: 0, score: 0 });
+        top.offer({ sys, idx, doc, tier, matched: 0, score: 0 });
       }
     }
   }
@@ -210,15 +224,18 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
       const text = top;
       for (const [sys, idx] of targets) {
         const matches: TermMatch[][] = words.map((w) => idx.text.matchWord(w));
-        const touched = idx.text.run(matches);
         const { matched, score } = idx.text;
-        for (const doc of touched) {
-          // Fast reject on primitives before allocating a candidate (touched can be 30k docs).
+        idx.text.scorer.run(matches, (doc) => {
+          // Fast reject on primitives before allocating a candidate (there can be 30k docs).
           const worst = pool.items.length === pool.limit ? pool.items[pool.limit - 1] : null;
-          if (worst && (worst.tier < 2 || rejectFast(idx, doc, worst))) continue;
+          if (worst && (worst.tier < 2 || rejectFast(idx, doc, worst))) return;
           const c: Candidate = { sys, idx, doc, tier: 2, matched: matched[doc], score: score[doc] };
           if (pool.wouldTake(c) && ok(sys, idx, doc)) pool.offer(c);
-        }
+        }, (maxMatched, maxScore) => {
+          // Unseen docs match ≤ maxMatched words with score ≤ maxScore: stop when they cannot enter.
+          const worst = pool.items.length === pool.limit ? pool.items[pool.limit - 1] : null;
+          return worst !== null && (worst.tier < 2 || worst.matched > maxMatched || (worst.matched === maxMatched && worst.score > maxScore));
+        });
       }
       const phrase = ' ' + allWords.join(' ');
       for (const c of pool.items) {

@@ -6,11 +6,17 @@
  *   doc id = earlier in the tabular list and is the final tie-breaker).
  * - `terms` is sorted (ASCII) so a word prefix is a contiguous range found by binary search;
  *   `postings[t]` lists the doc ids containing term t, ascending, each once.
+ * - `fwdTerms[fwdStart[d] .. fwdStart[d+1])` lists the term ids of doc d, ascending, each once
+ *   (the forward index: lets a query check the other words of a candidate without scanning
+ *   their postings, which for "fracture" or "with" are 20-30k docs long).
  * - Tokens are lowercase ASCII letters/digits; diacritics are folded (Sjögren → sjogren).
+ * - `matchWord` results are cached per index and shared: callers must not mutate them.
  * - Query scratch arrays are reused between queries (stamps avoid clearing them), so a query
  *   allocates almost nothing; the index is not safe for concurrent queries from worker threads
  *   (Node runs them one at a time on the event loop, which is how it is used).
  */
+import { TermScorer } from './text-scorer';
+
 export interface IndexDoc {
   code: string;
   texts: string[];
@@ -28,10 +34,31 @@ export function tokenize(text: string): string[] {
 
 export interface TermMatch { term: number; weight: number }
 
+/** Bit per letter (and one for any digit): k edits change at most 2k bits of this set. */
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    m |= c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << 26;
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Distinct query words kept in the match cache; typo and wide-prefix expansions cost 0.1-3 ms. */
+const MATCH_CACHE_SIZE = 2000;
+
 export class TextIndex {
   readonly size: number;
   readonly terms: string[];
   readonly postings: Int32Array[];
+  readonly fwdStart: Int32Array;
+  readonly fwdTerms: Int32Array;
   readonly codes: string[];
   readonly billable: Uint8Array;
   /** Length of the first text (the description shown), for "shorter first". */
@@ -39,14 +66,14 @@ export class TextIndex {
   /** Term id of the first word of the first text: a description that starts with the first
    * query word ("Pneumonia, unspecified organism" for "pneumonia") gets a small bonus. */
   readonly firstTerm: Int32Array;
-  /** Term ids grouped by term length, for the typo search. */
+  /** Term ids grouped by term length, and each term's letter set, for the typo search. */
   private readonly byLength: number[][] = [];
-  private readonly seenQuery: Int32Array;
-  private readonly seenWord: Int32Array;
+  private readonly masks: Int32Array;
+  private readonly matchCache = new Map<string, TermMatch[]>();
+  /** Per-doc matched word count and score of the last scored doc (written by `scorer`). */
   readonly matched: Uint8Array;
   readonly score: Float32Array;
-  private queryStamp = 0;
-  private wordStamp = 0;
+  readonly scorer: TermScorer;
 
   constructor(docs: IndexDoc[]) {
     this.size = docs.length;
@@ -72,10 +99,17 @@ export class TextIndex {
     this.terms.forEach((t, i) => termId.set(t, i));
     this.firstTerm = Int32Array.from(firstTok, (t) => termId.get(t) ?? -1);
     this.terms.forEach((t, i) => { (this.byLength[t.length] ??= []).push(i); });
-    this.seenQuery = new Int32Array(docs.length);
-    this.seenWord = new Int32Array(docs.length);
+    this.masks = Int32Array.from(this.terms, letterMask);
+    // Forward index by transposing the postings (terms visited ascending, so each doc's list is sorted).
+    this.fwdStart = new Int32Array(docs.length + 1);
+    for (const p of this.postings) for (let i = 0; i < p.length; i++) this.fwdStart[p[i] + 1]++;
+    for (let d = 0; d < docs.length; d++) this.fwdStart[d + 1] += this.fwdStart[d];
+    this.fwdTerms = new Int32Array(this.fwdStart[docs.length]);
+    const fill = this.fwdStart.slice(0, docs.length);
+    this.postings.forEach((p, t) => { for (let i = 0; i < p.length; i++) this.fwdTerms[fill[p[i]]++] = t; });
     this.matched = new Uint8Array(docs.length);
     this.score = new Float32Array(docs.length);
+    this.scorer = new TermScorer(this);
   }
 
   /** First term index ≥ s. */
@@ -92,8 +126,22 @@ export class TextIndex {
    * Terms a query word matches, best first: exact (1), word prefix (0.75, at most
    * `maxPrefix` most frequent), and only when neither exists, typos (0.5) within the allowed
    * edit distance (1 for words of 5+ characters, 2 for 9+; transpositions count as 1).
+   * Cached (LRU by insertion order): the same words come back query after query while typing.
    */
   matchWord(word: string, allowPrefix = true, maxPrefix = 64): TermMatch[] {
+    const key = `${allowPrefix ? 1 : 0}${maxPrefix} ${word}`;
+    const hit = this.matchCache.get(key);
+    if (hit) {
+      this.matchCache.delete(key); this.matchCache.set(key, hit); // refresh its age
+      return hit;
+    }
+    const out = this.computeMatches(word, allowPrefix, maxPrefix);
+    if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value!);
+    this.matchCache.set(key, out);
+    return out;
+  }
+
+  private computeMatches(word: string, allowPrefix: boolean, maxPrefix: number): TermMatch[] {
     const out: TermMatch[] = [];
     const lo = this.lowerBound(word);
     if (this.terms[lo] === word) out.push({ term: lo, weight: 1 });
@@ -108,44 +156,15 @@ export class TextIndex {
     }
     if (out.length === 0 && word.length >= 5 && /[a-z]/.test(word)) {
       const k = word.length >= 9 ? 2 : 1;
+      const mask = letterMask(word), masks = this.masks;
       for (let len = word.length - k; len <= word.length + k; len++) {
         for (const t of this.byLength[len] ?? []) {
-          if (withinDistance(word, this.terms[t], k)) out.push({ term: t, weight: 0.5 });
+          // The letter-set filter rejects almost every term before the (costly) distance.
+          if (popcount(mask ^ masks[t]) <= 2 * k && withinDistance(word, this.terms[t], k)) out.push({ term: t, weight: 0.5 });
         }
       }
     }
     return out;
-  }
-
-  /**
-   * Score documents for a list of words (each word: its term matches). Returns the touched doc
-   * ids; `matched[doc]` = number of words matched, `score[doc]` = sum of best weights.
-   */
-  run(words: TermMatch[][]): number[] {
-    const q = ++this.queryStamp;
-    // Locals, not `this.x`, in the hot loop: it runs once per posting (tens of thousands).
-    const seenQuery = this.seenQuery, seenWord = this.seenWord, matched = this.matched, score = this.score;
-    const firstTerm = this.firstTerm, postings = this.postings;
-    const touched: number[] = [];
-    for (let wi = 0; wi < words.length; wi++) {
-      const matches = words[wi];
-      const w = ++this.wordStamp;
-      for (let mi = 0; mi < matches.length; mi++) {
-        const term = matches[mi].term, weight = matches[mi].weight;
-        const p = postings[term];
-        for (let i = 0; i < p.length; i++) {
-          const d = p[i];
-          if (seenQuery[d] !== q) {
-            seenQuery[d] = q; matched[d] = 0; score[d] = 0; touched.push(d);
-          }
-          if (seenWord[d] === w) continue; // already matched this word with a better term
-          seenWord[d] = w;
-          matched[d]++;
-          score[d] += wi === 0 && firstTerm[d] === term ? weight + 0.25 : weight;
-        }
-      }
-    }
-    return touched;
   }
 }
 

@@ -4,6 +4,9 @@
  * repository query filters by it.
  */
 import type { Collection, Db } from 'mongodb';
+import type {
+  CodeLine, EncounterDocument, EncounterStatus, FlagAnchor, FlagCategory, PatientInput, Setting
+} from '../../src/lib/protocol/encounters';
 
 export type Role = 'coder' | 'senior' | 'admin';
 
@@ -37,6 +40,71 @@ export interface AuditDoc {
   details?: Record<string, unknown>;
 }
 
+export interface FlagDoc {
+  id: string;
+  category: FlagCategory;
+  question: string;
+  status: 'open' | 'in-discussion' | 'resolved';
+  anchor: FlagAnchor | null;
+  createdById: string;
+  createdByName: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * One encounter with its PHI. status, categories, codes and shared are derived from flags,
+ * code lines and sharing on every write, so that queues can filter on them with plain queries.
+ */
+export interface EncounterDoc {
+  _id: string;
+  orgId: string;
+  ownerId: string;
+  ownerName: string;
+  /** The owner's teams when the encounter was created: seniors of these teams see it once shared. */
+  ownerTeamIds: string[];
+  title: string;
+  setting: Setting;
+  dateOfService: string;
+  specialty: string;
+  payerClass: string | null;
+  patient: PatientInput;
+  documents: EncounterDocument[];
+  codeLines: CodeLine[];
+  flags: FlagDoc[];
+  sharedUserIds: string[];
+  sharedTeamIds: string[];
+  forumPostId: string | null;
+  status: EncounterStatus;
+  categories: FlagCategory[];
+  codes: string[];
+  shared: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The de-identified copy that forum readers get; it never holds the original text. */
+export interface ForumPostDoc {
+  _id: string;
+  orgId: string;
+  encounterId: string;
+  title: string;
+  setting: Setting;
+  dateOfService: string;
+  specialty: string;
+  patient: { sex?: string; ageBand?: string };
+  documents: EncounterDocument[];
+  codeLines: CodeLine[];
+  flags: Omit<FlagDoc, 'createdById' | 'createdByName'>[];
+  status: EncounterStatus;
+  categories: FlagCategory[];
+  codes: string[];
+  publishedById: string;
+  publishedByName: string;
+  publishedAt: Date;
+  redactions: Record<string, number>;
+}
+
 export interface Collections {
   orgs: Collection<OrgDoc>;
   teams: Collection<TeamDoc>;
@@ -44,6 +112,8 @@ export interface Collections {
   sessions: Collection<SessionDoc>;
   loginAttempts: Collection<AttemptDoc>;
   audit: Collection<AuditDoc>;
+  encounters: Collection<EncounterDoc>;
+  forumPosts: Collection<ForumPostDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -53,6 +123,8 @@ export function collections(db: Db): Collections {
     users: db.collection<UserDoc>('users'),
     sessions: db.collection<SessionDoc>('sessions'),
     loginAttempts: db.collection<AttemptDoc>('login_attempts'),
-    audit: db.collection<AuditDoc>('audit')
+    audit: db.collection<AuditDoc>('audit'),
+    encounters: db.collection<EncounterDoc>('encounters'),
+    forumPosts: db.collection<ForumPostDoc>('forum_posts')
   };
 }

@@ -9,6 +9,12 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.teams.createIndex({ orgId: 1, name: 1 }, { unique: true, name: 'org_team_unique' }),
     c.sessions.createIndex({ userId: 1 }, { name: 'user' }),
     c.sessions.createIndex({ expiresAt: 1 }, { name: 'expires' }),
-    c.audit.createIndex({ orgId: 1, at: -1 }, { name: 'org_time' })
+    c.audit.createIndex({ orgId: 1, at: -1 }, { name: 'org_time' }),
+    c.encounters.createIndex({ orgId: 1, ownerId: 1, updatedAt: -1 }, { name: 'org_owner' }),
+    c.encounters.createIndex({ orgId: 1, sharedUserIds: 1 }, { name: 'org_shared_users' }),
+    c.encounters.createIndex({ orgId: 1, sharedTeamIds: 1 }, { name: 'org_shared_teams' }),
+    c.encounters.createIndex({ orgId: 1, ownerTeamIds: 1 }, { name: 'org_owner_teams' }),
+    c.forumPosts.createIndex({ orgId: 1, publishedAt: -1 }, { name: 'org_published' }),
+    c.forumPosts.createIndex({ encounterId: 1 }, { name: 'encounter' })
   ]);
 }

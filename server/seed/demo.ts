@@ -16,12 +16,10 @@ export const DEMO_USERS: { email: string; name: string; role: Role; team: 'inpat
   { email: 'coder2@lakeside.demo', name: 'Jordan Coder', role: 'coder', team: 'outpatient' }
 ];
 
+/** Features add their demo data (encounters, ...) through hooks that run after the users exist. */
 export type DemoSeedHook = (c: Collections, org: { orgId: string; users: UserDoc[] }) => Promise<void>;
-const hooks: DemoSeedHook[] = [];
-/** Later features (encounters, ...) add their demo data here. */
-export function onDemoSeed(hook: DemoSeedHook): void { hooks.push(hook); }
 
-export async function seedDemoIfEmpty(c: Collections, log: Logger): Promise<boolean> {
+export async function seedDemoIfEmpty(c: Collections, log: Logger, hooks: DemoSeedHook[] = []): Promise<boolean> {
   if ((await c.orgs.countDocuments({}, { limit: 1 })) > 0) return false;
   const orgId = randomUUID();
   const now = new Date();

@@ -3,6 +3,7 @@
  * truth for limits and enums; server validation and UI forms both read them.
  */
 import { z } from 'zod';
+import { CODE_FORMATS, CODE_FORMAT_HINTS, displayCode, normalizeCode } from './codes';
 
 export const SETTINGS = ['inpatient', 'outpatient', 'emergency', 'professional'] as const;
 export const DOCUMENT_KINDS = [
@@ -63,8 +64,7 @@ export const documentInputSchema = z.object({
   text: z.string().min(1).max(LIMITS.documentText)
 }).strict();
 
-/** A code line as stored: the id lets flags and findings point at one line. */
-export const codeLineInputSchema = z.object({
+const codeLineFields = z.object({
   system: z.enum(CODE_SYSTEMS),
   code: z.string().trim().min(1).max(10),
   role: z.enum(CODE_ROLES),
@@ -76,8 +76,252 @@ export const codeLineInputSchema = z.object({
   note: text(LIMITS.note).optional()
 }).strict();
 
+/** Checks the code's shape for its system and stores it in display form (E11.65, 0DTJ4ZZ). */
+function wellFormedCode<T extends { system: CodeSystem; code: string }>(line: T, ctx: z.RefinementCtx): T {
+  const code = normalizeCode(line.code);
+  if (!CODE_FORMATS[line.system].test(code)) {
+    ctx.addIssue({ code: 'custom', path: ['code'], message: `"${line.code}" is not well-formed: ${CODE_FORMAT_HINTS[line.system]}` });
+    return z.NEVER;
+  }
+  return { ...line, code: displayCode(line.system, code) };
+}
+
+export const codeLineInputSchema = codeLineFields.transform(wellFormedCode);
+/** Lines keep their id when given (so flags anchored to a line stay on it); new lines get one. */
+export const codeLineWithIdSchema = codeLineFields.extend({ id: z.string().min(1).max(64).optional() }).transform(wellFormedCode);
+
 export type PatientInput = z.infer<typeof patientSchema>;
 export type DocumentInput = z.infer<typeof documentInputSchema>;
 export type CodeLineInput = z.infer<typeof codeLineInputSchema>;
 export type CodeLine = CodeLineInput & { id: string };
 export type EncounterDocument = DocumentInput & { id: string };
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export const flagAnchorSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('text'),
+    documentId: z.string().min(1).max(64),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    /** The quoted passage, so the anchor survives display changes and can be re-found. */
+    quote: z.string().min(1).max(2_000)
+  }).strict(),
+  z.object({ type: z.literal('code-line'), codeLineId: z.string().min(1).max(64) }).strict()
+]);
+
+export const createFlagSchema = z.object({
+  category: z.enum(FLAG_CATEGORIES),
+  question: z.string().trim().min(1, 'is required').max(LIMITS.question),
+  anchor: flagAnchorSchema.optional()
+}).strict();
+
+export const updateFlagSchema = z.object({
+  status: z.enum(FLAG_STATUSES).optional(),
+  category: z.enum(FLAG_CATEGORIES).optional(),
+  question: z.string().trim().min(1).max(LIMITS.question).optional()
+}).strict().refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+export const encounterMetaSchema = z.object({
+  title: text(LIMITS.title).min(1, 'is required'),
+  setting: z.enum(SETTINGS),
+  dateOfService: isoDate,
+  specialty: text(80).min(1, 'is required'),
+  payerClass: z.enum(PAYER_CLASSES).nullish()
+}).strict();
+
+export const createEncounterSchema = encounterMetaSchema.extend({
+  patient: patientSchema,
+  documents: z.array(documentInputSchema).min(1, 'at least one documentation section is required').max(LIMITS.documents),
+  codeLines: z.array(codeLineInputSchema).max(LIMITS.codeLines).default([]),
+  flags: z.array(createFlagSchema).max(20).default([])
+}).strict();
+
+export const updateEncounterSchema = encounterMetaSchema.partial().extend({ patient: patientSchema.optional() }).strict()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+export const replaceCodeLinesSchema = z.object({
+  codeLines: z.array(codeLineWithIdSchema).max(LIMITS.codeLines)
+}).strict();
+
+export const addDocumentSchema = documentInputSchema;
+
+export const sharingSchema = z.object({
+  userIds: z.array(z.string().uuid('must be a user id')).max(100),
+  teamIds: z.array(z.string().uuid('must be a team id')).max(50)
+}).strict();
+
+export const QUEUES = ['mine', 'shared', 'team', 'forum'] as const;
+export type Queue = (typeof QUEUES)[number];
+export const ENCOUNTER_STATUSES = ['open', 'in-discussion', 'resolved'] as const;
+export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
+export const SORTS = ['updated', 'dateOfService', 'title', 'created'] as const;
+
+export const queueQuerySchema = z.object({
+  queue: z.enum(QUEUES).default('mine'),
+  status: z.enum(ENCOUNTER_STATUSES).optional(),
+  category: z.enum(FLAG_CATEGORIES).optional(),
+  setting: z.enum(SETTINGS).optional(),
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9.]{1,10}$/, 'must be a code or code prefix').optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(SORTS).default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20)
+}).strict();
+
+/** One item of an import file, in the shape of the demo file (shared/data/demo/encounters.json). */
+export const importItemSchema = encounterMetaSchema.extend({
+  key: z.string().max(100).optional(),
+  patient: patientSchema,
+  documents: z.array(documentInputSchema).min(1).max(LIMITS.documents),
+  proposedCodes: z.array(codeLineInputSchema).max(LIMITS.codeLines).default([]),
+  flag: createFlagSchema.optional(),
+  flags: z.array(createFlagSchema).max(20).optional()
+}).strict();
+
+export const importSchema = z.object({ encounters: z.array(z.unknown()).min(1, 'no encounters in the file').max(500) }).passthrough();
+
+export const DATE_MODES = ['year-only', 'shift'] as const;
+export const publishSchema = z.object({
+  /** Candidate ids from the preview that the coder keeps (others are left in the text). */
+  acceptedIds: z.array(z.string().min(1).max(100)).max(5_000),
+  /** Redactions the coder added by hand: a passage of a document, its type. */
+  added: z.array(z.object({
+    documentId: z.string().min(1).max(64),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    type: z.string().regex(/^[A-Z_]{2,20}$/),
+    text: z.string().min(1).max(2_000)
+  }).strict()).max(500).default([]),
+  dateMode: z.enum(DATE_MODES).default('shift')
+}).strict();
+
+export const auditQuerySchema = z.object({
+  actorId: z.string().uuid().optional(),
+  action: z.string().regex(/^[a-z-]+\.[a-z-]+$/, 'must look like resource.verb').optional(),
+  targetId: z.string().max(64).optional(),
+  from: z.string().datetime({ offset: true }).or(isoDate).optional(),
+  to: z.string().datetime({ offset: true }).or(isoDate).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50)
+}).strict();
+
+export type CreateEncounterInput = z.infer<typeof createEncounterSchema>;
+export type UpdateEncounterInput = z.infer<typeof updateEncounterSchema>;
+export type CreateFlagInput = z.infer<typeof createFlagSchema>;
+export type FlagAnchor = z.infer<typeof flagAnchorSchema>;
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+export type PublishInput = z.infer<typeof publishSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export interface Permissions {
+  view: boolean;
+  comment: boolean;
+  flag: boolean;
+  editCodes: boolean;
+  edit: boolean;
+  share: boolean;
+  publish: boolean;
+  resolve: boolean;
+}
+
+export interface FlagDto {
+  id: string;
+  category: FlagCategory;
+  question: string;
+  status: (typeof FLAG_STATUSES)[number];
+  anchor: FlagAnchor | null;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EncounterSummaryDto {
+  /** The encounter id; in the forum queue, the forum post id. */
+  id: string;
+  /** Where the item opens in the app: /encounters/<id> or /forum/<postId>. */
+  href: string;
+  title: string;
+  setting: Setting;
+  dateOfService: string;
+  specialty: string;
+  status: EncounterStatus;
+  owner: { id: string; name: string };
+  flagCount: number;
+  openFlagCount: number;
+  categories: FlagCategory[];
+  codes: string[];
+  published: boolean;
+  updatedAt: string;
+}
+
+export interface EncounterDto extends Omit<EncounterSummaryDto, 'flagCount' | 'openFlagCount' | 'categories' | 'codes' | 'href'> {
+  payerClass: (typeof PAYER_CLASSES)[number] | null;
+  patient: PatientInput;
+  documents: EncounterDocument[];
+  codeLines: CodeLine[];
+  flags: FlagDto[];
+  sharing: { users: { id: string; name: string; role: string }[]; teams: { id: string; name: string }[] };
+  forumPostId: string | null;
+  permissions: Permissions;
+  createdAt: string;
+}
+
+export interface QueuePageDto {
+  items: EncounterSummaryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** How many encounters each queue holds for this user, before filters. */
+  counts: Record<Queue, number>;
+}
+
+export interface ImportResultDto {
+  created: number;
+  rejected: number;
+  items: { index: number; key?: string; status: 'created' | 'rejected'; id?: string; errors?: { field: string; message: string }[] }[];
+}
+
+export interface RedactionCandidateDto {
+  id: string;
+  type: string;
+  text: string;
+  reason: string;
+  location: { field: string; documentId?: string; flagId?: string; start?: number; end?: number };
+}
+
+export interface RedactionPreviewDto {
+  candidates: RedactionCandidateDto[];
+  /** Per document, the spans to highlight (candidate ids point into candidates). */
+  highlights: Record<string, { start: number; end: number; type: string; candidateId: string }[]>;
+}
+
+export interface ForumPostDto {
+  id: string;
+  encounterId: string;
+  title: string;
+  setting: Setting;
+  dateOfService: string;
+  specialty: string;
+  patient: { sex?: string; ageBand?: string };
+  documents: EncounterDocument[];
+  codeLines: CodeLine[];
+  flags: Omit<FlagDto, 'createdBy'>[];
+  publishedBy: { id: string; name: string };
+  publishedAt: string;
+  redactions: Record<string, number>;
+}
+
+export interface AuditRecordDto {
+  id: string;
+  actor: { id: string; name: string };
+  action: string;
+  target: { type: string; id: string };
+  at: string;
+  address: string;
+  details?: Record<string, unknown>;
+}

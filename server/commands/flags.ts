@@ -1,0 +1,43 @@
+/**
+ * Gray-area flags. Anyone who may flag raises one; moving to "in discussion" needs comment
+ * rights; resolving or reopening a resolved flag needs resolve rights; rewording is for the
+ * flag's author, the owner and admins.
+ */
+import type { Actor, AppContext } from '../context';
+import type { FlagDoc } from '../db/collections';
+import { AppError, forbidden, notFound } from '../errors';
+import { permissionsFor } from '../policies/encounters';
+import { mutateEncounter } from './encounter-state';
+import { checkAnchor } from './anchors';
+import { newFlag } from './encounters';
+import type { CreateFlagInput } from '../../src/lib/protocol/encounters';
+
+type FlagUpdate = Partial<Pick<FlagDoc, 'status' | 'category' | 'question'>>;
+
+export async function createFlag(ctx: AppContext, actor: Actor, encounterId: string, input: CreateFlagInput): Promise<FlagDoc> {
+  const { result } = await mutateEncounter<FlagDoc>(ctx, actor, encounterId, 'flag', (enc) => {
+    if (input.anchor) checkAnchor(enc, input.anchor);
+    if (enc.flags.length >= 100) throw new AppError('invalid_input', 'flags: an encounter holds at most 100 flags', { field: 'flags' });
+    const flag = newFlag(actor, input);
+    return { changes: { flags: [...enc.flags, flag] }, result: flag };
+  });
+  await ctx.audit.record(actor, { action: 'flags.create', targetType: 'encounter', targetId: encounterId, details: { flagId: result.id, category: result.category } });
+  return result;
+}
+
+export async function updateFlag(ctx: AppContext, actor: Actor, encounterId: string, flagId: string, input: FlagUpdate): Promise<FlagDoc> {
+  const { result } = await mutateEncounter<FlagDoc>(ctx, actor, encounterId, 'comment', (enc) => {
+    const flag = enc.flags.find((f) => f.id === flagId);
+    if (!flag) throw notFound('Flag');
+    const perms = permissionsFor(actor, enc);
+    // Resolving, and reopening what a senior resolved, are decisions that need resolve rights.
+    const resolving = input.status !== undefined && input.status !== flag.status && (input.status === 'resolved' || flag.status === 'resolved');
+    if (resolving && !perms.resolve) throw forbidden('Only a senior coder or an admin with access may resolve or reopen a resolved flag');
+    const rewording = input.question !== undefined || input.category !== undefined;
+    if (rewording && !(flag.createdById === actor.userId || perms.edit)) throw forbidden('Only the flag\'s author or the encounter\'s owner may reword it');
+    const updated: FlagDoc = { ...flag, ...input, updatedAt: new Date() };
+    return { changes: { flags: enc.flags.map((f) => (f.id === flagId ? updated : f)) }, result: updated };
+  });
+  await ctx.audit.record(actor, { action: 'flags.update', targetType: 'encounter', targetId: encounterId, details: { flagId, fields: Object.keys(input) } });
+  return result;
+}

@@ -1,0 +1,107 @@
+/**
+ * Publishing to the organisation's forum. The server re-runs detection on the stored encounter
+ * and applies only its own candidates (by id, as confirmed by the coder) plus manual
+ * redactions whose text matches the stored text: a client cannot smuggle the original text
+ * into the copy. Patient identifier fields are always dropped. Forum readers only ever get
+ * the forum_posts document.
+ */
+import { randomInt } from 'node:crypto';
+import type { Actor, AppContext } from '../context';
+import type { EncounterDoc, ForumPostDoc } from '../db/collections';
+import { AppError, conflict } from '../errors';
+import { authorizeEncounter } from '../policies/encounters';
+import { findEncounter } from '../repositories/encounters';
+import { mutateEncounter } from './encounter-state';
+import { newId } from './encounters';
+import { applyRedactions, detectPhi, previewRedactions, PHI_TYPES, type DeidEncounterInput, type ManualRedaction, type PhiType } from '../deid';
+import type { PublishInput, RedactionPreviewDto } from '../../src/lib/protocol/encounters';
+
+export function toDeidInput(enc: EncounterDoc): DeidEncounterInput {
+  return {
+    title: enc.title, dateOfService: enc.dateOfService, patient: enc.patient, documents: enc.documents, codeLines: enc.codeLines,
+    flags: enc.flags.map((f) => ({
+      id: f.id, question: f.question,
+      ...(f.anchor?.type === 'text' ? { anchor: { sectionId: f.anchor.documentId, start: f.anchor.start, end: f.anchor.end, quote: f.anchor.quote } } : {})
+    }))
+  };
+}
+
+export async function previewPublication(ctx: AppContext, actor: Actor, id: string): Promise<RedactionPreviewDto> {
+  const enc = await findEncounter(ctx.db.c, actor, id);
+  authorizeEncounter(actor, enc, 'publish');
+  const preview = previewRedactions(toDeidInput(enc as EncounterDoc));
+  await ctx.audit.record(actor, { action: 'encounters.deid-preview', targetType: 'encounter', targetId: id });
+  return {
+    candidates: preview.candidates.map((c) => ({ id: c.id, type: c.type, text: c.text, reason: c.reason, location: { ...c.location } })),
+    highlights: Object.fromEntries(preview.documents.map((d) => [d.documentId, d.segments]))
+  };
+}
+
+function manualRedactions(enc: EncounterDoc, added: PublishInput['added']): ManualRedaction[] {
+  return added.map((a, i) => {
+    const field = `added.${i}`;
+    if (!(PHI_TYPES as readonly string[]).includes(a.type)) throw new AppError('invalid_input', `${field}.type: must be one of ${PHI_TYPES.join(', ')}`, { field: `${field}.type` });
+    const doc = enc.documents.find((d) => d.id === a.documentId);
+    if (!doc) throw new AppError('invalid_input', `${field}.documentId: no such documentation section`, { field: `${field}.documentId` });
+    if (a.end <= a.start || a.end > doc.text.length || doc.text.slice(a.start, a.end) !== a.text) {
+      throw new AppError('invalid_input', `${field}.text: does not match the documentation at these offsets`, { field: `${field}.text` });
+    }
+    return { type: a.type as PhiType, text: a.text, location: { field: 'document.text', documentId: a.documentId, start: a.start, end: a.end } };
+  });
+}
+
+export async function publishToForum(ctx: AppContext, actor: Actor, id: string, input: PublishInput): Promise<ForumPostDoc> {
+  const enc = (await findEncounter(ctx.db.c, actor, id)) as EncounterDoc;
+  authorizeEncounter(actor, enc, 'publish');
+  const deidInput = toDeidInput(enc);
+  const candidates = detectPhi(deidInput);
+  const known = new Set(candidates.map((c) => c.id));
+  if (input.acceptedIds.some((cid) => !known.has(cid))) throw conflict('The encounter changed since the redaction preview; review the redactions again');
+  const accepted = new Set(input.acceptedIds);
+  const redactions = [...candidates.filter((c) => accepted.has(c.id)), ...manualRedactions(enc, input.added)];
+  // One random offset for all dates of the encounter keeps intervals (length of stay) intact.
+  const shiftDays = randomInt(30, 366) * (randomInt(2) === 0 ? -1 : 1);
+  const { encounter: copy, summary } = applyRedactions(deidInput, redactions, { dateMode: input.dateMode, shiftDays });
+  if (summary.skipped.length > 0) throw conflict('Some redactions no longer match the text; review the redactions again');
+
+  const flagsById = new Map(enc.flags.map((f) => [f.id, f]));
+  const post: ForumPostDoc = {
+    _id: enc.forumPostId ?? newId(), orgId: actor.orgId, encounterId: enc._id, title: copy.title,
+    setting: enc.setting, dateOfService: copy.dateOfService, specialty: enc.specialty, patient: copy.patient,
+    documents: copy.documents, codeLines: copy.codeLines,
+    flags: copy.flags.map((f) => {
+      const orig = flagsById.get(f.id)!;
+      return {
+        id: f.id, category: orig.category, status: orig.status, question: f.question, createdAt: orig.createdAt, updatedAt: orig.updatedAt,
+        anchor: f.anchor ? { type: 'text' as const, documentId: f.anchor.sectionId, start: f.anchor.start, end: f.anchor.end, quote: f.anchor.quote } : null
+      };
+    }),
+    status: enc.status, categories: enc.categories, codes: enc.codes,
+    publishedById: actor.userId, publishedByName: actor.name, publishedAt: new Date(),
+    redactions: summary.counts as Record<string, number>
+  };
+  await ctx.db.c.forumPosts.replaceOne({ _id: post._id, orgId: actor.orgId }, post, { upsert: true });
+  try {
+    await mutateEncounter(ctx, actor, id, 'publish', () => ({ changes: { forumPostId: post._id } }));
+  } catch (err) {
+    if (!enc.forumPostId) await ctx.db.c.forumPosts.deleteOne({ _id: post._id });
+    throw err;
+  }
+  await ctx.audit.record(actor, {
+    action: 'encounters.publish', targetType: 'encounter', targetId: id,
+    details: { postId: post._id, dateMode: input.dateMode, redactions: summary.total, accepted: accepted.size, added: input.added.length, offered: candidates.length }
+  });
+  return post;
+}
+
+export async function unpublish(ctx: AppContext, actor: Actor, id: string): Promise<EncounterDoc> {
+  let postId: string | null = null;
+  const { encounter } = await mutateEncounter(ctx, actor, id, 'publish', (enc) => {
+    postId = enc.forumPostId;
+    if (!postId) throw new AppError('not_found', 'This encounter is not on the forum');
+    return { changes: { forumPostId: null } };
+  });
+  await ctx.db.c.forumPosts.deleteOne({ _id: postId!, orgId: actor.orgId });
+  await ctx.audit.record(actor, { action: 'encounters.unpublish', targetType: 'encounter', targetId: id, details: { postId } });
+  return encounter;
+}

@@ -1,0 +1,36 @@
+/** /api/audit: admins browse their organisation's audit log. Read-only: no route edits or deletes records. */
+import { Router } from 'express';
+import type { Filter } from 'mongodb';
+import type { AppContext } from '../context';
+import type { AuditDoc } from '../db/collections';
+import { actorOf, authenticate, requireRole } from '../http/authenticate';
+import { parseInput } from '../http/validate';
+import { auditQuerySchema, type AuditRecordDto } from '../../src/lib/protocol/encounters';
+
+const present = (a: AuditDoc): AuditRecordDto => ({
+  id: a._id, actor: { id: a.actorId, name: a.actorName }, action: a.action, target: { type: a.targetType, id: a.targetId },
+  at: a.at.toISOString(), address: a.address, ...(a.details ? { details: a.details } : {})
+});
+
+/** A bare date as an upper bound means "through the end of that day". */
+const bound = (v: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(v + (end ? 'T23:59:59.999Z' : 'T00:00:00Z')) : new Date(v));
+
+export function auditRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.use(authenticate(ctx), requireRole('admin'));
+  r.get('/', async (req, res) => {
+    const q = parseInput(auditQuerySchema, req.query, 'query');
+    const filter: Filter<AuditDoc> = { orgId: actorOf(req).orgId };
+    if (q.actorId) filter.actorId = q.actorId;
+    if (q.action) filter.action = q.action;
+    if (q.targetId) filter.targetId = q.targetId;
+    if (q.from || q.to) filter.at = { ...(q.from ? { $gte: bound(q.from, false) } : {}), ...(q.to ? { $lte: bound(q.to, true) } : {}) };
+    await ctx.audit.flush();
+    const [items, total] = await Promise.all([
+      ctx.db.c.audit.find(filter).sort({ at: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).toArray(),
+      ctx.db.c.audit.countDocuments(filter)
+    ]);
+    res.json({ data: { items: items.map(present), total, page: q.page, pageSize: q.pageSize } });
+  });
+  return r;
+}
