@@ -171,12 +171,21 @@ export const queueQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20)
 }).strict();
 
+/** Claim files call diagnosis pointers "dxPointers"; the import accepts both spellings. */
+const importedCodeLine = z.preprocess((v) => {
+  if (v && typeof v === 'object' && 'dxPointers' in v && !('pointers' in v)) {
+    const { dxPointers, ...rest } = v as Record<string, unknown>;
+    return { ...rest, pointers: dxPointers };
+  }
+  return v;
+}, codeLineInputSchema);
+
 /** One item of an import file, in the shape of the demo file (shared/data/demo/encounters.json). */
 export const importItemSchema = encounterMetaSchema.extend({
   key: z.string().max(100).optional(),
   patient: patientSchema,
   documents: z.array(documentInputSchema).min(1).max(LIMITS.documents),
-  proposedCodes: z.array(codeLineInputSchema).max(LIMITS.codeLines).default([]),
+  proposedCodes: z.array(importedCodeLine).max(LIMITS.codeLines).default([]),
   flag: createFlagSchema.optional(),
   flags: z.array(createFlagSchema).max(20).optional()
 }).strict();
