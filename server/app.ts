@@ -14,6 +14,7 @@ import { userRoutes } from './routes/users';
 import { encounterRoutes } from './routes/encounters';
 import { forumRoutes } from './routes/forum';
 import { auditRoutes } from './routes/audit';
+import { codeRoutes, CPT_UPLOAD_PATH } from './routes/codes';
 import { PROJECT_ROOT } from './config';
 
 export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'build');
@@ -24,7 +25,8 @@ export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): E
   app.set('trust proxy', false);
 
   const api = express.Router();
-  api.use(express.json({ limit: ctx.config.bodyLimit }));
+  const json = express.json({ limit: ctx.config.bodyLimit });
+  api.use((req, res, next) => (req.method === 'PUT' && req.path === CPT_UPLOAD_PATH ? next() : json(req, res, next)));
   api.use((_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
   api.use('/health', healthRoutes(ctx));
   api.use('/auth', authRoutes(ctx));
@@ -33,6 +35,7 @@ export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): E
   api.use('/encounters', encounterRoutes(ctx));
   api.use('/forum', forumRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
+  api.use('/codes', codeRoutes(ctx));
   api.use(notFoundHandler());
   api.use(errorHandler(ctx.log));
   app.use('/api', api);

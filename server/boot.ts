@@ -16,6 +16,8 @@ import { createAttemptCounter } from './auth/rate-limit';
 import { createAuditLog } from './audit/audit-log';
 import type { AppContext } from './context';
 import { createApp } from './app';
+import { createCodeSetProvider } from './codes/provider';
+import { createCptDescriptions } from './codes/cpt-descriptions';
 import { createIo } from './sockets';
 import { seedDemoIfEmpty } from './seed/demo';
 import { demoEncounterSeeder } from './seed/demo-encounters';
@@ -37,7 +39,9 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     config, log, db, version: VERSION,
     sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs),
     attempts: createAttemptCounter(db.c, config.rateLimits.windowMs),
-    audit: createAuditLog(db.c)
+    audit: createAuditLog(db.c),
+    codeSets: createCodeSetProvider(config.codeSetsDir, log),
+    cpt: createCptDescriptions(db.db)
   };
   if (config.seedDemo) await seedDemoIfEmpty(db.c, log, [demoEncounterSeeder(ctx)]);
   return ctx;

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { resolveCodeSetsDir } from './codes/folder';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
@@ -39,7 +40,8 @@ export interface Config {
   mongodbUri?: string;
   dbName: string;
   dataDir: string;
-  codeSetsDir?: string;
+  /** Folder with the official code-set files; null turns code lookup and validation off. */
+  codeSetsDir: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionSecret: string;
   sessionTtlMs: number;
@@ -66,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     dbName: e.GRAYCASE_DB_NAME,
     dataDir,
-    codeSetsDir: e.GRAYCASE_CODESETS_DIR ? path.resolve(PROJECT_ROOT, e.GRAYCASE_CODESETS_DIR) : undefined,
+    codeSetsDir: e.GRAYCASE_CODESETS_DIR === 'off' ? null : e.GRAYCASE_CODESETS_DIR ? path.resolve(PROJECT_ROOT, e.GRAYCASE_CODESETS_DIR) : resolveCodeSetsDir({}, PROJECT_ROOT),
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET ?? keptSessionSecret(dataDir),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

@@ -6,6 +6,8 @@ import type { AttemptCounter } from './auth/rate-limit';
 import type { SessionStore } from './auth/sessions';
 import type { AuditLog } from './audit/audit-log';
 import type { Role } from './db/collections';
+import type { CodeSetProvider } from './codes/provider';
+import type { CptDescriptions } from './codes/cpt-descriptions';
 
 export interface AppContext {
   config: Config;
@@ -14,6 +16,8 @@ export interface AppContext {
   sessions: SessionStore;
   attempts: AttemptCounter;
   audit: AuditLog;
+  codeSets: CodeSetProvider;
+  cpt: CptDescriptions;
   version: string;
 }
 

@@ -16,6 +16,7 @@
 import { expandAbbreviations } from './abbreviations';
 import { chapterOf } from './chapters';
 import { CODE_FORMATS, displayCode, normalizeCode } from './normalize';
+import type { Bar } from './text-scorer';
 import { TextIndex, tokenize, type SearchIndexes, type SystemIndex, type TermMatch } from './text-index';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
 
@@ -110,17 +111,15 @@ function compare(a: Candidate, b: Candidate): number {
   return a.doc - b.doc;
 }
 
-/** True when text candidate `doc` of `idx` ranks after `worst` (a tier-2 candidate); primitives only. */
-function rejectFast(idx: SystemIndex, doc: number, worst: Candidate): boolean {
-  const t = idx.text;
-  const m = t.matched[doc];
-  if (m !== worst.matched) return m < worst.matched;
-  const sc = t.score[doc];
-  if (sc !== worst.score) return sc < worst.score;
+/** Mirror `compare` for tier-2 candidates of `idx` against the current worst into `bar`. */
+function setBar(bar: Bar, sys: SearchSystem, idx: SystemIndex, worst: Candidate | null): void {
+  bar.on = worst !== null;
+  if (!worst) return;
+  if (worst.tier < 2) { bar.matched = 1e9; return; } // code matches always rank first
   const wt = worst.idx.text;
-  if (t.billable[doc] !== wt.billable[worst.doc]) return t.billable[doc] < wt.billable[worst.doc];
-  if (t.textLength[doc] !== wt.textLength[worst.doc]) return t.textLength[doc] > wt.textLength[worst.doc];
-  return idx === worst.idx && doc > worst.doc;
+  bar.matched = worst.matched; bar.score = worst.score;
+  bar.billable = wt.billable[worst.doc]; bar.textLength = wt.textLength[worst.doc];
+  bar.doc = worst.idx === idx ? worst.doc : sys < worst.sys ? 0x7fffffff : -1;
 }
 
 /** True when code candidate (`tier` 0/1) ranks after `worst`; mirrors `compare` for code tiers. */
@@ -132,22 +131,39 @@ function codeRanksAfter(sys: SearchSystem, idx: SystemIndex, doc: number, tier: 
   return doc > worst.doc;
 }
 
-/** Keeps the best `limit` candidates in order; most candidates are rejected by one compare. */
+/**
+ * Keeps the best `limit` candidates: a binary heap with the worst on top, so an insert costs
+ * O(log k) compares (a sorted array cost O(k) per insert, which dominated queries where
+ * thousands of candidates each beat the current worst) and fast rejects read `worst()`.
+ */
 class TopK {
-  readonly items: Candidate[] = [];
+  private readonly heap: Candidate[] = [];
   constructor(readonly limit: number) {}
+  /** The candidate a newcomer has to beat, or null while there is room. */
+  worst(): Candidate | null { return this.heap.length === this.limit ? this.heap[0] : null; }
   /** Would `c` enter the list? Cheap check done before the (costlier) year filter. */
-  wouldTake(c: Candidate): boolean {
-    return this.items.length < this.limit || compare(c, this.items[this.items.length - 1]) < 0;
-  }
+  wouldTake(c: Candidate): boolean { return this.heap.length < this.limit || compare(c, this.heap[0]) < 0; }
   offer(c: Candidate): void {
-    const items = this.items;
+    const h = this.heap;
     if (!this.wouldTake(c)) return;
-    let i = items.length;
-    while (i > 0 && compare(c, items[i - 1]) < 0) i--;
-    items.splice(i, 0, c);
-    if (items.length > this.limit) items.pop();
+    let i: number;
+    if (h.length < this.limit) {
+      i = h.length; h.push(c);
+      while (i > 0) { const p = (i - 1) >> 1; if (compare(h[i], h[p]) <= 0) break; [h[i], h[p]] = [h[p], h[i]]; i = p; }
+      return;
+    }
+    h[0] = c; i = 0;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < h.length && compare(h[l], h[m]) > 0) m = l;
+      if (r < h.length && compare(h[r], h[m]) > 0) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m], h[i]]; i = m;
+    }
   }
+  /** Best first. */
+  sorted(): Candidate[] { return [...this.heap].sort(compare); }
 }
 
 function yearFilter(codeSets: CodeSets, sys: SearchSystem, year?: number): ((p: Payload) => boolean) | null {
@@ -192,7 +208,7 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
         const doc = idx.byCode[k];
         // A prefix like "S72" covers thousands of codes: reject on primitives before the year
         // filter and allocation (a full list means codeHits > 0 already).
-        const worst = top.items.length === top.limit ? top.items[top.limit - 1] : null;
+        const worst = top.worst();
         const tier = codes[doc] === compact ? 0 : 1;
         if (worst && codeRanksAfter(sys, idx, doc, tier, worst)) continue;
         if (!ok(sys, idx, doc)) continue;
@@ -203,11 +219,12 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
   }
 
   const results: SearchResult[] = [];
-  if (exactCpt && !top.items.some((c) => c.sys === 'CPT')) {
+  if (exactCpt && !top.sorted().some((c) => c.sys === 'CPT')) {
     // Recognised by format only: no licensed description loaded for this code.
     results.push({ system: 'CPT', code: compact, description: '', billable: true, chapter: null, kind: 'code' });
   }
 
+  let ranked: Candidate[] | undefined;
   if (!(codeLike && codeHits > 0)) {
     const expanded = expandAbbreviations(q);
     const allWords = tokenize(expanded);
@@ -220,34 +237,33 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
       // Collect a larger pool, then give descriptions containing the query as a phrase a
       // bonus ("heart failure" ahead of "heart transplant failure") and keep the best.
       const pool = new TopK(Math.min(200, Math.max(limit * 5, 60)));
-      for (const c of top.items) pool.offer(c);
-      const text = top;
+      const bar: Bar = { on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0 };
       for (const [sys, idx] of targets) {
         const matches: TermMatch[][] = words.map((w) => idx.text.matchWord(w));
         const { matched, score } = idx.text;
-        idx.text.scorer.run(matches, (doc) => {
-          // Fast reject on primitives before allocating a candidate (there can be 30k docs).
-          const worst = pool.items.length === pool.limit ? pool.items[pool.limit - 1] : null;
-          if (worst && (worst.tier < 2 || rejectFast(idx, doc, worst))) return;
+        setBar(bar, sys, idx, pool.worst());
+        idx.text.scorer.run(matches, bar, (doc) => {
+          // Only docs that beat the bar get here: allocate, apply the year filter, insert.
           const c: Candidate = { sys, idx, doc, tier: 2, matched: matched[doc], score: score[doc] };
-          if (pool.wouldTake(c) && ok(sys, idx, doc)) pool.offer(c);
+          if (!ok(sys, idx, doc)) return;
+          pool.offer(c);
+          setBar(bar, sys, idx, pool.worst());
         }, (maxMatched, maxScore) => {
           // Unseen docs match ≤ maxMatched words with score ≤ maxScore: stop when they cannot enter.
-          const worst = pool.items.length === pool.limit ? pool.items[pool.limit - 1] : null;
+          const worst = pool.worst();
           return worst !== null && (worst.tier < 2 || worst.matched > maxMatched || (worst.matched === maxMatched && worst.score > maxScore));
         });
       }
+      const items = pool.sorted();
       const phrase = ' ' + allWords.join(' ');
-      for (const c of pool.items) {
+      for (const c of items) {
         if (c.tier === 2 && allWords.length > 1 && (' ' + tokenize((c.idx.payload[c.doc] as Payload).long).join(' ')).includes(phrase)) c.score += 0.5;
       }
-      pool.items.sort(compare);
-      text.items.length = 0;
-      for (const c of pool.items) text.offer(c);
+      ranked = items.sort(compare).slice(0, limit);
     }
   }
 
-  for (const c of top.items) {
+  for (const c of ranked ?? top.sorted()) {
     if (results.length >= limit) break;
     results.push(toResult(c));
   }

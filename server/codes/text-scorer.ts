@@ -21,6 +21,15 @@ import type { TermMatch, TextIndex } from './text-index';
 
 export type CanStop = (maxMatched: number, maxScore: number) => boolean;
 
+/**
+ * The caller's current k-th best candidate, kept up to date by the caller after every change
+ * to its top-k: a doc ranking after it is skipped here, without a call to `offer` (most docs).
+ * Order: more matched, higher score, billable, shorter text, then `doc` (callers set `doc` to
+ * -1 when every tie loses, e.g. the bar belongs to a system that sorts first, or 2^31-1 when
+ * every tie wins).
+ */
+export interface Bar { on: boolean; matched: number; score: number; billable: number; textLength: number; doc: number }
+
 export class TermScorer {
   private readonly seen: Int32Array;
   private readonly termStamp: Int32Array;
@@ -39,7 +48,7 @@ export class TermScorer {
   }
 
   /** Visit the docs matching ≥ 1 word (see header); `offer` reads idx.matched/score[doc]. */
-  run(words: TermMatch[][], offer: (doc: number) => void, canStop: CanStop): void {
+  run(words: TermMatch[][], bar: Bar, offer: (doc: number) => void, canStop: CanStop): void {
     const q = ++this.stamp;
     const { postings, firstTerm, matched, score } = this.idx;
     const seen = this.seen;
@@ -55,7 +64,7 @@ export class TermScorer {
           seen[d] = q;
           matched[d] = 1;
           score[d] = firstTerm[d] === term ? weight + 0.25 : weight;
-          offer(d);
+          if (!bar.on || this.beats(d, bar)) offer(d);
         }
       }
       return;
@@ -76,11 +85,20 @@ export class TermScorer {
           if (seen[d] === q) continue;
           seen[d] = q;
           this.scoreDoc(d, words, q);
-          offer(d);
+          if (!bar.on || this.beats(d, bar)) offer(d);
         }
       }
       bound -= best[w];
     }
+  }
+
+  private beats(d: number, bar: Bar): boolean {
+    const { matched, score, billable, textLength } = this.idx;
+    if (matched[d] !== bar.matched) return matched[d] > bar.matched;
+    if (score[d] !== bar.score) return score[d] > bar.score;
+    if (billable[d] !== bar.billable) return billable[d] > bar.billable;
+    if (textLength[d] !== bar.textLength) return textLength[d] < bar.textLength;
+    return d < bar.doc;
   }
 
   /** Map every term of the query to the words (and ranks) it appears under. */

@@ -22,14 +22,16 @@ export function pickYear(years: Map<number, CodeYear>, fy: number): CodeYear | u
   return best;
 }
 
-/** Billable descendants of entry i, tabular order. */
+/**
+ * Billable descendants of entry i, the closest first (E11 suggests E11.8 and E11.9 before
+ * E11.00), then in tabular order: the nearest specific codes are what a coder looks for.
+ */
 function billableUnder(year: CodeYear, i: number, max = MAX_SUGGESTIONS): string[] {
-  const out: string[] = [];
+  const found: number[] = [];
   const end = subtreeEnd(year, i);
-  for (let j = i + 1; j < end && out.length < max; j++) {
-    if (year.list[j].billable) out.push(displayCode(year.system, year.list[j].code));
-  }
-  return out;
+  for (let j = i + 1; j < end; j++) if (year.list[j].billable) found.push(j);
+  found.sort((a, b) => year.list[a].code.length - year.list[b].code.length || a - b);
+  return found.slice(0, max).map((j) => displayCode(year.system, year.list[j].code));
 }
 
 /** A header whose direct children are all its code plus one 7th character. */

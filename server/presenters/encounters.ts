@@ -3,7 +3,7 @@ import type { Actor } from '../context';
 import type { EncounterDoc, FlagDoc, ForumPostDoc, TeamDoc, UserDoc } from '../db/collections';
 import { permissionsFor } from '../policies/encounters';
 import type { EncounterDto, EncounterSummaryDto, FlagDto, ForumPostDto, PatientInput } from '../../src/lib/protocol/encounters';
-import { displayCode } from '../../src/lib/protocol/codes';
+import { displayCode, type ValidationDto } from '../../src/lib/protocol/codes';
 
 export function presentFlag(f: FlagDoc): FlagDto {
   return {
@@ -35,7 +35,7 @@ function presentPatient(p: PatientInput): PatientInput {
   return Object.fromEntries(Object.entries({ name, mrn, dob, sex, phone, email, address, ssn, accountNumber, insuranceId }).filter(([, v]) => v !== undefined)) as PatientInput;
 }
 
-export function presentEncounter(e: EncounterDoc, actor: Actor, people: { users: Map<string, UserDoc>; teams: Map<string, TeamDoc> }): EncounterDto {
+export function presentEncounter(e: EncounterDoc, actor: Actor, people: { users: Map<string, UserDoc>; teams: Map<string, TeamDoc> }, validation: ValidationDto): EncounterDto {
   return {
     id: e._id, title: e.title, setting: e.setting, dateOfService: e.dateOfService, specialty: e.specialty,
     payerClass: (e.payerClass ?? null) as EncounterDto['payerClass'], status: e.status, owner: { id: e.ownerId, name: e.ownerName },
@@ -48,7 +48,7 @@ export function presentEncounter(e: EncounterDoc, actor: Actor, people: { users:
       teams: e.sharedTeamIds.map((id) => people.teams.get(id)).filter((t): t is TeamDoc => !!t).map((t) => ({ id: t._id, name: t.name }))
     },
     published: e.forumPostId !== null, forumPostId: e.forumPostId,
-    permissions: permissionsFor(actor, e), createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString()
+    permissions: permissionsFor(actor, e), validation, createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString()
   };
 }
 

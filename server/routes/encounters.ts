@@ -21,6 +21,7 @@ import { presentEncounter, presentExport, presentFlag, presentForumPost } from '
 import { findUsersByIds } from '../repositories/users';
 import { listTeams } from '../repositories/teams';
 import { notFound } from '../errors';
+import { validationFor } from '../codes/validation-service';
 
 export function encounterRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -28,8 +29,10 @@ export function encounterRoutes(ctx: AppContext): Router {
   const { c } = ctx.db;
 
   const present = async (enc: EncounterDoc, actor: Actor) => {
-    const [users, teams] = await Promise.all([findUsersByIds(c, actor.orgId, enc.sharedUserIds), listTeams(c, actor.orgId)]);
-    return presentEncounter(enc, actor, { users: new Map(users.map((u) => [u._id, u])), teams: new Map(teams.map((t) => [t._id, t])) });
+    const [users, teams, validation] = await Promise.all([
+      findUsersByIds(c, actor.orgId, enc.sharedUserIds), listTeams(c, actor.orgId), validationFor(ctx, actor.orgId, enc, enc.codeLines)
+    ]);
+    return presentEncounter(enc, actor, { users: new Map(users.map((u) => [u._id, u])), teams: new Map(teams.map((t) => [t._id, t])) }, validation);
   };
   const flagId = (v: string | string[] | undefined) => {
     if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/.test(v)) throw notFound('Flag');

@@ -11,7 +11,7 @@ export function healthRoutes(ctx: AppContext): Router {
       reachable = true;
     } catch { /* reported below */ }
     res.status(reachable ? 200 : 503).json({
-      data: { status: reachable ? 'ok' : 'degraded', version: ctx.version, database: { reachable, kind: ctx.db.kind } }
+      data: { status: reachable ? 'ok' : 'degraded', version: ctx.version, database: { reachable, kind: ctx.db.kind }, codeSets: ctx.codeSets.status() }
     });
   });
   return r;

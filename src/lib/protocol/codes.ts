@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Code shapes shared by browser and server (existence is checked against the loaded code sets). */
 export const CODE_FORMATS = {
   /** Letter, digit, then up to 5 alphanumerics (A00 … Z99, U07.1, C4A, S72.001A). */
@@ -29,3 +31,48 @@ export function displayCode(system: string, code: string): string {
   const c = normalizeCode(code);
   return system === 'ICD-10-CM' && c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Code-set API: requests and responses
+
+
+export const SEARCH_SYSTEMS = ['all', 'ICD-10-CM', 'ICD-10-PCS', 'HCPCS', 'CPT'] as const;
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export const codeSearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'type a code or words').max(100, 'must be at most 100 characters'),
+  system: z.enum(SEARCH_SYSTEMS).default('all'),
+  /** The date of service picks the fiscal year (Oct 1 to Sep 30). */
+  date: isoDay.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  billableOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
+}).strict();
+
+export const codeDetailsQuerySchema = z.object({ date: isoDay.optional() }).strict();
+export const codeSystemParamSchema = z.enum(['ICD-10-CM', 'ICD-10-PCS', 'HCPCS', 'CPT']);
+
+export const cptUploadSchema = z.object({
+  /** CSV with a header row: code,description (the organisation's licensed CPT descriptions). */
+  csv: z.string().min(1, 'is empty').max(8_000_000, 'must be at most 8 MB')
+}).strict();
+
+export interface CodeSearchResultDto {
+  system: 'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS' | 'CPT';
+  code: string;
+  description: string;
+  billable: boolean;
+  chapter: number | null;
+  kind: 'code' | 'header';
+}
+
+export interface FindingDto {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  lineIds: string[];
+  message: string;
+  suggestions?: string[];
+}
+
+export type CodeSetState = 'off' | 'loading' | 'ready' | 'failed';
+export interface CodeSetStatusDto { state: CodeSetState; message: string; years?: { cm: number[]; pcs: number[] }; hcpcs?: boolean; cptCodes?: number }
+export interface ValidationDto { state: CodeSetState; message: string; fiscalYear: number; findings: FindingDto[] }

@@ -3,7 +3,7 @@
  * truth for limits and enums; server validation and UI forms both read them.
  */
 import { z } from 'zod';
-import { CODE_FORMATS, CODE_FORMAT_HINTS, displayCode, normalizeCode } from './codes';
+import { CODE_FORMATS, CODE_FORMAT_HINTS, displayCode, normalizeCode, type ValidationDto } from './codes';
 
 export const SETTINGS = ['inpatient', 'outpatient', 'emergency', 'professional'] as const;
 export const DOCUMENT_KINDS = [
@@ -277,6 +277,8 @@ export interface EncounterDto extends Omit<EncounterSummaryDto, 'flagCount' | 'o
   sharing: { users: { id: string; name: string; role: string }[]; teams: { id: string; name: string }[] };
   forumPostId: string | null;
   permissions: Permissions;
+  /** Findings of the code-set validation of the current code lines (recomputed on every read and change). */
+  validation: ValidationDto;
   createdAt: string;
 }
 

@@ -1,0 +1,20 @@
+/** Runs the pure validator for an encounter's facts and lines, with the organisation's CPT list. */
+import type { AppContext } from '../context';
+import { fiscalYearFor } from './fiscal-year';
+import { validateCodeLines } from './validate';
+import type { CodeLine, Setting } from '../../src/lib/protocol/encounters';
+import type { ValidationDto } from '../../src/lib/protocol/codes';
+
+export async function validationFor(ctx: AppContext, orgId: string, facts: { setting: Setting; dateOfService: string }, lines: CodeLine[]): Promise<ValidationDto> {
+  const fiscalYear = fiscalYearFor(facts.dateOfService);
+  let codeSets;
+  try {
+    codeSets = await ctx.codeSets.get();
+  } catch {
+    const { state, message } = ctx.codeSets.status();
+    return { state, message, fiscalYear, findings: [] };
+  }
+  const cptDescriptions = await ctx.cpt.forOrg(orgId);
+  const findings = validateCodeLines(codeSets, facts, lines, { cptDescriptions });
+  return { state: 'ready', message: `Checked against the FY${fiscalYear} code sets`, fiscalYear, findings };
+}
