@@ -3,6 +3,8 @@
  * To add one: create bench/<name>.ts exporting `async function run(): Promise<void>` and add it
  * here. A benchmark prints its figures and never exits non-zero because of timing.
  */
+export {};
+
 interface BenchModule { run: () => Promise<void> }
 
 const modules: [string, () => Promise<BenchModule>][] = [
