@@ -9,7 +9,7 @@
  * - Nothing is written when a required file is missing or wrong (exit code 1).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KNOWN_FILES, knownByBasename } from './checksums';
 import { installTargetDir } from './folder';
@@ -29,6 +29,10 @@ export async function main(argv: string[]): Promise<number> {
   const source = argv[0];
   if (!source) {
     console.error('usage: npm run codesets -- <folder or .zip with the official code-set files>');
+    return 2;
+  }
+  if (!existsSync(source)) {
+    console.error(`${source}: no such folder or file`);
     return 2;
   }
   const members: { name: string; data: () => Buffer }[] = source.toLowerCase().endsWith('.zip')
