@@ -1,6 +1,6 @@
 /** The code-set API against the real official files: search, details, validation, CPT lists, and running without code sets. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, WITH_CODE_SETS, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { Client, errorOf, signedIn } from '../support/http';
 import { encounterInput } from '../support/encounters';
@@ -12,7 +12,7 @@ let coder: Client;
 let admin: Client;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer(WITH_CODE_SETS);
   org = await createOrg(server.ctx.db.c);
   other = await createOrg(server.ctx.db.c);
   coder = await signedIn(server.url, org.coder.email, TEST_PASSWORD);

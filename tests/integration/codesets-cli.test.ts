@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SHARED_DATA } from '../support/server';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const shared = process.env.GRAYCASE_SHARED_DATA ?? path.resolve(root, '../shared/data');
+const shared = SHARED_DATA;
 const work = mkdtempSync(path.join(tmpdir(), 'graycase-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

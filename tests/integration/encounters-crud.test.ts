@@ -2,13 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
+import { SHARED_DATA, startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { errorOf, signedIn, type Client } from '../support/http';
 import { encounterInput, NOTE } from '../support/encounters';
 
-const SHARED = process.env.GRAYCASE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../shared/data');
-const demoFile = () => JSON.parse(readFileSync(path.join(SHARED, 'demo/encounters.json'), 'utf8'));
+const demoFile = () => JSON.parse(readFileSync(path.join(SHARED_DATA, 'demo/encounters.json'), 'utf8'));
 
 let server: TestServer;
 let org: TestOrg;

@@ -3,12 +3,18 @@
  * Config overrides let a test shorten limits (rate limits, session lifetime) without mocks.
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { inject } from 'vitest';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../server/config';
 import { startGraycase, type RunningGraycase } from '../../server/boot';
 
 export interface TestServer extends RunningGraycase { close(): Promise<void> }
+
+/** The official files, read in place (never copied into the project). */
+export const SHARED_DATA = process.env.GRAYCASE_SHARED_DATA ?? path.resolve(import.meta.dirname, '../../../shared/data');
+/** Loading the code sets costs seconds and ~140 MB, so test servers run without them unless asked. */
+export const WITH_CODE_SETS: Partial<Config> = { codeSetsDir: SHARED_DATA };
 
 export async function startTestServer(overrides: Partial<Config> = {}, opts: { serveWeb?: boolean } = {}): Promise<TestServer> {
   const base = loadConfig({
@@ -20,7 +26,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { s
     SESSION_SECRET: randomBytes(32).toString('hex'),
     GRAYCASE_SEED_DEMO: 'false'
   });
-  const config: Config = { ...base, ...overrides };
+  const config: Config = { ...base, codeSetsDir: null, ...overrides };
   const running = await startGraycase(config, { serveWeb: opts.serveWeb ?? false, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   const db = running.ctx.db.db;
   return {
