@@ -1,0 +1,1 @@
+export interface AuditFilterValues { actorId: string; action: string; targetId: string; from: string; to: string }
