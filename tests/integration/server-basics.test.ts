@@ -47,3 +47,17 @@ describe('server basics', () => {
     expect(JSON.stringify(r.body)).not.toMatch(/stack|Mongo/i);
   });
 });
+
+describe('a bug on the server', () => {
+  it('answers 500 with the error shape and no internals, and keeps serving', async () => {
+    // A document the code cannot present (written around the API, as a bad migration might).
+    const id = '11111111-2222-4333-8444-555555555555';
+    await server.ctx.db.c.encounters.insertOne({ _id: id, orgId: org.orgId, ownerId: org.admin._id, flags: 'not-a-list' } as never);
+    const client = await signedIn(server.url, org.admin.email, TEST_PASSWORD);
+    const r = await client.get(`/api/encounters/${id}`);
+    expect(r.status).toBe(500);
+    expect(errorOf(r)).toEqual({ code: 'internal', message: 'Something went wrong on our side; the error has been logged' });
+    expect(JSON.stringify(r.body)).not.toMatch(/TypeError|at |\.ts/);
+    expect((await client.get('/api/health')).status).toBe(200);
+  });
+});
