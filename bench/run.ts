@@ -9,7 +9,8 @@ interface BenchModule { run: () => Promise<void> }
 
 const modules: [string, () => Promise<BenchModule>][] = [
   ['codes-load', () => import('./codes-load')],
-  ['codes-search', () => import('./codes-search')]
+  ['codes-search', () => import('./codes-search')],
+  ['audit-writes', () => import('./audit-writes')]
 ];
 
 const only = process.argv.slice(2);
