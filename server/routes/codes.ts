@@ -7,7 +7,7 @@ import { parseInput } from '../http/validate';
 import { notFound } from '../errors';
 import { codeDetails, fiscalYearFor, searchCodes } from '../codes';
 import { validationFor } from '../codes/validation-service';
-import { codeDetailsQuerySchema, codeSearchQuerySchema, codeSystemParamSchema, cptUploadSchema } from '../../src/lib/protocol/codes';
+import { codeDetailsQuerySchema, codeSearchQuerySchema, codeSystemParamSchema, cptUploadSchema, normalizeCode } from '../../src/lib/protocol/codes';
 import { codeLineWithIdSchema, SETTINGS, LIMITS } from '../../src/lib/protocol/encounters';
 import { toCodeLine } from '../commands/encounters';
 
@@ -60,11 +60,18 @@ export function codeRoutes(ctx: AppContext): Router {
     const q = parseInput(codeDetailsQuerySchema, req.query, 'query');
     const code = String(req.params.code);
     if (code.length > 10) throw notFound('Code');
-    const codeSets = await ctx.codeSets.get();
     if (system.data === 'CPT') {
-      const description = (await ctx.cpt.forOrg(actorOf(req).orgId)).get(code.toUpperCase());
+      // CPT has no hierarchy in our data: only the organisation's licensed description.
+      const cpt = normalizeCode(code);
+      const description = (await ctx.cpt.forOrg(actorOf(req).orgId)).get(cpt);
       if (!description) throw notFound('CPT code (CPT descriptions come from your organisation\'s licensed list)');
+      res.json({ data: {
+        system: 'CPT', code: cpt, description, shortDescription: description, billable: true, kind: 'code', year: null, inYear: true,
+        years: [], parents: [], children: [], chapter: null, section: null, excludes1: [], excludes2: [], changes: []
+      } });
+      return;
     }
+    const codeSets = await ctx.codeSets.get();
     const details = codeDetails(codeSets, system.data, code, q.date ? fiscalYearFor(q.date) : undefined);
     if (!details) throw notFound('Code');
     res.json({ data: details });

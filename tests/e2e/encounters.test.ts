@@ -198,6 +198,14 @@ describe('encounters in the browser', () => {
     expect(body).not.toContain('Marguerite Olsen');
     expect(body).not.toContain('MRN-4417302');
     await page.screenshot({ path: '/tmp/graycase-e2e-forum.png', fullPage: true });
+    const forumUrl = page.url();
+
+    // The owner can take the copy off the forum again.
+    await page.goto(`${server.url}/encounters/${id}`);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove from forum' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Publish to forum', exact: true }).count()).toBe(1);
+    expect((await coderApi.get(new URL(forumUrl).pathname.replace('/forum/', '/api/forum/'))).status).toBe(404);
     await signOut(page);
 
     await signIn(page, org.admin.email, '/admin/audit');
@@ -205,6 +213,7 @@ describe('encounters in the browser', () => {
     await page.getByLabel('Target id').fill(id);
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(async () => (await page.getByTestId('audit-row').allTextContents()).join('\n')).toMatch(/encounters\.publish/);
+    expect((await page.getByTestId('audit-row').allTextContents()).join('\n')).toMatch(/encounters\.unpublish/);
     await page.screenshot({ path: '/tmp/graycase-e2e-audit.png' });
   }, 60_000);
 });

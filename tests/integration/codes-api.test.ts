@@ -106,10 +106,13 @@ describe('CPT descriptions', () => {
     expect(up.body.data).toEqual({ loaded: 2 });
     const found = await coder.get('/api/codes/search?q=99213&system=CPT');
     expect(found.body.data[0]).toMatchObject({ code: '99213', description: 'Office visit, established patient, low MDM' });
+    const details = await coder.get('/api/codes/CPT/99213');
+    expect(details.body.data).toMatchObject({ system: 'CPT', code: '99213', description: 'Office visit, established patient, low MDM', billable: true });
     const otherCoder = await signedIn(server.url, other.coder.email, TEST_PASSWORD);
     const theirs = await otherCoder.get('/api/codes/search?q=99213&system=CPT');
     expect(theirs.body.data[0]?.description ?? '').not.toContain('Office visit');
     expect((await otherCoder.get('/api/codes/status')).body.data.cptCodes).toBe(0);
+    expect((await otherCoder.get('/api/codes/CPT/99213')).status).toBe(404);
   });
 
   it('rejects a malformed CSV and keeps the old list', async () => {

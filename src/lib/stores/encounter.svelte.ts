@@ -30,6 +30,7 @@ export class EncounterStore {
   async addDocument(doc: DocumentInput) { this.enc = await api.post<EncounterDto>(`${this.base}/documents`, doc); }
   async saveCodeLines(codeLines: (CodeLineInput & { id?: string })[]) { this.enc = await api.put<EncounterDto>(`${this.base}/code-lines`, { codeLines }); }
   async share(userIds: string[], teamIds: string[]) { this.enc = await api.put<EncounterDto>(`${this.base}/sharing`, { userIds, teamIds }); }
+  async unpublish() { this.enc = await api.delete<EncounterDto>(`${this.base}/forum`); }
 
   async addFlag(input: CreateFlagInput): Promise<FlagDto> {
     const flag = await api.post<FlagDto>(`${this.base}/flags`, input);
