@@ -16,6 +16,7 @@
 import { expandAbbreviations } from './abbreviations';
 import { chapterOf } from './chapters';
 import { CODE_FORMATS, displayCode, normalizeCode } from './normalize';
+import { candidate, codeRanksAfter, compare, setBar, TopK, type Candidate } from './rank';
 import type { Bar } from './text-scorer';
 import { TextIndex, tokenize, type SearchIndexes, type SystemIndex, type TermMatch } from './text-index';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
@@ -48,7 +49,7 @@ type Payload = OrderEntry | HcpcsRecord;
 function makeSystemIndex(codes: string[], payload: Payload[], texts: string[][], billable: boolean[]): SystemIndex {
   const text = new TextIndex(codes.map((code, i) => ({ code, texts: texts[i], billable: billable[i] })));
   const byCode = Int32Array.from(codes.keys()).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
-  return { text, payload, byCode };
+  return { text, payload, byCode, tokenText: new Array<string | undefined>(codes.length) };
 }
 
 /** Union of the entries of all years, latest year first (its tabular order is the doc order). */
@@ -89,89 +90,25 @@ function cptIndex(descriptions: Map<string, string>): SystemIndex {
   return idx;
 }
 
-interface Candidate { sys: SearchSystem; idx: SystemIndex; doc: number; tier: number; matched: number; score: number }
+/** Per CodeYear: flags[doc] = 1 when the index's doc is that year's entry (identity). */
+const yearFlags = new WeakMap<CodeYear, { idx: SystemIndex; flags: Uint8Array }>();
 
-/** Negative when a ranks before b. */
-function compare(a: Candidate, b: Candidate): number {
-  if (a.tier !== b.tier) return a.tier - b.tier;
-  if (a.tier < 2) {
-    // Code matches: shorter code first, then tabular order (a header before its children).
-    const la = a.idx.text.codes[a.doc].length, lb = b.idx.text.codes[b.doc].length;
-    if (la !== lb) return la - lb;
-    if (a.sys !== b.sys) return a.sys < b.sys ? -1 : 1;
-    return a.doc - b.doc;
-  }
-  if (a.matched !== b.matched) return b.matched - a.matched;
-  if (a.score !== b.score) return b.score - a.score;
-  const ba = a.idx.text.billable[a.doc], bb = b.idx.text.billable[b.doc];
-  if (ba !== bb) return bb - ba;
-  const ta = a.idx.text.textLength[a.doc], tb = b.idx.text.textLength[b.doc];
-  if (a.tier === 2 && ta !== tb) return ta - tb;
-  if (a.sys !== b.sys) return a.sys < b.sys ? -1 : 1;
-  return a.doc - b.doc;
-}
-
-/** Mirror `compare` for tier-2 candidates of `idx` against the current worst into `bar`. */
-function setBar(bar: Bar, sys: SearchSystem, idx: SystemIndex, worst: Candidate | null): void {
-  bar.on = worst !== null;
-  if (!worst) return;
-  if (worst.tier < 2) { bar.matched = 1e9; return; } // code matches always rank first
-  const wt = worst.idx.text;
-  bar.matched = worst.matched; bar.score = worst.score;
-  bar.billable = wt.billable[worst.doc]; bar.textLength = wt.textLength[worst.doc];
-  bar.doc = worst.idx === idx ? worst.doc : sys < worst.sys ? 0x7fffffff : -1;
-}
-
-/** True when code candidate (`tier` 0/1) ranks after `worst`; mirrors `compare` for code tiers. */
-function codeRanksAfter(sys: SearchSystem, idx: SystemIndex, doc: number, tier: number, worst: Candidate): boolean {
-  if (tier !== worst.tier) return tier > worst.tier;
-  const l = idx.text.codes[doc].length, lw = worst.idx.text.codes[worst.doc].length;
-  if (l !== lw) return l > lw;
-  if (sys !== worst.sys) return sys > worst.sys;
-  return doc > worst.doc;
-}
-
-/**
- * Keeps the best `limit` candidates: a binary heap with the worst on top, so an insert costs
- * O(log k) compares (a sorted array cost O(k) per insert, which dominated queries where
- * thousands of candidates each beat the current worst) and fast rejects read `worst()`.
- */
-class TopK {
-  private readonly heap: Candidate[] = [];
-  constructor(readonly limit: number) {}
-  /** The candidate a newcomer has to beat, or null while there is room. */
-  worst(): Candidate | null { return this.heap.length === this.limit ? this.heap[0] : null; }
-  /** Would `c` enter the list? Cheap check done before the (costlier) year filter. */
-  wouldTake(c: Candidate): boolean { return this.heap.length < this.limit || compare(c, this.heap[0]) < 0; }
-  offer(c: Candidate): void {
-    const h = this.heap;
-    if (!this.wouldTake(c)) return;
-    let i: number;
-    if (h.length < this.limit) {
-      i = h.length; h.push(c);
-      while (i > 0) { const p = (i - 1) >> 1; if (compare(h[i], h[p]) <= 0) break; [h[i], h[p]] = [h[p], h[i]]; i = p; }
-      return;
-    }
-    h[0] = c; i = 0;
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let m = i;
-      if (l < h.length && compare(h[l], h[m]) > 0) m = l;
-      if (r < h.length && compare(h[r], h[m]) > 0) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m], h[i]]; i = m;
-    }
-  }
-  /** Best first. */
-  sorted(): Candidate[] { return [...this.heap].sort(compare); }
-}
-
-function yearFilter(codeSets: CodeSets, sys: SearchSystem, year?: number): ((p: Payload) => boolean) | null {
+/** Doc filter for the year asked (default latest), or null when the system has no years. Built
+ * once per year (98k Map lookups, a few ms): a Map lookup per candidate missed the CPU cache and
+ * was a third of a word query's time. */
+function yearFilter(codeSets: CodeSets, sys: SearchSystem, idx: SystemIndex, year?: number): Uint8Array | null {
   const years = sys === 'ICD-10-CM' ? codeSets.cm : sys === 'ICD-10-PCS' ? codeSets.pcs : null;
   if (!years || years.size === 0) return null;
   const fy = year !== undefined && years.has(year) ? year : Math.max(...years.keys());
   const y = years.get(fy)!;
-  return (p) => { const i = y.index.get(p.code); return i !== undefined && y.list[i] === p; };
+  let cached = yearFlags.get(y);
+  if (!cached || cached.idx !== idx) {
+    const flags = new Uint8Array(idx.payload.length);
+    idx.payload.forEach((p, d) => { const i = y.index.get((p as Payload).code); if (i !== undefined && y.list[i] === p) flags[d] = 1; });
+    cached = { idx, flags };
+    yearFlags.set(y, cached);
+  }
+  return cached.flags;
 }
 
 const STOP_WORDS = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'an', 'by', 'on', 'as', 'at', 'from']);
@@ -194,10 +131,10 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
     const idx = sys === 'CPT' ? (opts.cptDescriptions ? cptIndex(opts.cptDescriptions) : null) : codeSets.search.systems.get(sys) ?? null;
     if (idx) targets.push([sys, idx]);
   }
-  const accept = new Map<SearchSystem, ((p: Payload) => boolean) | null>();
-  for (const [sys] of targets) accept.set(sys, yearFilter(codeSets, sys, opts.year));
+  const accept = new Map<SearchSystem, Uint8Array | null>();
+  for (const [sys, idx] of targets) accept.set(sys, yearFilter(codeSets, sys, idx, opts.year));
   const ok = (sys: SearchSystem, idx: SystemIndex, doc: number) =>
-    (!opts.billableOnly || idx.text.billable[doc] === 1) && (accept.get(sys)?.(idx.payload[doc] as Payload) ?? true);
+    (!opts.billableOnly || idx.text.billable[doc] === 1) && (accept.get(sys)?.[doc] ?? 1) === 1;
 
   if (codeLike) {
     for (const [sys, idx] of targets) {
@@ -213,7 +150,7 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
         if (worst && codeRanksAfter(sys, idx, doc, tier, worst)) continue;
         if (!ok(sys, idx, doc)) continue;
         codeHits++;
-        top.offer({ sys, idx, doc, tier, matched: 0, score: 0 });
+        top.offer(candidate(sys, idx, doc, tier, 0, 0));
       }
     }
   }
@@ -244,7 +181,7 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
         setBar(bar, sys, idx, pool.worst());
         idx.text.scorer.run(matches, bar, (doc) => {
           // Only docs that beat the bar get here: allocate, apply the year filter, insert.
-          const c: Candidate = { sys, idx, doc, tier: 2, matched: matched[doc], score: score[doc] };
+          const c = candidate(sys, idx, doc, 2, matched[doc], score[doc]);
           if (!ok(sys, idx, doc)) return;
           pool.offer(c);
           setBar(bar, sys, idx, pool.worst());
@@ -255,9 +192,19 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
         });
       }
       const items = pool.sorted();
-      const phrase = ' ' + allWords.join(' ');
-      for (const c of items) {
-        if (c.tier === 2 && allWords.length > 1 && (' ' + tokenize((c.idx.payload[c.doc] as Payload).long).join(' ')).includes(phrase)) c.score += 0.5;
+      if (allWords.length > 1) {
+        const phrase = ' ' + allWords.join(' ');
+        const ids = new Map<SystemIndex, number[]>();
+        for (const c of items) {
+          if (c.tier !== 2) continue;
+          let t = ids.get(c.idx);
+          if (!t) { t = allWords.slice(0, -1).map((w) => c.idx.text.termId(w)); ids.set(c.idx, t); }
+          // Only a description holding every query word but the last (which may end inside a
+          // longer word: "sepsis unspec") as a whole term can hold the phrase.
+          if (t.includes(-1) || !c.idx.text.hasAll(c.doc, t)) continue;
+          const text = (c.idx.tokenText[c.doc] ??= ' ' + tokenize((c.idx.payload[c.doc] as Payload).long).join(' '));
+          if (text.includes(phrase)) c.score += 0.5;
+        }
       }
       ranked = items.sort(compare).slice(0, limit);
     }

@@ -112,6 +112,23 @@ export class TextIndex {
     this.scorer = new TermScorer(this);
   }
 
+  /** Term id of `word`, -1 when no description has it. */
+  termId(word: string): number {
+    const t = this.lowerBound(word);
+    return this.terms[t] === word ? t : -1;
+  }
+
+  /** Does doc `d` contain every term of `ids` (all ≥ 0)? Its term list is sorted. */
+  hasAll(d: number, ids: number[]): boolean {
+    const f = this.fwdTerms, end = this.fwdStart[d + 1];
+    for (const t of ids) {
+      let lo = this.fwdStart[d], hi = end;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (f[mid] < t) lo = mid + 1; else hi = mid; }
+      if (lo === end || f[lo] !== t) return false;
+    }
+    return true;
+  }
+
   /** First term index ≥ s. */
   private lowerBound(s: string): number {
     let lo = 0, hi = this.terms.length;
@@ -206,4 +223,7 @@ export interface SystemIndex {
   payload: unknown[];
   /** Doc ids sorted by code (ASCII), for code-prefix search. */
   byCode: Int32Array;
+  /** Lazily filled: ' ' + the tokens of the payload's description joined by spaces, for the
+   * phrase bonus (only docs that reach a result pool are ever tokenized again). */
+  tokenText: (string | undefined)[];
 }

@@ -32,17 +32,22 @@ export interface Bar { on: boolean; matched: number; score: number; billable: nu
 
 export class TermScorer {
   private readonly seen: Int32Array;
+  /** Per doc: bit w set when the doc has query word w (valid when bitsStamp[doc] = query). */
+  private readonly bits: Int32Array;
+  private readonly bitsStamp: Int32Array;
   private readonly termStamp: Int32Array;
   /** Head of the linked list of (word, rank in that word's list) entries for a term. */
   private readonly termHead: Int32Array;
-  private entWord: number[] = [];
-  private entRank: number[] = [];
-  private entNext: number[] = [];
+  private entWord = new Int32Array(64);
+  private entRank = new Int32Array(64);
+  private entNext = new Int32Array(64);
   private stamp = 0;
   private bestRank = new Int32Array(16);
 
   constructor(private readonly idx: TextIndex) {
     this.seen = new Int32Array(idx.size);
+    this.bits = new Int32Array(idx.size);
+    this.bitsStamp = new Int32Array(idx.size);
     this.termStamp = new Int32Array(idx.terms.length);
     this.termHead = new Int32Array(idx.terms.length);
   }
@@ -64,7 +69,7 @@ export class TermScorer {
           seen[d] = q;
           matched[d] = 1;
           score[d] = firstTerm[d] === term ? weight + 0.25 : weight;
-          if (!bar.on || this.beats(d, bar)) offer(d);
+          if (!bar.on || beats(d, 1, score[d], bar, this.idx)) offer(d);
         }
       }
       return;
@@ -75,55 +80,97 @@ export class TermScorer {
     // Weights in a list never increase, so the first entry is the word's best.
     const best = words.map((w, i) => (w.length === 0 ? 0 : w[0].weight + (i === 0 ? 0.25 : 0)));
     let bound = best.reduce((s, b) => s + b, 0);
+    const top = words.map((w) => (w.length === 0 ? 0 : w[0].weight));
+    const bits = this.bits, bitsStamp = this.bitsStamp;
+    let marked = 0;
     for (let k = 0; k < n; k++) {
       const w = order[k];
       if (canStop(n - k, bound)) return;
+      // Words still to visit, as bits; the precheck needs them marked (n ≤ 31 only).
+      let rest = 0, restDf = 0;
+      for (let j = k + 1; j < n; j++) { rest |= 1 << order[j]; restDf += df[order[j]]; }
+      // Marking costs ~1/20 of scoring per doc: worth it unless the rest is far more common.
+      const usePrecheck = n <= 31 && restDf <= 20 * df[w];
       for (const { term } of words[w]) {
         const p = postings[term];
         for (let i = 0; i < p.length; i++) {
           const d = p[i];
           if (seen[d] === q) continue;
           seen[d] = q;
+          if (usePrecheck && bar.on) {
+            // Exact matched count from the marks (d has word w and none of the visited ones)
+            // and a score bound (each word's best weight; the first-word bonus only when the
+            // doc starts with one of its terms): a doc that cannot beat the bar even so is
+            // skipped without scoring, and can never enter later either (the bar only rises).
+            if ((marked & rest) !== rest) marked |= this.mark(words, rest & ~marked, q);
+            const b = bitsStamp[d] === q ? bits[d] & rest : 0;
+            let m = 1, ub = top[w];
+            for (let j = k + 1; j < n; j++) if (b & (1 << order[j])) { m++; ub += top[order[j]]; }
+            if ((w === 0 || (b & 1) !== 0) && this.isWord0Term(firstTerm[d], q)) ub += 0.25;
+            if (!beats(d, m, ub, bar, this.idx)) continue;
+          }
           this.scoreDoc(d, words, q);
-          if (!bar.on || this.beats(d, bar)) offer(d);
+          if (!bar.on || beats(d, matched[d], score[d], bar, this.idx)) offer(d);
         }
       }
       bound -= best[w];
     }
   }
 
-  private beats(d: number, bar: Bar): boolean {
-    const { matched, score, billable, textLength } = this.idx;
-    if (matched[d] !== bar.matched) return matched[d] > bar.matched;
-    if (score[d] !== bar.score) return score[d] > bar.score;
-    if (billable[d] !== bar.billable) return billable[d] > bar.billable;
-    if (textLength[d] !== bar.textLength) return textLength[d] < bar.textLength;
-    return d < bar.doc;
+  /** Set bit w in bits[d] for every doc d of each word w in `mask`; returns `mask`. */
+  private mark(words: TermMatch[][], mask: number, q: number): number {
+    const { bits, bitsStamp } = this, postings = this.idx.postings;
+    for (let w = 0; w < words.length; w++) {
+      if (!(mask & (1 << w))) continue;
+      for (const { term } of words[w]) {
+        const p = postings[term];
+        for (let i = 0; i < p.length; i++) {
+          const d = p[i];
+          if (bitsStamp[d] !== q) { bitsStamp[d] = q; bits[d] = 0; }
+          bits[d] |= 1 << w;
+        }
+      }
+    }
+    return mask;
+  }
+
+  /** Is term t one of the first query word's terms? */
+  private isWord0Term(t: number, q: number): boolean {
+    if (t < 0 || this.termStamp[t] !== q) return false;
+    for (let e = this.termHead[t]; e >= 0; e = this.entNext[e]) if (this.entWord[e] === 0) return true;
+    return false;
   }
 
   /** Map every term of the query to the words (and ranks) it appears under. */
   private prepare(words: TermMatch[][], q: number): void {
     const { termStamp, termHead } = this;
-    const entWord = this.entWord, entRank = this.entRank, entNext = this.entNext;
-    entWord.length = entRank.length = entNext.length = 0;
+    let total = 0;
+    for (const w of words) total += w.length;
+    if (this.entWord.length < total) {
+      this.entWord = new Int32Array(total * 2); this.entRank = new Int32Array(total * 2); this.entNext = new Int32Array(total * 2);
+    }
     if (this.bestRank.length < words.length) this.bestRank = new Int32Array(words.length * 2);
+    const { entWord, entRank, entNext } = this;
+    let e = 0;
     for (let w = 0; w < words.length; w++) {
       const list = words[w];
-      for (let r = 0; r < list.length; r++) {
+      for (let r = 0; r < list.length; r++, e++) {
         const t = list[r].term;
         if (termStamp[t] !== q) { termStamp[t] = q; termHead[t] = -1; }
-        entWord.push(w); entRank.push(r); entNext.push(termHead[t]);
-        termHead[t] = entWord.length - 1;
+        entWord[e] = w; entRank[e] = r; entNext[e] = termHead[t];
+        termHead[t] = e;
       }
     }
   }
 
+  /** Writes matched[d] and score[d] (all words) from the forward index. */
   private scoreDoc(d: number, words: TermMatch[][], q: number): void {
-    const { fwdStart, fwdTerms, firstTerm, matched, score } = this.idx;
-    const { termStamp, termHead, entWord, entRank, entNext } = this;
+    const idx = this.idx;
+    const fwdTerms = idx.fwdTerms, termStamp = this.termStamp, termHead = this.termHead;
+    const entWord = this.entWord, entRank = this.entRank, entNext = this.entNext;
     const bestRank = this.bestRank, n = words.length;
-    bestRank.fill(0x7fffffff, 0, n);
-    for (let i = fwdStart[d], end = fwdStart[d + 1]; i < end; i++) {
+    for (let w = 0; w < n; w++) bestRank[w] = NONE;
+    for (let i = idx.fwdStart[d], end = idx.fwdStart[d + 1]; i < end; i++) {
       const t = fwdTerms[i];
       if (termStamp[t] !== q) continue;
       for (let e = termHead[t]; e >= 0; e = entNext[e]) {
@@ -133,12 +180,24 @@ export class TermScorer {
     let m = 0, s = 0;
     for (let w = 0; w < n; w++) {
       const r = bestRank[w];
-      if (r === 0x7fffffff) continue;
+      if (r === NONE) continue;
       m++;
       const tm = words[w][r];
-      s += w === 0 && firstTerm[d] === tm.term ? tm.weight + 0.25 : tm.weight;
+      s += w === 0 && idx.firstTerm[d] === tm.term ? tm.weight + 0.25 : tm.weight;
     }
-    matched[d] = m;
-    score[d] = s;
+    idx.matched[d] = m;
+    idx.score[d] = s;
   }
+}
+
+const NONE = 0x7fffffff;
+
+/** Would doc d with `m` words matched and score `s` rank before the bar? (mirrors rank.ts) */
+function beats(d: number, m: number, s: number, bar: Bar, idx: TextIndex): boolean {
+  if (m !== bar.matched) return m > bar.matched;
+  if (s !== bar.score) return s > bar.score;
+  const b = idx.billable[d], len = idx.textLength[d];
+  if (b !== bar.billable) return b > bar.billable;
+  if (len !== bar.textLength) return len < bar.textLength;
+  return d < bar.doc;
 }

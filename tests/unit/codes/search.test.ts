@@ -74,3 +74,19 @@ describe('search by words', () => {
     expect(searchCodes(cs, { q: 'fracture', limit: 500 }).length).toBe(50);
   });
 });
+
+describe('search by words: common words and early stop', () => {
+  // The scorer visits the rarest word first and stops early; these pin results that depend on
+  // documents met late (common words) and on the phrase bonus for a prefix last word.
+  it('ranks the full phrase first among common words', () => {
+    expect(codes('type 2 diabetes with hyperglycemia')[0]).toBe('E11.65');
+    expect(codes('fracture of neck of left femur').every((c) => c.startsWith('S72.0'))).toBe(true);
+    expect(codes('fractrue femur')).toEqual(codes('fracture femur'));
+  });
+  it('gives the phrase bonus when the last word is a prefix', () => {
+    expect(codes('sepsis unspec').slice(0, 2)).toEqual(['A41.9', 'A40.9']);
+  });
+  it('filters by year inside text results', () => {
+    expect(codes('sepsis', { year: 2026, limit: 50 }).length).toBe(50);
+  });
+});
