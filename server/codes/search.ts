@@ -21,6 +21,9 @@ import type { Bar } from './text-scorer';
 import { TextIndex, tokenize, type SearchIndexes, type SystemIndex, type TermMatch } from './text-index';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
 
+
+/** Descriptions of the default code of a condition: unspecified, or without complications. */
+const UNSPECIFIED = /\b(unspecified|not specified|NOS|without complications?)\b/i;
 export type SearchSystem = 'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS' | 'CPT';
 
 export interface SearchOptions {
@@ -192,6 +195,13 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
         });
       }
       const items = pool.sorted();
+      // Without more detail in the query, the "unspecified" code is the coder's default
+      // ("pneumonia" → J18.9): a small bonus that only breaks near-ties.
+      if (!allWords.some((w) => w.startsWith('unspec'))) {
+        for (const c of items) {
+          if (c.tier === 2 && c.matched === words.length && UNSPECIFIED.test((c.idx.payload[c.doc] as Payload).long)) c.score += 0.1;
+        }
+      }
       if (allWords.length > 1) {
         const phrase = ' ' + allWords.join(' ');
         const ids = new Map<SystemIndex, number[]>();
@@ -202,7 +212,9 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
           // Only a description holding every query word but the last (which may end inside a
           // longer word: "sepsis unspec") as a whole term can hold the phrase.
           if (t.includes(-1) || !c.idx.text.hasAll(c.doc, t)) continue;
-          const text = (c.idx.tokenText[c.doc] ??= ' ' + tokenize((c.idx.payload[c.doc] as Payload).long).join(' '));
+          // Parentheses enclose nonessential modifiers in ICD-10 ("Essential (primary)
+          // hypertension"): the phrase "essential hypertension" is there for a coder.
+          const text = (c.idx.tokenText[c.doc] ??= ' ' + tokenize((c.idx.payload[c.doc] as Payload).long.replace(/\([^)]*\)/g, ' ')).join(' '));
           if (text.includes(phrase)) c.score += 0.5;
         }
       }

@@ -34,7 +34,7 @@ describe('code search', () => {
 
   it('finds by prefix, words and coder abbreviations', async () => {
     expect(codes(await coder.get('/api/codes/search?q=S72.00&system=ICD-10-CM')).every((c) => c.startsWith('S72.00'))).toBe(true);
-    expect(codes(await coder.get('/api/codes/search?q=UTI&system=ICD-10-CM')).slice(0, 5)).toContain('N39.0');
+    expect(codes(await coder.get('/api/codes/search?q=UTI&system=ICD-10-CM'))[0]).toBe('N39.0');
     expect(codes(await coder.get('/api/codes/search?q=essential%20hypertension&system=ICD-10-CM'))[0]).toBe('I10');
     expect(codes(await coder.get('/api/codes/search?q=J1100'))[0]).toBe('J1100');
   });

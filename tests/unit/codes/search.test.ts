@@ -75,6 +75,23 @@ describe('search by words', () => {
   });
 });
 
+describe('search by words: what a coder expects first', () => {
+  it('reads parenthesised nonessential modifiers as optional', () => {
+    expect(codes('essential hypertension')[0]).toBe('I10');
+  });
+  it('prefers the unspecified code when the query gives no detail', () => {
+    expect(codes('pneumonia')[0]).toBe('J18.9');
+    expect(codes('sepsis')[0]).toBe('A41.9');
+    expect(codes('UTI')[0]).toBe('N39.0');
+    expect(codes('heart failure')[0]).toBe('I50.9');
+    expect(codes('AKI')[0]).toBe('N17.9');
+  });
+  it('does not push unspecified codes over what the query asks for', () => {
+    expect(codes('type 2 diabetes with hyperglycemia')[0]).toBe('E11.65');
+    expect(codes('pneumonia pseudomonas')[0]).toBe('J15.1');
+  });
+});
+
 describe('search by words: common words and early stop', () => {
   // The scorer visits the rarest word first and stops early; these pin results that depend on
   // documents met late (common words) and on the phrase bonus for a prefix last word.
