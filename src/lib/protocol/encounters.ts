@@ -3,7 +3,7 @@
  * truth for limits and enums; server validation and UI forms both read them.
  */
 import { z } from 'zod';
-import { CODE_FORMATS, CODE_FORMAT_HINTS, displayCode, normalizeCode, type ValidationDto } from './codes';
+import { CODE_FORMATS, CODE_FORMAT_HINTS, displayCode, normalizeCode } from './codes';
 
 export const SETTINGS = ['inpatient', 'outpatient', 'emergency', 'professional'] as const;
 export const DOCUMENT_KINDS = [
@@ -224,115 +224,4 @@ export type FlagAnchor = z.infer<typeof flagAnchorSchema>;
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type PublishInput = z.infer<typeof publishSchema>;
 
-// ---------------------------------------------------------------------------------------------
-// Responses
-
-export interface Permissions {
-  view: boolean;
-  comment: boolean;
-  flag: boolean;
-  editCodes: boolean;
-  edit: boolean;
-  share: boolean;
-  publish: boolean;
-  resolve: boolean;
-}
-
-export interface FlagDto {
-  id: string;
-  category: FlagCategory;
-  question: string;
-  status: (typeof FLAG_STATUSES)[number];
-  anchor: FlagAnchor | null;
-  createdBy: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EncounterSummaryDto {
-  /** The encounter id; in the forum queue, the forum post id. */
-  id: string;
-  /** Where the item opens in the app: /encounters/<id> or /forum/<postId>. */
-  href: string;
-  title: string;
-  setting: Setting;
-  dateOfService: string;
-  specialty: string;
-  status: EncounterStatus;
-  owner: { id: string; name: string };
-  flagCount: number;
-  openFlagCount: number;
-  categories: FlagCategory[];
-  codes: string[];
-  published: boolean;
-  updatedAt: string;
-}
-
-export interface EncounterDto extends Omit<EncounterSummaryDto, 'flagCount' | 'openFlagCount' | 'categories' | 'codes' | 'href'> {
-  payerClass: (typeof PAYER_CLASSES)[number] | null;
-  patient: PatientInput;
-  documents: EncounterDocument[];
-  codeLines: CodeLine[];
-  flags: FlagDto[];
-  sharing: { users: { id: string; name: string; role: string }[]; teams: { id: string; name: string }[] };
-  forumPostId: string | null;
-  permissions: Permissions;
-  /** Findings of the code-set validation of the current code lines (recomputed on every read and change). */
-  validation: ValidationDto;
-  createdAt: string;
-}
-
-export interface QueuePageDto {
-  items: EncounterSummaryDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** How many encounters each queue holds for this user, before filters. */
-  counts: Record<Queue, number>;
-}
-
-export interface ImportResultDto {
-  created: number;
-  rejected: number;
-  items: { index: number; key?: string; status: 'created' | 'rejected'; id?: string; errors?: { field: string; message: string }[] }[];
-}
-
-export interface RedactionCandidateDto {
-  id: string;
-  type: string;
-  text: string;
-  reason: string;
-  location: { field: string; documentId?: string; flagId?: string; start?: number; end?: number };
-}
-
-export interface RedactionPreviewDto {
-  candidates: RedactionCandidateDto[];
-  /** Per document, the spans to highlight (candidate ids point into candidates). */
-  highlights: Record<string, { start: number; end: number; type: string; candidateId: string }[]>;
-}
-
-export interface ForumPostDto {
-  id: string;
-  encounterId: string;
-  title: string;
-  setting: Setting;
-  dateOfService: string;
-  specialty: string;
-  patient: { sex?: string; ageBand?: string };
-  documents: EncounterDocument[];
-  codeLines: CodeLine[];
-  flags: Omit<FlagDto, 'createdBy'>[];
-  publishedBy: { id: string; name: string };
-  publishedAt: string;
-  redactions: Record<string, number>;
-}
-
-export interface AuditRecordDto {
-  id: string;
-  actor: { id: string; name: string };
-  action: string;
-  target: { type: string; id: string };
-  at: string;
-  address: string;
-  details?: Record<string, unknown>;
-}
+export * from './encounter-responses';
