@@ -45,15 +45,15 @@ export function setBar(bar: Bar, sys: SearchSystem, idx: SystemIndex, worst: Can
   bar.on = worst !== null;
   if (!worst) return;
   if (worst.tier < 2) { bar.matched = 1e9; return; } // code matches always rank first
-  bar.matched = worst.matched; bar.score = worst.score;
+  bar.matched = worst.matched; bar.score = worst.score; bar.score4 = Math.round(worst.score * 4);
   bar.billable = worst.billable; bar.textLength = worst.len;
   bar.doc = worst.idx === idx ? worst.doc : sys < worst.sys ? 0x7fffffff : -1;
 }
 
-/** True when code candidate (`tier` 0/1) ranks after `worst`; mirrors `compare` for code tiers. */
-export function codeRanksAfter(sys: SearchSystem, idx: SystemIndex, doc: number, tier: number, worst: Candidate): boolean {
+/** True when code candidate (`tier` 0/1, code length `l`) ranks after `worst`; mirrors
+ * `compare` for code tiers. */
+export function codeRanksAfter(sys: SearchSystem, l: number, doc: number, tier: number, worst: Candidate): boolean {
   if (tier !== worst.tier) return tier > worst.tier;
-  const l = idx.text.codes[doc].length;
   if (l !== worst.len) return l > worst.len;
   if (sys !== worst.sys) return sys > worst.sys;
   return doc > worst.doc;
@@ -66,7 +66,28 @@ export function codeRanksAfter(sys: SearchSystem, idx: SystemIndex, doc: number,
  */
 export class TopK {
   private readonly heap: Candidate[] = [];
-  constructor(readonly limit: number) {}
+  /** Candidate objects to reuse: rejected or evicted ones, and the previous query's after
+   * `reset`. A query then allocates about `limit` objects once, not one per offer (hundreds
+   * for "fracture of neck of left femur"), which kept the young generation filling up. */
+  private readonly spare: Candidate[] = [];
+  constructor(public limit: number) {}
+  /** Empty the list for a new query; the candidates handed out before become spare. */
+  reset(limit: number): void {
+    this.limit = limit;
+    for (const c of this.heap) this.spare.push(c);
+    this.heap.length = 0;
+  }
+  /** `offer(candidate(...))` without allocating when a spare object exists. */
+  add(sys: SearchSystem, idx: SystemIndex, doc: number, tier: number, matched: number, score: number): void {
+    const c = this.spare.pop() ?? candidate(sys, idx, doc, tier, matched, score);
+    c.sys = sys; c.idx = idx; c.doc = doc; c.tier = tier; c.matched = matched; c.score = score;
+    c.billable = idx.text.billable[doc];
+    c.len = tier < 2 ? idx.text.codes[doc].length : idx.text.textLength[doc];
+    const evicted = this.heap.length === this.limit ? this.heap[0] : null;
+    if (!this.wouldTake(c)) { this.spare.push(c); return; }
+    this.offer(c);
+    if (evicted) this.spare.push(evicted);
+  }
   /** The candidate a newcomer has to beat, or null while there is room. */
   worst(): Candidate | null { return this.heap.length === this.limit ? this.heap[0] : null; }
   /** Would `c` enter the list? Cheap check done before the (costlier) year filter. */

@@ -16,7 +16,7 @@
 import { expandAbbreviations } from './abbreviations';
 import { chapterOf } from './chapters';
 import { CODE_FORMATS, displayCode, normalizeCode } from './normalize';
-import { candidate, codeRanksAfter, compare, setBar, TopK, type Candidate } from './rank';
+import { codeRanksAfter, compare, setBar, TopK, type Candidate } from './rank';
 import type { Bar } from './text-scorer';
 import { TextIndex, tokenize, type SearchIndexes, type SystemIndex, type TermMatch } from './text-index';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
@@ -52,7 +52,8 @@ type Payload = OrderEntry | HcpcsRecord;
 function makeSystemIndex(codes: string[], payload: Payload[], texts: string[][], billable: boolean[]): SystemIndex {
   const text = new TextIndex(codes.map((code, i) => ({ code, texts: texts[i], billable: billable[i] })));
   const byCode = Int32Array.from(codes.keys()).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
-  return { text, payload, byCode, tokenText: new Array<string | undefined>(codes.length) };
+  const codeLen = Uint8Array.from(byCode, (d) => codes[d].length);
+  return { text, payload, byCode, codeLen, defaultFlag: new Uint8Array(codes.length), tokenText: new Array<string | undefined>(codes.length) };
 }
 
 /** Union of the entries of all years, latest year first (its tabular order is the doc order). */
@@ -118,12 +119,16 @@ const STOP_WORDS = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'a
 
 const CODE_LIKE = /^[A-Z0-9]{1,7}$/;
 
+const codeTop = new TopK(20);
+const textPool = new TopK(100);
+
 export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResult[] {
   const limit = Math.max(1, Math.min(50, opts.limit ?? 20));
   const q = opts.q.trim();
   if (!q) return [];
   const wanted: SearchSystem[] = !opts.system || opts.system === 'all' ? ['ICD-10-CM', 'ICD-10-PCS', 'HCPCS', 'CPT'] : [opts.system];
-  const top = new TopK(limit);
+  // Module-level lists reused query after query (searchCodes is synchronous, never re-entered).
+  const top = codeTop; top.reset(limit);
   const compact = normalizeCode('', q);
   const codeLike = CODE_LIKE.test(compact) && /\d/.test(compact);
   const exactCpt = wanted.includes('CPT') && CODE_FORMATS.CPT.test(compact);
@@ -141,19 +146,22 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
 
   if (codeLike) {
     for (const [sys, idx] of targets) {
-      const codes = idx.text.codes;
-      let lo = 0, hi = idx.byCode.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (codes[idx.byCode[mid]] < compact) lo = mid + 1; else hi = mid; }
-      for (let k = lo; k < idx.byCode.length && codes[idx.byCode[k]].startsWith(compact); k++) {
-        const doc = idx.byCode[k];
-        // A prefix like "S72" covers thousands of codes: reject on primitives before the year
-        // filter and allocation (a full list means codeHits > 0 already).
+      // The codes starting with `compact` are the contiguous range [lo, hi) of byCode.
+      const lo = codeBound(idx, compact), hi = codeBound(idx, compact + '\x7f');
+      const { byCode, codeLen } = idx;
+      const flags = accept.get(sys) ?? null;
+      for (let k = lo; k < hi; k++) {
+        const doc = byCode[k], len = codeLen[k];
+        // A prefix like "S72" covers thousands of codes: reject on typed arrays (no string
+        // reads, no allocation) before anything else; a full list means codeHits > 0 already.
+        // Same length as the prefix inside the range = the exact code.
+        const tier = len === compact.length ? 0 : 1;
         const worst = top.worst();
-        const tier = codes[doc] === compact ? 0 : 1;
-        if (worst && codeRanksAfter(sys, idx, doc, tier, worst)) continue;
-        if (!ok(sys, idx, doc)) continue;
+        if (worst && codeRanksAfter(sys, len, doc, tier, worst)) continue;
+        if (opts.billableOnly && idx.text.billable[doc] !== 1) continue;
+        if (flags && flags[doc] !== 1) continue;
         codeHits++;
-        top.offer(candidate(sys, idx, doc, tier, 0, 0));
+        top.add(sys, idx, doc, tier, 0, 0);
       }
     }
   }
@@ -176,17 +184,16 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
     if (words.length > 0) {
       // Collect a larger pool, then give descriptions containing the query as a phrase a
       // bonus ("heart failure" ahead of "heart transplant failure") and keep the best.
-      const pool = new TopK(Math.min(200, Math.max(limit * 5, 60)));
-      const bar: Bar = { on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0 };
+      const pool = textPool; pool.reset(Math.min(200, Math.max(limit * 5, 60)));
+      const bar: Bar = { on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0, score4: 0 };
       for (const [sys, idx] of targets) {
         const matches: TermMatch[][] = words.map((w) => idx.text.matchWord(w));
         const { matched, score } = idx.text;
         setBar(bar, sys, idx, pool.worst());
         idx.text.scorer.run(matches, bar, (doc) => {
-          // Only docs that beat the bar get here: allocate, apply the year filter, insert.
-          const c = candidate(sys, idx, doc, 2, matched[doc], score[doc]);
+          // Only docs that beat the bar get here: apply the year filter, insert.
           if (!ok(sys, idx, doc)) return;
-          pool.offer(c);
+          pool.add(sys, idx, doc, 2, matched[doc], score[doc]);
           setBar(bar, sys, idx, pool.worst());
         }, (maxMatched, maxScore) => {
           // Unseen docs match ≤ maxMatched words with score ≤ maxScore: stop when they cannot enter.
@@ -199,7 +206,7 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
       // ("pneumonia" → J18.9): a small bonus that only breaks near-ties.
       if (!allWords.some((w) => w.startsWith('unspec'))) {
         for (const c of items) {
-          if (c.tier === 2 && c.matched === words.length && UNSPECIFIED.test((c.idx.payload[c.doc] as Payload).long)) c.score += 0.1;
+          if (c.tier === 2 && c.matched === words.length && isDefault(c.idx, c.doc)) c.score += 0.1;
         }
       }
       if (allWords.length > 1) {
@@ -227,6 +234,21 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
     results.push(toResult(c));
   }
   return results;
+}
+
+/** First position k of byCode with code ≥ s. */
+function codeBound(idx: SystemIndex, s: string): number {
+  const codes = idx.text.codes, byCode = idx.byCode;
+  let lo = 0, hi = byCode.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (codes[byCode[mid]] < s) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Does doc's description name the default code? Cached per doc (see SystemIndex.defaultFlag). */
+function isDefault(idx: SystemIndex, doc: number): boolean {
+  let f = idx.defaultFlag[doc];
+  if (f === 0) idx.defaultFlag[doc] = f = UNSPECIFIED.test((idx.payload[doc] as Payload).long) ? 2 : 1;
+  return f === 2;
 }
 
 function toResult(c: Candidate): SearchResult {

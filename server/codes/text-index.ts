@@ -223,6 +223,11 @@ export interface SystemIndex {
   payload: unknown[];
   /** Doc ids sorted by code (ASCII), for code-prefix search. */
   byCode: Int32Array;
+  /** codeLen[k] = length of the code of byCode[k]: the prefix scan reads bytes, not strings. */
+  codeLen: Uint8Array;
+  /** Per doc, lazily: 0 unknown, 1 no, 2 yes — does the description name the default code
+   * ("unspecified", "NOS", ...)? Tested once per doc instead of once per query. */
+  defaultFlag: Uint8Array;
   /** Lazily filled: ' ' + the tokens of the payload's description joined by spaces, for the
    * phrase bonus (only docs that reach a result pool are ever tokenized again). */
   tokenText: (string | undefined)[];

@@ -22,13 +22,14 @@ import type { TermMatch, TextIndex } from './text-index';
 export type CanStop = (maxMatched: number, maxScore: number) => boolean;
 
 /**
- * The caller's current k-th best candidate, kept up to date by the caller after every change
+ * The caller's current k-th best candidate (`score4` = score × 4: pool scores are sums of
+ * quarter weights, so it is an exact integer), kept up to date by the caller after every change
  * to its top-k: a doc ranking after it is skipped here, without a call to `offer` (most docs).
  * Order: more matched, higher score, billable, shorter text, then `doc` (callers set `doc` to
  * -1 when every tie loses, e.g. the bar belongs to a system that sorts first, or 2^31-1 when
  * every tie wins).
  */
-export interface Bar { on: boolean; matched: number; score: number; billable: number; textLength: number; doc: number }
+export interface Bar { on: boolean; matched: number; score: number; billable: number; textLength: number; doc: number; score4: number }
 
 export class TermScorer {
   private readonly seen: Int32Array;
@@ -69,7 +70,7 @@ export class TermScorer {
           seen[d] = q;
           matched[d] = 1;
           score[d] = firstTerm[d] === term ? weight + 0.25 : weight;
-          if (!bar.on || beats(d, 1, score[d], bar, this.idx)) offer(d);
+          if (!bar.on || beats(d, 1, (score[d] * 4) | 0, bar, this.idx)) offer(d);
         }
       }
       return;
@@ -78,39 +79,49 @@ export class TermScorer {
     const df = words.map((w) => w.reduce((s, m) => s + postings[m.term].length, 0));
     const order = words.map((_, i) => i).sort((a, b) => df[a] - df[b] || a - b);
     // Weights in a list never increase, so the first entry is the word's best.
-    const best = words.map((w, i) => (w.length === 0 ? 0 : w[0].weight + (i === 0 ? 0.25 : 0)));
+    // Bounds in quarter units (integers): weights are 1/0.75/0.5 and the bonus 0.25. A double
+    // passed to a call that is not inlined is boxed (a heap allocation per doc checked).
+    const best = words.map((w, i) => (w.length === 0 ? 0 : w[0].weight * 4 + (i === 0 ? 1 : 0)));
     let bound = best.reduce((s, b) => s + b, 0);
-    const top = words.map((w) => (w.length === 0 ? 0 : w[0].weight));
+    const top = words.map((w) => (w.length === 0 ? 0 : w[0].weight * 4));
     const bits = this.bits, bitsStamp = this.bitsStamp;
     let marked = 0;
     for (let k = 0; k < n; k++) {
       const w = order[k];
-      if (canStop(n - k, bound)) return;
+      if (canStop(n - k, bound / 4)) return;
       // Words still to visit, as bits; the precheck needs them marked (n ≤ 31 only).
       let rest = 0, restDf = 0;
       for (let j = k + 1; j < n; j++) { rest |= 1 << order[j]; restDf += df[order[j]]; }
       // Marking costs ~1/20 of scoring per doc: worth it unless the rest is far more common.
       const usePrecheck = n <= 31 && restDf <= 20 * df[w];
-      for (const { term } of words[w]) {
-        const p = postings[term];
+      // Ski rental: score docs directly until that has cost about as much as marking would
+      // (most docs now fail the doc-local check below, so marking often never pays off).
+      let scoredHere = 0;
+      const markAfter = (restDf / 20) | 0;
+      for (let ti = 0; ti < words[w].length; ti++) {
+        const p = postings[words[w][ti].term];
         for (let i = 0; i < p.length; i++) {
           const d = p[i];
           if (seen[d] === q) continue;
           seen[d] = q;
-          if (usePrecheck && bar.on) {
+          // Doc-local bound: d has none of the visited words, so at most n-k matched and a
+          // score ≤ bound; when even that loses to the bar on billable/length (a saturated
+          // pool: "fracture of neck of left femur"), d can never enter (the bar only rises).
+          if (bar.on && !beats(d, n - k, bound, bar, this.idx)) continue;
+          if (usePrecheck && bar.on && (scoredHere++ >= markAfter || (marked & rest) === rest)) {
             // Exact matched count from the marks (d has word w and none of the visited ones)
             // and a score bound (each word's best weight; the first-word bonus only when the
             // doc starts with one of its terms): a doc that cannot beat the bar even so is
             // skipped without scoring, and can never enter later either (the bar only rises).
             if ((marked & rest) !== rest) marked |= this.mark(words, rest & ~marked, q);
             const b = bitsStamp[d] === q ? bits[d] & rest : 0;
-            let m = 1, ub = top[w];
+            let m = 1, ub = top[w] | 0;
             for (let j = k + 1; j < n; j++) if (b & (1 << order[j])) { m++; ub += top[order[j]]; }
-            if ((w === 0 || (b & 1) !== 0) && this.isWord0Term(firstTerm[d], q)) ub += 0.25;
+            if ((w === 0 || (b & 1) !== 0) && this.isWord0Term(firstTerm[d], q)) ub += 1;
             if (!beats(d, m, ub, bar, this.idx)) continue;
           }
           this.scoreDoc(d, words, q);
-          if (!bar.on || beats(d, matched[d], score[d], bar, this.idx)) offer(d);
+          if (!bar.on || beats(d, matched[d], (score[d] * 4) | 0, bar, this.idx)) offer(d);
         }
       }
       bound -= best[w];
@@ -192,10 +203,11 @@ export class TermScorer {
 
 const NONE = 0x7fffffff;
 
-/** Would doc d with `m` words matched and score `s` rank before the bar? (mirrors rank.ts) */
-function beats(d: number, m: number, s: number, bar: Bar, idx: TextIndex): boolean {
+/** Would doc d with `m` words matched and score `s4` (quarter units, an integer) rank before
+ * the bar? (mirrors rank.ts) */
+function beats(d: number, m: number, s4: number, bar: Bar, idx: TextIndex): boolean {
   if (m !== bar.matched) return m > bar.matched;
-  if (s !== bar.score) return s > bar.score;
+  if (s4 !== bar.score4) return s4 > bar.score4;
   const b = idx.billable[d], len = idx.textLength[d];
   if (b !== bar.billable) return b > bar.billable;
   if (len !== bar.textLength) return len < bar.textLength;

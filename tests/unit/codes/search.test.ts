@@ -107,3 +107,22 @@ describe('search by words: common words and early stop', () => {
     expect(codes('sepsis', { year: 2026, limit: 50 }).length).toBe(50);
   });
 });
+
+describe('search scratch reuse and code-prefix ranges', () => {
+  // searchCodes reuses its candidate lists and per-doc caches between queries: a query must
+  // give the same results whatever ran before it.
+  it('returns identical results when queries are repeated and interleaved', () => {
+    const qs = ['fracture of neck of left femur', 'S72', 'essential hypertension', 'pneumonia', 'E11', 'fract femur'];
+    const first = qs.map((q) => searchCodes(cs, { q, system: 'ICD-10-CM', limit: 20 }));
+    const again = [...qs].reverse().map((q) => searchCodes(cs, { q, system: 'ICD-10-CM', limit: 20 })).reverse();
+    expect(again).toEqual(first);
+    expect(searchCodes(cs, { q: 'pneumonia', system: 'all', limit: 50 })).toEqual(searchCodes(cs, { q: 'pneumonia', system: 'all', limit: 50 }));
+  });
+  it('lists a wide code prefix shortest first and stays inside the prefix', () => {
+    const r = codes('S72', { limit: 20 });
+    expect(r[0]).toBe('S72');
+    expect(r.slice(1, 11)).toEqual(['S72.0', 'S72.1', 'S72.2', 'S72.3', 'S72.4', 'S72.8', 'S72.9', 'S72.00', 'S72.01', 'S72.02']);
+    expect(r.every((c) => c.startsWith('S72'))).toBe(true);
+    expect(codes('S72', { billableOnly: true, limit: 50 }).every((c) => c.startsWith('S72.') && c.length === 8)).toBe(true);
+  });
+});
