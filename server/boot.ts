@@ -11,7 +11,8 @@ import type { Server as IoServer } from 'socket.io';
 import { PROJECT_ROOT, type Config } from './config';
 import { connectDatabase } from './db/client';
 import { createLogger, type Logger } from './log';
-import { createSessionStore } from './auth/sessions';
+import { EventEmitter } from 'node:events';
+import { createSessionStore, type SessionEvents } from './auth/sessions';
 import { createAttemptCounter } from './auth/rate-limit';
 import { createAuditLog } from './audit/audit-log';
 import type { AppContext } from './context';
@@ -35,9 +36,10 @@ export const VERSION: string = JSON.parse(readFileSync(path.join(PROJECT_ROOT, '
 /** Everything but the HTTP listener: shared by `npm start`, the dev plugin and the tests. */
 export async function createContext(config: Config, log: Logger = createLogger(config.logLevel)): Promise<AppContext> {
   const db = await connectDatabase(config, log);
+  const events = new EventEmitter<SessionEvents>();
   const ctx: AppContext = {
-    config, log, db, version: VERSION,
-    sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs),
+    config, log, db, version: VERSION, events,
+    sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs, events),
     attempts: createAttemptCounter(db.c, config.rateLimits.windowMs),
     audit: createAuditLog(db.c),
     codeSets: createCodeSetProvider(config.codeSetsDir, log),

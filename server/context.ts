@@ -3,7 +3,8 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Logger } from './log';
 import type { AttemptCounter } from './auth/rate-limit';
-import type { SessionStore } from './auth/sessions';
+import type { EventEmitter } from 'node:events';
+import type { SessionEvents, SessionStore } from './auth/sessions';
 import type { AuditLog } from './audit/audit-log';
 import type { Role } from './db/collections';
 import type { CodeSetProvider } from './codes/provider';
@@ -14,6 +15,8 @@ export interface AppContext {
   log: Logger;
   db: Database;
   sessions: SessionStore;
+  /** In-process announcements (ended sessions) that the socket layer acts on. */
+  events: EventEmitter<SessionEvents>;
   attempts: AttemptCounter;
   audit: AuditLog;
   codeSets: CodeSetProvider;

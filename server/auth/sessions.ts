@@ -4,11 +4,23 @@
  * on every lookup (and expired rows are swept), which works the same on MongoDB and FerretDB.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import type { Collections, SessionDoc } from '../db/collections';
 
 export const SESSION_COOKIE = 'gc_session';
 
+/**
+ * Ended sessions are announced so that live sockets of those sessions are closed at once
+ * (sockets/index.ts listens), not only at their next session check.
+ */
+export interface SessionEvents {
+  'session.ended': [sessionId: string];
+  'user.sessions-ended': [userId: string, exceptSessionId: string | null];
+}
+
 export interface SessionStore {
+  /** The stored id of a cookie token (also the name of the socket room of that session). */
+  idOf(token: string): string;
   create(userId: string, orgId: string, address: string): Promise<{ token: string; expiresAt: Date }>;
   lookup(token: string | undefined): Promise<SessionDoc | null>;
   destroy(token: string | undefined): Promise<void>;
@@ -16,10 +28,11 @@ export interface SessionStore {
   sweep(): Promise<number>;
 }
 
-export function createSessionStore(c: Collections, secret: string, ttlMs: number): SessionStore {
+export function createSessionStore(c: Collections, secret: string, ttlMs: number, events: EventEmitter<SessionEvents>): SessionStore {
   const idOf = (token: string) => createHmac('sha256', secret).update(token).digest('base64url');
   const looksValid = (t: string | undefined): t is string => typeof t === 'string' && /^[A-Za-z0-9_-]{43}$/.test(t);
   return {
+    idOf,
     async create(userId, orgId, address) {
       const token = randomBytes(32).toString('base64url');
       const now = new Date();
@@ -38,11 +51,14 @@ export function createSessionStore(c: Collections, secret: string, ttlMs: number
       return s;
     },
     async destroy(token) {
-      if (looksValid(token)) await c.sessions.deleteOne({ _id: idOf(token) });
+      if (!looksValid(token)) return;
+      await c.sessions.deleteOne({ _id: idOf(token) });
+      events.emit('session.ended', idOf(token));
     },
     async destroyForUser(userId, exceptToken) {
-      const filter = exceptToken && looksValid(exceptToken) ? { userId, _id: { $ne: idOf(exceptToken) } } : { userId };
-      await c.sessions.deleteMany(filter);
+      const keep = exceptToken && looksValid(exceptToken) ? idOf(exceptToken) : null;
+      await c.sessions.deleteMany(keep ? { userId, _id: { $ne: keep } } : { userId });
+      events.emit('user.sessions-ended', userId, keep);
     },
     async sweep() {
       const r = await c.sessions.deleteMany({ expiresAt: { $lte: new Date() } });

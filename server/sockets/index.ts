@@ -27,9 +27,20 @@ export function createIo(httpServer: HttpServer, ctx: AppContext): Server {
     }
   });
 
+  // A signed-out session, a disabled user, a changed password: their sockets close now.
+  const endSession = (sessionId: string) => io.in(`session:${sessionId}`).disconnectSockets(true);
+  const endUser = (userId: string, keep: string | null) =>
+    (keep ? io.in(`user:${userId}`).except(`session:${keep}`) : io.in(`user:${userId}`)).disconnectSockets(true);
+  ctx.events.on('session.ended', endSession);
+  ctx.events.on('user.sessions-ended', endUser);
+  httpServer.once('close', () => {
+    ctx.events.off('session.ended', endSession);
+    ctx.events.off('user.sessions-ended', endUser);
+  });
+
   io.on('connection', (socket) => {
-    const { actor } = socket.data as SocketData;
-    socket.join([`user:${actor.userId}`, `org:${actor.orgId}`]);
+    const { actor, token } = socket.data as SocketData;
+    socket.join([`user:${actor.userId}`, `org:${actor.orgId}`, `session:${ctx.sessions.idOf(token)}`]);
     socket.on('session.whoami', handle(ctx, socket, z.object({}).strict().optional(), async (a) => ({ userId: a.userId, role: a.role, name: a.name })));
   });
   return io;

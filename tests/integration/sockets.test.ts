@@ -64,3 +64,44 @@ describe('socket handshake', () => {
     expect(ok.ok).toBe(true);
   });
 });
+
+describe('ending sessions closes their sockets at once', () => {
+  const closed = (s: Socket) => new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+
+  it('sign-out closes the sockets of that session only', async () => {
+    const a = await signedIn(server.url, org.senior.email, TEST_PASSWORD);
+    const b = await signedIn(server.url, org.senior.email, TEST_PASSWORD);
+    const sa = open(a.cookie);
+    const sb = open(b.cookie);
+    await Promise.all([outcome(sa), outcome(sb)]);
+    const gone = closed(sa);
+    await a.post('/api/auth/sign-out');
+    expect(await gone).toBe('io server disconnect');
+    expect(sb.connected).toBe(true);
+  });
+
+  it('disabling a user closes all their sockets', async () => {
+    const { createUserDoc } = await import('../support/factories');
+    const u = await createUserDoc(server.ctx.db.c, org.orgId, { role: 'coder' });
+    const s = open((await signedIn(server.url, u.email, TEST_PASSWORD)).cookie);
+    await outcome(s);
+    const gone = closed(s);
+    const admin = await signedIn(server.url, org.admin.email, TEST_PASSWORD);
+    expect((await admin.patch('/api/users/' + u._id, { disabled: true })).status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('changing the password keeps this session\'s sockets and closes the others', async () => {
+    const { createUserDoc } = await import('../support/factories');
+    const u = await createUserDoc(server.ctx.db.c, org.orgId, { role: 'coder' });
+    const here = await signedIn(server.url, u.email, TEST_PASSWORD);
+    const there = await signedIn(server.url, u.email, TEST_PASSWORD);
+    const sHere = open(here.cookie);
+    const sThere = open(there.cookie);
+    await Promise.all([outcome(sHere), outcome(sThere)]);
+    const gone = closed(sThere);
+    expect((await here.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password' })).status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    expect(sHere.connected).toBe(true);
+  });
+});
