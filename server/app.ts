@@ -16,13 +16,15 @@ import { forumRoutes } from './routes/forum';
 import { auditRoutes } from './routes/audit';
 import { codeRoutes, CPT_UPLOAD_PATH } from './routes/codes';
 import { PROJECT_ROOT } from './config';
+import { parseTrustProxy } from './http/client-address';
 
 export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'build');
 
 export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The same trust rules as ctx.addressOf, so req.secure (Secure cookies) follows X-Forwarded-Proto.
+  app.set('trust proxy', parseTrustProxy(ctx.config.trustProxy));
 
   const api = express.Router();
   const json = express.json({ limit: ctx.config.bodyLimit });

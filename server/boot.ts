@@ -17,6 +17,7 @@ import { createAttemptCounter } from './auth/rate-limit';
 import { createAuditLog } from './audit/audit-log';
 import type { AppContext } from './context';
 import { createApp } from './app';
+import { createAddressOf } from './http/client-address';
 import { createCodeSetProvider } from './codes/provider';
 import { createCptDescriptions } from './codes/cpt-descriptions';
 import { createIo } from './sockets';
@@ -38,7 +39,7 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const db = await connectDatabase(config, log);
   const events = new EventEmitter<SessionEvents>();
   const ctx: AppContext = {
-    config, log, db, version: VERSION, events,
+    config, log, db, version: VERSION, events, addressOf: createAddressOf(config.trustProxy),
     sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs, events),
     attempts: createAttemptCounter(db.c, config.rateLimits.windowMs),
     audit: createAuditLog(db.c),

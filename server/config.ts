@@ -23,7 +23,8 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   GRAYCASE_SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  FERRETDB_BIN: z.string().min(1).optional()
+  FERRETDB_BIN: z.string().min(1).optional(),
+  TRUST_PROXY: z.string().regex(/^(true|false|\d+|[0-9a-fA-F:.\/, a-z]+)$/, 'true, false, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, ...)').default('false')
 });
 
 export interface RateLimits {
@@ -48,6 +49,8 @@ export interface Config {
   cookieSecure: 'true' | 'false' | 'auto';
   seedDemo: boolean;
   ferretdbBin?: string;
+  /** Which proxies may report the client address (Express "trust proxy" rules). */
+  trustProxy: string;
   rateLimits: RateLimits;
   bodyLimit: string;
 }
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     seedDemo: e.GRAYCASE_SEED_DEMO === 'true',
     ferretdbBin: e.FERRETDB_BIN,
+    trustProxy: e.TRUST_PROXY,
     rateLimits: { perAccount: 5, perAddress: 30, windowMs: 15 * 60_000 },
     bodyLimit: '1mb'
   };

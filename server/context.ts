@@ -7,6 +7,7 @@ import type { EventEmitter } from 'node:events';
 import type { SessionEvents, SessionStore } from './auth/sessions';
 import type { AuditLog } from './audit/audit-log';
 import type { Role } from './db/collections';
+import type { AddressOf } from './http/client-address';
 import type { CodeSetProvider } from './codes/provider';
 import type { CptDescriptions } from './codes/cpt-descriptions';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   codeSets: CodeSetProvider;
   cpt: CptDescriptions;
   version: string;
+  /** The client address of a request (honours TRUST_PROXY). */
+  addressOf: AddressOf;
 }
 
 /** Who is acting. Built from the session, never from a payload. */

@@ -14,10 +14,6 @@ declare module 'express-serve-static-core' {
   interface Request { actor?: Actor; sessionToken?: string }
 }
 
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 export function sessionTokenOf(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie;
   return header ? parseCookie(header)[SESSION_COOKIE] : undefined;
@@ -28,7 +24,7 @@ export async function actorFromRequest(ctx: AppContext, req: IncomingMessage): P
   if (!session) return null;
   const user = await ctx.db.c.users.findOne({ _id: session.userId, orgId: session.orgId });
   if (!user || user.disabled) return null;
-  return { userId: user._id, orgId: user.orgId, role: user.role, name: user.name, teamIds: user.teamIds, address: clientAddress(req) };
+  return { userId: user._id, orgId: user.orgId, role: user.role, name: user.name, teamIds: user.teamIds, address: ctx.addressOf(req) };
 }
 
 export function authenticate(ctx: AppContext): RequestHandler {

@@ -1,7 +1,7 @@
 /** /api/auth: sign in and out, who am I, change my password. */
 import { Router, type Response } from 'express';
 import type { AppContext } from '../context';
-import { actorOf, authenticate, clientAddress, sessionTokenOf } from '../http/authenticate';
+import { actorOf, authenticate, sessionTokenOf } from '../http/authenticate';
 import { parseInput } from '../http/validate';
 import { changePasswordSchema, signInSchema } from '../../src/lib/protocol/accounts';
 import { signIn } from '../commands/sign-in';
@@ -20,7 +20,7 @@ export function authRoutes(ctx: AppContext): Router {
 
   r.post('/sign-in', async (req, res) => {
     const input = parseInput(signInSchema, req.body);
-    const { user, token, expiresAt } = await signIn(ctx, input.email, input.password, clientAddress(req));
+    const { user, token, expiresAt } = await signIn(ctx, input.email, input.password, ctx.addressOf(req));
     setCookie(res, secureFor(req.secure), token, expiresAt);
     res.json({ data: { user: presentUser(user), expiresAt: expiresAt.toISOString() } });
   });
