@@ -20,7 +20,12 @@ export interface Candidate {
 
 export function candidate(sys: SearchSystem, idx: SystemIndex, doc: number, tier: number, matched: number, score: number): Candidate {
   const len = tier < 2 ? idx.text.codes[doc].length : idx.text.textLength[doc];
-  return { sys, idx, doc, tier, matched, score, billable: idx.text.billable[doc], len };
+  // score: 0.5 first so V8 stores it as a double from the first candidate (code candidates
+  // score 0, text ones 2.75): a representation change later deprecated the older objects, and
+  // optimized code deoptimized on them (see TermMatch in text-index.ts).
+  const c = { sys, idx, doc, tier, matched, score: 0.5, billable: idx.text.billable[doc], len };
+  c.score = score;
+  return c;
 }
 
 /** Negative when a ranks before b. */

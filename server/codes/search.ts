@@ -12,18 +12,20 @@
  * - CPT content is never shipped: org-supplied descriptions get their own small index, cached
  *   per Map instance (WeakMap), and a CPT-shaped query without a description is still
  *   recognised as a CPT code by its format.
+ * - Code matches are found here (`codePrefixHits`), description matches in text-search.ts
+ *   (scored by text-scorer.ts); hot loops live in small functions of their own, because V8
+ *   compiles a whole function at a time in a background thread that, on a 2-core machine,
+ *   takes CPU slices from the query being timed.
  */
 import { expandAbbreviations } from './abbreviations';
 import { chapterOf } from './chapters';
 import { CODE_FORMATS, displayCode, normalizeCode } from './normalize';
-import { codeRanksAfter, compare, setBar, TopK, type Candidate } from './rank';
-import type { Bar } from './text-scorer';
-import { TextIndex, tokenize, type SearchIndexes, type SystemIndex, type TermMatch } from './text-index';
+import { codeRanksAfter, TopK, type Candidate } from './rank';
+import { TextIndex, tokenize, type SearchIndexes, type SystemIndex } from './text-index';
+import { rankText } from './text-search';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
 
 
-/** Descriptions of the default code of a condition: unspecified, or without complications. */
-const UNSPECIFIED = /\b(unspecified|not specified|NOS|without complications?)\b/i;
 export type SearchSystem = 'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS' | 'CPT';
 
 export interface SearchOptions {
@@ -115,12 +117,9 @@ function yearFilter(codeSets: CodeSets, sys: SearchSystem, idx: SystemIndex, yea
   return cached.flags;
 }
 
-const STOP_WORDS = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'an', 'by', 'on', 'as', 'at', 'from']);
-
 const CODE_LIKE = /^[A-Z0-9]{1,7}$/;
 
 const codeTop = new TopK(20);
-const textPool = new TopK(100);
 
 export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResult[] {
   const limit = Math.max(1, Math.min(50, opts.limit ?? 20));
@@ -132,7 +131,6 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
   const compact = normalizeCode('', q);
   const codeLike = CODE_LIKE.test(compact) && /\d/.test(compact);
   const exactCpt = wanted.includes('CPT') && CODE_FORMATS.CPT.test(compact);
-  let codeHits = 0;
 
   const targets: [SearchSystem, SystemIndex][] = [];
   for (const sys of wanted) {
@@ -144,27 +142,8 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
   const ok = (sys: SearchSystem, idx: SystemIndex, doc: number) =>
     (!opts.billableOnly || idx.text.billable[doc] === 1) && (accept.get(sys)?.[doc] ?? 1) === 1;
 
-  if (codeLike) {
-    for (const [sys, idx] of targets) {
-      // The codes starting with `compact` are the contiguous range [lo, hi) of byCode.
-      const lo = codeBound(idx, compact), hi = codeBound(idx, compact + '\x7f');
-      const { byCode, codeLen } = idx;
-      const flags = accept.get(sys) ?? null;
-      for (let k = lo; k < hi; k++) {
-        const doc = byCode[k], len = codeLen[k];
-        // A prefix like "S72" covers thousands of codes: reject on typed arrays (no string
-        // reads, no allocation) before anything else; a full list means codeHits > 0 already.
-        // Same length as the prefix inside the range = the exact code.
-        const tier = len === compact.length ? 0 : 1;
-        const worst = top.worst();
-        if (worst && codeRanksAfter(sys, len, doc, tier, worst)) continue;
-        if (opts.billableOnly && idx.text.billable[doc] !== 1) continue;
-        if (flags && flags[doc] !== 1) continue;
-        codeHits++;
-        top.add(sys, idx, doc, tier, 0, 0);
-      }
-    }
-  }
+  let codeHits = 0;
+  if (codeLike) for (const [sys, idx] of targets) codeHits += codePrefixHits(top, sys, idx, compact, opts.billableOnly === true, accept.get(sys) ?? null);
 
   const results: SearchResult[] = [];
   if (exactCpt && !top.sorted().some((c) => c.sys === 'CPT')) {
@@ -172,68 +151,37 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
     results.push({ system: 'CPT', code: compact, description: '', billable: true, chapter: null, kind: 'code' });
   }
 
-  let ranked: Candidate[] | undefined;
-  if (!(codeLike && codeHits > 0)) {
-    const expanded = expandAbbreviations(q);
-    const allWords = tokenize(expanded);
-    // Glue words are dropped when other words remain: their postings are huge ("of" is in
-    // a third of the descriptions) and they do not change which codes match. "with" and
-    // "without" are kept: they separate E11.9 from E11.65.
-    const content = allWords.filter((w) => !STOP_WORDS.has(w));
-    const words = content.length > 0 ? content : allWords;
-    if (words.length > 0) {
-      // Collect a larger pool, then give descriptions containing the query as a phrase a
-      // bonus ("heart failure" ahead of "heart transplant failure") and keep the best.
-      const pool = textPool; pool.reset(Math.min(200, Math.max(limit * 5, 60)));
-      const bar: Bar = { on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0, score4: 0 };
-      for (const [sys, idx] of targets) {
-        const matches: TermMatch[][] = words.map((w) => idx.text.matchWord(w));
-        const { matched, score } = idx.text;
-        setBar(bar, sys, idx, pool.worst());
-        idx.text.scorer.run(matches, bar, (doc) => {
-          // Only docs that beat the bar get here: apply the year filter, insert.
-          if (!ok(sys, idx, doc)) return;
-          pool.add(sys, idx, doc, 2, matched[doc], score[doc]);
-          setBar(bar, sys, idx, pool.worst());
-        }, (maxMatched, maxScore) => {
-          // Unseen docs match ≤ maxMatched words with score ≤ maxScore: stop when they cannot enter.
-          const worst = pool.worst();
-          return worst !== null && (worst.tier < 2 || worst.matched > maxMatched || (worst.matched === maxMatched && worst.score > maxScore));
-        });
-      }
-      const items = pool.sorted();
-      // Without more detail in the query, the "unspecified" code is the coder's default
-      // ("pneumonia" → J18.9): a small bonus that only breaks near-ties.
-      if (!allWords.some((w) => w.startsWith('unspec'))) {
-        for (const c of items) {
-          if (c.tier === 2 && c.matched === words.length && isDefault(c.idx, c.doc)) c.score += 0.1;
-        }
-      }
-      if (allWords.length > 1) {
-        const phrase = ' ' + allWords.join(' ');
-        const ids = new Map<SystemIndex, number[]>();
-        for (const c of items) {
-          if (c.tier !== 2) continue;
-          let t = ids.get(c.idx);
-          if (!t) { t = allWords.slice(0, -1).map((w) => c.idx.text.termId(w)); ids.set(c.idx, t); }
-          // Only a description holding every query word but the last (which may end inside a
-          // longer word: "sepsis unspec") as a whole term can hold the phrase.
-          if (t.includes(-1) || !c.idx.text.hasAll(c.doc, t)) continue;
-          // Parentheses enclose nonessential modifiers in ICD-10 ("Essential (primary)
-          // hypertension"): the phrase "essential hypertension" is there for a coder.
-          const text = (c.idx.tokenText[c.doc] ??= ' ' + tokenize((c.idx.payload[c.doc] as Payload).long.replace(/\([^)]*\)/g, ' ')).join(' '));
-          if (text.includes(phrase)) c.score += 0.5;
-        }
-      }
-      ranked = items.sort(compare).slice(0, limit);
-    }
-  }
-
+  // A code-shaped query with code hits is a code search; otherwise rank descriptions.
+  const ranked = codeLike && codeHits > 0 ? undefined : rankText(targets, q, limit, ok);
   for (const c of ranked ?? top.sorted()) {
     if (results.length >= limit) break;
     results.push(toResult(c));
   }
   return results;
+}
+
+/** Offer the codes of `idx` starting with `prefix` to `top`; returns how many passed the
+ * filters. Its own function: the loop runs thousands of times for "S72", and V8 compiles a hot
+ * loop's whole function (a small one compiles in a fraction of the time). */
+function codePrefixHits(top: TopK, sys: SearchSystem, idx: SystemIndex, prefix: string, billableOnly: boolean, flags: Uint8Array | null): number {
+  // The codes starting with `prefix` are the contiguous range [lo, hi) of byCode.
+  const lo = codeBound(idx, prefix), hi = codeBound(idx, prefix + '\x7f');
+  const { byCode, codeLen } = idx, billable = idx.text.billable;
+  let hits = 0;
+  for (let k = lo; k < hi; k++) {
+    const doc = byCode[k], len = codeLen[k];
+    // A prefix like "S72" covers thousands of codes: reject on typed arrays (no string
+    // reads, no allocation) before anything else; a full list means hits > 0 already.
+    // Same length as the prefix inside the range = the exact code.
+    const tier = len === prefix.length ? 0 : 1;
+    const worst = top.worst();
+    if (worst && codeRanksAfter(sys, len, doc, tier, worst)) continue;
+    if (billableOnly && billable[doc] !== 1) continue;
+    if (flags && flags[doc] !== 1) continue;
+    hits++;
+    top.add(sys, idx, doc, tier, 0, 0);
+  }
+  return hits;
 }
 
 /** First position k of byCode with code ≥ s. */
@@ -242,13 +190,6 @@ function codeBound(idx: SystemIndex, s: string): number {
   let lo = 0, hi = byCode.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (codes[byCode[mid]] < s) lo = mid + 1; else hi = mid; }
   return lo;
-}
-
-/** Does doc's description name the default code? Cached per doc (see SystemIndex.defaultFlag). */
-function isDefault(idx: SystemIndex, doc: number): boolean {
-  let f = idx.defaultFlag[doc];
-  if (f === 0) idx.defaultFlag[doc] = f = UNSPECIFIED.test((idx.payload[doc] as Payload).long) ? 2 : 1;
-  return f === 2;
 }
 
 function toResult(c: Candidate): SearchResult {

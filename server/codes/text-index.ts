@@ -34,6 +34,16 @@ export function tokenize(text: string): string[] {
 
 export interface TermMatch { term: number; weight: number }
 
+/** The literal's 0.5 makes V8 store `weight` as a double in every TermMatch from the first one.
+ * Starting from an integer weight (1), the first 0.75 changed the field's representation and
+ * deprecated the objects made before; optimized search code met them later, deoptimized, and
+ * was recompiled in the middle of a benchmark (see text-scorer.ts). */
+function termMatch(term: number, weight: number): TermMatch {
+  const m = { term, weight: 0.5 };
+  m.weight = weight;
+  return m;
+}
+
 /** Bit per letter (and one for any digit): k edits change at most 2k bits of this set. */
 function letterMask(s: string): number {
   let m = 0;
@@ -119,9 +129,10 @@ export class TextIndex {
   }
 
   /** Does doc `d` contain every term of `ids` (all ≥ 0)? Its term list is sorted. */
-  hasAll(d: number, ids: number[]): boolean {
+  hasAll(d: number, ids: Int32Array): boolean {
     const f = this.fwdTerms, end = this.fwdStart[d + 1];
-    for (const t of ids) {
+    for (let k = 0; k < ids.length; k++) {
+      const t = ids[k];
       let lo = this.fwdStart[d], hi = end;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (f[mid] < t) lo = mid + 1; else hi = mid; }
       if (lo === end || f[lo] !== t) return false;
@@ -161,7 +172,7 @@ export class TextIndex {
   private computeMatches(word: string, allowPrefix: boolean, maxPrefix: number): TermMatch[] {
     const out: TermMatch[] = [];
     const lo = this.lowerBound(word);
-    if (this.terms[lo] === word) out.push({ term: lo, weight: 1 });
+    if (this.terms[lo] === word) out.push(termMatch(lo, 1));
     if (allowPrefix && word.length >= 2) {
       let hi = lo;
       while (hi < this.terms.length && this.terms[hi].startsWith(word)) hi++;
@@ -169,7 +180,7 @@ export class TextIndex {
       let range: number[] = [];
       for (let t = start; t < hi; t++) range.push(t);
       if (range.length > maxPrefix) range = range.sort((a, b) => this.postings[b].length - this.postings[a].length).slice(0, maxPrefix);
-      for (const t of range) out.push({ term: t, weight: 0.75 });
+      for (const t of range) out.push(termMatch(t, 0.75));
     }
     if (out.length === 0 && word.length >= 5 && /[a-z]/.test(word)) {
       const k = word.length >= 9 ? 2 : 1;
@@ -177,7 +188,7 @@ export class TextIndex {
       for (let len = word.length - k; len <= word.length + k; len++) {
         for (const t of this.byLength[len] ?? []) {
           // The letter-set filter rejects almost every term before the (costly) distance.
-          if (popcount(mask ^ masks[t]) <= 2 * k && withinDistance(word, this.terms[t], k)) out.push({ term: t, weight: 0.5 });
+          if (popcount(mask ^ masks[t]) <= 2 * k && withinDistance(word, this.terms[t], k)) out.push(termMatch(t, 0.5));
         }
       }
     }

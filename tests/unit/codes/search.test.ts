@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodeSets, searchCodes, type CodeSets } from '../../../server/codes/index';
 import { sharedData } from './helpers';
+import { TextIndex, type IndexDoc } from '../../../server/codes/text-index';
+import type { Bar } from '../../../server/codes/text-scorer';
 
 let cs: CodeSets;
 beforeAll(async () => { cs = await loadCodeSets(sharedData); });
@@ -76,6 +78,10 @@ describe('search by words', () => {
 });
 
 describe('search by words: what a coder expects first', () => {
+  it('treats words that happen to be object properties as plain words', () => {
+    expect(() => codes('constructor toString __proto__')).not.toThrow();
+    expect(searchCodes(cs, { q: 'constructor', system: 'ICD-10-CM' }).every((r) => !r.description.includes('native code'))).toBe(true);
+  });
   it('reads parenthesised nonessential modifiers as optional', () => {
     expect(codes('essential hypertension')[0]).toBe('I10');
   });
@@ -124,5 +130,48 @@ describe('search scratch reuse and code-prefix ranges', () => {
     expect(r.slice(1, 11)).toEqual(['S72.0', 'S72.1', 'S72.2', 'S72.3', 'S72.4', 'S72.8', 'S72.9', 'S72.00', 'S72.01', 'S72.02']);
     expect(r.every((c) => c.startsWith('S72'))).toBe(true);
     expect(codes('S72', { billableOnly: true, limit: 50 }).every((c) => c.startsWith('S72.') && c.length === 8)).toBe(true);
+  });
+});
+
+describe('text scorer: early stops keep the full scan\'s top-k', () => {
+  // Few words, many ties: the bounds (rarest word first, first-word bonus, billable/length
+  // tie-breaks, marks) decide most docs, as for "fracture of neck of left femur".
+  const vocab = ['fracture', 'neck', 'left', 'femur', 'right', 'displaced', 'closed', 'of', 'head', 'shaft', 'fractures'];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const docs: IndexDoc[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const ws: string[] = [];
+    for (let n = 1 + Math.floor(rnd() * 6); n > 0; n--) ws.push(vocab[Math.floor(rnd() * vocab.length)]);
+    docs.push({ code: `C${i}`, texts: [ws.join(' ')], billable: rnd() < 0.7 });
+  }
+  const idx = new TextIndex(docs);
+  type Row = { d: number; m: number; s4: number };
+  const row = (d: number): Row => ({ d, m: idx.matched[d], s4: idx.score[d] * 4 });
+  // rank.ts order for text candidates of one system.
+  const cmp = (a: Row, b: Row) => b.m - a.m || b.s4 - a.s4 || idx.billable[b.d] - idx.billable[a.d] || idx.textLength[a.d] - idx.textLength[b.d] || a.d - b.d;
+  const off = (): Bar => ({ on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0, score4: 0 });
+
+  it.each([
+    ['fracture neck left femur'], ['femur fracture'], ['left fracture'], ['fract femur'], ['fractrue femur'], ['neck'],
+    ['head of shaft'], ['closed displaced fracture of right femur']
+  ])('%s', (q) => {
+    const words = q.split(' ').map((w) => idx.matchWord(w));
+    const all: Row[] = [];
+    idx.scorer.run(words, off(), (d) => all.push(row(d)), () => false);
+    all.sort(cmp);
+    for (const k of [1, 5, 20, 60]) {
+      const top: Row[] = [];
+      const bar = off();
+      idx.scorer.run(words, bar, (d) => {
+        top.push(row(d)); top.sort(cmp);
+        if (top.length > k) top.pop();
+        if (top.length === k) {
+          const w = top[k - 1];
+          Object.assign(bar, { on: true, matched: w.m, score: w.s4 / 4, score4: w.s4, billable: idx.billable[w.d], textLength: idx.textLength[w.d], doc: w.d });
+        }
+      }, (maxM, maxS) => top.length === k && (top[k - 1].m > maxM || (top[k - 1].m === maxM && top[k - 1].s4 / 4 > maxS)));
+      expect(top.map((r) => r.d), `${q} top ${k}`).toEqual(all.slice(0, k).map((r) => r.d));
+    }
   });
 });

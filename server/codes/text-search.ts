@@ -1,0 +1,109 @@
+/**
+ * Description search: the words of a query scored against every target system's TextIndex,
+ * then phrase and default-code bonuses on a larger pool (the ranking contract is in search.ts).
+ *
+ * Invariants:
+ * - Only candidates of tier 2 come from here; the pool's bar (rank.ts `setBar`) mirrors
+ *   `compare`, so the scorer's early stops never drop a doc that would be in the pool.
+ * - Kept apart from searchCodes so each hot function stays small: V8 compiles (and, on a
+ *   deopt, recompiles) a function as a whole, in a background thread that on a 2-core machine
+ *   takes the main thread's CPU for 4 ms slices.
+ * - Not re-entrant: the pool and the scorers' scratch arrays are reused query after query
+ *   (searchCodes is synchronous).
+ */
+import { expandAbbreviations } from './abbreviations';
+import { compare, setBar, TopK, type Candidate } from './rank';
+import type { SearchSystem } from './search';
+import type { Bar } from './text-scorer';
+import { tokenize, type SystemIndex, type TermMatch, type TextIndex } from './text-index';
+import type { HcpcsRecord, OrderEntry } from './types';
+
+type Payload = OrderEntry | HcpcsRecord;
+
+/** Descriptions of the default code of a condition: unspecified, or without complications. */
+const UNSPECIFIED = /\b(unspecified|not specified|NOS|without complications?)\b/i;
+
+const STOP_WORDS = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'an', 'by', 'on', 'as', 'at', 'from']);
+
+const textPool = new TopK(100);
+
+/** The best `limit` description matches of `q` accepted by `ok`, best first; undefined when
+ * the query has no words. */
+export function rankText(
+  targets: [SearchSystem, SystemIndex][], q: string, limit: number,
+  ok: (sys: SearchSystem, idx: SystemIndex, doc: number) => boolean
+): Candidate[] | undefined {
+  const expanded = expandAbbreviations(q);
+  const allWords = tokenize(expanded);
+  // Glue words are dropped when other words remain: their postings are huge ("of" is in
+  // a third of the descriptions) and they do not change which codes match. "with" and
+  // "without" are kept: they separate E11.9 from E11.65.
+  const content = allWords.filter((w) => !STOP_WORDS.has(w));
+  const words = content.length > 0 ? content : allWords;
+  if (words.length === 0) return undefined;
+  // Collect a larger pool, then give descriptions containing the query as a phrase a
+  // bonus ("heart failure" ahead of "heart transplant failure") and keep the best.
+  const pool = textPool; pool.reset(Math.min(200, Math.max(limit * 5, 60)));
+  const bar: Bar = { on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0, score4: 0 };
+  for (const [sys, idx] of targets) {
+    // A loop, not words.map(): `map` makes arrays of another V8 map once this function is
+    // optimized, and the scorer then deoptimized on them (see text-scorer.ts).
+    const matches: TermMatch[][] = [];
+    for (let i = 0; i < words.length; i++) matches.push(idx.text.matchWord(words[i]));
+    const { matched, score } = idx.text;
+    setBar(bar, sys, idx, pool.worst());
+    idx.text.scorer.run(matches, bar, (doc) => {
+      // Only docs that beat the bar get here: apply the year filter, insert.
+      if (!ok(sys, idx, doc)) return;
+      pool.add(sys, idx, doc, 2, matched[doc], score[doc]);
+      setBar(bar, sys, idx, pool.worst());
+    }, (maxMatched, maxScore) => {
+      // Unseen docs match ≤ maxMatched words with score ≤ maxScore: stop when they cannot enter.
+      const worst = pool.worst();
+      return worst !== null && (worst.tier < 2 || worst.matched > maxMatched || (worst.matched === maxMatched && worst.score > maxScore));
+    });
+  }
+  const items = pool.sorted();
+  // Without more detail in the query, the "unspecified" code is the coder's default
+  // ("pneumonia" → J18.9): a small bonus that only breaks near-ties.
+  if (!allWords.some((w) => w.startsWith('unspec'))) {
+    for (const c of items) {
+      if (c.tier === 2 && c.matched === words.length && isDefault(c.idx, c.doc)) c.score += 0.1;
+    }
+  }
+  if (allWords.length > 1) {
+    const phrase = ' ' + allWords.join(' ');
+    const head = allWords.slice(0, -1);
+    // Term ids of `head` per index, null when one is missing. Always an Int32Array or null:
+    // a JS array here had two element kinds, and the optimized searchCodes bailed out on
+    // the map check hundreds of times per second without being recompiled (deopt loop).
+    const ids = new Map<SystemIndex, Int32Array | null>();
+    for (const c of items) {
+      if (c.tier !== 2) continue;
+      let t = ids.get(c.idx);
+      if (t === undefined) { t = termIds(c.idx.text, head); ids.set(c.idx, t); }
+      // Only a description holding every query word but the last (which may end inside a
+      // longer word: "sepsis unspec") as a whole term can hold the phrase.
+      if (t === null || !c.idx.text.hasAll(c.doc, t)) continue;
+      // Parentheses enclose nonessential modifiers in ICD-10 ("Essential (primary)
+      // hypertension"): the phrase "essential hypertension" is there for a coder.
+      const text = (c.idx.tokenText[c.doc] ??= ' ' + tokenize((c.idx.payload[c.doc] as Payload).long.replace(/\([^)]*\)/g, ' ')).join(' '));
+      if (text.includes(phrase)) c.score += 0.5;
+    }
+  }
+  return items.sort(compare).slice(0, limit);
+}
+
+/** Term ids of `words` in `text`, or null when one of them is in no description. */
+function termIds(text: TextIndex, words: string[]): Int32Array | null {
+  const out = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) if ((out[i] = text.termId(words[i])) < 0) return null;
+  return out;
+}
+
+/** Does doc's description name the default code? Cached per doc (see SystemIndex.defaultFlag). */
+function isDefault(idx: SystemIndex, doc: number): boolean {
+  let f = idx.defaultFlag[doc];
+  if (f === 0) idx.defaultFlag[doc] = f = UNSPECIFIED.test((idx.payload[doc] as Payload).long) ? 2 : 1;
+  return f === 2;
+}
