@@ -1,5 +1,5 @@
 /** /api/encounters: queues, create and import, the encounter itself, flags, sharing, forum, export. */
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext, Actor } from '../context';
 import type { EncounterDoc } from '../db/collections';
 import { actorOf, authenticate } from '../http/authenticate';
@@ -64,26 +64,19 @@ export function encounterRoutes(ctx: AppContext): Router {
     res.json({ data: await present(enc as EncounterDoc, actor) });
   });
 
-  r.patch('/:id', async (req, res) => {
-    const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    const enc = await updateEncounter(ctx, actor, id, parseInput(updateEncounterSchema, req.body));
-    res.json({ data: await present(enc, actor) });
-  });
+  /** A change to one encounter, answered with the whole encounter as this user sees it. */
+  const change = (status: number, run: (actor: Actor, id: string, body: unknown) => Promise<EncounterDoc>) =>
+    async (req: Request, res: Response) => {
+      const actor = actorOf(req);
+      const enc = await run(actor, idParam(req.params.id, 'Encounter'), req.body);
+      res.status(status).json({ data: await present(enc, actor) });
+    };
 
-  r.post('/:id/documents', async (req, res) => {
-    const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    const enc = await addDocument(ctx, actor, id, parseInput(addDocumentSchema, req.body));
-    res.status(201).json({ data: await present(enc, actor) });
-  });
-
-  r.put('/:id/code-lines', async (req, res) => {
-    const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    const enc = await replaceCodeLines(ctx, actor, id, parseInput(replaceCodeLinesSchema, req.body).codeLines);
-    res.json({ data: await present(enc, actor) });
-  });
+  r.patch('/:id', change(200, (a, id, body) => updateEncounter(ctx, a, id, parseInput(updateEncounterSchema, body))));
+  r.post('/:id/documents', change(201, (a, id, body) => addDocument(ctx, a, id, parseInput(addDocumentSchema, body))));
+  r.put('/:id/code-lines', change(200, (a, id, body) => replaceCodeLines(ctx, a, id, parseInput(replaceCodeLinesSchema, body).codeLines)));
+  r.put('/:id/sharing', change(200, (a, id, body) => shareEncounter(ctx, a, id, parseInput(sharingSchema, body))));
+  r.delete('/:id/forum', change(200, (a, id) => unpublish(ctx, a, id)));
 
   r.post('/:id/flags', async (req, res) => {
     const id = idParam(req.params.id, 'Encounter');
@@ -97,13 +90,6 @@ export function encounterRoutes(ctx: AppContext): Router {
     res.json({ data: presentFlag(flag) });
   });
 
-  r.put('/:id/sharing', async (req, res) => {
-    const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    const enc = await shareEncounter(ctx, actor, id, parseInput(sharingSchema, req.body));
-    res.json({ data: await present(enc, actor) });
-  });
-
   r.post('/:id/forum/preview', async (req, res) => {
     const id = idParam(req.params.id, 'Encounter');
     res.json({ data: await previewPublication(ctx, actorOf(req), id) });
@@ -113,12 +99,6 @@ export function encounterRoutes(ctx: AppContext): Router {
     const id = idParam(req.params.id, 'Encounter');
     const post = await publishToForum(ctx, actorOf(req), id, parseInput(publishSchema, req.body));
     res.status(201).json({ data: presentForumPost(post) });
-  });
-
-  r.delete('/:id/forum', async (req, res) => {
-    const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    res.json({ data: await present(await unpublish(ctx, actor, id), actor) });
   });
 
   r.get('/:id/export', async (req, res) => {
