@@ -24,4 +24,3 @@ export const forbidden = (message = 'You do not have permission to do that') => 
 export const unauthenticated = () => new AppError('unauthenticated', 'Sign in first');
 export const conflict = (message: string) => new AppError('conflict', message);
 
-export interface ErrorBody { error: { code: ErrorCode; message: string; field?: string } }

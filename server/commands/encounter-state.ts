@@ -30,6 +30,17 @@ export function derive(enc: Omit<EncounterDoc, keyof Derived>): Derived {
   };
 }
 
+/**
+ * Reads an encounter's PHI for one purpose: authorize, then write the audit record before the
+ * caller sees anything (every view, preview and export of PHI is audited the same way).
+ */
+export async function openEncounter(ctx: AppContext, actor: Actor, id: string, action: EncounterAction, auditAction: string): Promise<EncounterDoc> {
+  const enc = await findEncounter(ctx.db.c, actor, id);
+  authorizeEncounter(actor, enc, action);
+  await ctx.audit.record(actor, { action: auditAction, targetType: 'encounter', targetId: id });
+  return enc;
+}
+
 export type Mutation = Partial<Omit<EncounterDoc, '_id' | 'orgId' | keyof Derived | 'updatedAt' | 'createdAt'>>;
 
 export async function mutateEncounter<R = void>(
@@ -43,11 +54,11 @@ export async function mutateEncounter<R = void>(
   for (let attempt = 0; attempt < 4; attempt++) {
     const enc = await findEncounter(c, actor, id);
     authorizeEncounter(actor, enc, action);
-    const { changes, result } = await mutate(enc as EncounterDoc);
-    const next = { ...(enc as EncounterDoc), ...changes };
-    const updatedAt = new Date(Math.max(Date.now(), (enc as EncounterDoc).updatedAt.getTime() + 1));
+    const { changes, result } = await mutate(enc);
+    const next = { ...enc, ...changes };
+    const updatedAt = new Date(Math.max(Date.now(), enc.updatedAt.getTime() + 1));
     const written = await c.encounters.findOneAndUpdate(
-      { _id: id, orgId: actor.orgId, updatedAt: (enc as EncounterDoc).updatedAt },
+      { _id: id, orgId: actor.orgId, updatedAt: enc.updatedAt },
       { $set: { ...changes, ...derive(next), updatedAt } },
       { returnDocument: 'after' }
     );

@@ -11,7 +11,7 @@ import type { EncounterDoc, ForumPostDoc } from '../db/collections';
 import { AppError, conflict } from '../errors';
 import { authorizeEncounter } from '../policies/encounters';
 import { findEncounter } from '../repositories/encounters';
-import { mutateEncounter } from './encounter-state';
+import { mutateEncounter, openEncounter } from './encounter-state';
 import { newId } from './encounters';
 import { applyRedactions, detectPhi, previewRedactions, PHI_TYPES, type DeidEncounterInput, type ManualRedaction, type PhiType } from '../deid';
 import type { PublishInput, RedactionPreviewDto } from '../../src/lib/protocol/encounters';
@@ -27,10 +27,8 @@ export function toDeidInput(enc: EncounterDoc): DeidEncounterInput {
 }
 
 export async function previewPublication(ctx: AppContext, actor: Actor, id: string): Promise<RedactionPreviewDto> {
-  const enc = await findEncounter(ctx.db.c, actor, id);
-  authorizeEncounter(actor, enc, 'publish');
-  const preview = previewRedactions(toDeidInput(enc as EncounterDoc));
-  await ctx.audit.record(actor, { action: 'encounters.deid-preview', targetType: 'encounter', targetId: id });
+  const enc = await openEncounter(ctx, actor, id, 'publish', 'encounters.deid-preview');
+  const preview = previewRedactions(toDeidInput(enc));
   return {
     candidates: preview.candidates.map((c) => ({ id: c.id, type: c.type, text: c.text, reason: c.reason, location: { ...c.location } })),
     highlights: Object.fromEntries(preview.documents.map((d) => [d.documentId, d.segments]))
@@ -51,7 +49,7 @@ function manualRedactions(enc: EncounterDoc, added: PublishInput['added']): Manu
 }
 
 export async function publishToForum(ctx: AppContext, actor: Actor, id: string, input: PublishInput): Promise<ForumPostDoc> {
-  const enc = (await findEncounter(ctx.db.c, actor, id)) as EncounterDoc;
+  const enc = await findEncounter(ctx.db.c, actor, id);
   authorizeEncounter(actor, enc, 'publish');
   const deidInput = toDeidInput(enc);
   const candidates = detectPhi(deidInput);

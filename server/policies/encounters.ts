@@ -58,7 +58,7 @@ const ACTION_WORDS: Record<EncounterAction, string> = {
 };
 
 /** Throws 404 when the actor may not even see the encounter, 403 when they see it but may not act. */
-export function authorizeEncounter(actor: Actor, enc: Relevant | null, action: EncounterAction): asserts enc is Relevant {
+export function authorizeEncounter<T extends Relevant>(actor: Actor, enc: T | null, action: EncounterAction): asserts enc is T {
   const perms = enc ? permissionsFor(actor, enc) : NONE;
   if (!perms.view) throw notFound('Encounter');
   if (!perms[action]) throw forbidden(`You may not ${ACTION_WORDS[action]}`);

@@ -14,8 +14,7 @@ import { importEncounters } from '../commands/import';
 import { createFlag, updateFlag } from '../commands/flags';
 import { shareEncounter } from '../commands/sharing';
 import { previewPublication, publishToForum, unpublish } from '../commands/forum';
-import { authorizeEncounter } from '../policies/encounters';
-import { findEncounter } from '../repositories/encounters';
+import { openEncounter } from '../commands/encounter-state';
 import { listQueue } from '../repositories/queues';
 import { presentEncounter, presentExport, presentFlag, presentForumPost } from '../presenters/encounters';
 import { findUsersByIds } from '../repositories/users';
@@ -57,11 +56,8 @@ export function encounterRoutes(ctx: AppContext): Router {
 
   r.get('/:id', async (req, res) => {
     const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    const enc = await findEncounter(c, actor, id);
-    authorizeEncounter(actor, enc, 'view');
-    await ctx.audit.record(actor, { action: 'encounters.view', targetType: 'encounter', targetId: id });
-    res.json({ data: await present(enc as EncounterDoc, actor) });
+    const enc = await openEncounter(ctx, actor, idParam(req.params.id, 'Encounter'), 'view', 'encounters.view');
+    res.json({ data: await present(enc, actor) });
   });
 
   /** A change to one encounter, answered with the whole encounter as this user sees it. */
@@ -102,13 +98,9 @@ export function encounterRoutes(ctx: AppContext): Router {
   });
 
   r.get('/:id/export', async (req, res) => {
-    const actor = actorOf(req);
-    const id = idParam(req.params.id, 'Encounter');
-    const enc = await findEncounter(c, actor, id);
-    authorizeEncounter(actor, enc, 'edit');
-    await ctx.audit.record(actor, { action: 'encounters.export', targetType: 'encounter', targetId: id });
-    res.setHeader('Content-Disposition', `attachment; filename="encounter-${id}.json"`);
-    res.json({ encounters: [presentExport(enc as EncounterDoc)] });
+    const enc = await openEncounter(ctx, actorOf(req), idParam(req.params.id, 'Encounter'), 'edit', 'encounters.export');
+    res.setHeader('Content-Disposition', `attachment; filename="encounter-${enc._id}.json"`);
+    res.json({ encounters: [presentExport(enc)] });
   });
   return r;
 }
