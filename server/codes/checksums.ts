@@ -29,7 +29,13 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { path: 'icd10pcs/icd10pcs_order_2026.txt', bytes: 12221793, required: true, loaded: true, sha256: '4ff173041491c6a68c13b8810f0e1968b6f0d00c3ecc1deac74f7ad3439dfcc1' },
   { path: 'icd10pcs/order_addenda_2026.txt', bytes: 36918, required: false, loaded: false, sha256: 'fdfc6740ad6da86ab78442a761de53087d9e3fa120ed64210fb6d6af3d2d0e4c' },
   { path: 'hcpcs/HCPC2026_JAN_ANWEB_01122026.txt', bytes: 5350232, required: true, loaded: true, sha256: '1a9ce53ae6546c54e8150fc51b25d2b3e3eeefbca657c2ab2f7f1d7888a2239e' },
-  { path: 'hcpcs/HCPC2026_recordlayout.txt', bytes: 62138, required: false, loaded: false, sha256: '7297dbafc72c6660425b90ea9dbd99a7bde09e8ee0a683d6982962796f58fcc6' }
+  { path: 'hcpcs/HCPC2026_recordlayout.txt', bytes: 62138, required: false, loaded: false, sha256: '7297dbafc72c6660425b90ea9dbd99a7bde09e8ee0a683d6982962796f58fcc6' },
+  { path: 'icd10cm/tabular/icd10cm-tabular-April-1-2026.xml', bytes: 9747661, required: false, loaded: true, sha256: 'f161f8182aff3ce3a2a78e202f8259c08eaee2c670a9e45b0072445c52302935' },
+  { path: 'icd10pcs/index/pcs-index-main-terms-fy2025.csv', bytes: 530230, required: false, loaded: true, sha256: '3d4a908ba3c94eca778886c0880ca8b17be6ecfe5461b41e0eaf6f0aec85c00b' },
+  { path: 'ms-drg/fy2026/table-6I-mcc-list.txt', bytes: 305543, required: false, loaded: true, sha256: 'a2e37c5b1a1239c28d3afd7df3a7dad7f2eba48e0bec68dadd1fcdfb4731955d' },
+  { path: 'ms-drg/fy2026/table-6J-cc-list.txt', bytes: 1413352, required: false, loaded: true, sha256: 'f2f4902806d1f4032dd929b098183c44dd0db4f1c5888d5c3145ffb21238d28e' },
+  { path: 'ms-drg/fy2026/table-6K-cc-exclusions.txt', bytes: 16992492, required: false, loaded: true, sha256: 'ed98ee23e540ddbc60ddf45a3a5e4fd67c03d111a8606163aa589a9f7cdd99b7' },
+  { path: 'ms-drg/fy2026/table-5-drg-weights.txt', bytes: 73088, required: false, loaded: false, sha256: 'bf8c390d14b3cd3e9f03b784488d28aa3bfb4b199ac5867836cf5d8e98373d92' }
 ];
 
 export const FILES = {
@@ -41,7 +47,12 @@ export const FILES = {
   excludes1: 'icd10cm/excludes/fy2027-excludes1.csv',
   excludes2: 'icd10cm/excludes/fy2027-excludes2.csv',
   pcsOrder: 'icd10pcs/icd10pcs_order_2026.txt',
-  hcpcs: 'hcpcs/HCPC2026_JAN_ANWEB_01122026.txt'
+  hcpcs: 'hcpcs/HCPC2026_JAN_ANWEB_01122026.txt',
+  tabular: 'icd10cm/tabular/icd10cm-tabular-April-1-2026.xml',
+  pcsIndex: 'icd10pcs/index/pcs-index-main-terms-fy2025.csv',
+  mcc: 'ms-drg/fy2026/table-6I-mcc-list.txt',
+  cc: 'ms-drg/fy2026/table-6J-cc-list.txt',
+  ccExclusions: 'ms-drg/fy2026/table-6K-cc-exclusions.txt'
 } as const;
 
 export function knownByBasename(name: string): KnownFile | undefined {

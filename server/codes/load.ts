@@ -19,6 +19,7 @@ import { parseAddedCsv, parseBillableChangesCsv, parseDeletedCsv, parseRevisedCs
 import { emptyExcludes, parseExcludesCsv } from './parse-excludes';
 import { parseHcpcsFile } from './parse-hcpcs';
 import { parseOrderFile } from './parse-order';
+import { parseTabularXml, type Tabular } from './parse-tabular';
 import { buildSearchIndexes } from './search';
 import type { CodeChange, CodeSets, CodeYear, ExcludesSet, LoadedFileReport } from './types';
 
@@ -109,6 +110,13 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     setRows(p, parseExcludesCsv(t, excludes, p));
   }
 
+  let tabular: Tabular | null = null;
+  const tabularXml = text(FILES.tabular, 'utf8');
+  if (tabularXml) {
+    tabular = parseTabularXml(tabularXml, FILES.tabular);
+    setRows(FILES.tabular, tabular.entries.size, `${tabular.chapters.length} chapters, ${tabular.sections.length} sections, ${tabular.entries.size} entries`);
+  }
+
   const pcsEntries = parseOrderFile(text(FILES.pcsOrder)!, FILES.pcsOrder);
   setRows(FILES.pcsOrder, pcsEntries.length);
   const pcs = new Map<number, CodeYear>([[2026, buildYear('ICD-10-PCS', 2026, pcsEntries)]]);
@@ -118,6 +126,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     `${hcpcs.procedures.size} procedure codes, ${hcpcs.modifiers.size} modifiers`);
   bufs.clear();
 
+  // Part B (search): to index inclusion terms, accept `tabular` as a 4th parameter and pass it here.
   const search = buildSearchIndexes(cm, pcs, hcpcs);
-  return { cm, pcs, hcpcs, changes, excludes, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0) } };
+  return { cm, pcs, hcpcs, changes, excludes, tabular, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0) } };
 }

@@ -118,6 +118,8 @@ export interface CodeSets {
   /** FY2027 (etc.) changes keyed by normalized code. */
   changes: Map<string, CodeChange[]>;
   excludes: ExcludesSet | null;
+  /** The FY2026 Tabular List (notes, inclusion terms, titles), null when the XML is absent. See parse-tabular.ts. */
+  tabular: import('./parse-tabular').Tabular | null;
   /** Search indexes, built at load. */
   search: import('./text-index').SearchIndexes;
   /** What was loaded, for logs and the CLI. */
