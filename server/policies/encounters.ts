@@ -12,7 +12,9 @@
  *   coder in shared team   ✓     ✓      ✓     ·       ·    ·     ·       ·
  *   anyone else            404
  * "senior of the team": a senior in a team the encounter is shared with, or in a team of the
- * owner once the encounter is shared with anyone.
+ * owner once the encounter is shared with a user or a team. Publishing to the forum is not
+ * sharing: a forum post is a de-identified copy and never opens the original, so this reads the
+ * sharing lists themselves, not the derived `shared` field (which also counts a forum post).
  */
 import type { Actor } from '../context';
 import type { EncounterDoc } from '../db/collections';
@@ -22,9 +24,11 @@ import type { Permissions } from '../../src/lib/protocol/encounters';
 export type EncounterAction = keyof Permissions;
 export type Relation = 'admin' | 'owner' | 'named' | 'team-senior' | 'team-member' | 'none';
 
-type Relevant = Pick<EncounterDoc, 'orgId' | 'ownerId' | 'ownerTeamIds' | 'sharedUserIds' | 'sharedTeamIds' | 'shared'>;
+type Relevant = Pick<EncounterDoc, 'orgId' | 'ownerId' | 'ownerTeamIds' | 'sharedUserIds' | 'sharedTeamIds'>;
 
 const overlaps = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+/** Shared with a named user or a team; the query form is repositories/encounters.ts sharedWithAnyone. */
+const isShared = (enc: Relevant) => enc.sharedUserIds.length > 0 || enc.sharedTeamIds.length > 0;
 
 export function relationOf(actor: Actor, enc: Relevant): Relation {
   if (enc.orgId !== actor.orgId) return 'none';
@@ -32,7 +36,7 @@ export function relationOf(actor: Actor, enc: Relevant): Relation {
   if (enc.ownerId === actor.userId) return 'owner';
   if (enc.sharedUserIds.includes(actor.userId)) return 'named';
   const inSharedTeam = overlaps(enc.sharedTeamIds, actor.teamIds);
-  if (actor.role === 'senior' && (inSharedTeam || (enc.shared && overlaps(enc.ownerTeamIds, actor.teamIds)))) return 'team-senior';
+  if (actor.role === 'senior' && (inSharedTeam || (isShared(enc) && overlaps(enc.ownerTeamIds, actor.teamIds)))) return 'team-senior';
   if (inSharedTeam) return 'team-member';
   return 'none';
 }

@@ -7,12 +7,18 @@ import type { Actor } from '../context';
 import type { Collections, EncounterDoc } from '../db/collections';
 import type { Queue, QueueQuery } from '../../src/lib/protocol/encounters';
 
+/**
+ * Shared with a named user or a team. Not the derived `shared` field, which also counts a forum
+ * post: publishing never opens the original (policies/encounters.ts isShared).
+ */
+const sharedWithAnyone: Filter<EncounterDoc> = { $or: [{ 'sharedUserIds.0': { $exists: true } }, { 'sharedTeamIds.0': { $exists: true } }] };
+
 export function visibleFilter(actor: Actor): Filter<EncounterDoc> {
   if (actor.role === 'admin') return { orgId: actor.orgId };
   const or: Filter<EncounterDoc>[] = [{ ownerId: actor.userId }, { sharedUserIds: actor.userId }];
   if (actor.teamIds.length > 0) {
     or.push({ sharedTeamIds: { $in: actor.teamIds } });
-    if (actor.role === 'senior') or.push({ ownerTeamIds: { $in: actor.teamIds }, shared: true });
+    if (actor.role === 'senior') or.push({ $and: [{ ownerTeamIds: { $in: actor.teamIds } }, sharedWithAnyone] });
   }
   return { orgId: actor.orgId, $or: or };
 }
@@ -23,8 +29,8 @@ export function queueFilter(actor: Actor, queue: Exclude<Queue, 'forum'>): Filte
     case 'mine': return { orgId: actor.orgId, ownerId: actor.userId };
     case 'shared': return { $and: [visible, { ownerId: { $ne: actor.userId } }, { $or: [{ sharedUserIds: actor.userId }, { sharedTeamIds: { $in: actor.teamIds } }] }] };
     case 'team':
-      if (actor.role === 'admin' && actor.teamIds.length === 0) return { orgId: actor.orgId, shared: true };
-      return { $and: [visible, { $or: [{ sharedTeamIds: { $in: actor.teamIds } }, { ownerTeamIds: { $in: actor.teamIds }, shared: true }] }] };
+      if (actor.role === 'admin' && actor.teamIds.length === 0) return { $and: [{ orgId: actor.orgId }, sharedWithAnyone] };
+      return { $and: [visible, { $or: [{ sharedTeamIds: { $in: actor.teamIds } }, { $and: [{ ownerTeamIds: { $in: actor.teamIds } }, sharedWithAnyone] }] }] };
   }
 }
 

@@ -1,10 +1,26 @@
-/** The queue views: one page of a queue with filters, sorting and counts. */
-import type { Actor } from '../context';
+/**
+ * The queue views: one page of a queue with filters, sorting and counts. A page carries
+ * encounter titles (which can hold a patient's name), dates of service and codes, so every
+ * page read is audited: one record naming the encounters (or forum posts) returned.
+ */
+import type { Actor, AppContext } from '../context';
 import type { Filter } from 'mongodb';
 import type { Collections, EncounterDoc, ForumPostDoc } from '../db/collections';
 import type { QueuePageDto, QueueQuery } from '../../src/lib/protocol/encounters';
 import { countQueues, queueFilter, refinements, SORT_FIELDS } from './encounters';
 import { presentForumSummary, presentSummary } from '../presenters/encounters';
+
+/** One page of a queue, audited as one record (`encounters.list` / `forum.list`) before it is answered. */
+export async function listQueueAudited(ctx: AppContext, actor: Actor, q: QueueQuery): Promise<QueuePageDto> {
+  const page = await listQueue(ctx.db.c, actor, q);
+  const ids = page.items.map((i) => i.id);
+  const { queue, page: n, pageSize, sort, order, ...filters } = q;
+  await ctx.audit.record(actor, {
+    action: queue === 'forum' ? 'forum.list' : 'encounters.list', targetType: 'queue', targetId: queue,
+    details: { ...(queue === 'forum' ? { postIds: ids } : { encounterIds: ids }), total: page.total, page: n, pageSize, sort, order, filters }
+  });
+  return page;
+}
 
 export async function listQueue(c: Collections, actor: Actor, q: QueueQuery): Promise<QueuePageDto> {
   const skip = (q.page - 1) * q.pageSize;

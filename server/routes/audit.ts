@@ -1,4 +1,8 @@
-/** /api/audit: admins browse their organisation's audit log. Read-only: no route edits or deletes records. */
+/**
+ * /api/audit: admins browse their organisation's audit log. Read-only: no route edits or deletes
+ * records. The log names encounters and who opened them, so reading it is itself audited
+ * (`audit.list`, with the filters and the records returned).
+ */
 import { Router } from 'express';
 import type { Filter } from 'mongodb';
 import type { AppContext } from '../context';
@@ -20,7 +24,8 @@ export function auditRoutes(ctx: AppContext): Router {
   r.use(authenticate(ctx), requireRole('admin'));
   r.get('/', async (req, res) => {
     const q = parseInput(auditQuerySchema, req.query, 'query');
-    const filter: Filter<AuditDoc> = { orgId: actorOf(req).orgId };
+    const actor = actorOf(req);
+    const filter: Filter<AuditDoc> = { orgId: actor.orgId };
     if (q.actorId) filter.actorId = q.actorId;
     if (q.action) filter.action = q.action;
     if (q.targetId) filter.targetId = q.targetId;
@@ -30,6 +35,8 @@ export function auditRoutes(ctx: AppContext): Router {
       ctx.db.c.audit.find(filter).sort({ at: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).toArray(),
       ctx.db.c.audit.countDocuments(filter)
     ]);
+    const { page, pageSize, ...filters } = q;
+    await ctx.audit.record(actor, { action: 'audit.list', targetType: 'audit', targetId: actor.orgId, details: { recordIds: items.map((i) => i._id), total, page, pageSize, filters } });
     res.json({ data: { items: items.map(present), total, page: q.page, pageSize: q.pageSize } });
   });
   return r;

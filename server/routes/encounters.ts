@@ -15,7 +15,7 @@ import { createFlag, updateFlag } from '../commands/flags';
 import { shareEncounter } from '../commands/sharing';
 import { previewPublication, publishToForum, unpublish } from '../commands/forum';
 import { openEncounter } from '../commands/encounter-state';
-import { listQueue } from '../repositories/queues';
+import { listQueueAudited } from '../repositories/queues';
 import { presentEncounter, presentExport, presentFlag, presentForumPost } from '../presenters/encounters';
 import { findUsersByIds } from '../repositories/users';
 import { listTeams } from '../repositories/teams';
@@ -40,7 +40,7 @@ export function encounterRoutes(ctx: AppContext): Router {
 
   r.get('/', async (req, res) => {
     const query = parseInput(queueQuerySchema, req.query, 'query');
-    res.json({ data: await listQueue(c, actorOf(req), query) });
+    res.json({ data: await listQueueAudited(ctx, actorOf(req), query) });
   });
 
   r.post('/', async (req, res) => {
