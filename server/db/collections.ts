@@ -79,6 +79,8 @@ export interface EncounterDoc {
   categories: FlagCategory[];
   codes: string[];
   shared: boolean;
+  /** Imported encounters only (absent, never null): `orgId:key:<source key>` or `orgId:sha256:<content>`; unique. */
+  importKey?: string;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -14,6 +14,7 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.encounters.createIndex({ orgId: 1, sharedUserIds: 1 }, { name: 'org_shared_users' }),
     c.encounters.createIndex({ orgId: 1, sharedTeamIds: 1 }, { name: 'org_shared_teams' }),
     c.encounters.createIndex({ orgId: 1, ownerTeamIds: 1 }, { name: 'org_owner_teams' }),
+    c.encounters.createIndex({ importKey: 1 }, { unique: true, sparse: true, name: 'import_key_unique' }), // sparse: only imported encounters have one
     c.forumPosts.createIndex({ orgId: 1, publishedAt: -1 }, { name: 'org_published' }),
     c.forumPosts.createIndex({ encounterId: 1 }, { name: 'encounter' })
   ]);

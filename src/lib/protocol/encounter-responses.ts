@@ -69,11 +69,12 @@ export interface QueuePageDto {
   counts: Record<Queue, number>;
 }
 
-export interface ImportResultDto {
-  created: number;
-  rejected: number;
-  items: { index: number; key?: string; status: 'created' | 'rejected'; id?: string; errors?: { field: string; message: string }[] }[];
+/** skipped: the organisation already holds this item (id is that encounter), matched by its key, an export's id, or its content. */
+export interface ImportItemResultDto {
+  index: number; key?: string; status: 'created' | 'skipped' | 'rejected'; id?: string;
+  matchedBy?: 'key' | 'id' | 'content'; errors?: { field: string; message: string }[];
 }
+export interface ImportResultDto { created: number; skipped: number; rejected: number; items: ImportItemResultDto[] }
 
 export interface RedactionCandidateDto {
   id: string;
