@@ -315,3 +315,8 @@ export const BENCH_QUERIES: BenchQuery[] = [
   ['iron sucrose', HCPCS, ['J1756']],
   ['tens unit', HCPCS, ['E0720', 'E0730']]
 ];
+
+/** Does `code` (display form) satisfy one of the accepted entries? */
+export function accepted(accept: string[], code: string): boolean {
+  return accept.some((a) => (a.endsWith('*') ? code.startsWith(a.slice(0, -1)) : code === a));
+}
