@@ -17,26 +17,54 @@ export interface CptDescriptions {
   replace(orgId: string, csv: string): Promise<{ loaded: number }>;
 }
 
+/** Bad rows named in one upload's error; the total is always given. */
+export const MAX_REPORTED_CPT_ROWS = 100;
+
+/**
+ * Checks every row and either returns the whole list or refuses the whole file, naming each bad
+ * row by its line in the file (quoted descriptions may span lines) so the admin fixes them all in
+ * one pass. The message lists one bad row per line after a summary line.
+ */
 export function parseCptCsv(csv: string): Map<string, string> {
-  const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''));
+  const lines: number[] = [];
+  const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''), lines);
   if (rows.length === 0) throw new AppError('invalid_input', 'csv: the file is empty', { field: 'csv' });
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
   const codeAt = header.indexOf('code');
   const descAt = header.findIndex((h) => h === 'description' || h === 'long description' || h === 'descriptor');
   if (codeAt < 0 || descAt < 0) throw new AppError('invalid_input', 'csv: the first row must name the columns code and description', { field: 'csv' });
   const map = new Map<string, string>();
-  for (const [i, row] of rows.slice(1).entries()) {
-    if (row.every((c) => c.trim() === '')) continue;
-    const code = normalizeCode(row[codeAt] ?? '');
+  const firstLine = new Map<string, number>();
+  const bad: string[] = [];
+  let badRows = 0;
+  const reject = (line: number, why: string) => { if (++badRows <= MAX_REPORTED_CPT_ROWS) bad.push(`line ${line}: ${why}`); };
+  for (const [i, row] of rows.entries()) {
+    if (i === 0 || row.every((c) => c.trim() === '')) continue;
+    const line = lines[i]!;
+    const rawCode = (row[codeAt] ?? '').trim();
+    const code = normalizeCode(rawCode);
     const description = (row[descAt] ?? '').trim();
-    if (!CODE_FORMATS.CPT.test(code)) throw new AppError('invalid_input', `csv: line ${i + 2}: "${row[codeAt]}" is not a CPT code`, { field: 'csv' });
-    if (!description || description.length > 1000) throw new AppError('invalid_input', `csv: line ${i + 2}: the description must be 1 to 1000 characters`, { field: 'csv' });
-    map.set(code, description);
+    if (row.length > header.length) reject(line, `${row.length} fields but the header names ${header.length} (put a description that contains commas in double quotes)`);
+    else if (!CODE_FORMATS.CPT.test(code)) reject(line, rawCode ? `"${rawCode.slice(0, 40)}" is not a CPT code (five digits, or four digits and F, T or U)` : 'the code is missing');
+    else if (!description || description.length > 1000) reject(line, `${code}: the description must be 1 to 1000 characters`);
+    else if (firstLine.has(code) && map.get(code) !== description) reject(line, `${code} is already on line ${firstLine.get(code)} with another description`);
+    else if (firstLine.has(code)) continue; // the same row twice says nothing new
+    else { map.set(code, description); firstLine.set(code, line); }
+  }
+  if (badRows > 0) {
+    const more = badRows > bad.length ? [`… and ${badRows - bad.length} more (the first ${bad.length} are listed)`] : [];
+    const summary = `csv: ${badRows} row${badRows === 1 ? ' is' : 's are'} not valid, so nothing was loaded and the current list is kept:`;
+    throw new AppError('invalid_input', [summary, ...bad, ...more].join('\n'), { field: 'csv' });
   }
   if (map.size === 0) throw new AppError('invalid_input', 'csv: no CPT codes in the file', { field: 'csv' });
   return map;
 }
 
+/**
+ * One document per organisation holds the whole list (server/db/storage, versioned), so an
+ * upload replaces it in one step: readers see the old list or the new one, never a mix, and of
+ * two uploads at once both land in turn (the later one is the list).
+ */
 export function createCptDescriptions(db: Db): CptDescriptions {
   const col: Collection<CptDoc> = db.collection<CptDoc>('cpt_descriptions');
   const cache = new Map<string, { at: number; map: Promise<Map<string, string>> }>();

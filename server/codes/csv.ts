@@ -8,12 +8,15 @@
  *   A row whose field count differs from the header throws (the staged files are regular, so a
  *   mismatch means a damaged file and must not be loaded silently).
  */
-export function parseCsvRows(text: string): string[][] {
+/** `lines`, when given, receives the 1-based line on which each returned row starts (quoted fields may span lines). */
+export function parseCsvRows(text: string, lines?: number[]): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let i = 0;
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   const n = text.length;
   if (text.charCodeAt(0) === 0xfeff) i = 1; // byte-order mark
   while (i < n) {
@@ -23,6 +26,7 @@ export function parseCsvRows(text: string): string[][] {
         if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
         quoted = false; i++; continue;
       }
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
       field += ch; i++; continue;
     }
     if (ch === '"' && field === '') { quoted = true; i++; continue; }
@@ -30,12 +34,14 @@ export function parseCsvRows(text: string): string[][] {
     if (ch === '\r' || ch === '\n') {
       row.push(field); field = '';
       rows.push(row); row = [];
+      lines?.push(rowLine);
+      rowLine = ++line;
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
       continue;
     }
     field += ch; i++;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); lines?.push(rowLine); }
   return rows;
 }
 

@@ -19,6 +19,10 @@ const present = (a: AuditDoc): AuditRecordDto => ({
 /** A bare date as an upper bound means "through the end of that day". */
 const bound = (v: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(v + (end ? 'T23:59:59.999Z' : 'T00:00:00Z')) : new Date(v));
 
+/** "auth" or "encounters.vi" match from the start of the action; a word without a dot may also start the verb ("sign-in"). */
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const actionPrefix = (v: string) => (v.includes('.') ? `^${escapeRegex(v)}` : `^(?:[a-z-]+\\.)?${escapeRegex(v)}`);
+
 export function auditRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(authenticate(ctx), requireRole('admin'));
@@ -27,7 +31,7 @@ export function auditRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const filter: Filter<AuditDoc> = { orgId: actor.orgId };
     if (q.actorId) filter.actorId = q.actorId;
-    if (q.action) filter.action = q.action;
+    if (q.action) filter.action = { $regex: actionPrefix(q.action) };
     if (q.targetId) filter.targetId = q.targetId;
     if (q.from || q.to) filter.at = { ...(q.from ? { $gte: bound(q.from, false) } : {}), ...(q.to ? { $lte: bound(q.to, true) } : {}) };
     await ctx.audit.flush();
