@@ -13,7 +13,7 @@ import { connectDatabase } from './db/client';
 import { createLogger, type Logger } from './log';
 import { EventEmitter } from 'node:events';
 import { createSessionStore, type SessionEvents } from './auth/sessions';
-import { createAttemptCounter } from './auth/rate-limit';
+import { createAttemptLimiter } from './auth/rate-limit';
 import { createAuditLog } from './audit/audit-log';
 import type { AppContext } from './context';
 import { createApp } from './app';
@@ -41,10 +41,10 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const ctx: AppContext = {
     config, log, db, version: VERSION, events, addressOf: createAddressOf(config.trustProxy),
     sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs, events),
-    attempts: createAttemptCounter(db.c, config.rateLimits.windowMs),
+    attempts: createAttemptLimiter(db.storage.slots, config.rateLimits.windowMs),
     audit: createAuditLog(db.c),
     codeSets: createCodeSetProvider(config.codeSetsDir, log),
-    cpt: createCptDescriptions(db.db)
+    cpt: createCptDescriptions(db.db, db.stores.cptLists)
   };
   if (config.seedDemo) await seedDemoIfEmpty(db.c, log, [demoEncounterSeeder(ctx)]);
   return ctx;
@@ -62,10 +62,16 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
   const { port } = httpServer.address() as { port: number };
   const sweeper = setInterval(() => ctx.sessions.sweep().catch((err) => ctx.log.warn({ err }, 'session sweep failed')), 10 * 60_000);
   sweeper.unref();
+  // Storage housekeeping (old claims, sequence blocks, sign-in slots); safe on every node at once.
+  const storageSweeper = setInterval(() => {
+    ctx.db.storage.sweep(new Date(Date.now() - 2 * config.rateLimits.windowMs)).catch((err) => ctx.log.warn({ err }, 'storage sweep failed'));
+  }, 60_000);
+  storageSweeper.unref();
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     clearInterval(sweeper);
+    clearInterval(storageSweeper);
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -2,7 +2,7 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Logger } from './log';
-import type { AttemptCounter } from './auth/rate-limit';
+import type { AttemptLimiter } from './auth/rate-limit';
 import type { EventEmitter } from 'node:events';
 import type { SessionEvents, SessionStore } from './auth/sessions';
 import type { AuditLog } from './audit/audit-log';
@@ -18,7 +18,7 @@ export interface AppContext {
   sessions: SessionStore;
   /** In-process announcements (ended sessions) that the socket layer acts on. */
   events: EventEmitter<SessionEvents>;
-  attempts: AttemptCounter;
+  attempts: AttemptLimiter;
   audit: AuditLog;
   codeSets: CodeSetProvider;
   cpt: CptDescriptions;

@@ -4,6 +4,8 @@
  * cache it in memory for a minute (other nodes see an upload within that minute).
  */
 import type { Collection, Db } from 'mongodb';
+import type { CptListDoc } from '../db/collections';
+import type { VersionedStore } from '../db/storage';
 import { AppError } from '../errors';
 import { parseCsvRows } from './csv';
 import { CODE_FORMATS, normalizeCode } from '../../src/lib/protocol/codes';
@@ -65,10 +67,15 @@ export function parseCptCsv(csv: string): Map<string, string> {
  * upload replaces it in one step: readers see the old list or the new one, never a mix, and of
  * two uploads at once both land in turn (the later one is the list).
  */
-export function createCptDescriptions(db: Db): CptDescriptions {
-  const col: Collection<CptDoc> = db.collection<CptDoc>('cpt_descriptions');
+export function createCptDescriptions(db: Db, store: VersionedStore<CptListDoc>): CptDescriptions {
+  // Lists uploaded before the versioned document existed, read until the next upload.
+  const legacy: Collection<CptDoc> = db.collection<CptDoc>('cpt_descriptions');
   const cache = new Map<string, { at: number; map: Promise<Map<string, string>> }>();
-  const load = async (orgId: string) => new Map((await col.find({ orgId }).toArray()).map((d) => [d.code, d.description]));
+  const load = async (orgId: string) => {
+    const list = await store.load(orgId);
+    if (list) return new Map(list.entries);
+    return new Map((await legacy.find({ orgId }).toArray()).map((d) => [d.code, d.description]));
+  };
   return {
     forOrg(orgId) {
       const hit = cache.get(orgId);
@@ -80,13 +87,10 @@ export function createCptDescriptions(db: Db): CptDescriptions {
     },
     async replace(orgId, csv) {
       const parsed = parseCptCsv(csv);
-      // Replace the organisation's list: delete then insert in batches. Without transactions a
-      // crash in between leaves a partial list, which the admin fixes by uploading again.
-      await col.deleteMany({ orgId });
-      const docs = [...parsed].map(([code, description]) => ({ _id: `${orgId}:${code}`, orgId, code, description }));
-      for (let i = 0; i < docs.length; i += 1000) await col.insertMany(docs.slice(i, i + 1000), { ordered: false });
+      const entries = [...parsed];
+      await store.update(orgId, () => ({ next: { _id: orgId, entries, uploadedAt: new Date() }, result: undefined }));
       cache.delete(orgId);
-      return { loaded: docs.length };
+      return { loaded: entries.length };
     }
   };
 }

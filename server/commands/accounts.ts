@@ -10,6 +10,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { findUser, findUserByEmail } from '../repositories/users';
 import { findTeam, teamsExist } from '../repositories/teams';
+import { rateLimited } from './sign-in';
 import type { CreateUserInput, UpdateUserInput } from '../../src/lib/protocol/accounts';
 
 const isDuplicateKey = (err: unknown) => err instanceof MongoServerError && err.code === 11000;
@@ -49,8 +50,16 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
   if (input.role !== undefined) set.role = input.role;
   if (input.teamIds !== undefined) set.teamIds = [...new Set(input.teamIds)];
   if (input.disabled !== undefined) set.disabled = input.disabled;
-  const updated = await c.users.findOneAndUpdate({ _id: userId, orgId: actor.orgId }, { $set: set }, { returnDocument: 'after' });
-  if (!updated) throw notFound('User');
+  const { doc: updated } = await ctx.db.stores.users.update(userId, (current) => {
+    if (!current || current.orgId !== actor.orgId) throw notFound('User');
+    return { next: { ...current, ...set }, result: undefined };
+  });
+  // The count above and this change are two documents: if a concurrent demotion left no
+  // active admin, this one is undone and refused (both refused at worst, never none left).
+  if (losesAdmin && (await c.users.countDocuments({ orgId: actor.orgId, role: 'admin', disabled: false })) === 0) {
+    await ctx.db.stores.users.update(userId, (current) => ({ next: { ...current!, role: user.role, disabled: user.disabled }, result: undefined }));
+    throw conflict('The organisation must keep at least one active admin');
+  }
   if (input.disabled) await ctx.sessions.destroyForUser(userId);
   await ctx.audit.record(actor, { action: 'users.update', targetType: 'user', targetId: userId, details: { fields: Object.keys(set) } });
   return updated;
@@ -60,9 +69,17 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: 
   const { c } = ctx.db;
   const user = await findUser(c, actor.orgId, actor.userId);
   if (!user) throw notFound('User');
+  // A wrong current password is a guess at the account's password: it counts like a failed sign-in.
+  const attempt = await ctx.attempts.take(`account:${user.email}`, ctx.config.rateLimits.perAccount);
+  if (!attempt.ok) throw rateLimited(attempt.retryAfter);
   if (!(await verifyPassword(current, user.passwordHash))) throw new AppError('invalid_input', 'currentPassword: is not your current password', { field: 'currentPassword' });
+  await ctx.attempts.release(attempt);
   if (current === next) throw new AppError('invalid_input', 'newPassword: must differ from the current password', { field: 'newPassword' });
-  await c.users.updateOne({ _id: user._id, orgId: actor.orgId }, { $set: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
+  const passwordHash = await hashPassword(next);
+  await ctx.db.stores.users.update(user._id, (current) => {
+    if (!current) throw notFound('User');
+    return { next: { ...current, passwordHash, passwordChangedAt: new Date() }, result: undefined };
+  });
   // Other devices signed in with the old password are signed out; this one stays.
   await ctx.sessions.destroyForUser(user._id, keepToken);
   await ctx.audit.record(actor, { action: 'users.password', targetType: 'user', targetId: user._id });
@@ -86,8 +103,10 @@ export async function renameTeam(ctx: AppContext, actor: Actor, teamId: string, 
   if (!(await findTeam(c, actor.orgId, teamId))) throw notFound('Team');
   const clash = await c.teams.findOne({ orgId: actor.orgId, name, _id: { $ne: teamId } });
   if (clash) throw conflict('A team with this name already exists');
-  const updated = await c.teams.findOneAndUpdate({ _id: teamId, orgId: actor.orgId }, { $set: { name } }, { returnDocument: 'after' });
-  if (!updated) throw notFound('Team');
+  const { doc: updated } = await ctx.db.stores.teams.update(teamId, (current) => {
+    if (!current || current.orgId !== actor.orgId) throw notFound('Team');
+    return { next: { ...current, name }, result: undefined };
+  });
   await ctx.audit.record(actor, { action: 'teams.update', targetType: 'team', targetId: teamId });
   return updated;
 }

@@ -1,13 +1,15 @@
 /**
- * The one way to change an existing encounter: load → authorize → mutate a copy → write with a
- * compare-and-set on updatedAt. Derived fields (status, categories, codes, shared) are
- * recomputed on every write so queue filters never go stale. A concurrent write makes the
- * compare fail; we retry on fresh data a few times, then answer 409. Single-document and
- * atomic on MongoDB and FerretDB alike, no transactions needed.
+ * The one way to change an existing encounter: a change (authorize → mutate a copy → derive)
+ * applied through the versioned store of server/db/storage, which gives it exactly one new
+ * revision on MongoDB and FerretDB alike, re-running it on fresh data when another writer got
+ * there first, and answering 409 only after repeated collisions. Concurrent changes in one
+ * process are grouped into one revision, each caller keeping its own result or error. Derived
+ * fields (status, categories, codes, shared) are recomputed in the same revision, so queue
+ * filters never disagree with the flags, code lines and sharing they derive from.
  */
 import type { Actor, AppContext } from '../context';
 import type { EncounterDoc, FlagDoc } from '../db/collections';
-import { conflict, notFound } from '../errors';
+import { notFound } from '../errors';
 import { authorizeEncounter, type EncounterAction } from '../policies/encounters';
 import { findEncounter } from '../repositories/encounters';
 import type { EncounterStatus } from '../../src/lib/protocol/encounters';
@@ -35,7 +37,7 @@ export function derive(enc: Omit<EncounterDoc, keyof Derived>): Derived {
  * caller sees anything (every view, preview and export of PHI is audited the same way).
  */
 export async function openEncounter(ctx: AppContext, actor: Actor, id: string, action: EncounterAction, auditAction: string): Promise<EncounterDoc> {
-  const enc = await findEncounter(ctx.db.c, actor, id);
+  const enc = await findEncounter(ctx.db, actor, id);
   authorizeEncounter(actor, enc, action);
   await ctx.audit.record(actor, { action: auditAction, targetType: 'encounter', targetId: id });
   return enc;
@@ -50,20 +52,13 @@ export async function mutateEncounter<R = void>(
   action: EncounterAction,
   mutate: (enc: EncounterDoc) => { changes: Mutation; result?: R } | Promise<{ changes: Mutation; result?: R }>
 ): Promise<{ encounter: EncounterDoc; result: R }> {
-  const { c } = ctx.db;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const enc = await findEncounter(c, actor, id);
+  const { doc, result } = await ctx.db.stores.encounters.update<R>(id, async (enc) => {
+    if (enc && enc.orgId !== actor.orgId) throw notFound('Encounter');
     authorizeEncounter(actor, enc, action);
     const { changes, result } = await mutate(enc);
-    const next = { ...enc, ...changes };
+    const merged = { ...enc, ...changes };
     const updatedAt = new Date(Math.max(Date.now(), enc.updatedAt.getTime() + 1));
-    const written = await c.encounters.findOneAndUpdate(
-      { _id: id, orgId: actor.orgId, updatedAt: enc.updatedAt },
-      { $set: { ...changes, ...derive(next), updatedAt } },
-      { returnDocument: 'after' }
-    );
-    if (written) return { encounter: written, result: result as R };
-    if (!(await findEncounter(c, actor, id))) throw notFound('Encounter');
-  }
-  throw conflict('The encounter changed while saving; reload and try again');
+    return { next: { ...merged, ...derive(merged), updatedAt }, result: result as R };
+  });
+  return { encounter: doc, result };
 }

@@ -49,7 +49,7 @@ function manualRedactions(enc: EncounterDoc, added: PublishInput['added']): Manu
 }
 
 export async function publishToForum(ctx: AppContext, actor: Actor, id: string, input: PublishInput): Promise<ForumPostDoc> {
-  const enc = await findEncounter(ctx.db.c, actor, id);
+  const enc = await findEncounter(ctx.db, actor, id);
   authorizeEncounter(actor, enc, 'publish');
   const deidInput = toDeidInput(enc);
   const candidates = detectPhi(deidInput);
@@ -80,7 +80,11 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
   };
   await ctx.db.c.forumPosts.replaceOne({ _id: post._id, orgId: actor.orgId }, post, { upsert: true });
   try {
-    await mutateEncounter(ctx, actor, id, 'publish', () => ({ changes: { forumPostId: post._id } }));
+    await mutateEncounter(ctx, actor, id, 'publish', (current) => {
+      // Two first publications at once: the first pointer wins, the other copy is removed below.
+      if (current.forumPostId && current.forumPostId !== post._id) throw conflict('Someone else published this encounter at the same moment; reload to see their copy');
+      return { changes: { forumPostId: post._id } };
+    });
   } catch (err) {
     if (!enc.forumPostId) await ctx.db.c.forumPosts.deleteOne({ _id: post._id });
     throw err;

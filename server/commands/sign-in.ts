@@ -8,22 +8,26 @@ import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { findUserByEmail } from '../repositories/users';
 import type { UserDoc } from '../db/collections';
 
+export const rateLimited = (retryAfter: number) =>
+  new AppError('rate_limited', `Too many sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} minute(s)`, { retryAfter });
+
 export async function signIn(ctx: AppContext, email: string, password: string, address: string): Promise<{ user: UserDoc; token: string; expiresAt: Date }> {
   const { perAccount, perAddress } = ctx.config.rateLimits;
   const addressKey = `address:${address}`;
   const accountKey = `account:${email}`;
-  const wait = Math.max(await ctx.attempts.retryAfter(addressKey, perAddress), await ctx.attempts.retryAfter(accountKey, perAccount));
-  if (wait > 0) throw new AppError('rate_limited', `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`, { retryAfter: wait });
-  await ctx.attempts.hit(addressKey);
+  // Each limit is decided on a count that includes this attempt (auth/rate-limit.ts).
+  const byAddress = await ctx.attempts.take(addressKey, perAddress);
+  if (!byAddress.ok) throw rateLimited(byAddress.retryAfter);
+  const byAccount = await ctx.attempts.take(accountKey, perAccount);
+  if (!byAccount.ok) throw rateLimited(byAccount.retryAfter);
 
   const user = await findUserByEmail(ctx.db.c, email);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok || user.disabled) {
-    await ctx.attempts.hit(accountKey);
     if (user) await ctx.audit.record({ userId: user._id, orgId: user.orgId, role: user.role, name: user.name, teamIds: user.teamIds, address }, { action: 'auth.sign-in-failed', targetType: 'user', targetId: user._id });
     throw new AppError('unauthenticated', 'Email or password is incorrect');
   }
-  await ctx.attempts.reset(accountKey);
+  await ctx.attempts.clear(accountKey);
   const { token, expiresAt } = await ctx.sessions.create(user._id, user.orgId, address);
   await ctx.audit.record({ userId: user._id, orgId: user.orgId, role: user.role, name: user.name, teamIds: user.teamIds, address }, { action: 'auth.sign-in', targetType: 'user', targetId: user._id });
   return { user, token, expiresAt };

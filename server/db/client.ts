@@ -8,11 +8,16 @@ import type { Logger } from '../log';
 import { collections, type Collections } from './collections';
 import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './embedded-ferretdb';
 import { ensureIndexes } from './indexes';
+import { createStorage, ensureStorageIndexes, type Storage } from './storage';
+import { createStores, type Stores } from './stores';
 
 export interface Database {
   client: MongoClient;
   db: Db;
   c: Collections;
+  /** The one way to read-modify-write (server/db/storage); `stores` are its typed instances. */
+  storage: Storage;
+  stores: Stores;
   kind: 'mongodb' | 'ferretdb-embedded';
   close(): Promise<void>;
 }
@@ -24,14 +29,15 @@ export async function connectDatabase(config: Config, log: Logger): Promise<Data
     embedded = await startEmbeddedFerretDb({ dataDir: config.dataDir, bin: config.ferretdbBin, log });
     uri = embedded.uri;
   }
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, appName: 'graycase' });
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 25_000, appName: 'graycase' });
   try {
     await client.connect();
     const db = client.db(config.dbName);
     const c = collections(db);
-    await ensureIndexes(c);
+    await Promise.all([ensureIndexes(c), ensureStorageIndexes(db)]);
+    const storage = createStorage(db, log);
     return {
-      client, db, c,
+      client, db, c, storage, stores: createStores(storage, c),
       kind: embedded ? 'ferretdb-embedded' : 'mongodb',
       async close() {
         await client.close();

@@ -11,7 +11,7 @@ import type {
 export type Role = 'coder' | 'senior' | 'admin';
 
 export interface OrgDoc { _id: string; name: string; createdAt: Date }
-export interface TeamDoc { _id: string; orgId: string; name: string; createdAt: Date }
+export interface TeamDoc { _id: string; orgId: string; name: string; createdAt: Date; revision?: number }
 export interface UserDoc {
   _id: string;
   orgId: string;
@@ -23,10 +23,10 @@ export interface UserDoc {
   disabled: boolean;
   createdAt: Date;
   passwordChangedAt: Date;
+  revision?: number;
 }
 /** _id is an HMAC of the cookie token, so a copy of this collection cannot be replayed. */
 export interface SessionDoc { _id: string; userId: string; orgId: string; createdAt: Date; expiresAt: Date; address: string }
-export interface AttemptDoc { _id: string; count: number; windowStart: Date }
 export interface AuditDoc {
   _id: string;
   orgId: string;
@@ -83,6 +83,8 @@ export interface EncounterDoc {
   importKey?: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Bumped by every change (server/db/storage); the claim of each revision is unique. */
+  revision?: number;
 }
 
 /** The de-identified copy that forum readers get; it never holds the original text. */
@@ -107,15 +109,18 @@ export interface ForumPostDoc {
   redactions: Record<string, number>;
 }
 
+/** An organisation's uploaded CPT descriptions, replaced whole by each upload. */
+export interface CptListDoc { _id: string; entries: [code: string, description: string][]; uploadedAt: Date; revision?: number }
+
 export interface Collections {
   orgs: Collection<OrgDoc>;
   teams: Collection<TeamDoc>;
   users: Collection<UserDoc>;
   sessions: Collection<SessionDoc>;
-  loginAttempts: Collection<AttemptDoc>;
   audit: Collection<AuditDoc>;
   encounters: Collection<EncounterDoc>;
   forumPosts: Collection<ForumPostDoc>;
+  cptLists: Collection<CptListDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -124,9 +129,9 @@ export function collections(db: Db): Collections {
     teams: db.collection<TeamDoc>('teams'),
     users: db.collection<UserDoc>('users'),
     sessions: db.collection<SessionDoc>('sessions'),
-    loginAttempts: db.collection<AttemptDoc>('login_attempts'),
     audit: db.collection<AuditDoc>('audit'),
     encounters: db.collection<EncounterDoc>('encounters'),
-    forumPosts: db.collection<ForumPostDoc>('forum_posts')
+    forumPosts: db.collection<ForumPostDoc>('forum_posts'),
+    cptLists: db.collection<CptListDoc>('cpt_lists')
   };
 }

@@ -5,6 +5,7 @@
 import type { Filter } from 'mongodb';
 import type { Actor } from '../context';
 import type { Collections, EncounterDoc } from '../db/collections';
+import type { Database } from '../db/client';
 import type { Queue, QueueQuery } from '../../src/lib/protocol/encounters';
 
 /**
@@ -51,8 +52,10 @@ export function refinements(q: Pick<QueueQuery, 'status' | 'category' | 'setting
 
 export const SORT_FIELDS = { updated: 'updatedAt', dateOfService: 'dateOfService', title: 'title', created: 'createdAt' } as const;
 
-export async function findEncounter(c: Collections, actor: Actor, id: string): Promise<EncounterDoc | null> {
-  return c.encounters.findOne({ _id: id, orgId: actor.orgId });
+/** One encounter of the actor's organisation, at its latest revision (see server/db/storage). */
+export async function findEncounter(db: Pick<Database, 'stores'>, actor: Actor, id: string): Promise<EncounterDoc | null> {
+  const enc = await db.stores.encounters.load(id);
+  return enc && enc.orgId === actor.orgId ? enc : null;
 }
 
 export async function countQueues(c: Collections, actor: Actor): Promise<Record<Queue, number>> {
