@@ -5,16 +5,33 @@
  * - Pure lookup over loaded data; unknown code → null (never throws on bad input).
  * - ICD-10-CM/PCS answer for one fiscal year (default: the latest loaded). A code that exists
  *   only in another loaded year is still described, with `inYear: false` and the years it is in.
- * - 7th-character codes are ordinary entries (every valid combination is in the file), so
- *   nothing special is done for them.
+ * - 7th-character codes are ordinary entries (every valid combination is in the file); their
+ *   Tabular notes come from the longest prefix the Tabular lists (tabular-notes.ts).
+ * - Excludes notes are those of the asked fiscal year (excludesFor); the other Tabular notes
+ *   exist for FY2026 only and `notesSource` says so for FY2027.
  */
 import { chapterOf, PCS_SECTIONS, type Chapter } from './chapters';
-import { applicableNotes, type AppliedNote } from './excludes';
+import { applicableNotes, excludesFor, type AppliedNote } from './excludes';
+import { isManifestation } from './manifestation';
+import { severityOf } from './severity';
+import { tabularView, type TabularNoteGroup } from './tabular-notes';
+import type { SevenChrDef } from './parse-tabular';
 import { ancestorsOf, childrenOf } from './fiscal-year';
 import { displayCode, normalizeCode } from './normalize';
 import type { CodeChange, CodeSets, CodeYear } from './types';
 
 export interface CodeRef { code: string; description: string; billable: boolean }
+
+export interface TabularDetails {
+  chapter: { number: number; title: string; first: string; last: string } | null;
+  section: { id: string; title: string; first: string; last: string } | null;
+  inclusionTerms: string[];
+  /** Includes, Code first, Use additional code, Code also, notes: root first, marked by level. */
+  notes: TabularNoteGroup[];
+  sevenChr: { printedAt: string; from: string; note: string[]; chars: SevenChrDef[] } | null;
+  /** "… in diseases classified elsewhere" under a Code first note: never principal/first-listed. */
+  manifestation: boolean;
+}
 
 export interface CodeDetails {
   system: 'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS' | 'CPT';
@@ -36,6 +53,12 @@ export interface CodeDetails {
   excludes1: AppliedNote[];
   excludes2: AppliedNote[];
   changes: CodeChange[];
+  /** The Tabular's view of the code (ICD-10-CM with the Tabular loaded), else null. */
+  tabular: TabularDetails | null;
+  /** Where the notes come from (year of the Excludes, FY2026 Tabular for the others). */
+  notesSource: string;
+  /** CC/MCC level as a secondary diagnosis (MS-DRG v43), null when neither or off. */
+  severity: 'CC' | 'MCC' | null;
   hcpcs?: { dateAdded: string | null; actionEffectiveDate: string | null; terminationDate: string | null; actionCode: string; coverageCode: string };
 }
 
@@ -52,7 +75,7 @@ export function codeDetails(codeSets: CodeSets, system: CodeDetails['system'], i
     return {
       system, code, description: rec.long, shortDescription: rec.short, billable: rec.terminationDate === null,
       kind: rec.kind === 'modifier' ? 'modifier' : 'code', year: null, inYear: true, years: [], parents: [], children: [],
-      chapter: null, section: null, excludes1: [], excludes2: [], changes: [],
+      chapter: null, section: null, excludes1: [], excludes2: [], changes: [], tabular: null, notesSource: '', severity: null,
       hcpcs: { dateAdded: rec.dateAdded, actionEffectiveDate: rec.actionEffectiveDate, terminationDate: rec.terminationDate, actionCode: rec.actionCode, coverageCode: rec.coverageCode }
     };
   }
@@ -76,6 +99,23 @@ export function codeDetails(codeSets: CodeSets, system: CodeDetails['system'], i
     section: system === 'ICD-10-PCS' ? PCS_SECTIONS[code[0]] ?? null : null,
     excludes1: notes.filter((n) => n.type === 'excludes1'),
     excludes2: notes.filter((n) => n.type === 'excludes2'),
-    changes: system === 'ICD-10-CM' ? codeSets.changes.get(code) ?? [] : []
+    changes: system === 'ICD-10-CM' ? codeSets.changes.get(code) ?? [] : [],
+    tabular: system === 'ICD-10-CM' ? tabularDetails(codeSets, code) : null,
+    notesSource: system !== 'ICD-10-CM' ? ''
+      : codeSets.tabular ? excludesFor(codeSets, asked).statement
+      : `${excludesFor(codeSets, asked).statement} The Tabular List is not installed: inclusion terms, Code first, Use additional code, Code also and 7th-character notes are off.`,
+    severity: system === 'ICD-10-CM' ? severityOf(codeSets, code) : null
+  };
+}
+
+function tabularDetails(codeSets: CodeSets, code: string): TabularDetails | null {
+  const tab = codeSets.tabular;
+  if (!tab) return null;
+  const v = tabularView(tab, code);
+  if (!v.entry) return null;
+  return {
+    chapter: v.chapter, section: v.section, inclusionTerms: v.inclusionTerms,
+    notes: v.groups.filter((g) => g.kind !== 'excludes1' && g.kind !== 'excludes2'),
+    sevenChr: v.sevenChr, manifestation: isManifestation(tab, code)
   };
 }

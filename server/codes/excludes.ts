@@ -5,14 +5,30 @@
  * - A note printed at a chapter, block, category or subcategory applies to every code below it,
  *   so the notes of a code = its own + those of each ancestor (parent chain of the year) + the
  *   block(s) containing its category + its chapter. Returned root first (chapter … own code).
- * - The staged notes describe FY2027; they are applied to FY2026 codes too (the Excludes notes
- *   of the unchanged categories are the same; this is stated in the details response).
+ * - Each fiscal year uses its own notes: FY2026 the Tabular XML's, FY2027 the FY2027 Excludes
+ *   extract. When a year's source is absent the other year's notes are used and `excludesFor`
+ *   says so (the statement is shown in code details).
  * - A reference covers the referenced code and everything below it (see parse-excludes.ts).
  */
 import { chapterOf } from './chapters';
 import { ancestorsOf } from './fiscal-year';
 import { referenceMatches } from './parse-excludes';
-import type { CodeSets, CodeYear, ExcludesNote, NoteLevel } from './types';
+import type { CodeSets, CodeYear, ExcludesNote, ExcludesSet, NoteLevel } from './types';
+
+export interface ExcludesChoice { set: ExcludesSet | null; statement: string }
+
+/** The Excludes notes for fiscal year `fy`, and a sentence saying where they come from. */
+export function excludesFor(codeSets: CodeSets, fy: number): ExcludesChoice {
+  const tab = codeSets.tabularExcludes, extract = codeSets.excludes;
+  if (fy >= 2027) {
+    if (extract) return { set: extract, statement: `Excludes notes: FY${extract.fy} Excludes extract. Other Tabular notes (Code first, Use additional code, Code also, 7th characters) come from the FY2026 Tabular.` };
+    if (tab) return { set: tab, statement: `The FY2027 Excludes extract is not loaded: Excludes notes are the FY${tab.fy} Tabular's.` };
+  } else {
+    if (tab) return { set: tab, statement: `Notes from the FY${tab.fy} Tabular List.` };
+    if (extract) return { set: extract, statement: `The FY2026 Tabular is not loaded: Excludes notes are the FY${extract.fy} extract's and may differ for FY2026.` };
+  }
+  return { set: null, statement: 'No Excludes notes are loaded.' };
+}
 
 export interface AppliedNote extends ExcludesNote {
   /** Level the note comes from, relative to the code asked about (`code` = printed at it). */
@@ -26,7 +42,7 @@ function levelFor(printedCode: string, year: CodeYear | undefined): NoteLevel {
 }
 
 export function applicableNotes(codeSets: CodeSets, code: string, year: CodeYear | undefined): AppliedNote[] {
-  const ex = codeSets.excludes;
+  const ex = excludesFor(codeSets, year?.fy ?? 2026).set;
   if (!ex) return [];
   const out: AppliedNote[] = [];
   const ch = chapterOf(code);

@@ -20,6 +20,8 @@ import { emptyExcludes, parseExcludesCsv } from './parse-excludes';
 import { parseHcpcsFile } from './parse-hcpcs';
 import { parseOrderFile } from './parse-order';
 import { parseTabularXml, type Tabular } from './parse-tabular';
+import { excludesFromTabular } from './tabular-notes';
+import { emptySeverityTables, parseCcExclusions, parseSeverityList, type SeverityTables } from './parse-msdrg';
 import { buildSearchIndexes } from './search';
 import type { CodeChange, CodeSets, CodeYear, ExcludesSet, LoadedFileReport } from './types';
 
@@ -117,6 +119,19 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     setRows(FILES.tabular, tabular.entries.size, `${tabular.chapters.length} chapters, ${tabular.sections.length} sections, ${tabular.entries.size} entries`);
   }
 
+  let severity: SeverityTables | null = null;
+  const mcc = text(FILES.mcc), cc = text(FILES.cc);
+  if (mcc && cc) {
+    severity = emptySeverityTables();
+    setRows(FILES.mcc, parseSeverityList(mcc, 'MCC', severity.level, FILES.mcc));
+    setRows(FILES.cc, parseSeverityList(cc, 'CC', severity.level, FILES.cc));
+    const excl = text(FILES.ccExclusions);
+    if (excl) setRows(FILES.ccExclusions, parseCcExclusions(excl, severity, FILES.ccExclusions), `${severity.collections.size} PDX collections`);
+    else warnings.push('Table 6K is missing: CC/MCC levels are shown without exclusion by the principal diagnosis.');
+  } else if (mcc || cc) {
+    warnings.push('Tables 6I and 6J are both needed for CC/MCC severity; severity is off.');
+  }
+
   const pcsEntries = parseOrderFile(text(FILES.pcsOrder)!, FILES.pcsOrder);
   setRows(FILES.pcsOrder, pcsEntries.length);
   const pcs = new Map<number, CodeYear>([[2026, buildYear('ICD-10-PCS', 2026, pcsEntries)]]);
@@ -128,5 +143,6 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
 
   // Part B (search): to index inclusion terms, accept `tabular` as a 4th parameter and pass it here.
   const search = buildSearchIndexes(cm, pcs, hcpcs);
-  return { cm, pcs, hcpcs, changes, excludes, tabular, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0) } };
+  const tabularExcludes = tabular ? excludesFromTabular(tabular) : null;
+  return { cm, pcs, hcpcs, changes, excludes, tabular, tabularExcludes, severity, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0) } };
 }

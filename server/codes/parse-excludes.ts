@@ -75,7 +75,8 @@ export function parseExcludesCsv(text: string, into: ExcludesSet, what: string):
       list.push(note);
       into.byChapter.set(n, list);
     } else if (note.level === 'block') {
-      const [from, to] = r.code.replace('Block', '').trim().split('-').map((s) => s.trim().toUpperCase());
+      // A one-category section is printed as `Block T07` (no range): from = to.
+      const [from, to = from] = r.code.replace('Block', '').trim().split('-').map((s) => s.trim().toUpperCase());
       const k = `${from}-${to}`;
       let b = blockIndex.get(k);
       if (!b) { b = { from, to, notes: [] }; blockIndex.set(k, b); into.blocks.push(b); }

@@ -117,9 +117,14 @@ export interface CodeSets {
   hcpcs: HcpcsSet | null;
   /** FY2027 (etc.) changes keyed by normalized code. */
   changes: Map<string, CodeChange[]>;
+  /** The FY2027 Excludes extract, null when absent. */
   excludes: ExcludesSet | null;
   /** The FY2026 Tabular List (notes, inclusion terms, titles), null when the XML is absent. See parse-tabular.ts. */
   tabular: import('./parse-tabular').Tabular | null;
+  /** FY2026 Excludes notes built from the Tabular (see excludesFor in excludes.ts). */
+  tabularExcludes: ExcludesSet | null;
+  /** MS-DRG v43 CC/MCC tables, null when absent (severity off). See severity.ts. */
+  severity: import('./parse-msdrg').SeverityTables | null;
   /** Search indexes, built at load. */
   search: import('./text-index').SearchIndexes;
   /** What was loaded, for logs and the CLI. */
@@ -144,7 +149,7 @@ export interface LoadReport {
   ms: number;
 }
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
+export type FindingSeverity = 'error' | 'warning' | 'suggestion' | 'info';
 
 export interface Finding {
   /** Stable rule id, e.g. `unknown-code`. */

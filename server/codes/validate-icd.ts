@@ -11,7 +11,15 @@
  */
 import { childrenOf, fiscalYearRange, subtreeEnd } from './fiscal-year';
 import { CODE_FORMATS, displayCode, formatDate } from './normalize';
+import { tabularView } from './tabular-notes';
 import type { CodeLine, CodeSets, CodeYear, Finding } from './types';
+
+/** The category's own 7th characters from the Tabular (`: A initial encounter for closed fracture, …`). */
+function seventhMeanings(codeSets: CodeSets, code: string): string {
+  const s = codeSets.tabular ? tabularView(codeSets.tabular, code).sevenChr : null;
+  if (!s) return ' (the Tabular List is not installed, so its 7th-character meanings cannot be listed)';
+  return ` (7th characters at ${s.printedAt}: ${s.chars.map((c) => `${c.char} ${c.meaning}`).join('; ')})`;
+}
 
 const MAX_SUGGESTIONS = 10;
 
@@ -72,7 +80,7 @@ export function checkIcdLine(codeSets: CodeSets, line: CodeLine, code: string, y
     if (system === 'ICD-10-CM' && needsSeventh(year, i)) {
       return {
         rule: 'seventh-character', severity: 'error', lineIds: ids,
-        message: `${shown} needs a 7th character (for example A initial encounter, D subsequent encounter, S sequela); pick the full code.`,
+        message: `${shown} needs a 7th character${seventhMeanings(codeSets, code)}; pick the full code.`,
         suggestions: billableUnder(year, i)
       };
     }

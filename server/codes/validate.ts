@@ -9,14 +9,17 @@
  *   about and a message in a coder's words with display-form codes.
  * - POA: the official POA-exempt list is not in the staged data, so the value 'exempt' is
  *   accepted as the coder's statement and not checked against a list.
+ * - Tabular notes (manifestation first, Code first, Use additional code, Code also) are checked
+ *   by validate-notes.ts; CC/MCC severity is a separate pure view (severity.ts).
  * - CPT: never shipped; CPT lines are checked by format, and against the organisation's own
  *   descriptions only when they are passed in.
  */
-import { excludes1Between } from './excludes';
+import { excludes1Between, excludesFor } from './excludes';
 import { fiscalYearFor } from './fiscal-year';
 import { hcpcsValidOn } from './parse-hcpcs';
 import { CODE_FORMATS, displayCode, formatDate, normalizeCode } from './normalize';
 import { checkIcdLine, pickYear } from './validate-icd';
+import { checkTabularNotes } from './validate-notes';
 import type { CodeLine, CodeSets, Finding, Setting } from './types';
 
 export interface ValidationFacts { setting: Setting; dateOfService: string }
@@ -101,6 +104,7 @@ export function validateCodeLines(codeSets: CodeSets, facts: ValidationFacts, li
   }
   checkDuplicates(lines, findings);
   checkExcludes1(codeSets, dx, cmYear, findings);
+  checkTabularNotes(codeSets.tabular, dx, findings);
   return findings;
 }
 
@@ -204,7 +208,7 @@ function checkDuplicates(lines: CodeLine[], out: Finding[]): void {
 }
 
 function checkExcludes1(codeSets: CodeSets, dx: CodeLine[], year: ReturnType<typeof pickYear>, out: Finding[]): void {
-  if (!codeSets.excludes || dx.length < 2) return;
+  if (!excludesFor(codeSets, year?.fy ?? 2026).set || dx.length < 2) return;
   const codes = dx.map((l) => normalizeCode('ICD-10-CM', l.code));
   for (let a = 0; a < dx.length; a++) {
     for (let b = a + 1; b < dx.length; b++) {

@@ -2,6 +2,8 @@
 import type { AppContext } from '../context';
 import { fiscalYearFor } from './fiscal-year';
 import { validateCodeLines } from './validate';
+import { codeLineInfo } from './line-info';
+import { codeLineSeverity } from './severity';
 import type { CodeLine, Setting } from '../../src/lib/protocol/encounters';
 import type { ValidationDto } from '../../src/lib/protocol/codes';
 
@@ -16,5 +18,9 @@ export async function validationFor(ctx: AppContext, orgId: string, facts: { set
   }
   const cptDescriptions = await ctx.cpt.forOrg(orgId);
   const findings = validateCodeLines(codeSets, facts, lines, { cptDescriptions });
-  return { state: 'ready', message: `Checked against the FY${fiscalYear} code sets`, fiscalYear, findings };
+  return {
+    state: 'ready', message: `Checked against the FY${fiscalYear} code sets`, fiscalYear, findings,
+    severity: codeLineSeverity(codeSets, facts, lines),
+    lines: codeLineInfo(codeSets, facts.dateOfService, lines, cptDescriptions)
+  };
 }

@@ -67,7 +67,7 @@ export function codeRoutes(ctx: AppContext): Router {
       if (!description) throw notFound('CPT code (CPT descriptions come from your organisation\'s licensed list)');
       res.json({ data: {
         system: 'CPT', code: cpt, description, shortDescription: description, billable: true, kind: 'code', year: null, inYear: true,
-        years: [], parents: [], children: [], chapter: null, section: null, excludes1: [], excludes2: [], changes: []
+        years: [], parents: [], children: [], chapter: null, section: null, excludes1: [], excludes2: [], changes: [], tabular: null, notesSource: '', severity: null
       } });
       return;
     }

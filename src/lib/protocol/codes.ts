@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** Code shapes shared by browser and server (existence is checked against the loaded code sets). */
 export const CODE_FORMATS = {
-  /** Letter, digit, then up to 5 alphanumerics (A00 … Z99, U07.1, C4A, S72.001A). */
-  'ICD-10-CM': /^[A-Z][0-9][0-9A-Z]([0-9A-Z]{1,4})?$/,
+  /**
+   * Letter, digit, then up to 5 alphanumerics (A00 … Z99, U07.1, C4A, S72.001A); chapter 17's
+   * QA categories are the one place with a letter in the 2nd position (QA0.0101, FY2027 QA1.71).
+   */
+  'ICD-10-CM': /^(?:[A-Z][0-9]|QA)[0-9A-Z]([0-9A-Z]{1,4})?$/,
   /** 7 characters from the PCS alphabet (digits and letters without I and O); headers have 3. */
   'ICD-10-PCS': /^[0-9A-HJ-NP-Z]{7}$/,
   /** 5 digits (Category I), or 4 digits + F (Category II), T (Category III), U (PLA). */
@@ -63,16 +66,41 @@ export interface CodeSearchResultDto {
   billable: boolean;
   chapter: number | null;
   kind: 'code' | 'header';
+  /** ICD-10-CM: CC/MCC level as a secondary diagnosis (MS-DRG v43), null when neither or off. */
+  severity?: 'CC' | 'MCC' | null;
+  /** HCPCS: termination date (ISO) of a terminated code; shown instead of "header". */
+  terminatedOn?: string | null;
 }
 
 export interface FindingDto {
   rule: string;
-  severity: 'error' | 'warning' | 'info';
+  /** `suggestion`: something to consider adding (Use additional code, optional Code first). */
+  severity: 'error' | 'warning' | 'suggestion' | 'info';
   lineIds: string[];
   message: string;
   suggestions?: string[];
 }
 
 export type CodeSetState = 'off' | 'loading' | 'ready' | 'failed';
-export interface CodeSetStatusDto { state: CodeSetState; message: string; years?: { cm: number[]; pcs: number[] }; hcpcs?: boolean; cptCodes?: number }
-export interface ValidationDto { state: CodeSetState; message: string; fiscalYear: number; findings: FindingDto[] }
+/** Optional features and whether their files are loaded (the server runs without them). */
+export interface CodeSetFeatureDto { feature: 'tabular-notes' | 'fy2027' | 'excludes-fy2027' | 'severity' | 'pcs-index'; on: boolean; message: string }
+export interface CodeSetStatusDto { state: CodeSetState; message: string; years?: { cm: number[]; pcs: number[] }; hcpcs?: boolean; cptCodes?: number; features?: CodeSetFeatureDto[] }
+
+/** Per secondary diagnosis of an inpatient stay: CC, MCC, or excluded by the principal. */
+export interface LineSeverityDto { lineId: string; level: 'CC' | 'MCC' | null; excluded: boolean; excludedBy?: string; message: string }
+export interface SeveritySummaryDto {
+  state: 'ready' | 'off' | 'not-inpatient';
+  /** `MS-DRG v43`, null when off. */
+  tables: string | null;
+  /** Highest level that counts (none, CC, MCC); null when not applicable. */
+  highest: 'none' | 'CC' | 'MCC' | null;
+  message: string;
+  lines: LineSeverityDto[];
+}
+/** What the code of a line is, for tables that show bare codes. */
+export interface LineInfoDto { lineId: string; description: string | null; status: 'billable' | 'header' | 'terminated' | 'unknown'; severity: 'CC' | 'MCC' | null }
+export interface ValidationDto {
+  state: CodeSetState; message: string; fiscalYear: number; findings: FindingDto[];
+  severity?: SeveritySummaryDto;
+  lines?: LineInfoDto[];
+}

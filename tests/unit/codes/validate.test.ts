@@ -2,12 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodeSets, validateCodeLines, type CodeSets, type Finding } from '../../../server/codes/index';
 import type { CodeLine, Setting } from '../../../src/lib/protocol/encounters';
 import { line, sharedData } from './helpers';
+import { TABULAR_NOTE_RULES } from '../../../server/codes/validate-notes';
 
 let cs: CodeSets;
 beforeAll(async () => { cs = await loadCodeSets(sharedData); });
 
+// The Tabular-note rules (Code first, Use additional code, …) have their own tests (tabular-rules.test.ts).
+const noteRules = new Set<string>(TABULAR_NOTE_RULES);
 const run = (lines: CodeLine[], setting: Setting = 'outpatient', dateOfService = '2026-05-04', cpt?: Map<string, string>) =>
-  validateCodeLines(cs, { setting, dateOfService }, lines, { cptDescriptions: cpt });
+  validateCodeLines(cs, { setting, dateOfService }, lines, { cptDescriptions: cpt }).filter((f) => !noteRules.has(f.rule));
 const rules = (f: Finding[]) => f.map((x) => x.rule);
 const dx1 = (code: string, extra: Partial<CodeLine> = {}) => line('ICD-10-CM', code, 'first-listed', extra);
 
