@@ -1,6 +1,8 @@
 /**
  * The Express application: /api/* (JSON), then the built single-page app with a fallback to
  * index.html. The same app is mounted by `npm start` and by the Vite dev server.
+ * Order on /api: security headers → malformed URL (400) → cross-origin refusal for
+ * state-changing methods (http/origin.ts) → JSON-only bodies (415) → body parser → routes.
  */
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
@@ -17,6 +19,9 @@ import { auditRoutes } from './routes/audit';
 import { codeRoutes, CPT_UPLOAD_PATH } from './routes/codes';
 import { PROJECT_ROOT } from './config';
 import { parseTrustProxy } from './http/client-address';
+import { refuseCrossOrigin, requireJsonBody } from './http/origin';
+import { apiSecurityHeaders, webSecurityHeaders } from './http/security-headers';
+import { refuseMalformedUrl } from './http/malformed-url';
 
 export const WEB_BUILD_DIR = path.join(PROJECT_ROOT, 'build');
 
@@ -26,9 +31,14 @@ export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): E
   // The same trust rules as ctx.addressOf, so req.secure (Secure cookies) follows X-Forwarded-Proto.
   app.set('trust proxy', parseTrustProxy(ctx.config.trustProxy));
 
+  app.use(refuseMalformedUrl());
   const api = express.Router();
   const json = express.json({ limit: ctx.config.bodyLimit });
-  api.use((req, res, next) => (req.method === 'PUT' && req.path === CPT_UPLOAD_PATH ? next() : json(req, res, next)));
+  const isUpload = (method: string, p: string) => method === 'PUT' && p === CPT_UPLOAD_PATH;
+  api.use(apiSecurityHeaders());
+  api.use(refuseCrossOrigin(ctx.config.allowedOrigins));
+  api.use(requireJsonBody(isUpload));
+  api.use((req, res, next) => (isUpload(req.method, req.path) ? next() : json(req, res, next)));
   api.use((_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
   api.use('/health', healthRoutes(ctx));
   api.use('/auth', authRoutes(ctx));
@@ -43,6 +53,7 @@ export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): E
   app.use('/api', api);
 
   if (opts.serveWeb && existsSync(path.join(WEB_BUILD_DIR, 'index.html'))) {
+    app.use(webSecurityHeaders(path.join(WEB_BUILD_DIR, 'index.html')));
     app.use(express.static(WEB_BUILD_DIR, { index: false, maxAge: '1h' }));
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(WEB_BUILD_DIR, 'index.html')));
   }

@@ -24,6 +24,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   GRAYCASE_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   FERRETDB_BIN: z.string().min(1).optional(),
+  /** Comma-separated origins (scheme://host[:port]) that may make state-changing requests; unset: the request's own. */
+  GRAYCASE_ALLOWED_ORIGINS: z.string().regex(/^\s*https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*\s*$/, 'comma-separated origins such as https://coding.example.org').optional(),
   TRUST_PROXY: z.string().regex(/^(true|false|\d+|[0-9a-fA-F:.\/, a-z]+)$/, 'true, false, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, ...)').default('false')
 });
 
@@ -51,6 +53,8 @@ export interface Config {
   ferretdbBin?: string;
   /** Which proxies may report the client address (Express "trust proxy" rules). */
   trustProxy: string;
+  /** Origins allowed on state-changing requests and socket handshakes; empty: the request's own origin. */
+  allowedOrigins: string[];
   rateLimits: RateLimits;
   bodyLimit: string;
 }
@@ -79,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.GRAYCASE_SEED_DEMO === 'true',
     ferretdbBin: e.FERRETDB_BIN,
     trustProxy: e.TRUST_PROXY,
+    allowedOrigins: (e.GRAYCASE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().toLowerCase()).filter(Boolean),
     rateLimits: { perAccount: 5, perAddress: 30, windowMs: 15 * 60_000 },
     bodyLimit: '1mb'
   };

@@ -4,11 +4,11 @@
  */
 export type ErrorCode =
   | 'invalid_input' | 'malformed_json' | 'unauthenticated' | 'forbidden' | 'not_found'
-  | 'conflict' | 'payload_too_large' | 'rate_limited' | 'internal' | 'unavailable';
+  | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal' | 'unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400, malformed_json: 400, unauthenticated: 401, forbidden: 403, not_found: 404,
-  conflict: 409, payload_too_large: 413, rate_limited: 429, internal: 500, unavailable: 503
+  conflict: 409, payload_too_large: 413, unsupported_media_type: 415, rate_limited: 429, internal: 500, unavailable: 503
 };
 
 export class AppError extends Error {

@@ -16,6 +16,8 @@ export const SESSION_COOKIE = 'gc_session';
 export interface SessionEvents {
   'session.ended': [sessionId: string];
   'user.sessions-ended': [userId: string, exceptSessionId: string | null];
+  /** A user's role or teams changed: open sockets re-read their actor at once. */
+  'user.role-changed': [userId: string];
 }
 
 export interface SessionStore {

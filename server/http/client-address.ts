@@ -21,3 +21,15 @@ export function createAddressOf(trustProxy: string): AddressOf {
   const trust = parseTrustProxy(trustProxy);
   return (req) => proxyaddr(req as Parameters<typeof proxyaddr>[0], trust) || 'unknown';
 }
+
+/** The request's protocol by Express's own rule (X-Forwarded-Proto only from a trusted hop), for handshakes outside Express. */
+export function createProtocolOf(trustProxy: string): (req: IncomingMessage) => string {
+  const trust = parseTrustProxy(trustProxy);
+  return (req) => {
+    const own = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    if (!trust(req.socket.remoteAddress ?? '', 0)) return own;
+    const forwarded = req.headers['x-forwarded-proto'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    return first || own;
+  };
+}

@@ -21,6 +21,10 @@ export function authRoutes(ctx: AppContext): Router {
   r.post('/sign-in', async (req, res) => {
     const input = parseInput(signInSchema, req.body);
     const { user, token, expiresAt } = await signIn(ctx, input.email, input.password, ctx.addressOf(req));
+    // The browser's previous session ends (and its sockets close): one browser, one session, so
+    // a sign-in as someone else on a shared machine leaves nothing of the first user behind.
+    const previous = sessionTokenOf(req);
+    if (previous && previous !== token) await ctx.sessions.destroy(previous);
     setCookie(res, secureFor(req.secure), token, expiresAt);
     res.json({ data: { user: presentUser(user), expiresAt: expiresAt.toISOString() } });
   });

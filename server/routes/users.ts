@@ -31,7 +31,10 @@ export function userRoutes(ctx: AppContext): Router {
     authorizeManageAccounts(actor);
     const id = idParam(req.params.id, 'User');
     const input = parseInput(updateUserSchema, req.body);
-    res.json({ data: presentUser(await updateUser(ctx, actor, id, input)) });
+    const updated = await updateUser(ctx, actor, id, input);
+    // Open sockets of this user act with the new role and teams from now on, not at their next check.
+    if (input.role !== undefined || input.teamIds !== undefined) ctx.events.emit('user.role-changed', id);
+    res.json({ data: presentUser(updated) });
   });
   return r;
 }
