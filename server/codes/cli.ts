@@ -14,6 +14,7 @@ import path from 'node:path';
 import { KNOWN_FILES, knownByBasename } from './checksums';
 import { installTargetDir } from './folder';
 import { loadCodeSets } from './load';
+import { codeSetFeatures } from './features';
 import { readZip } from './zip';
 
 function listFiles(dir: string): string[] {
@@ -68,6 +69,9 @@ export async function main(argv: string[]): Promise<number> {
   for (const y of cs.pcs.values()) console.log(`ICD-10-PCS FY${y.fy}: ${y.list.length} entries, ${y.list.filter((e) => e.billable).length} billable`);
   if (cs.hcpcs) console.log(`HCPCS ${cs.hcpcs.release}: ${cs.hcpcs.procedures.size} codes, ${cs.hcpcs.modifiers.size} modifiers`);
   if (cs.excludes) console.log(`Excludes notes FY${cs.excludes.fy}: ${[...cs.excludes.byCode.values()].reduce((n, l) => n + l.length, 0)} at codes, ${cs.excludes.blocks.length} blocks, ${cs.excludes.byChapter.size} chapters`);
+  if (cs.tabular) console.log(`Tabular List FY${cs.tabular.fy}: ${cs.tabular.chapters.length} chapters, ${cs.tabular.sections.length} sections, ${cs.tabular.entries.size} entries`);
+  if (cs.severity) console.log(`MS-DRG ${cs.severity.version}: ${cs.severity.level.size} CC/MCC codes, ${cs.severity.collections.size} PDX collections`);
+  for (const f of codeSetFeatures(cs)) if (!f.on) console.log(`off: ${f.message}`);
   for (const w of cs.report.warnings) console.log(`warning: ${w}`);
   console.log(`Loaded in ${cs.report.ms} ms`);
   return 0;

@@ -8,8 +8,9 @@
  * - Each token becomes a CodeReference through parseReference (same semantics as the Excludes
  *   extract: a reference covers the referenced code and everything below it). Unparsable tokens
  *   are skipped, never guessed.
- * - `with .x4`-style fragments (a 5th/6th character given alone) are ignored: they cannot be
- *   matched without their base range.
+ * - A parenthesis that qualifies its codes ("F10-F19 with .151, .251") is skipped whole: the
+ *   codes it means are a subset that cannot be matched as a prefix range.
+ * - A code must stand alone: "G6PD" is not G6P.
  */
 import { parseReference } from './parse-excludes';
 import type { CodeReference } from './types';
@@ -17,12 +18,15 @@ import type { CodeReference } from './types';
 // A code as printed: letter + digit (or chapter 17's QA), a 3rd character, optional dot part;
 // a range is two of those joined by one or two dashes; trailing dashes mean "and below".
 const CODE = String.raw`(?:[A-Z]\d|QA)[0-9A-Z](?:\.[0-9A-Z]{0,4})?`;
-const TOKEN = new RegExp(String.raw`(?<![A-Z0-9.])${CODE}(?:\s*-+\s*${CODE})?-*`, 'g');
+const TOKEN = new RegExp(String.raw`(?<![A-Za-z0-9.])${CODE}(?:-*\s*-+\s*${CODE})?-*(?![A-Za-z0-9])`, 'g');
 
 export function referencesInNote(text: string): CodeReference[] {
   const out: CodeReference[] = [];
   const seen = new Set<string>();
   for (const group of text.matchAll(/\(([^()]*)\)/g)) {
+    // "(F10-F19 with .151, .251, .951)": the codes meant are a subset we cannot name; a
+    // broader reference would raise false conflicts, so the group is skipped.
+    if (/\bwith\b/i.test(group[1])) continue;
     for (const m of group[1].matchAll(TOKEN)) {
       const ref = parseReference(m[0].replace(/\s+/g, ''));
       if (!ref) continue;

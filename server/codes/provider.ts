@@ -9,6 +9,8 @@ import { AppError } from '../errors';
 import { loadCodeSets } from './load';
 import type { CodeSets } from './types';
 import type { CodeSetState, CodeSetStatusDto } from '../../src/lib/protocol/codes';
+import { codeSetFeatures } from './features';
+
 
 export interface CodeSetProvider {
   status(): CodeSetStatusDto;
@@ -32,14 +34,21 @@ export function createCodeSetProvider(dir: string | null, log: Pick<Logger, 'inf
     promise = loads.get(dir) ?? loadCodeSets(dir);
     loads.set(dir, promise);
     promise.then(
-      (cs) => { loaded = cs; state = 'ready'; log.info({ dir, ms: Date.now() - started }, 'code sets loaded'); },
+      (cs) => {
+        loaded = cs; state = 'ready';
+        const off = codeSetFeatures(cs).filter((f) => !f.on).map((f) => f.message);
+        log.info({ dir, ms: Date.now() - started, ...(off.length ? { featuresOff: off } : {}) }, 'code sets loaded');
+      },
       (err: Error) => { state = 'failed'; failure = err.message; loads.delete(dir); log.error({ err, dir }, 'code sets failed to load'); }
     );
   }
   return {
     status() {
       if (state === 'ready' && loaded) {
-        return { state, message: 'Code sets loaded', years: { cm: [...loaded.cm.keys()], pcs: [...loaded.pcs.keys()] }, hcpcs: loaded.hcpcs !== null };
+        const features = codeSetFeatures(loaded);
+        const off = features.filter((f) => !f.on);
+        const message = off.length ? `Code sets loaded; off: ${off.map((f) => f.feature).join(', ')}` : 'Code sets loaded';
+        return { state, message, years: { cm: [...loaded.cm.keys()], pcs: [...loaded.pcs.keys()] }, hcpcs: loaded.hcpcs !== null, features };
       }
       const message = state === 'off' ? OFF_MESSAGE : state === 'loading' ? 'Code sets are loading' : `Code sets failed to load: ${failure}`;
       return { state, message };

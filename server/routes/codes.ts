@@ -7,6 +7,7 @@ import { parseInput } from '../http/validate';
 import { notFound } from '../errors';
 import { codeDetails, fiscalYearFor, searchCodes } from '../codes';
 import { validationFor } from '../codes/validation-service';
+import { withCodeFacts } from '../codes/result-facts';
 import { codeDetailsQuerySchema, codeSearchQuerySchema, codeSystemParamSchema, cptUploadSchema, normalizeCode } from '../../src/lib/protocol/codes';
 import { codeLineWithIdSchema, SETTINGS, LIMITS } from '../../src/lib/protocol/encounters';
 import { toCodeLine } from '../commands/encounters';
@@ -38,7 +39,7 @@ export function codeRoutes(ctx: AppContext): Router {
       q: q.q, system: q.system, limit: q.limit, billableOnly: q.billableOnly, cptDescriptions,
       ...(q.date ? { year: fiscalYearFor(q.date) } : {})
     });
-    res.json({ data: results });
+    res.json({ data: withCodeFacts(codeSets, results) });
   });
 
   r.post('/validate', async (req, res) => {

@@ -13,6 +13,15 @@ export type CodeSystemName = CodeSearchResultDto['system'];
 export interface CodeRefDto { code: string; description: string; billable: boolean }
 export interface ExcludesNoteDto { type: 'excludes1' | 'excludes2'; level: string; from: string; printedAt: string; title: string; chapter: number; text: string }
 export interface CodeChangeDto { kind: string; code: string; fy: number; billable?: boolean; previousBillable?: boolean; short?: string; long?: string; previousShort?: string; previousLong?: string }
+export type TabularNoteKind = 'includes' | 'excludes1' | 'excludes2' | 'codeFirst' | 'useAdditionalCode' | 'codeAlso' | 'notes';
+export interface TabularNoteGroupDto { kind: TabularNoteKind; from: 'chapter' | 'section' | 'category' | 'subcategory' | 'code'; printedAt: string; title: string; texts: string[] }
+export interface TabularDetailsDto {
+  chapter: { number: number; title: string; first: string; last: string } | null;
+  section: { id: string; title: string; first: string; last: string } | null;
+  inclusionTerms: string[]; notes: TabularNoteGroupDto[];
+  sevenChr: { printedAt: string; from: string; note: string[]; chars: { char: string; meaning: string }[] } | null;
+  manifestation: boolean;
+}
 /** Mirrors server/codes/details.ts (the protocol module has no DTO for it yet). */
 export interface CodeDetailsDto {
   system: CodeSystemName; code: string; description: string; shortDescription: string; billable: boolean;
@@ -20,6 +29,7 @@ export interface CodeDetailsDto {
   parents: CodeRefDto[]; children: CodeRefDto[];
   chapter: { number: number; from: string; to: string; title: string } | null; section: string | null;
   excludes1: ExcludesNoteDto[]; excludes2: ExcludesNoteDto[]; changes: CodeChangeDto[];
+  tabular: TabularDetailsDto | null; notesSource: string; severity: 'CC' | 'MCC' | null;
   hcpcs?: { dateAdded: string | null; actionEffectiveDate: string | null; terminationDate: string | null; actionCode: string; coverageCode: string };
 }
 

@@ -4,10 +4,11 @@ import type { FindingDto, ValidationDto } from '$lib/protocol/codes';
 export const SEVERITY = {
   error: { icon: '✕', label: 'Error', text: 'text-red-800', box: 'border-red-200 bg-red-50', dot: 'bg-red-600' },
   warning: { icon: '!', label: 'Warning', text: 'text-amber-900', box: 'border-amber-200 bg-amber-50', dot: 'bg-amber-500' },
+  suggestion: { icon: '+', label: 'Suggestion', text: 'text-violet-900', box: 'border-violet-200 bg-violet-50', dot: 'bg-violet-600' },
   info: { icon: 'i', label: 'Note', text: 'text-sky-900', box: 'border-sky-200 bg-sky-50', dot: 'bg-sky-600' }
 } as const;
 
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
+const ORDER = { error: 0, warning: 1, suggestion: 2, info: 3 } as const;
 
 /** Findings per line id (a finding on several lines appears under each) and those on no line. */
 export function groupFindings(findings: FindingDto[]): { byLine: Map<string, FindingDto[]>; general: FindingDto[] } {
@@ -21,11 +22,12 @@ export function groupFindings(findings: FindingDto[]): { byLine: Map<string, Fin
   return { byLine, general };
 }
 
-export function countFindings(v: ValidationDto | null | undefined): { errors: number; warnings: number; infos: number } {
+export function countFindings(v: ValidationDto | null | undefined): { errors: number; warnings: number; suggestions: number; infos: number } {
   const fs = v?.findings ?? [];
   return {
     errors: fs.filter((f) => f.severity === 'error').length,
     warnings: fs.filter((f) => f.severity === 'warning').length,
+    suggestions: fs.filter((f) => f.severity === 'suggestion').length,
     infos: fs.filter((f) => f.severity === 'info').length
   };
 }
@@ -39,8 +41,19 @@ export type SuggestionTarget = 'code' | 'poa' | 'role';
  */
 export function suggestionTarget(rule: string): SuggestionTarget {
   if (rule === 'poa-missing') return 'poa';
-  if (rule === 'role-setting-mismatch') return 'role';
+  if (rule === 'role-setting-mismatch' || rule === 'manifestation-first') return 'role';
   return 'code';
 }
 export const suggestionLabel = (target: SuggestionTarget, value: string) =>
   target === 'poa' ? `POA ${value}` : target === 'role' ? value.replace(/-/g, ' ') : value;
+
+/** Badge text and colours of a CC/MCC level (MS-DRG), shared by the code lines and search. */
+export const SEVERITY_BADGE = {
+  MCC: { label: 'MCC', cls: 'bg-rose-100 text-rose-900' },
+  CC: { label: 'CC', cls: 'bg-orange-100 text-orange-900' }
+} as const;
+
+export function formatIsoDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${d} ${y}`;
+}
