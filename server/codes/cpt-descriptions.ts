@@ -73,7 +73,7 @@ export function createCptDescriptions(db: Db, store: VersionedStore<CptListDoc>)
   const cache = new Map<string, { at: number; map: Promise<Map<string, string>> }>();
   const load = async (orgId: string) => {
     const list = await store.load(orgId);
-    if (list) return new Map(list.entries);
+    if (list) return new Map(list.entries.map((e) => [e.code, e.description]));
     return new Map((await legacy.find({ orgId }).toArray()).map((d) => [d.code, d.description]));
   };
   return {
@@ -87,7 +87,7 @@ export function createCptDescriptions(db: Db, store: VersionedStore<CptListDoc>)
     },
     async replace(orgId, csv) {
       const parsed = parseCptCsv(csv);
-      const entries = [...parsed];
+      const entries = [...parsed].map(([code, description]) => ({ code, description }));
       await store.update(orgId, () => ({ next: { _id: orgId, entries, uploadedAt: new Date() }, result: undefined }));
       cache.delete(orgId);
       return { loaded: entries.length };

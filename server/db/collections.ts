@@ -110,7 +110,7 @@ export interface ForumPostDoc {
 }
 
 /** An organisation's uploaded CPT descriptions, replaced whole by each upload. */
-export interface CptListDoc { _id: string; entries: [code: string, description: string][]; uploadedAt: Date; revision?: number }
+export interface CptListDoc { _id: string; entries: { code: string; description: string }[]; uploadedAt: Date; revision?: number }
 
 export interface Collections {
   orgs: Collection<OrgDoc>;

@@ -3,6 +3,8 @@ import { MongoServerError } from 'mongodb';
 /** A write refused by a unique index: the one signal both databases give atomically. */
 export function isDuplicateKey(err: unknown): boolean {
   if (err instanceof MongoServerError && err.code === 11000) return true;
+  // FerretDB answers an update or replace that breaks a unique index with code 1 and SQLite's words.
+  if (err instanceof MongoServerError && /UNIQUE constraint failed/.test(err.message)) return true;
   const e = err as { code?: number; writeErrors?: { code?: number }[] } | null;
   return !!e && (e.code === 11000 || (Array.isArray(e.writeErrors) && e.writeErrors.some((w) => w.code === 11000)));
 }

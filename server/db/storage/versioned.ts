@@ -34,6 +34,8 @@ export const CLAIM_TTL_MS = 5 * 60_000;
 /** A change: a pure function of the current state (null: the document does not exist yet). */
 export type Change<T, R> = (current: T | null) => { next: T; result: R } | Promise<{ next: T; result: R }>;
 
+const keep = <T>(current: T | null) => ({ next: current as T, result: undefined });
+
 interface Job<T> { change: Change<T, unknown>; resolve(v: { doc: T; result: unknown }): void; reject(e: unknown): void }
 
 export interface VersionedStore<T extends Versioned> {
@@ -57,19 +59,26 @@ export function createVersionedStore<T extends Versioned>(
 ): VersionedStore<T> {
   const byId = (id: string) => ({ _id: id }) as Filter<T>;
 
-  async function load(id: string): Promise<T | null> {
+  /** The latest state, and whether the projection is behind it (a writer died after its claim). */
+  async function latest(id: string): Promise<{ doc: T | null; behind: boolean }> {
     const projected = (await collection.findOne(byId(id))) as T | null;
-    if (!projected) return null;
+    if (!projected) return { doc: null, behind: false };
     let rev = revisionOf(projected);
-    let latest: T = projected;
+    let doc: T = projected;
     for (;;) {
       const claim = await claims.findOne({ _id: claimId(ns, id, rev + 1) });
       if (!claim) break;
       rev = claim.rev;
-      if (claim.state) latest = claim.state as T;
+      if (claim.state) doc = claim.state as T;
     }
-    if (latest !== projected) void repair(latest).catch(onBackgroundError);
-    return latest;
+    return { doc, behind: doc !== projected };
+  }
+
+  async function load(id: string): Promise<T | null> {
+    const { doc, behind } = await latest(id);
+    // The repair is queued behind this document's writers, so it never overwrites a newer write.
+    if (behind) batches.push(id, { change: keep, resolve: () => {}, reject: onBackgroundError });
+    return doc;
   }
 
   async function repair(doc: T): Promise<void> {
@@ -106,7 +115,7 @@ export function createVersionedStore<T extends Versioned>(
   async function round(id: string, jobs: Job<T>[]): Promise<void> {
     for (let attempt = 0; attempt < MAX_ROUNDS; attempt++) {
       const startedAt = Date.now();
-      const current = await load(id);
+      const { doc: current, behind } = await latest(id);
       let working: T | null = current;
       const outcomes: ({ ok: true; result: unknown } | { ok: false; err: unknown })[] = [];
       for (const job of jobs) {
@@ -123,7 +132,10 @@ export function createVersionedStore<T extends Versioned>(
         if (o.ok) job.resolve({ doc: doc!, result: o.result });
         else job.reject(o.err);
       });
-      if (working === current) return settle(current);
+      if (working === current) {
+        if (behind && current) await collection.replaceOne(byId(id), current).catch(onBackgroundError);
+        return settle(current);
+      }
       if (Date.now() - startedAt > ROUND_DEADLINE_MS) continue;
       const rev = revisionOf(current) + 1;
       const next = { ...working!, _id: id, revision: rev } as T;
