@@ -119,6 +119,7 @@ describe('admin pages', () => {
     await page.goto(server.url + '/admin/audit');
     const rows = page.getByTestId('audit-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'audit-all-1280.png'), fullPage: true });
 
     const action = page.getByLabel('Action');
     await action.fill('auth');
@@ -126,11 +127,17 @@ describe('admin pages', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(3)').allTextContents())].sort())
       .toEqual(['auth.sign-in']);
-    // A user target links to that user on the admin page.
+    // A user target links to that user's row on the admin page.
     const userLink = rows.first().getByTestId('audit-target').getByRole('link');
-    expect(await userLink.getAttribute('href')).toMatch(/^\/admin#user-[0-9a-f-]{36}$/);
+    const userHref = (await userLink.getAttribute('href'))!;
+    expect(userHref).toMatch(/^\/admin#user-[0-9a-f-]{36}$/);
+    await userLink.click();
+    await page.waitForURL(server.url + userHref);
+    await expect.poll(() => page.locator(`tr[id="${userHref.slice('/admin#'.length)}"]`).isVisible()).toBe(true);
+    await page.goBack();
+    await page.waitForURL(/\/admin\/audit$/);
 
-    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     await action.fill('encounters.cr');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(3)').allTextContents())]).toEqual(['encounters.create']);
@@ -144,5 +151,18 @@ describe('admin pages', () => {
     await link.click();
     await page.waitForURL(server.url + href);
     expect(demo.encounters.map((e) => e.title)).toContain(await page.getByTestId('encounter-title').textContent());
+  });
+
+  it('a CPT upload with bad rows lists each one with its line', async () => {
+    await page.goto(server.url + '/admin');
+    const file = path.join(dir, 'cpt.csv');
+    writeFileSync(file, 'code,description\n99213,Office visit\n9921,Too short\n99214,\nABCDE,Letters\n');
+    await page.getByLabel(/CSV file with a header row/).setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload and replace' }).click();
+    const list = page.getByTestId('cpt-errors');
+    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^line 3: "9921" is not a CPT code/), expect.stringMatching(/^line 4: 99214: the description/), expect.stringMatching(/^line 5: "ABCDE"/)
+    ]);
+    expect(await page.getByRole('alert').filter({ has: list }).textContent()).toMatch(/3 rows are not valid/);
   });
 });
