@@ -32,7 +32,9 @@ export function parseReference(token: string): CodeReference | null {
   } else {
     from = to = cleanEnd(t);
   }
-  if (!/^[A-Z][0-9][0-9A-Z]{1,5}$/.test(from) || !/^[A-Z][0-9][0-9A-Z]{1,5}$/.test(to)) return null;
+  // Chapter 17's QA categories have a letter in the 2nd position (QA0.0101, FY2027 QA1.71).
+  const shape = /^(?:[A-Z][0-9]|QA)[0-9A-Z]{1,5}$/;
+  if (!shape.test(from) || !shape.test(to)) return null;
   return { token: token.trim(), from, to };
 }
 
