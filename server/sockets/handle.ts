@@ -8,7 +8,7 @@
  */
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { Ack } from '../../src/lib/protocol/errors';
+import type { Ack, ApiError } from '../../src/lib/protocol/errors';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors';
 import { parseInput } from '../http/validate';
@@ -37,6 +37,12 @@ export async function refreshActor(ctx: AppContext, socket: Socket): Promise<boo
   return true;
 }
 
+/** The ack error of an AppError: `field` where REST puts it, other details under `details`. */
+export function errorOf(err: AppError): ApiError {
+  const { field, ...rest } = (err.details ?? {}) as { field?: string } & Record<string, unknown>;
+  return { code: err.code, message: err.message, ...(field ? { field } : {}), ...(Object.keys(rest).length > 0 ? { details: rest } : {}) };
+}
+
 export function handle<S extends z.ZodType, T>(
   ctx: AppContext,
   socket: Socket,
@@ -55,7 +61,7 @@ export function handle<S extends z.ZodType, T>(
       const input = parseInput(schema, payload, 'payload');
       reply({ ok: true, data: await fn(data.actor, input) });
     } catch (err) {
-      if (err instanceof AppError) reply({ ok: false, error: { code: err.code, message: err.message } });
+      if (err instanceof AppError) reply({ ok: false, error: errorOf(err) });
       else {
         ctx.log.error({ err }, 'socket handler failed');
         reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; the error has been logged' } });

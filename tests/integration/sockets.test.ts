@@ -1,32 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { signedIn } from '../support/http';
+import { closeAllSockets, openSocket, outcome } from '../support/sockets';
 
 let server: TestServer;
 let org: TestOrg;
-const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
   org = await createOrg(server.ctx.db.c);
 });
 afterAll(async () => {
-  sockets.forEach((s) => s.disconnect());
+  closeAllSockets();
   await server.close();
 });
 
-function open(cookie?: string): Socket {
-  const s = connect(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: cookie ? { cookie } : {} });
-  sockets.push(s);
-  return s;
-}
-
-const outcome = (s: Socket) => new Promise<{ connected: boolean; error?: Error & { data?: unknown } }>((resolve) => {
-  s.once('connect', () => resolve({ connected: true }));
-  s.once('connect_error', (error) => resolve({ connected: false, error }));
-});
+const open = (cookie?: string) => openSocket(server.url, cookie) as unknown as Socket;
 
 describe('socket handshake', () => {
   it('refuses a socket without a session', async () => {
