@@ -33,6 +33,12 @@ describe('npm run codesets', () => {
     expect(r.out).toMatch(/ICD-10-CM FY2027: 98403 entries, 74879 billable/);
     expect(r.out).toMatch(/HCPCS .*: 8623 codes, 383 modifiers/);
     expect(existsSync(path.join(target, 'icd10cm/icd10cm_order_2026.txt'))).toBe(true);
+    // The Tabular XML, PCS Index and MS-DRG tables are known by checksum and installed too.
+    expect(r.out).toMatch(/ok\s+icd10cm\/tabular\/icd10cm-tabular-April-1-2026\.xml/);
+    expect(r.out).toMatch(/ok\s+ms-drg\/fy2026\/table-6K-cc-exclusions\.txt/);
+    expect(r.out).toMatch(/Tabular List FY2026: 22 chapters, 297 sections, 46881 entries/);
+    expect(r.out).toMatch(/MS-DRG v43: 18432 CC\/MCC codes, 1994 PDX collections/);
+    expect(existsSync(path.join(target, 'ms-drg/fy2026/table-6I-mcc-list.txt'))).toBe(true);
   }, 120_000);
 
   it('refuses a file whose checksum does not match and copies nothing', async () => {
