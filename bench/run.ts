@@ -10,7 +10,8 @@ interface BenchModule { run: () => Promise<void> }
 const modules: [string, () => Promise<BenchModule>][] = [
   ['codes-load', () => import('./codes-load')],
   ['codes-search', () => import('./codes-search')],
-  ['audit-writes', () => import('./audit-writes')]
+  ['audit-writes', () => import('./audit-writes')],
+  ['storage-writes', () => import('./storage-writes')]
 ];
 
 const only = process.argv.slice(2);

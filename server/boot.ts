@@ -23,6 +23,9 @@ import { createCptDescriptions } from './codes/cpt-descriptions';
 import { createIo } from './sockets';
 import { seedDemoIfEmpty } from './seed/demo';
 import { demoEncounterSeeder } from './seed/demo-encounters';
+import { createBus } from './events/bus';
+import { startNotifications } from './commands/notifications';
+import { attachRedisAdapter } from './scale/redis';
 
 export interface RunningGraycase {
   ctx: AppContext;
@@ -39,13 +42,14 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const db = await connectDatabase(config, log);
   const events = new EventEmitter<SessionEvents>();
   const ctx: AppContext = {
-    config, log, db, version: VERSION, events, addressOf: createAddressOf(config.trustProxy),
+    config, log, db, version: VERSION, events, bus: createBus(log), addressOf: createAddressOf(config.trustProxy),
     sessions: createSessionStore(db.c, config.sessionSecret, config.sessionTtlMs, events),
     attempts: createAttemptLimiter(db.storage.slots, config.rateLimits.windowMs),
     audit: createAuditLog(db.c),
     codeSets: createCodeSetProvider(config.codeSetsDir, log),
     cpt: createCptDescriptions(db.db, db.stores.cptLists)
   };
+  startNotifications(ctx);
   if (config.seedDemo) await seedDemoIfEmpty(db.c, log, [demoEncounterSeeder(ctx)]);
   return ctx;
 }
@@ -55,6 +59,8 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
   const app = createApp(ctx, { serveWeb: opts.serveWeb ?? true });
   const httpServer = createServer(app);
   const io = createIo(httpServer, ctx);
+  // With REDIS_URL, rooms span every node (messages, presence, notifications); without it, one node.
+  const redis = await attachRedisAdapter(io, ctx);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -65,7 +71,7 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
   // Storage housekeeping (old claims, sequence blocks, sign-in slots); safe on every node at once.
   const storageSweeper = setInterval(() => {
     ctx.db.storage.sweep(new Date(Date.now() - 2 * config.rateLimits.windowMs)).catch((err) => ctx.log.warn({ err }, 'storage sweep failed'));
-  }, 60_000);
+  }, 30_000);
   storageSweeper.unref();
 
   let stopping: Promise<void> | undefined;
@@ -75,6 +81,7 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    await redis?.close();
     httpServer.closeIdleConnections();
     // In-flight requests get a few seconds to finish before their connections are cut.
     const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);

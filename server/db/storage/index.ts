@@ -22,7 +22,9 @@
  *   replaceOne or update of an existing document outside this module is a bug.
  *
  * Assumption: a database write lands or fails within ROUND_DEADLINE_MS (30 s, the driver's
- * socket timeout is shorter), so claims may be swept CLAIM_TTL_MS (5 min) after they were made.
+ * socket timeout is 25 s), so claims may be swept CLAIM_TTL_MS (90 s) after they were made, once
+ * their state has reached the projection. FerretDB scans a whole collection for every query, so
+ * the claims collection is kept to the last minute or two of writes.
  * On MongoDB the same claims run (about 3 round trips per change); its atomic operators would be
  * cheaper, but one path that is tested on both is worth more than the difference here.
  */

@@ -29,7 +29,8 @@ export interface ClaimDoc { _id: string; ns: string; key: string; rev: number; a
 
 export const MAX_ROUNDS = 40;
 export const ROUND_DEADLINE_MS = 30_000;
-export const CLAIM_TTL_MS = 5 * 60_000;
+/** Longer than a round (30 s) plus a write in flight (25 s socket timeout): no writer can still contest a swept claim. */
+export const CLAIM_TTL_MS = 90_000;
 
 /** A change: a pure function of the current state (null: the document does not exist yet). */
 export type Change<T, R> = (current: T | null) => { next: T; result: R } | Promise<{ next: T; result: R }>;
@@ -86,10 +87,22 @@ export function createVersionedStore<T extends Versioned>(
     await collection.replaceOne({ _id: doc._id, $or: [{ revision: { $lt: rev } }, { revision: { $exists: false } }] } as Filter<T>, doc);
   }
 
-  /** The newest claim keeps its state; the one before it no longer needs to. */
+  /**
+   * The newest claim keeps its state; the one before it no longer needs to. Stripping is one
+   * updateMany for everything superseded in the last half second (an update per write would
+   * cost FerretDB as much as the write itself).
+   */
+  const superseded = new Set<string>();
+  let stripTimer: NodeJS.Timeout | null = null;
   function tidy(id: string, rev: number): void {
     if (rev < 2) return;
-    claims.updateOne({ _id: claimId(ns, id, rev - 1) }, { $unset: { state: '' } }).catch(onBackgroundError);
+    superseded.add(claimId(ns, id, rev - 1));
+    stripTimer ??= setTimeout(() => {
+      stripTimer = null;
+      const ids = [...superseded];
+      superseded.clear();
+      claims.updateMany({ _id: { $in: ids } }, { $unset: { state: '' } }).catch(onBackgroundError);
+    }, 500).unref();
   }
 
   /**
