@@ -17,19 +17,25 @@ const monthAlts = MONTHS.flatMap((m) => {
 }).sort((x, y) => y.length - x.length).join('|');
 const MON = `(?<mon>${monthAlts})`;
 
-interface Pattern { name: string; src: string; /** extra check on a match found in prose */ cue?: (text: string, start: number, g: Groups) => boolean }
+interface Pattern { name: string; src: string; /** extra check on a match found in prose: false, or how sure */ cue?: (text: string, start: number, g: Groups) => false | 'strong' | 'weak' }
 type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
 
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
 const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked)\s*:?\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
-const MD_NEG = /\b(?:pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|motor|sensation)\s*:?\s*$/i;
-const mdCue = (text: string, start: number, g: Groups): boolean => {
+const MD_NEG = /\b(?:apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|motor|sensation)\s*:?\s*$/i;
+const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
   if (MD_NEG.test(pre)) return false;
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
-  return Boolean(padded) || MD_CUE.test(pre);
+  if (padded || MD_CUE.test(pre)) return 'strong';
+  const after = text.slice(start, start + 40).replace(/^\S+\s*/, '');
+  if (MD_AFTER.test(after)) return 'strong';
+  // Fractions and scores are written small-over-large (1/2, 2/6, 4/5); a month over a smaller day is a date.
+  const m = Number(g.m), d = Number(g.d);
+  return m > d && !/^\s*(?:of|ratio|in|murmur|systolic|diastolic)\b/i.test(after) ? 'weak' : false;
 };
+const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|-\s*\d)/i;
 
 const PATTERNS: Pattern[] = [
   { name: 'iso', src: `(?<![\\d/.-])(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?![\\d/-]|\\.\\d)` },
@@ -38,9 +44,11 @@ const PATTERNS: Pattern[] = [
   { name: 'mdy-dash', src: `(?<![\\d/.-])(?<m>\\d{1,2})-(?<d>\\d{1,2})-(?<y>\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)` },
   { name: 'mdy-dot', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{4})(?![\\d/-]|\\.\\d)` },
   { name: 'md', src: `(?<![\\d/.\\w-])(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
-  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+(?<y>\\d{4}))?(?![\\d:])` },
+  // "Aug 10, '23": a two-digit year needs its apostrophe, or "Aug 10 23" would eat a count.
+  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\d:])` },
   { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+(?<y>\\d{4}))?(?![\\p{L}\\d])` },
   { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}[-/](?<y>\\d{4}|\\d{2})(?!\\d)` },
+  { name: 'my', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\/(?<y>(?:19|20)\\d{2})(?![\\d/-]|\\.\\d)` },
   { name: 'mon-y', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?(?<y>\\d{4})(?!\\d)` },
   { name: 'year', src: `(?<y>\\d{4})` }
 ];
@@ -105,8 +113,9 @@ export function findDates(text: string, refYear: number): Hit[] {
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const parsed = build(text, m, refYear);
       if (!parsed) continue;
-      if (p.cue && !p.cue(text, m.index, parsed.groups)) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date' });
+      const sure = p.cue ? p.cue(text, m.index, parsed.groups) : 'strong';
+      if (!sure) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: sure === 'weak' ? 'day/month without year' : 'date', ...(sure === 'weak' ? { weak: true } : {}) });
     }
   }
   // A bare year is allowed by Safe Harbor, except when it reveals an age over 89.

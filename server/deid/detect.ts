@@ -14,7 +14,11 @@ import { findDates } from './dates';
 import { findAges, findLabelledIds, findNetAndIds, findPhones } from './numbers';
 import { findCueNames, findKnownNames, findPatientName, nameTokens } from './names';
 import { findPlaces } from './places';
-import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType } from './types';
+import { findListNames } from './people';
+import { findGazetteerCities } from './cities';
+import { findFacilities } from './facilities';
+import { tokenize } from './tokens';
+import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
   name: 'NAME', mrn: 'MRN', dob: 'DATE', phone: 'PHONE', email: 'EMAIL', address: 'ADDRESS',
@@ -23,7 +27,17 @@ const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = 
 
 /** Lower = preferred when two detectors claim exactly the same span. */
 const PRIORITY: PhiType[] = ['SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'FAX', 'PHONE', 'EMAIL', 'URL', 'IP', 'DEVICE', 'VEHICLE', 'LICENSE',
-  'OTHER_ID', 'AGE', 'DATE', 'ZIP', 'ADDRESS', 'CITY', 'NAME'];
+  'OTHER_ID', 'AGE', 'DATE', 'ZIP', 'ADDRESS', 'FACILITY', 'CITY', 'NAME'];
+
+/** Kinds that may be a clinical term or an ordinary word (Parkinson, Lyme, Mercy): the reviewer may drop them. */
+const MAY_BE_CLINICAL: ReadonlySet<PhiType> = new Set(['NAME', 'CITY', 'FACILITY']);
+
+/** Whether the server applies a hit whatever the reviewer decides (see Candidate.required). */
+export function isRequired(h: Hit): boolean {
+  if (h.reason.startsWith('matches patient')) return true;
+  if (h.weak || h.reason === 'street of residence') return false;
+  return !MAY_BE_CLINICAL.has(h.type);
+}
 
 /** cyrb53: small, deterministic, dependency-free; collisions are irrelevant at this scale. */
 function hash(s: string): string {
@@ -67,15 +81,20 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
   for (const h of [...hits].sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
     if (last && last.type === 'NAME' && h.type === 'NAME' && /^[ \t]$/.test(value.slice(last.end, h.start))) {
-      out[out.length - 1] = { ...last, end: h.end };
+      // The joined span stays mandatory when either part was the patient's own name.
+      out[out.length - 1] = { ...last, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
     } else out.push(h);
   }
   return out;
 }
 
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext): Hit[] {
+  const toks = tokenize(value);
   return [
     ...findPatientName(value, ctx),
+    ...findListNames(value, toks),
+    ...findGazetteerCities(value, toks),
+    ...findFacilities(value),
     ...findCueNames(value, isAuthor),
     ...patientValueHits(value, ctx),
     ...findDates(value, ctx.refYear),
@@ -100,14 +119,29 @@ export function detectPhi(enc: DeidEncounterInput): Candidate[] {
     if (!value) continue;
     const location: Location = { field: `patient.${key}` };
     const type = PATIENT_FIELD_TYPE[key];
-    out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field' });
+    out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field', required: true });
   }
   fields.forEach((f, i) => {
     const hits = joinNames(f.value, pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])]));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
-      out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason });
+      out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason, required: isRequired(h) });
     }
   });
   return out;
+}
+
+const NO_PATIENT: PatientContext = { refYear: new Date().getUTCFullYear(), fullName: '', lastNames: [], givenNames: [], values: [] };
+
+/**
+ * PHI in one short free text with no encounter around it (a chat message, a forum question):
+ * the same detectors minus the patient's own values; names found by a cue are searched again
+ * in the rest of the text. Spans are sorted, and nested ones are pruned as in detectPhi.
+ */
+export function detectPhiInText(text: string, refYear = NO_PATIENT.refYear): TextPhi[] {
+  const ctx = { ...NO_PATIENT, refYear };
+  const hits = fieldHits(text, false, ctx);
+  const known = findKnownNames(text, nameTokens(text, hits));
+  return joinNames(text, pruneContained([...hits, ...known]))
+    .map((h) => ({ type: h.type, start: h.start, end: h.end, text: text.slice(h.start, h.end), reason: h.reason, required: isRequired(h) }));
 }

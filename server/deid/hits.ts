@@ -5,7 +5,8 @@
  */
 import type { PhiType } from './types';
 
-export interface Hit { start: number; end: number; type: PhiType; reason: string }
+/** `weak`: shape-only evidence that may be something else (a day/month without year may be a ratio). */
+export interface Hit { start: number; end: number; type: PhiType; reason: string; weak?: boolean }
 
 /** Runs a global regex and yields one hit per match of capture group `group` (0 = whole). */
 export function scan(text: string, re: RegExp, type: PhiType, reason: string, group = 0,

@@ -4,11 +4,11 @@
  * the reviewer's decisions. Detection proposes, the coder confirms: nothing here decides that a
  * copy is safe to share on its own.
  */
-export { detectPhi, candidateId } from './detect';
+export { detectPhi, detectPhiInText, candidateId } from './detect';
 export { applyRedactions, placeholder } from './redact';
 export { previewRedactions, type RedactionPreview } from './preview';
 export { PHI_TYPES } from './types';
 export type {
   Candidate, DateMode, DeidEncounterInput, DeidentifiedEncounter, DeidentifiedFlag, DeidFlag, FlagAnchor, HighlightSegment,
-  Location, ManualRedaction, PhiType, RedactionOptions, RedactionResult, RedactionSummary, SpanLocation
+  Location, ManualRedaction, PhiType, RedactionOptions, RedactionResult, RedactionSummary, SpanLocation, TextPhi
 } from './types';

@@ -53,7 +53,7 @@ const RELATIVE_CUE = /\b(?:wife|husband|spouse|partner|son|daughter|mother|fathe
 const NAME_STICKY = new RegExp(NAME_AFTER, 'y');
 const RELATION_AFTER = new RegExp(`(${TOK}(?:\\s+${TOK})?)\\s*(?:\\(|,\\s*(?:his|her|their|the patient's|pt's)\\s+)(?:wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|friend|caregiver|guardian|niece|nephew|grandson|granddaughter)\\b`, 'g');
 /** Safe Harbor counts an employer's name as an identifier of the patient. */
-const EMPLOYER = new RegExp(`\\b(?:[Ww]orks|[Ww]orked|[Ww]orking|[Ee]mployed)(?:\\s+as\\s+an?\\s+[a-z ]{2,30}?)?\\s+(?:at|for|by)\\s+(${TOK}(?:[ \\t]+${TOK}){0,3})`, 'g');
+const EMPLOYER = new RegExp(`\\b(?:(?:[Ww]orks|[Ww]orked|[Ww]orking|[Ee]mployed)(?:\\s+as\\s+an?\\s+[a-z ]{2,30}?)?\\s+(?:at|for|by)\\s+(?:an?\\s+|the\\s+)?|\\bat work\\s*\\(\\s*)(${TOK}(?:[ \\t]+${TOK}){0,3})`, 'g');
 /** "J. Moreau" without a credential: a single initial then a surname. The word before must not
  *  make the letter a category ("type B. Patient", "vitamin D. Follow"). */
 const INITIAL_SURNAME = new RegExp(`(?<![\\w.\\/-]|\\d\\s)(${INITIAL}\\s?${TOK})`, 'g');

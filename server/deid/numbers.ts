@@ -63,13 +63,13 @@ export function findAges(text: string): Hit[] {
 
 /** Labels, most specific first; value = letters/digits with at least one digit. */
 const LABELS: [string, PhiType][] = [
-  ['MRN|MR\\s?#|MR no\\.?|medical record(?: number| no\\.?| #)?|record (?:number|no\\.?|#)|chart (?:number|no\\.?|#)|hospital (?:number|no\\.?|#)|unit (?:number|no\\.?)', 'MRN'],
-  ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|encounter (?:number|no\\.?|#|ID)|visit (?:number|no\\.?|#|ID)|FIN|HAR|CSN|claim|invoice|accession|acc\\.?\\s?#', 'ACCOUNT'],
-  ['member(?:ship)?|subscriber|policy|group (?:number|no\\.?|#)|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan ID|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID', 'HEALTH_PLAN'],
+  ['MRN|MR\\s?#|MR no\\.?|med(?:ical)?\\.? rec(?:ord)?\\.?(?: number| no\\.?| #)?|EMR|EHR|medical record(?: number| no\\.?| #)?|record (?:number|no\\.?|#)|chart (?:number|no\\.?|#)|hospital (?:number|no\\.?|#)|unit (?:number|no\\.?)', 'MRN'],
+  ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|encounter (?:number|no\\.?|#|ID)|visit (?:number|no\\.?|#|ID)|FIN|HAR|CSN|claim|invoice|accession|acc\\.?(?=\\s?#)', 'ACCOUNT'],
+  ['member(?:ship)?|subscriber|ins(?:urance)?\\.? (?:plan|policy)|policy|group (?:number|no\\.?|#)|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan ID|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID', 'HEALTH_PLAN'],
   ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit', 'LICENSE'],
   ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],
   ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],
-  ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket', 'OTHER_ID']
+  ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket|incident|report|auth(?:orization)?|referral', 'OTHER_ID']
 ];
 const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
 // Values may be written in spaced digit groups ("W228 491 337").
@@ -80,8 +80,12 @@ const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?
 /** Plates are often written with their state first ("plate TX KLM-2291"). */
 const PLATE = /\bplate\b\s*(?:number|no\.?|#)?\s*[:#]?\s*((?:[A-Z]{2}\s)?[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4})(?![\w-])/gi;
 
+/** "MRN from UCSF was 38201177": the label, a few words, then the number. */
+const DISTANT_MRN = /\b(?:MRN|medical record number|record number|chart number)\b[^.\n\d]{1,30}?\b(?:was|is|of|=|:)\s*#?\s*([A-Z]{0,3}\d{5,12})(?![\w-])/gi;
+
 export function findLabelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
+  out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));
   for (const [re, type] of LABEL_RES) {
     out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {
       const v = text.slice(s, e);

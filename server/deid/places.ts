@@ -6,6 +6,7 @@
  */
 import { before, scan, type Hit } from './hits';
 import { TOK } from './name-words';
+import { isCountry } from './tokens';
 
 const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Square|Sq|Trail|Trl|Garden|Gardens|Row|Loop|Path|Pike|Alley|Crescent|Close|Plaza|Route|Rte';
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
@@ -47,6 +48,8 @@ export function findPlaces(text: string): Hit[] {
     const c = trimCity(m[1]!, m.index + m[0].length - m[1]!.length);
     if (c) out.push({ ...c, type: 'CITY', reason: 'place of residence' });
   }
+  // "a shelter on Mission St", "Walgreens on Peoria Ave": a street without a number, after a place word.
+  out.push(...scan(text, new RegExp(`\\b(?:on|off|at|near|along)\\s+((?:${TOK}\\s+){1,2}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Court|Ct|Place|Pl|Drive|Terrace|Circle)\\b\\.?)`, 'g'), 'ADDRESS', 'street name', 1));
   // "lives on Calle Sol": a street named without a number is still an address.
   out.push(...scan(text, new RegExp(`\\b(?:lives|living|resides|residing|stays)\\s+(?:on|off)\\s+(${TOK}(?:\\s+${TOK}){0,2})`, 'g'), 'ADDRESS', 'street of residence', 1));
   // A ZIP right after a detected city ("Laredo, 78046").
@@ -65,5 +68,7 @@ function trimCity(city: string, start: number): { start: number; end: number } |
   if (i >= words.length) return null;
   const last = words[words.length - 1]!;
   if (NOT_CITY.test(last[0])) return null;
+  // A state or a country may stay in a Safe Harbor copy ("a trip to Connecticut").
+  if (new RegExp(`^(?:${STATE_NAMES})$`).test(city.slice(words[i]!.index)) || isCountry(city.slice(words[i]!.index))) return null;
   return { start: start + words[i]!.index, end: start + last.index + last[0].length };
 }

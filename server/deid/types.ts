@@ -12,7 +12,7 @@ import type { CodeLine, EncounterDocument, PatientInput } from '../../src/lib/pr
 
 export const PHI_TYPES = [
   'NAME', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'ACCOUNT', 'HEALTH_PLAN',
-  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'CITY', 'ZIP', 'OTHER_ID'
+  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'CITY', 'ZIP', 'OTHER_ID', 'FACILITY'
 ] as const;
 export type PhiType = (typeof PHI_TYPES)[number];
 
@@ -39,10 +39,20 @@ export interface Candidate {
   text: string;
   /** Short human reason shown next to the highlight ("name after Dr."). */
   reason: string;
+  /**
+   * Mandatory: the server applies it whatever the reviewer sends. True for the patient's own
+   * identifier values wherever they occur and for kinds that cannot be a clinical term (SSN,
+   * MRN, phone, email, dates, record/member numbers...). False only for names, places and
+   * facilities found on weaker evidence, which may be eponyms or clinical words.
+   */
+  required: boolean;
 }
 
-/** A reviewer-added redaction: same shape, id and reason optional. */
-export type ManualRedaction = Omit<Candidate, 'id' | 'reason'> & { id?: string; reason?: string };
+/** A reviewer-added redaction: same shape, id, reason and required optional. */
+export type ManualRedaction = Omit<Candidate, 'id' | 'reason' | 'required'> & { id?: string; reason?: string; required?: boolean };
+
+/** A PHI span found in one short free text (chat message, forum question); see detectPhiInText. */
+export interface TextPhi { type: PhiType; start: number; end: number; text: string; reason: string; required: boolean }
 
 export interface FlagAnchor { sectionId: string; start: number; end: number; quote: string }
 export interface DeidFlag { id: string; question: string; anchor?: FlagAnchor; [k: string]: unknown }

@@ -1,0 +1,56 @@
+/**
+ * Cities and towns named without a state ("treated in Chicago", "moved from Miami"), looked up
+ * in the GeoNames gazetteer (gazetteer.ts) with context:
+ *  - a capitalised gazetteer name after a place word (in, from, to, near, visiting...) is a city;
+ *  - a capitalised large city (100,000+) needs no cue unless it is also a common name or word;
+ *  - a lower-case name needs a residence cue ("lives in boise") and a real town (20,000+).
+ * Invariants: place-named diseases (Lyme, West Nile, Rocky Mountain spotted fever...) and any
+ * name followed by a clinical head word are never cities; a word after an honorific is a person.
+ */
+import { type Hit } from './hits';
+import { isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
+import { cityPopulation, longestCityWords } from './gazetteer';
+import { isStop } from './name-words';
+import { CLINICAL_HEAD } from './people';
+import { isEnglish, isTitle, type Token } from './tokens';
+
+const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
+const RESIDENCE_CUE = /\b(?:lives|living|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\bfrom\s+$/i;
+const HONORIFIC_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Nurse)\.?\s+$/i;
+const CITY_WORD = /^[A-Za-z][a-zà-ÿ'’-]*$/;
+
+const lowerStart = (text: string, start: number) => text.slice(start, start + 60).toLowerCase();
+const isPlaceDisease = (text: string, start: number) => PLACE_DISEASES.some((d) => lowerStart(text, start).startsWith(d.toLowerCase()));
+
+/** A common first name or frequent surname: as a city it needs a place word before it. */
+function alsoAName(word: string): boolean {
+  const l = nameLists();
+  const w = word.toLowerCase();
+  return (l?.first.get(w) ?? 0) >= 0.01 || (l?.last.get(w) ?? Infinity) <= 5000;
+}
+
+export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
+  const out: Hit[] = [];
+  const maxWords = Math.min(4, longestCityWords());
+  for (let i = 0; i < toks.length; i++) {
+    for (let n = Math.min(maxWords, toks.length - i); n >= 1; n--) {
+      const run = toks.slice(i, i + n);
+      if (!run.every((t, k) => CITY_WORD.test(t.word) && (k === 0 || /^\.?[ \t]$/.test(text.slice(run[k - 1]!.end, t.start)) && (text[run[k - 1]!.end] !== '.' || /^(?:St|Ft|Mt)$/.test(run[k - 1]!.word))))) continue;
+      const start = run[0]!.start, end = run[n - 1]!.end;
+      const phrase = text.slice(start, end);
+      const pop = cityPopulation(phrase);
+      if (!pop) continue;
+      const pre = text.slice(Math.max(0, start - 30), start);
+      const after = text.slice(end, end + 40).replace(/^['’]s/, '').trimStart();
+      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || HONORIFIC_BEFORE.test(pre)) break;
+      const titled = run.every((t) => isTitle(t.word) || /^(?:St|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && isTitle(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
+      const single = n === 1 ? run[0]! : undefined;
+      const wordy = single ? isStop(single.word) || isClinicalOrCommon(single.word) || isEnglish(single) : false;
+      let ok = false;
+      if (titled) ok = !wordy && (PLACE_CUE.test(pre) || (pop >= 100_000 && !(single && alsoAName(single.word))));
+      else if (/^[a-z]/.test(phrase)) ok = !wordy && pop >= 20_000 && RESIDENCE_CUE.test(pre);
+      if (ok) { out.push({ start, end, type: 'CITY', reason: 'city name (GeoNames)' }); i += n - 1; break; }
+    }
+  }
+  return out;
+}

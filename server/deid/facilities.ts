@@ -1,0 +1,109 @@
+/**
+ * Health facilities (type FACILITY): they name a place below the state, so Safe Harbor removes
+ * them. Three kinds of evidence:
+ *  - a well-known health system or its abbreviation (data/facilities.json): multi-word names
+ *    match in any case ("johns hopkins"), abbreviations in capitals ("UCSF", "MGH"), and
+ *    single ordinary words ("Mercy", "Providence") only capitalised after a place word;
+ *  - capitalised words ending in a facility head word ("Cedar Valley Regional Medical Center",
+ *    "Kids First Pediatrics", "Hillcrest Nursing Home"), or followed by a lower-case one
+ *    ("Shady Oaks assisted living");
+ *  - saints and "Our Lady of ..." ("St. Mary's Hospital", "at St. Luke's", "Our Lady of the Lake").
+ * A match grows over following qualifiers (campus words, city names: "Kaiser Permanente
+ * Roseville", "Sentara Norfolk General"). Invariant: generic department phrases
+ * ("Internal Medicine", "the Emergency Department") are not facilities.
+ */
+import { esc, type Hit } from './hits';
+import { FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, PLACE_DISEASES } from './lexicon';
+import { cityPopulation } from './gazetteer';
+import { isStop, TOK } from './name-words';
+
+const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
+const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
+/** Department and generic words: a facility name needs a distinctive word besides these. */
+const GENERIC = new Set(('internal family emergency sports nuclear physical preventive occupational pediatric pediatrics general urgent primary adult behavioral ' +
+  'mental women\'s children\'s senior community university regional medical health care the our a an this that his her their outside local county state ' +
+  'memorial county city surgical surgery cardiology oncology radiology orthopedic orthopedics rehabilitation rehab skilled nursing dialysis imaging cancer ' +
+  'heart eye diabetes ambulatory outpatient inpatient main new old north south east west central downtown veterans ed er icu coding').split(' '));
+
+const HEAD_ALT = FACILITY_HEADS.map((h) => esc(h).replace(/'/g, "['’]")).join('|');
+const NAME_WORD = `(?:${TOK}|[A-Z]{2,5}|(?:St\\.?|Saint|Mt\\.?|Mount)(?=\\s))`;
+const HEADED = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD}(?:['’]s)?[ \\t]+(?:(?:of|and|&|the|for)[ \\t]+)?){1,5})(${HEAD_ALT})(?![\\p{L}])`, 'gu');
+const LOWER_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TOK}[ \\t]+){0,2}${TOK})[ \\t]+(assisted living|nursing home|nursing facility|rehab|rehabilitation|hospital|medical center|senior living|skilled nursing|hospice|care center|memory care)\\b`, 'gu');
+const SAINT = /(?<![\p{L}])(?:St\.?|Saint|Sainte?)[ \t]+[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)?/gu;
+const SAINT_LOWER = /(?<=\b(?:at|to|from|in)\s+)(?:st\.?|saint)[ \t]+[a-z]{3,}(?:['’]s)?/gu;
+const OUR_LADY = /\bOur Lady of(?: the)? [A-Z][a-z]+(?: [A-Z][a-z]+)?/g;
+const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|High School|Academy|College|University)\\b`, 'g');
+
+function distinctive(words: string): boolean {
+  return words.split(/[\s&]+/).filter(Boolean).some((w) => !GENERIC.has(w.toLowerCase()) && !isStop(w) && !isClinicalOrCommon(w) || /^[A-Z]{2,5}$/.test(w));
+}
+
+/** Grows a facility span over qualifiers and city names that follow it. */
+function grow(text: string, end: number): number {
+  for (let k = 0; k < 3; k++) {
+    const m = QUALIFIER.exec(text.slice(end));
+    if (!m) break;
+    // Two-word city names first ("Palo Alto"), then one word ("Norfolk", "General").
+    let w = m[1]!;
+    if (!/^(?:St\.|Saint) /.test(w) && !cityPopulation(w) && w.includes(' ')) w = w.split(/[ \t]/)[0]!;
+    const skip = m[0].length - m[1]!.length;
+    const isCity = cityPopulation(w) > 0;
+    if (!isCity && !/^(?:General|Memorial|Regional|Presbyterian|Lutheran|Methodist|Baptist|Medical|University|Hospital|Midtown|Downtown|Campus|Central|Main|Children['’]s|Women['’]s|Health|HealthCare|Healthcare|Center|Clinic)$|^(?:St\.|Saint) /.test(w)) break;
+    end += skip + w.length;
+  }
+  return end;
+}
+
+const known = FACILITY_SYSTEMS.map((name) => {
+  const multi = /[\s-]/.test(name) || name.length >= 7;
+  const abbr = /^[A-Z&.]{2,6}$/.test(name);
+  const body = esc(name).replace(/'/g, "['’]").replace(/\\\./g, '\\.?');
+  return { name, abbr, multi, re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, abbr ? 'gu' : multi ? 'giu' : 'gu') };
+});
+
+export function findFacilities(text: string): Hit[] {
+  const out: Hit[] = [];
+  const push = (start: number, end: number, reason: string) => {
+    if (PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase() && !/^\s*(?:hospital|medical|clinic|health)/i.test(text.slice(start + d.length)))) return;
+    out.push({ start, end: grow(text, end), type: 'FACILITY', reason });
+  };
+  for (const k of known) {
+    for (const m of text.matchAll(k.re)) {
+      const pre = text.slice(Math.max(0, m.index - 30), m.index);
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      if (!k.abbr && !k.multi) {
+        // A single ordinary word ("Mercy", "Rush") only as a name after a place word or before a campus word.
+        if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
+      }
+      if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(k.name)) continue; // "providence" in lower case is a word
+      push(m.index, m.index + m[0].length, 'known health system');
+    }
+  }
+  for (const m of text.matchAll(HEADED)) {
+    const words = m[1]!.trim();
+    if (!distinctive(words)) continue;
+    const lead = m[1]!.search(/\S/);
+    // Drop leading generic words ("The", "Patient") so the span starts at the name.
+    let s = m.index + lead;
+    const first = /^(?:The|A|An|Our|Patient|Pt|Outside)\s+/.exec(text.slice(s));
+    if (first && !/^Our Lady/.test(text.slice(s))) s += first[0].length;
+    push(s, m.index + m[0].length, 'facility name');
+  }
+  for (const m of text.matchAll(LOWER_HEAD)) {
+    if (!distinctive(m[1]!) || m[1]!.split(/\s+/).some((w) => isStop(w) || isClinicalOrCommon(w))) continue;
+    push(m.index, m.index + m[1]!.length, 'facility name before a facility word');
+  }
+  for (const m of text.matchAll(SAINT)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const pre = text.slice(Math.max(0, m.index - 30), m.index);
+    if (/^\s*(?:wort|encephalitis|virus|Ave|Avenue|St|Street|Rd|Road|Blvd)\b/i.test(after)) continue;
+    if (cityPopulation(m[0]) > 0 && !/^\s*(?:Hospital|Medical|Health|Clinic)/.test(after)) continue; // St. Louis, St. Paul: the city
+    if (/^\s*(?:Hospital|Medical|Health|Clinic|Regional|Memorial|Children|Rehab|Nursing|Mercy|Infirmary)/.test(after) || CUE_BEFORE.test(pre)) {
+      push(m.index, m.index + m[0].length, 'saint-named facility');
+    }
+  }
+  for (const m of text.matchAll(SAINT_LOWER)) push(m.index, m.index + m[0].length, 'saint-named facility');
+  for (const m of text.matchAll(OUR_LADY)) push(m.index, m.index + m[0].length, 'facility name');
+  for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
+  return out;
+}

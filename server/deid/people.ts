@@ -1,0 +1,132 @@
+/**
+ * Person names WITHOUT a cue word: "Mary Johnson", "Anna S.", a bare "Jennifer", "the Henderson
+ * chart", and lower-case names right after a person cue ("talked to tamika", "dr. kapoor").
+ * Evidence: the US Census 1990 first-name and surname frequency lists (lexicon.ts), the NLP
+ * tagger's Person/ProperNoun tags and its English-word knowledge (tokens.ts), and context.
+ * Invariants:
+ *  - a word on the exception list (eponyms, drugs, common words that are also names) or the
+ *    STOP list is never a name on list evidence alone; it needs a first name before it
+ *    ("Rachel Stein") or a strong cue handled in names.ts ("Dr. King");
+ *  - a word followed by a clinical head word ("Parkinson disease", "Bell's palsy", "Apgar
+ *    score") is never a name here, whatever the lists say;
+ *  - without the census lists, only the tagger's Person evidence is used (lower recall).
+ */
+import { type Hit } from './hits';
+import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
+import { isStop } from './name-words';
+import { isEnglish, isTitle, looksPerson, type Token } from './tokens';
+
+/** Words after an eponym that make it a clinical term. */
+export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit)\b/i;
+
+const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/i;
+
+/** Words before a lower-case name that make it one ("wife sarah", "talked to tamika"). */
+const LOWER_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|caregiver|dr|mr|mrs|ms|miss|nurse|rn|np|pa|talked to|spoke (?:to|with|w\/)|ask|asked|ping|pinged|call|called|tell|told|per|d\/w|thanks|thank you|hi|hello|hey|dear|cc|for|with)\.?,?\s+)$/i;
+
+const FIRST_MIN_FREQ = 0.003;
+const LAST_MAX_RANK = 60000;
+
+interface Ctx { text: string; toks: Token[]; lists: NameLists | null }
+
+const first = (c: Ctx, t: Token) => (c.lists?.first.get(t.word.toLowerCase()) ?? 0) >= FIRST_MIN_FREQ || t.tags.has('FirstName');
+const last = (c: Ctx, t: Token) => {
+  const r = c.lists?.last.get(t.word.toLowerCase());
+  return (r !== undefined && r <= LAST_MAX_RANK) || t.tags.has('LastName');
+};
+const HONORIFIC_WORD = /^(?:dr|drs|mr|mrs|ms|mx|miss|prof|rev|sr|jr|st|saint|fr|sgt|capt|hon)$/i;
+const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_DAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
+/** Right before a name whose word is also an ordinary word ("doula Amber", "Thanks Brian", "- Heather"). */
+const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*)$/i;
+/** A place-named disease starts here ("Rocky Mountain spotted fever"). */
+const placeDisease = (c: Ctx, t: Token) => PLACE_DISEASES.some((d) => c.text.slice(t.start, t.start + d.length).toLowerCase() === d.toLowerCase());
+const initialAt = (c: Ctx, t: Token) => /^[A-Z]$/.test(t.word) && c.text[t.end] === '.';
+/** "Miller Fisher variant", "Hoehn and Yahr stage": another eponym, then the head word. */
+function eponymChainAfter(c: Ctx, t: Token): boolean {
+  const m = /^(?:['’]s)?(?:[ \t]+and)?[ \t]+([A-Z][a-z]+)(?:['’]s)?[ \t]+(\S.{0,30})/.exec(c.text.slice(t.end, t.end + 60));
+  return Boolean(m && EPONYMS.has(m[1]!.toLowerCase()) && CLINICAL_HEAD.test(m[2]!));
+}
+const clinicalAfter = (c: Ctx, t: Token) => eponymChainAfter(c, t) || CLINICAL_HEAD.test(c.text.slice(t.end, t.end + 40).replace(/^[\s-]+/, (s) => (s.includes('-') ? '' : ' ')).trimStart())
+  || /^(?:['’]s)?-[A-Z]/.test(c.text.slice(t.end, t.end + 4)) || /[A-Za-z]-$/.test(c.text.slice(Math.max(0, t.start - 2), t.start));
+/** Only a space or tab between two tokens (names never span a line or punctuation). */
+const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]{1,2}$/.test(c.text.slice(a.end, b.start));
+
+function hit(start: number, end: number, reason: string): Hit { return { start, end, type: 'NAME', reason }; }
+
+/** A usable name word: Title case, not an exception, not an ordinary English word here. */
+function nameWord(c: Ctx, t: Token): boolean {
+  return isTitle(t.word) && !exceptional(t) && (!isEnglish(t) || looksPerson(t)) && !clinicalAfter(c, t) && !placeDisease(c, t);
+}
+
+const BARE_SURNAME_MAX_RANK = 8000;
+const cuedBefore = (c: Ctx, t: Token) => PERSON_CUE.test(c.text.slice(Math.max(0, t.start - 24), t.start));
+
+export function findListNames(text: string, toks: Token[]): Hit[] {
+  const c: Ctx = { text, toks, lists: nameLists() };
+  const out: Hit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const next = toks[i + 1];
+    if (isTitle(t.word)) {
+      // "First Last" (and "First Middle Last", "First M. Last"): the first word carries the evidence.
+      if (first(c, t) && next && adjacent(c, t, next) && !placeDisease(c, t)) {
+        let j = i + 1;
+        const run: Token[] = [t];
+        while (j < toks.length && run.length < 4 && adjacent(c, run[run.length - 1]!, toks[j]!) && (initialAt(c, toks[j]!) || (isTitle(toks[j]!.word) && !isStop(toks[j]!.word)))) {
+          run.push(toks[j]!); j++;
+        }
+        while (run.length > 1 && (initialAt(c, run[run.length - 1]!) ? false : clinicalAfter(c, run[run.length - 1]!) || isClinicalOrCommon(run[run.length - 1]!.word) && !last(c, run[run.length - 1]!))) run.pop();
+        const lastTok = run[run.length - 1]!;
+        const firstOk = !exceptional(t) || (run.length > 1 && last(c, lastTok) && !isClinicalOrCommon(lastTok.word) && !isEnglish(lastTok));
+        if (run.length > 1 && firstOk && !clinicalAfter(c, lastTok)) {
+          const end = initialAt(c, lastTok) ? lastTok.end + 1 : lastTok.end;
+          out.push(hit(t.start, end, initialAt(c, lastTok) ? 'first name and initial' : 'first and last name'));
+          i = j - 1;
+          continue;
+        }
+      }
+      const rank = c.lists?.last.get(t.word.toLowerCase()) ?? Infinity;
+      if (nameWord(c, t) && (first(c, t) || (last(c, t) && (looksPerson(t) || (!t.sentenceStart && rank <= BARE_SURNAME_MAX_RANK))))) {
+        out.push(hit(t.start, t.end, first(c, t) ? 'common first name' : 'common surname'));
+        continue;
+      }
+      // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
+      if (isTitle(t.word) && first(c, t) && !isStop(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
+        && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
+        out.push(hit(t.start, t.end, 'first name after a person cue'));
+        continue;
+      }
+      // No list evidence: the tagger's Person tag on a word that is nothing else.
+      if (nameWord(c, t) && looksPerson(t) && !t.sentenceStart) out.push(hit(t.start, t.end, 'person name (NLP)'));
+      continue;
+    }
+    // Lower-case names only right after a person cue.
+    if (/^[a-z][a-z'’-]{2,}$/.test(t.word) && LOWER_CUE.test(text.slice(Math.max(0, t.start - 20), t.start))) {
+      const lw = t.word.toLowerCase();
+      const listed = (c.lists?.first.get(lw) ?? 0) >= FIRST_MIN_FREQ * 3 || (c.lists?.last.get(lw) ?? Infinity) <= 20000;
+      if (listed && !exceptional(t) && !isEnglishLower(t) && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
+    }
+  }
+  return withListNeighbours(c, out);
+}
+
+/** "(Wallace, Pemberton)": a surname-list word next to a found name, in a list of names, is one too. */
+function withListNeighbours(c: Ctx, found: Hit[]): Hit[] {
+  const out = [...found];
+  const covered = (t: Token) => out.some((h) => h.start <= t.start && t.end <= h.end);
+  for (let round = 0; round < 2; round++) {
+    c.toks.forEach((t, i) => {
+      if (covered(t) || !isTitle(t.word) || !last(c, t) || isStop(t.word) || COMMON_WORDS.has(t.word.toLowerCase()) || DRUGS.has(t.word.toLowerCase()) || clinicalAfter(c, t) || placeDisease(c, t)) return;
+      const near = [c.toks[i - 1], c.toks[i + 1]].filter((x): x is Token => Boolean(x) && covered(x!));
+      const joined = near.some((n) => /^\s*(?:,|and|&|\/)\s*$/.test(n.end <= t.start ? c.text.slice(n.end, t.start) : c.text.slice(t.end, n.start)));
+      if (joined) out.push(hit(t.start, t.end, 'surname in a list of names'));
+    });
+  }
+  return out;
+}
+
+/** For a lower-case word, the tagger's Person guess is weak; ask the lexicon and the word class. */
+function isEnglishLower(t: Token): boolean {
+  return isEnglish({ ...t, tags: new Set([...t.tags].filter((x) => !['Person', 'FirstName', 'LastName', 'ProperNoun', 'MaleName', 'FemaleName'].includes(x))) })
+    || ['Verb', 'Adjective', 'Adverb', 'Preposition', 'Determiner', 'Pronoun'].some((x) => t.tags.has(x));
+}
