@@ -81,7 +81,7 @@ describe('7th characters', () => {
     expect(f[0].message).toContain('B initial encounter for open fracture type I or II');
     expect(f[0].message).not.toMatch(/for example/);
   });
-  it('an injury outside fractures lists its own (T07: A, D, S only)', () => {
+  it('an injury outside fractures lists its own (S06: A, D, S only)', () => {
     const f = of(run([dx('S06.0X1', 'first-listed')]), 'seventh-character');
     expect(f[0].message).toMatch(/A initial encounter; D subsequent encounter; S sequela/);
   });

@@ -1,0 +1,102 @@
+/**
+ * In the browser: code details show the Tabular's notes (grouped as the Tabular prints them,
+ * inherited ones marked), code lines show CC/MCC and the highest severity, and search results
+ * show the CC/MCC level.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestServer, WITH_CODE_SETS, type TestServer } from '../support/server';
+import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
+import { launchBrowser } from '../support/browser';
+import { signedIn } from '../support/http';
+import { encounterInput } from '../support/encounters';
+
+let server: TestServer;
+let org: TestOrg;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  server = await startTestServer(WITH_CODE_SETS, { serveWeb: true });
+  org = await createOrg(server.ctx.db.c, 'Notes Health');
+  browser = await launchBrowser();
+  await server.ctx.codeSets.get();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, base: string, email: string, path = '/') {
+  await page.goto(base + path);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+const lineOf = (page: Page, code: string) => page.locator(`[data-testid="code-line"][data-code="${code}"]`);
+
+describe('Tabular notes and CC/MCC in the browser', () => {
+  it('code lines show CC, MCC excluded by the principal, and the highest severity; details show the notes', async () => {
+    const api = await signedIn(server.url, org.coder.email, TEST_PASSWORD);
+    const created = await api.post('/api/encounters', encounterInput({
+      title: 'Sepsis with a diabetic foot ulcer',
+      dateOfService: '2026-03-10',
+      codeLines: [
+        { system: 'ICD-10-CM', code: 'A41.51', role: 'principal', poa: 'Y' },
+        { system: 'ICD-10-CM', code: 'N39.0', role: 'secondary', poa: 'Y' },
+        { system: 'ICD-10-CM', code: 'R65.20', role: 'secondary', poa: 'Y' },
+        { system: 'ICD-10-CM', code: 'E11.621', role: 'secondary', poa: 'Y' }
+      ]
+    }));
+    expect(created.status).toBe(201);
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, org.coder.email, `/encounters/${created.body.data.id}`);
+    await expect.poll(() => page.getByTestId('code-line').count()).toBe(4);
+
+    // Severity per secondary line, and the highest that counts.
+    await expect.poll(() => lineOf(page, 'N39.0').getByTestId('severity-badge').getAttribute('data-severity')).toBe('CC');
+    expect(await lineOf(page, 'R65.20').getByTestId('severity-excluded').textContent()).toMatch(/MCC excluded by the principal diagnosis A41\.51/);
+    expect(await lineOf(page, 'A41.51').getByTestId('severity-badge').count()).toBe(0);
+    expect(await page.getByTestId('highest-severity').getAttribute('data-highest')).toBe('CC');
+    expect(await page.getByTestId('highest-severity').textContent()).toMatch(/Highest severity: CC/);
+    // Each line says what its code is.
+    expect(await lineOf(page, 'N39.0').getByTestId('code-line-facts').textContent()).toMatch(/Urinary tract infection, site not specified/);
+    // The Use additional code rule sits on the ulcer line.
+    await expect.poll(() => lineOf(page, 'E11.621').locator('[data-rule="use-additional-code"]').textContent()).toMatch(/L97\.4-, L97\.5-/);
+    expect(await lineOf(page, 'E11.621').locator('[data-rule="use-additional-code"]').getAttribute('data-severity')).toBe('suggestion');
+    await page.screenshot({ path: '/tmp/graycase-e2e-codes-notes-lines.png', fullPage: true });
+
+    // Details of E11.621: section, Includes from the category, Use additional code at the code.
+    await lineOf(page, 'E11.621').getByRole('button', { name: 'E11.621', exact: true }).click();
+    const details = page.getByTestId('code-details');
+    await expect.poll(() => details.getByTestId('tabular-section').textContent()).toMatch(/Diabetes mellitus.*E08–E13/);
+    const includes = details.getByTestId('tabular-includes');
+    expect(await includes.textContent()).toMatch(/diabetes NOS/);
+    expect(await includes.textContent()).toMatch(/from the category E11/);
+    const additional = details.getByTestId('tabular-useAdditionalCode');
+    expect(await additional.textContent()).toMatch(/code to identify site of ulcer \(L97\.4-, L97\.5-\)/);
+    expect(await additional.textContent()).toMatch(/at this code/);
+    expect(await additional.textContent()).toMatch(/insulin \(Z79\.4\)/);
+    expect(await details.getByTestId('notes-source').textContent()).toMatch(/FY2026 Tabular/);
+    await page.screenshot({ path: '/tmp/graycase-e2e-codes-notes-details.png' });
+    await page.getByRole('button', { name: 'Close code details' }).click();
+
+    // A fracture's 7th characters and a manifestation code, through the details of R65.20's
+    // neighbours is not needed: open S72.001A through the editor's details button.
+    await page.getByRole('button', { name: 'Edit code lines' }).click();
+    const code2 = page.getByLabel('Code of line 2', { exact: true });
+    await code2.fill('');
+    await code2.pressSequentially('J96.22');
+    await expect.poll(() => page.locator('[role="option"][data-code="J96.22"] [data-testid="severity-badge"]').textContent()).toBe('MCC');
+    await code2.press('Escape');
+    await code2.fill('S72.001A');
+    await page.getByRole('button', { name: 'Details of line 2 code' }).click();
+    const seventh = details.getByTestId('tabular-seventh');
+    await expect.poll(() => seventh.textContent()).toMatch(/Ainitial encounter for closed fracture/);
+    expect(await seventh.textContent()).toMatch(/from the category S72/);
+    await page.getByRole('button', { name: 'Close code details' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  }, 90_000);
+});
