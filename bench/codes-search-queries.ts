@@ -44,7 +44,7 @@ export const BENCH_QUERIES: BenchQuery[] = [
   ['saddle pe', CM, ['I26.92', 'I26.02']],
   ['cva', CM, ['I63.9']],
   ['tia', CM, ['G45.9']],
-  ['ms', CM, ['G35D', 'G35A']],
+  ['ms', CM, ['G35.D', 'G35.A']],
   ['mdd recurrent severe', CM, ['F33.2']],
   ['gad', CM, ['F41.1']],
   ['ptsd', CM, ['F43.10']],

@@ -20,10 +20,15 @@
 import { expandAbbreviations } from './abbreviations';
 import { chapterOf } from './chapters';
 import { CODE_FORMATS, displayCode, normalizeCode } from './normalize';
-import { codeRanksAfter, TopK, type Candidate } from './rank';
+import { candidate, codeRanksAfter, TopK, type Candidate } from './rank';
+import { pcsProcedureHits } from './pcs-search';
 import { TextIndex, tokenize, type SearchIndexes, type SystemIndex } from './text-index';
 import { rankText } from './text-search';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
+import type { Tabular } from './parse-tabular';
+import { parsePcsIndex } from './pcs-index';
+import type { NumRange } from './query-numbers';
+import { buildTermLookup, tabularTerms } from './search-terms';
 
 
 export type SearchSystem = 'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS' | 'CPT';
@@ -51,11 +56,17 @@ export interface SearchResult {
 
 type Payload = OrderEntry | HcpcsRecord;
 
-function makeSystemIndex(codes: string[], payload: Payload[], texts: string[][], billable: boolean[]): SystemIndex {
-  const text = new TextIndex(codes.map((code, i) => ({ code, texts: texts[i], billable: billable[i] })));
+/** `terms[d]`: the Tabular's terms of doc d, indexed as more text of it (search-terms.ts). */
+function makeSystemIndex(codes: string[], payload: Payload[], texts: string[][], billable: boolean[], terms?: (readonly string[] | undefined)[]): SystemIndex {
+  const text = new TextIndex(codes.map((code, i) => ({ code, texts: terms?.[i] ? [...texts[i], ...terms[i]!] : texts[i], billable: billable[i] })));
   const byCode = Int32Array.from(codes.keys()).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
   const codeLen = Uint8Array.from(byCode, (d) => codes[d].length);
-  return { text, payload, byCode, codeLen, defaultFlag: new Uint8Array(codes.length), tokenText: new Array<string | undefined>(codes.length) };
+  const docTerms = terms ?? new Array<undefined>(codes.length);
+  const termLookup = buildTermLookup(docTerms);
+  return {
+    text, payload, byCode, codeLen, defaultFlag: new Uint8Array(codes.length), tokenText: new Array<string | undefined>(codes.length),
+    terms: docTerms, termLookup, ranges: new Array<NumRange[] | undefined>(codes.length)
+  };
 }
 
 /** Union of the entries of all years, latest year first (its tabular order is the doc order). */
@@ -67,18 +78,27 @@ function universe(years: Map<number, CodeYear>): OrderEntry[] {
   return out;
 }
 
-export function buildSearchIndexes(cm: Map<number, CodeYear>, pcs: Map<number, CodeYear>, hcpcs: HcpcsSet | null): SearchIndexes {
+/** Optional sources of search text: the Tabular List (inclusion terms, Includes) and the PCS
+ * Index main terms CSV; search works without them, with fewer synonyms. */
+export interface SearchExtras { tabular?: Tabular | null; pcsIndexCsv?: string | null }
+
+export function buildSearchIndexes(cm: Map<number, CodeYear>, pcs: Map<number, CodeYear>, hcpcs: HcpcsSet | null, extras: SearchExtras = {}): SearchIndexes {
   const systems: SearchIndexes['systems'] = new Map();
   for (const [name, years] of [['ICD-10-CM', cm], ['ICD-10-PCS', pcs]] as const) {
     if (years.size === 0) continue;
     const all = universe(years);
-    systems.set(name, makeSystemIndex(all.map((e) => e.code), all, all.map((e) => [e.long]), all.map((e) => e.billable)));
+    // The Tabular describes FY2026: its terms go to the entries of that year (shared by FY2027
+    // when unchanged).
+    const byCode = name === 'ICD-10-CM' ? tabularTerms(extras.tabular ?? null, years.get(2026) ?? years.get(Math.min(...years.keys()))) : null;
+    const terms = byCode ? all.map((e) => byCode.get(e.code)) : undefined;
+    systems.set(name, makeSystemIndex(all.map((e) => e.code), all, all.map((e) => [e.long]), all.map((e) => e.billable), terms));
   }
   if (hcpcs) {
     const all = [...hcpcs.procedures.values()];
     systems.set('HCPCS', makeSystemIndex(all.map((r) => r.code), all, all.map((r) => [r.long, r.short]), all.map((r) => r.terminationDate === null)));
   }
-  return { systems };
+  const pcsIndex = extras.pcsIndexCsv ? parsePcsIndex(extras.pcsIndexCsv) : null;
+  return { systems, pcsIndex };
 }
 
 const cptCache = new WeakMap<Map<string, string>, SystemIndex>();
@@ -152,12 +172,31 @@ export function searchCodes(codeSets: CodeSets, opts: SearchOptions): SearchResu
   }
 
   // A code-shaped query with code hits is a code search; otherwise rank descriptions.
-  const ranked = codeLike && codeHits > 0 ? undefined : rankText(targets, q, limit, ok);
+  const wordSearch = !(codeLike && codeHits > 0);
+  if (wordSearch) for (const c of procedureHits(codeSets, targets, q, limit, ok, opts.system === 'ICD-10-PCS')) results.push(toResult(c));
+  const ranked = wordSearch ? rankText(targets, q, limit, ok) : undefined;
   for (const c of ranked ?? top.sorted()) {
     if (results.length >= limit) break;
+    if (results.some((r) => r.system === c.sys && r.code === displayCode(c.sys, c.idx.text.codes[c.doc]))) continue;
     results.push(toResult(c));
   }
   return results;
+}
+
+/** PCS codes of a procedure named in the query (pcs-search.ts), to list before description
+ * matches. Searching all systems, only for names no ICD-10-CM description uses ("hysterectomy",
+ * not "delivery" or "transfusion", which are also diagnoses' words). */
+function procedureHits(
+  codeSets: CodeSets, targets: [SearchSystem, SystemIndex][], q: string, limit: number,
+  ok: (sys: SearchSystem, idx: SystemIndex, doc: number) => boolean, pcsOnly: boolean
+): Candidate[] {
+  const pi = codeSets.search.pcsIndex;
+  const pcsIdx = targets.find(([s]) => s === 'ICD-10-PCS')?.[1];
+  if (!pi || !pcsIdx) return [];
+  const hits = pcsProcedureHits(pi, pcsIdx, expandAbbreviations(q), limit, (doc) => ok('ICD-10-PCS', pcsIdx, doc));
+  const cm = codeSets.search.systems.get('ICD-10-CM');
+  if (!pcsOnly && cm && hits.terms.some((t) => t.words.every((w) => cm.text.termId(w) >= 0))) return [];
+  return hits.docs.map((doc) => candidate('ICD-10-PCS', pcsIdx, doc, 2, 0, 0));
 }
 
 /** Offer the codes of `idx` starting with `prefix` to `top`; returns how many passed the

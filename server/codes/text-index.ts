@@ -95,7 +95,8 @@ export class TextIndex {
     for (let id = 0; id < docs.length; id++) {
       for (let k = 0; k < docs[id].texts.length; k++) {
         const toks = tokenize(docs[id].texts[k]);
-        if (k === 0) firstTok.push(toks[0] ?? '');
+        // "Unspecified dementia, ..." starts, for a coder, with "dementia".
+        if (k === 0) firstTok.push((toks[0] === 'unspecified' ? toks[1] : toks[0]) ?? '');
         for (const tok of toks) {
           let l = lists.get(tok);
           if (!l) { l = []; lists.set(tok, l); }
@@ -226,6 +227,8 @@ export function withinDistance(a: string, b: string, k: number): boolean {
 /** Indexes per system, built at load by `buildSearchIndexes` (search.ts). */
 export interface SearchIndexes {
   systems: Map<'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS', SystemIndex>;
+  /** The PCS Index main terms (procedure names → PCS tables), null when the file is absent. */
+  pcsIndex: import('./pcs-index').PcsIndex | null;
 }
 
 export interface SystemIndex {
@@ -242,4 +245,10 @@ export interface SystemIndex {
   /** Lazily filled: ' ' + the tokens of the payload's description joined by spaces, for the
    * phrase bonus (only docs that reach a result pool are ever tokenized again). */
   tokenText: (string | undefined)[];
+  /** Per doc: the Tabular's terms indexed with the description (search-terms.ts), or undefined. */
+  terms: (readonly string[] | undefined)[];
+  /** termKey (search-terms.ts) → docs having a term, or a description, with exactly that key. */
+  termLookup: Map<string, number[]>;
+  /** Lazily filled: numeric ranges printed in the description (query-numbers.ts). */
+  ranges: (import('./query-numbers').NumRange[] | undefined)[];
 }

@@ -12,7 +12,9 @@
  *   (searchCodes is synchronous).
  */
 import { expandAbbreviations } from './abbreviations';
-import { compare, setBar, TopK, type Candidate } from './rank';
+import { candidate, compare, setBar, TopK, type Candidate } from './rank';
+import { inRanges, queryNumbers, rangesIn } from './query-numbers';
+import { termKey } from './search-terms';
 import type { SearchSystem } from './search';
 import type { Bar } from './text-scorer';
 import { tokenize, type SystemIndex, type TermMatch, type TextIndex } from './text-index';
@@ -37,13 +39,17 @@ export function rankText(
   const allWords = tokenize(expanded);
   // Glue words are dropped when other words remain: their postings are huge ("of" is in
   // a third of the descriptions) and they do not change which codes match. "with" and
-  // "without" are kept: they separate E11.9 from E11.65.
+  // "without" are kept: they separate E11.9 from E11.65. Numbers are matched apart (below),
+  // against the ranges descriptions print, unless the query has nothing else.
   const content = allWords.filter((w) => !STOP_WORDS.has(w));
-  const words = content.length > 0 ? content : allWords;
+  const textWords = content.filter((w) => !NUMBER.test(w));
+  const numbers = textWords.length > 0 ? queryNumbers(expanded) : [];
+  const words = textWords.length > 0 ? textWords : content.length > 0 ? content : allWords;
   if (words.length === 0) return undefined;
+  const wanted = words.length + numbers.length;
   // Collect a larger pool, then give descriptions containing the query as a phrase a
   // bonus ("heart failure" ahead of "heart transplant failure") and keep the best.
-  const pool = textPool; pool.reset(Math.min(200, Math.max(limit * 5, 60)));
+  const pool = textPool; pool.reset(Math.min(200, Math.max(limit * 5, numbers.length > 0 ? 120 : 60)));
   const bar: Bar = { on: false, matched: 0, score: 0, billable: 0, textLength: 0, doc: 0, score4: 0 };
   for (const [sys, idx] of targets) {
     // A loop, not words.map(): `map` makes arrays of another V8 map once this function is
@@ -64,34 +70,117 @@ export function rankText(
     });
   }
   const items = pool.sorted();
-  // Without more detail in the query, the "unspecified" code is the coder's default
-  // ("pneumonia" → J18.9): a small bonus that only breaks near-ties.
-  if (!allWords.some((w) => w.startsWith('unspec'))) {
-    for (const c of items) {
-      if (c.tier === 2 && c.matched === words.length && isDefault(c.idx, c.doc)) c.score += 0.1;
+  addTermHits(items, targets, expanded, wanted, ok);
+  const flags = queryFlags(allWords);
+  for (const c of items) {
+    if (c.tier !== 2) continue;
+    if (numbers.length > 0) c.matched += numbersMatched(c.idx, c.doc, numbers);
+    const code = c.idx.text.codes[c.doc];
+    if (c.sys === 'ICD-10-CM') {
+      // The general code before newborn (P) and pregnancy (O) codes unless the query says so.
+      if (!flags.obstetric && (code[0] === 'P' || code[0] === 'O')) c.score -= 0.3;
+      // 7th character: the initial encounter is the default when the query names no other
+      // (a penalty on the others, so codes without a 7th character are not pushed down).
+      if (!flags.encounter && code.length === 7 && LATER_ENCOUNTER.test((c.idx.payload[c.doc] as Payload).long)) c.score -= 0.1;
     }
+    // Without more detail in the query, the "unspecified" code is the coder's default
+    // ("pneumonia" → J18.9): a small bonus that only breaks near-ties.
+    if (!flags.unspecified && c.matched === wanted && isDefault(c.idx, c.doc)) c.score += 0.1;
   }
-  if (allWords.length > 1) {
-    const phrase = ' ' + allWords.join(' ');
-    const head = allWords.slice(0, -1);
-    // Term ids of `head` per index, null when one is missing. Always an Int32Array or null:
-    // a JS array here had two element kinds, and the optimized searchCodes bailed out on
-    // the map check hundreds of times per second without being recompiled (deopt loop).
-    const ids = new Map<SystemIndex, Int32Array | null>();
-    for (const c of items) {
-      if (c.tier !== 2) continue;
-      let t = ids.get(c.idx);
-      if (t === undefined) { t = termIds(c.idx.text, head); ids.set(c.idx, t); }
-      // Only a description holding every query word but the last (which may end inside a
-      // longer word: "sepsis unspec") as a whole term can hold the phrase.
-      if (t === null || !c.idx.text.hasAll(c.doc, t)) continue;
-      // Parentheses enclose nonessential modifiers in ICD-10 ("Essential (primary)
-      // hypertension"): the phrase "essential hypertension" is there for a coder.
-      const text = (c.idx.tokenText[c.doc] ??= ' ' + tokenize((c.idx.payload[c.doc] as Payload).long.replace(/\([^)]*\)/g, ' ')).join(' '));
-      if (text.includes(phrase)) c.score += 0.5;
-    }
-  }
+  if (allWords.length > 1) phraseBonus(items, allWords);
   return items.sort(compare).slice(0, limit);
+}
+
+const NUMBER = /^\d+$/;
+const LATER_ENCOUNTER = /, (subsequent encounter|sequela)\b/;
+
+/** What the query says about the context that picks between variants. */
+function queryFlags(words: string[]): { obstetric: boolean; encounter: boolean; unspecified: boolean } {
+  let obstetric = false, encounter = false, unspecified = false;
+  for (const w of words) {
+    if (OBSTETRIC.test(w)) obstetric = true;
+    if (w === 'subsequent' || w.startsWith('sequel') || w === 'healing' || w.endsWith('union')) encounter = true;
+    if (w.startsWith('unspec')) unspecified = true;
+  }
+  return { obstetric, encounter, unspecified };
+}
+const OBSTETRIC = /^(newborn|neonat|perinatal|fet(al|us)|pregnan|gestation|obstetric|matern|postpartum|puerper|deliver|labor|antepartum|trimester|preterm|prenatal|birth|placent|abortion|ectopic|lactat|intrauterine)/;
+
+/** A query equal to one of the Tabular's terms ("dementia" = "Dementia NOS") finds that code
+ * first: it joins the pool (or is raised in it) with every word matched and a bonus. */
+function addTermHits(items: Candidate[], targets: [SearchSystem, SystemIndex][], expanded: string, wanted: number,
+  ok: (sys: SearchSystem, idx: SystemIndex, doc: number) => boolean): void {
+  const key = termKey(expanded);
+  if (!key) return;
+  for (const [sys, idx] of targets) {
+    const docs = idx.termLookup.get(key) ?? idx.termLookup.get(correctedKey(idx, key));
+    if (!docs) continue;
+    for (const doc of docs) {
+      if (!ok(sys, idx, doc)) continue;
+      let c = items.find((x) => x.idx === idx && x.doc === doc && x.tier === 2);
+      if (!c) { c = candidate(sys, idx, doc, 2, 0, 0); items.push(c); }
+      c.matched = Math.max(c.matched, wanted);
+      c.score = Math.max(c.score, 1.25 * (wanted || 1)) + 1;
+    }
+  }
+}
+
+/** `key` with each word that only matches as a typo replaced by its most frequent correction
+ * ("hypertenson" → "hypertension"), or '' when no word needed one. */
+function correctedKey(idx: SystemIndex, key: string): string {
+  const words = key.split(' ');
+  let changed = false;
+  for (let i = 0; i < words.length; i++) {
+    const m = idx.text.matchWord(words[i]);
+    if (m.length === 0 || m[0].weight !== 0.5) continue;
+    let best = m[0].term;
+    for (const x of m) if (idx.text.postings[x.term].length > idx.text.postings[best].length) best = x.term;
+    words[i] = idx.text.terms[best];
+    changed = true;
+  }
+  return changed ? termKey(words.join(' ')) : '';
+}
+
+/** How many of the query's numbers the doc prints, or holds in a printed range. */
+function numbersMatched(idx: SystemIndex, doc: number, numbers: number[]): number {
+  const text = ' ' + tokenText(idx, doc) + ' ';
+  const ranges = (idx.ranges[doc] ??= rangesIn((idx.payload[doc] as Payload).long));
+  let n = 0;
+  for (const x of numbers) if ((Number.isInteger(x) && text.includes(` ${x} `)) || inRanges(x, ranges)) n++;
+  return n;
+}
+
+/** ' ' + the tokens of the description (parenthesised modifiers dropped) and of each of the
+ * Tabular's terms, separated by ' | ' so a phrase never spans two of them. */
+function tokenText(idx: SystemIndex, doc: number): string {
+  let t = idx.tokenText[doc];
+  if (t === undefined) {
+    const strip = (s: string) => tokenize(s.replace(/\([^)]*\)/g, ' ')).join(' ');
+    t = ' ' + strip((idx.payload[doc] as Payload).long);
+    for (const term of idx.terms[doc] ?? []) t += ' | ' + strip(term);
+    idx.tokenText[doc] = t;
+  }
+  return t;
+}
+
+function phraseBonus(items: Candidate[], allWords: string[]): void {
+  const phrase = ' ' + allWords.join(' ');
+  const head = allWords.slice(0, -1);
+  // Term ids of `head` per index, null when one is missing. Always an Int32Array or null:
+  // a JS array here had two element kinds, and the optimized searchCodes bailed out on
+  // the map check hundreds of times per second without being recompiled (deopt loop).
+  const ids = new Map<SystemIndex, Int32Array | null>();
+  for (const c of items) {
+    if (c.tier !== 2) continue;
+    let t = ids.get(c.idx);
+    if (t === undefined) { t = termIds(c.idx.text, head); ids.set(c.idx, t); }
+    // Only a description holding every query word but the last (which may end inside a
+    // longer word: "sepsis unspec") as a whole term can hold the phrase.
+    if (t === null || !c.idx.text.hasAll(c.doc, t)) continue;
+    // Parentheses enclose nonessential modifiers in ICD-10 ("Essential (primary)
+    // hypertension"): the phrase "essential hypertension" is there for a coder.
+    if (tokenText(c.idx, c.doc).includes(phrase)) c.score += 0.5;
+  }
 }
 
 /** Term ids of `words` in `text`, or null when one of them is in no description. */
