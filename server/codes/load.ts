@@ -139,10 +139,8 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
   const hcpcs = parseHcpcsFile(text(FILES.hcpcs)!, '2026-01');
   setRows(FILES.hcpcs, hcpcs.procedures.size + hcpcs.modifiers.size,
     `${hcpcs.procedures.size} procedure codes, ${hcpcs.modifiers.size} modifiers`);
+  const search = buildSearchIndexes(cm, pcs, hcpcs, { tabular, pcsIndexCsv: text(FILES.pcsIndex, 'utf8') });
   bufs.clear();
-
-  // Part B (search): to index inclusion terms, accept `tabular` as a 4th parameter and pass it here.
-  const search = buildSearchIndexes(cm, pcs, hcpcs);
   const tabularExcludes = tabular ? excludesFromTabular(tabular) : null;
   return { cm, pcs, hcpcs, changes, excludes, tabular, tabularExcludes, severity, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0) } };
 }
