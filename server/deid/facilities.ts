@@ -23,7 +23,7 @@ const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:
 const GENERIC = new Set(('internal family emergency sports nuclear physical preventive occupational pediatric pediatrics general urgent primary adult behavioral ' +
   'mental women\'s children\'s senior community university regional medical health care the our a an this that his her their outside local county state ' +
   'memorial county city surgical surgery cardiology oncology radiology orthopedic orthopedics rehabilitation rehab skilled nursing dialysis imaging cancer ' +
-  'heart eye diabetes ambulatory outpatient inpatient main new old north south east west central downtown veterans ed er icu coding').split(' '));
+  'heart eye diabetes ambulatory outpatient inpatient main new old north south east west central downtown veterans ed er icu coding surgeon attorney inspector brigadier lieutenant postmaster adjutant secretary consul').split(' '));
 
 const HEAD_ALT = FACILITY_HEADS.map((h) => esc(h).replace(/'/g, "['’]")).join('|');
 const NAME_WORD = `(?:${TOK}|[A-Z]{2,5}|(?:St\\.?|Saint|Mt\\.?|Mount)(?=\\s))`;

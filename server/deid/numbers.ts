@@ -65,7 +65,7 @@ export function findAges(text: string): Hit[] {
 const LABELS: [string, PhiType][] = [
   ['MRN|MR\\s?#|MR no\\.?|med(?:ical)?\\.? rec(?:ord)?\\.?(?: number| no\\.?| #)?|EMR|EHR|medical record(?: number| no\\.?| #)?|record (?:number|no\\.?|#)|chart (?:number|no\\.?|#)|hospital (?:number|no\\.?|#)|unit (?:number|no\\.?)', 'MRN'],
   ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|encounter (?:number|no\\.?|#|ID)|visit (?:number|no\\.?|#|ID)|FIN|HAR|CSN|claim|invoice|accession|acc\\.?(?=\\s?#)', 'ACCOUNT'],
-  ['member(?:ship)?|subscriber|ins(?:urance)?\\.? (?:plan|policy)|policy|group (?:number|no\\.?|#)|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan ID|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID', 'HEALTH_PLAN'],
+  ['member(?:ship)?|subscriber|ins(?:urance)?\\.? (?:plan|policy)|policy|group(?: number| no\\.?| #| ID)?|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan ID|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID', 'HEALTH_PLAN'],
   ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit', 'LICENSE'],
   ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],
   ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],

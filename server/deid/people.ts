@@ -25,6 +25,10 @@ const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janu
 const LOWER_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|caregiver|dr|mr|mrs|ms|miss|nurse|rn|np|pa|talked to|spoke (?:to|with|w\/)|ask|asked|ping|pinged|call|called|tell|told|per|d\/w|thanks|thank you|hi|hello|hey|dear|cc|for|with)\.?,?\s+)$/i;
 
 const FIRST_MIN_FREQ = 0.003;
+/** Job words the tagger sometimes calls people ("Cardiologist Dr. Lindgren"). */
+const ROLE_NOUN = /(?:ologist|iatrist|ician|apist|macist|urgeon|ordinator)$/i;
+/** "the kessler account": a lower-case surname before a word for a patient's file. */
+const FILE_AFTER = /^[ \t]+(?:account|acct|chart|case|claim|file|encounter|admission|denial|bill|referral)\b/i;
 const LAST_MAX_RANK = 60000;
 
 interface Ctx { text: string; toks: Token[]; lists: NameLists | null }
@@ -37,7 +41,7 @@ const last = (c: Ctx, t: Token) => {
 const HONORIFIC_WORD = /^(?:dr|drs|mr|mrs|ms|mx|miss|prof|rev|sr|jr|st|saint|fr|sgt|capt|hon)$/i;
 const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_DAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
 /** Right before a name whose word is also an ordinary word ("doula Amber", "Thanks Brian", "- Heather"). */
-const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*)$/i;
+const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|thank you|thx|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
 /** A place-named disease starts here ("Rocky Mountain spotted fever"). */
 const placeDisease = (c: Ctx, t: Token) => PLACE_DISEASES.some((d) => c.text.slice(t.start, t.start + d.length).toLowerCase() === d.toLowerCase());
 const initialAt = (c: Ctx, t: Token) => /^[A-Z]$/.test(t.word) && c.text[t.end] === '.';
@@ -91,17 +95,18 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         continue;
       }
       // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
-      if (isTitle(t.word) && first(c, t) && !isStop(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
+      if (isTitle(t.word) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
         && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
         out.push(hit(t.start, t.end, 'first name after a person cue'));
         continue;
       }
       // No list evidence: the tagger's Person tag on a word that is nothing else.
-      if (nameWord(c, t) && looksPerson(t) && !t.sentenceStart) out.push(hit(t.start, t.end, 'person name (NLP)'));
+      if (nameWord(c, t) && looksPerson(t) && !t.sentenceStart && !ROLE_NOUN.test(t.word)) out.push(hit(t.start, t.end, 'person name (NLP)'));
       continue;
     }
     // Lower-case names only right after a person cue.
-    if (/^[a-z][a-z'’-]{2,}$/.test(t.word) && LOWER_CUE.test(text.slice(Math.max(0, t.start - 20), t.start))) {
+    if (/^[a-z][a-z'’-]{2,}$/.test(t.word) && (LOWER_CUE.test(text.slice(Math.max(0, t.start - 20), t.start))
+      || (/\bthe[ \t]+$/i.test(text.slice(Math.max(0, t.start - 6), t.start)) && FILE_AFTER.test(text.slice(t.end, t.end + 16))))) {
       const lw = t.word.toLowerCase();
       const listed = (c.lists?.first.get(lw) ?? 0) >= FIRST_MIN_FREQ * 3 || (c.lists?.last.get(lw) ?? Infinity) <= 20000;
       if (listed && !exceptional(t) && !isEnglishLower(t) && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
