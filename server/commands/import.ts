@@ -12,7 +12,8 @@
  *   copy of each; no read decides whether to write.
  * - An item whose key is the id of one of this organisation's encounters (an export imported
  *   back) is that encounter.
- * - A skipped item changes nothing: the work done on the existing encounter is kept.
+ * - A skipped item changes nothing: the work done on the existing encounter is kept. Its answer
+ *   says whether the importer may open it (it may be a colleague's); it never carries its content.
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
@@ -21,6 +22,7 @@ import type { EncounterDoc } from '../db/collections';
 import { AppError } from '../errors';
 import { importItemSchema, type ImportItemResultDto, type ImportResultDto } from '../../src/lib/protocol/encounters';
 import { buildEncounter } from './encounters';
+import { permissionsFor } from '../policies/encounters';
 
 type ImportItem = z.infer<typeof importItemSchema>;
 
@@ -49,12 +51,18 @@ export function importKeyOf(orgId: string, item: ImportItem): { importKey: strin
 
 const isDuplicateKey = (err: unknown) => (err as { code?: unknown })?.code === 11000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** What the policy needs to tell whether the importer may open the encounter already here. */
+const POLICY_FIELDS = { _id: 1, orgId: 1, ownerId: 1, ownerTeamIds: 1, sharedUserIds: 1, sharedTeamIds: 1 } as const;
+type Held = Pick<EncounterDoc, keyof typeof POLICY_FIELDS>;
+
+const skipped = (actor: Actor, index: number, key: string | undefined, held: Held, matchedBy: 'key' | 'id' | 'content'): ImportItemResultDto =>
+  ({ index, key, status: 'skipped', id: held._id, matchedBy, visible: permissionsFor(actor, held).view });
 
 async function importOne(ctx: AppContext, actor: Actor, index: number, key: string | undefined, item: ImportItem): Promise<ImportItemResultDto> {
   const { c } = ctx.db;
   if (item.key && UUID.test(item.key)) {
-    const original = await c.encounters.findOne({ _id: item.key, orgId: actor.orgId }, { projection: { _id: 1 } });
-    if (original) return { index, key, status: 'skipped', id: original._id, matchedBy: 'id' };
+    const original = await c.encounters.findOne<Held>({ _id: item.key, orgId: actor.orgId }, { projection: POLICY_FIELDS });
+    if (original) return skipped(actor, index, key, original, 'id');
   }
   const { importKey, matchedBy } = importKeyOf(actor.orgId, item);
   const { proposedCodes, flag, flags, key: _key, ...meta } = item;
@@ -67,9 +75,9 @@ async function importOne(ctx: AppContext, actor: Actor, index: number, key: stri
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     // The unique index refused it, so the other copy has landed and can be read.
-    const existing = await c.encounters.findOne({ importKey, orgId: actor.orgId }, { projection: { _id: 1 } });
+    const existing = await c.encounters.findOne<Held>({ importKey, orgId: actor.orgId }, { projection: POLICY_FIELDS });
     if (!existing) throw err;
-    return { index, key, status: 'skipped', id: existing._id, matchedBy };
+    return skipped(actor, index, key, existing, matchedBy);
   }
   await ctx.audit.record(actor, { action: 'encounters.create', targetType: 'encounter', targetId: enc._id, details: { via: 'import' } });
   return { index, key, status: 'created', id: enc._id };

@@ -68,6 +68,22 @@ describe('importing the same file again', () => {
     }
   });
 
+  it("a colleague's import is skipped too, and says when the importer may not open the encounter", async () => {
+    const { org, coder } = await freshCoder();
+    const file = demoFile();
+    const mine = await coder.post('/api/encounters/import', file);
+    const outsider = await signedIn(server.url, org.otherCoder.email, TEST_PASSWORD);
+    const theirs = await outsider.post('/api/encounters/import', file);
+    expect(theirs.body.data.skipped).toBe(file.encounters.length);
+    expect(theirs.body.data.items.every((i: Item & { visible?: boolean }) => i.visible === false)).toBe(true);
+    expect((await outsider.get(`/api/encounters/${theirs.body.data.items[0].id}`)).status).toBe(404);
+    const admin = await signedIn(server.url, org.admin.email, TEST_PASSWORD);
+    const asAdmin = await admin.post('/api/encounters/import', file);
+    expect(asAdmin.body.data.items.every((i: Item & { visible?: boolean }) => i.visible === true)).toBe(true);
+    expect(ids(asAdmin.body.data.items)).toEqual(ids(mine.body.data.items));
+    expect(await count(org.orgId)).toBe(file.encounters.length);
+  });
+
   it('dedupes a key repeated inside one file', async () => {
     const { org, coder } = await freshCoder();
     const [a] = demoFile().encounters;

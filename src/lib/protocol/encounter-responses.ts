@@ -69,10 +69,13 @@ export interface QueuePageDto {
   counts: Record<Queue, number>;
 }
 
-/** skipped: the organisation already holds this item (id is that encounter), matched by its key, an export's id, or its content. */
+/**
+ * skipped: the organisation already holds this item (id is that encounter), matched by its key, an
+ * export's id, or its content; visible says whether the importer may open it (else someone else's).
+ */
 export interface ImportItemResultDto {
   index: number; key?: string; status: 'created' | 'skipped' | 'rejected'; id?: string;
-  matchedBy?: 'key' | 'id' | 'content'; errors?: { field: string; message: string }[];
+  matchedBy?: 'key' | 'id' | 'content'; visible?: boolean; errors?: { field: string; message: string }[];
 }
 export interface ImportResultDto { created: number; skipped: number; rejected: number; items: ImportItemResultDto[] }
 
