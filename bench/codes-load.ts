@@ -40,6 +40,7 @@ export async function run(): Promise<void> {
     [...cs.pcs.values()].map((y) => `PCS FY${y.fy} ${y.list.length}`), [`HCPCS ${cs.hcpcs?.procedures.size ?? 0}+${cs.hcpcs?.modifiers.size ?? 0} mod`],
     [`Tabular ${cs.tabular?.entries.size ?? 0} entries`, `MS-DRG ${cs.severity?.level.size ?? 0} CC/MCC`]);
   console.log(`codes-load: ${ms.toFixed(0)} ms (goal < 4000), heap ${heapMb.toFixed(0)} MB total, +${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(0)} MB for code sets (goal < 300)`);
+  console.log(`  phases (ms): ${Object.entries(cs.report.phases ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  ${counts.join(', ')}; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
   (globalThis as { __codeSets?: unknown }).__codeSets = cs; // reused by codes-search in the same run
 

@@ -54,6 +54,10 @@ export async function verifyCodeSetFolder(dir: string): Promise<LoadedFileReport
 
 export async function loadCodeSets(dir: string): Promise<CodeSets> {
   const t0 = performance.now();
+  // Milliseconds per phase, for the load benchmark (reading files is in `read`).
+  const phases: Record<string, number> = {};
+  let mark = t0;
+  const lap = (name: string) => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
   const wanted = KNOWN_FILES.filter((f) => f.loaded);
   const bufs = new Map<string, Buffer | null>();
   await Promise.all(wanted.map(async (f) => { bufs.set(f.path, await readMaybe(path.join(dir, f.path))); }));
@@ -78,6 +82,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     if (note) r.note = note;
   };
 
+  lap('read');
   const cmEntries = parseOrderFile(text(FILES.cmOrder)!, FILES.cmOrder);
   setRows(FILES.cmOrder, cmEntries.length);
   const cm = new Map<number, CodeYear>([[2026, buildYear('ICD-10-CM', 2026, cmEntries)]]);
@@ -104,6 +109,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     warnings.push('FY2027 change lists incomplete: only ICD-10-CM FY2026 is loaded.');
   }
 
+  lap('icd10cm');
   let excludes: ExcludesSet | null = null;
   for (const p of [FILES.excludes1, FILES.excludes2]) {
     const t = text(p, 'utf8');
@@ -112,6 +118,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     setRows(p, parseExcludesCsv(t, excludes, p));
   }
 
+  lap('excludes');
   let tabular: Tabular | null = null;
   const tabularXml = text(FILES.tabular, 'utf8');
   if (tabularXml) {
@@ -119,6 +126,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     setRows(FILES.tabular, tabular.entries.size, `${tabular.chapters.length} chapters, ${tabular.sections.length} sections, ${tabular.entries.size} entries`);
   }
 
+  lap('tabular');
   let severity: SeverityTables | null = null;
   const mcc = text(FILES.mcc), cc = text(FILES.cc);
   if (mcc && cc) {
@@ -132,6 +140,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     warnings.push('Tables 6I and 6J are both needed for CC/MCC severity; severity is off.');
   }
 
+  lap('msdrg');
   const pcsEntries = parseOrderFile(text(FILES.pcsOrder)!, FILES.pcsOrder);
   setRows(FILES.pcsOrder, pcsEntries.length);
   const pcs = new Map<number, CodeYear>([[2026, buildYear('ICD-10-PCS', 2026, pcsEntries)]]);
@@ -139,8 +148,11 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
   const hcpcs = parseHcpcsFile(text(FILES.hcpcs)!, '2026-01');
   setRows(FILES.hcpcs, hcpcs.procedures.size + hcpcs.modifiers.size,
     `${hcpcs.procedures.size} procedure codes, ${hcpcs.modifiers.size} modifiers`);
+  lap('pcs+hcpcs');
   const search = buildSearchIndexes(cm, pcs, hcpcs, { tabular, pcsIndexCsv: text(FILES.pcsIndex, 'utf8') });
   bufs.clear();
+  lap('search');
   const tabularExcludes = tabular ? excludesFromTabular(tabular) : null;
-  return { cm, pcs, hcpcs, changes, excludes, tabular, tabularExcludes, severity, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0) } };
+  lap('tabular-excludes');
+  return { cm, pcs, hcpcs, changes, excludes, tabular, tabularExcludes, severity, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0), phases } };
 }

@@ -42,32 +42,31 @@ export function parseSeverityList(text: string, level: SeverityLevel, into: Map<
   return rows;
 }
 
-/** Table 6K. Fills collectionOf / collections / codeIds; returns the number of CC/MCC rows. */
+/**
+ * Table 6K. Fills collectionOf / collections / codeIds; returns the number of CC/MCC rows.
+ * Two global multiline regexes over the text (Part 1, then Part 2) instead of splitting ~400k
+ * lines: the file is 17 MB and this runs at every boot.
+ */
 export function parseCcExclusions(text: string, t: SeverityTables, what: string): number {
+  const split = text.search(/^PDX collection /m);
+  if (split < 0) throw new Error(`${what}: no CC exclusion rows or PDX collections found`);
   let rows = 0;
-  let current: number[] | null = null;
-  let currentNo = -1;
+  // `No Excl`: no principal diagnosis excludes the code.
+  for (const m of text.slice(0, split).matchAll(/^ ([A-Z][0-9A-Z]{2,6})\s+(CC|MCC)\s+(?:(\d{4}):|No Excl)/gm)) {
+    if (m[3]) t.collectionOf.set(m[1], Number(m[3]));
+    t.partOneLevel.set(m[1], m[2] as SeverityLevel);
+    rows++;
+  }
   const idOf = (code: string) => {
     let id = t.codeIds.get(code);
     if (id === undefined) { id = t.codeIds.size; t.codeIds.set(code, id); }
     return id;
   };
-  const flush = () => {
-    if (current) t.collections.set(currentNo, Int32Array.from(current).sort());
-    current = null;
-  };
-  for (const line of text.split(/\r?\n/)) {
-    if (current === null) {
-      // `No Excl`: no principal diagnosis excludes the code.
-      const m = /^ ([A-Z][0-9A-Z]{2,6})\s+(CC|MCC)\s+(?:(\d{4}):|No Excl)/.exec(line);
-      if (m) { if (m[3]) t.collectionOf.set(m[1], Number(m[3])); t.partOneLevel.set(m[1], m[2] as SeverityLevel); rows++; continue; }
-    }
-    const c = /^PDX collection (\d{4})/.exec(line);
-    if (c) { flush(); current = []; currentNo = Number(c[1]); continue; }
-    if (current) {
-      const m = /^\s+([A-Z][0-9A-Z]{2,6})\s/.exec(line);
-      if (m) current.push(idOf(m[1]));
-    }
+  let current: number[] = [];
+  let currentNo = -1;
+  const flush = () => { if (currentNo >= 0) t.collections.set(currentNo, Int32Array.from(current).sort()); };
+  for (const m of text.slice(split).matchAll(/^(?:PDX collection (\d{4})|[ \t]+([A-Z][0-9A-Z]{2,6})[ \t])/gm)) {
+    if (m[1]) { flush(); current = []; currentNo = Number(m[1]); } else if (currentNo >= 0) current.push(idOf(m[2]));
   }
   flush();
   if (rows === 0 || t.collections.size === 0) throw new Error(`${what}: no CC exclusion rows or PDX collections found`);

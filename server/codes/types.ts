@@ -147,6 +147,8 @@ export interface LoadReport {
   files: LoadedFileReport[];
   warnings: string[];
   ms: number;
+  /** Milliseconds per loading phase (read, icd10cm, excludes, tabular, msdrg, …). */
+  phases?: Record<string, number>;
 }
 
 export type FindingSeverity = 'error' | 'warning' | 'suggestion' | 'info';
