@@ -78,7 +78,11 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
     publishedById: actor.userId, publishedByName: actor.name, publishedAt: new Date(),
     redactions: summary.counts as Record<string, number>
   };
-  await ctx.db.c.forumPosts.replaceOne({ _id: post._id, orgId: actor.orgId }, post, { upsert: true });
+  // Republishing replaces the copy as one revision, so two publications at once land in turn.
+  await ctx.db.stores.forumPosts.update(post._id, (current) => {
+    if (current && current.orgId !== actor.orgId) throw conflict('This forum post belongs to another organisation');
+    return { next: post, result: undefined };
+  });
   try {
     await mutateEncounter(ctx, actor, id, 'publish', (current) => {
       // Two first publications at once: the first pointer wins, the other copy is removed below.
