@@ -15,6 +15,9 @@
  * that took longer than ROUND_DEADLINE_MS starts over, so no writer claims on a base older than
  * the sweep keeps.
  *
+ * Ids are never reused: a document deleted and created again under the same id within
+ * CLAIM_TTL_MS would be rolled forward to its old claims.
+ *
  * In one process, changes to one document are grouped (KeyedBatches): everything queued while a
  * round runs goes into the next round as one revision, each caller getting its own result or
  * its own error.
