@@ -13,6 +13,7 @@ import type {
   CodeLine, CodeLineInput, CreateEncounterInput, CreateFlagInput, DocumentInput, UpdateEncounterInput
 } from '../../src/lib/protocol/encounters';
 import { findUser } from '../repositories/users';
+import { replaceCodeLinesLive } from '../collab/rest';
 
 export const newId = () => randomUUID();
 
@@ -78,7 +79,9 @@ export async function addDocument(ctx: AppContext, actor: Actor, id: string, inp
 export async function replaceCodeLines(ctx: AppContext, actor: Actor, id: string, lines: (CodeLineInput & { id?: string })[]): Promise<EncounterDoc> {
   const ids = lines.map((l) => l.id).filter(Boolean);
   if (new Set(ids).size !== ids.length) throw new AppError('invalid_input', 'codeLines: two lines have the same id', { field: 'codeLines' });
-  const { encounter } = await mutateEncounter(ctx, actor, id, 'editCodes', () => ({ changes: { codeLines: lines.map(toCodeLine) } }));
+  // The live document is the source of truth: the change is applied to it by line id, and the
+  // stored codeLines are its projection (server/collab/rest.ts).
+  const encounter = await replaceCodeLinesLive(ctx, actor, id, lines, newId);
   await ctx.audit.record(actor, { action: 'encounters.update-codes', targetType: 'encounter', targetId: id, details: { lines: lines.length } });
   return encounter;
 }

@@ -3,7 +3,7 @@
  * use one form. Every document that belongs to an organisation carries orgId, and every
  * repository query filters by it.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Binary, Collection, Db } from 'mongodb';
 import type {
   CodeLine, EncounterDocument, EncounterStatus, FlagAnchor, FlagCategory, PatientInput, Setting
 } from '../../src/lib/protocol/encounters';
@@ -85,6 +85,21 @@ export interface EncounterDoc {
   updatedAt: Date;
   /** Bumped by every change (server/db/storage); the claim of each revision is unique. */
   revision?: number;
+  /** A locked code set is read-only for everyone in the live editor (set by resolution). */
+  codeSetLocked?: boolean;
+}
+
+/** One accepted Yjs update of an encounter's live code set (server/collab/store.ts). */
+export interface CollabUpdateDoc { _id: string; docId: string; seq: number; update: Binary; at: Date; byId: string | null; byName: string | null }
+/** The merged state of a code-set document up to and including log entry upToSeq; _id `docId:upToSeq`. */
+export interface CollabSnapshotDoc { _id: string; docId: string; upToSeq: number; state: Binary; at: Date }
+/** A version of a code set for history: its lines and rationale as plain values, with authors. */
+export interface CollabVersionDoc {
+  _id: string; docId: string; orgId: string; at: Date;
+  authors: { id: string; name: string }[];
+  label: string;
+  lines: unknown[];
+  rationale: string;
 }
 
 /** The de-identified copy that forum readers get; it never holds the original text. */
@@ -121,6 +136,9 @@ export interface Collections {
   encounters: Collection<EncounterDoc>;
   forumPosts: Collection<ForumPostDoc>;
   cptLists: Collection<CptListDoc>;
+  collabUpdates: Collection<CollabUpdateDoc>;
+  collabSnapshots: Collection<CollabSnapshotDoc>;
+  collabVersions: Collection<CollabVersionDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -132,6 +150,9 @@ export function collections(db: Db): Collections {
     audit: db.collection<AuditDoc>('audit'),
     encounters: db.collection<EncounterDoc>('encounters'),
     forumPosts: db.collection<ForumPostDoc>('forum_posts'),
-    cptLists: db.collection<CptListDoc>('cpt_lists')
+    cptLists: db.collection<CptListDoc>('cpt_lists'),
+    collabUpdates: db.collection<CollabUpdateDoc>('collab_updates'),
+    collabSnapshots: db.collection<CollabSnapshotDoc>('collab_snapshots'),
+    collabVersions: db.collection<CollabVersionDoc>('collab_versions')
   };
 }

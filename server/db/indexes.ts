@@ -16,6 +16,10 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.encounters.createIndex({ orgId: 1, ownerTeamIds: 1 }, { name: 'org_owner_teams' }),
     c.encounters.createIndex({ importKey: 1 }, { unique: true, sparse: true, name: 'import_key_unique' }), // sparse: only imported encounters have one
     c.forumPosts.createIndex({ orgId: 1, publishedAt: -1 }, { name: 'org_published' }),
-    c.forumPosts.createIndex({ encounterId: 1 }, { name: 'encounter' })
+    c.forumPosts.createIndex({ encounterId: 1 }, { name: 'encounter' }),
+    // Live code sets (server/collab/store.ts): the log's numbers and the snapshots' claims.
+    c.collabUpdates.createIndex({ docId: 1, seq: 1 }, { unique: true, name: 'doc_seq_unique' }),
+    c.collabSnapshots.createIndex({ docId: 1, upToSeq: 1 }, { unique: true, name: 'doc_upto_unique' }),
+    c.collabVersions.createIndex({ docId: 1, at: -1 }, { name: 'doc_time' })
   ]);
 }

@@ -5,6 +5,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { AppContext } from '../context';
 import { realtimeFeature } from './realtime';
+import { collabFeature } from '../collab';
 
 export interface SocketFeature {
   name: string;
@@ -14,4 +15,4 @@ export interface SocketFeature {
   connection(ctx: AppContext, io: Server, socket: Socket): void;
 }
 
-export const SOCKET_FEATURES: SocketFeature[] = [realtimeFeature];
+export const SOCKET_FEATURES: SocketFeature[] = [realtimeFeature, collabFeature];

@@ -1,0 +1,259 @@
+/**
+ * The live code sets of one server process: which documents are in memory, how they load,
+ * how updates are accepted, stored and relayed, and when documents leave memory.
+ *
+ * Invariants:
+ * - Loading: a document is registered as "loading" before the database is read; updates that
+ *   other servers relay meanwhile are buffered and applied after the stored state, so a late
+ *   joiner never sees a state older than an update acknowledged elsewhere.
+ * - An accepted client update is applied, relayed (to this server's room members and, with a
+ *   Redis adapter, to the other servers, which apply it to their copy and pass it to their
+ *   members), and stored; the sender's ack waits for the stored entry.
+ * - A refused update is not applied, stored or relayed, and the sender is told why.
+ * - Seeding: a document with nothing stored starts from the encounter's code lines, written
+ *   as a byte-identical update (client id 0) under the fixed id `seed:<encounter>`, so servers
+ *   that seed at once store it once and merge it as one.
+ * - A document leaves memory `graceMs` after its last member, after its projection and version
+ *   are written.
+ */
+import * as Y from 'yjs';
+import type { Server } from 'socket.io';
+import { Adapter } from 'socket.io-adapter';
+import type { Actor, AppContext } from '../context';
+import type { EncounterDoc } from '../db/collections';
+import { AppError, conflict, forbidden, notFound } from '../errors';
+import { fromCodeLines, readLines, seedUpdate, toCodeLines } from '../../src/lib/collab/shape';
+import { COLLAB_EVENTS } from '../../src/lib/protocol/collab';
+import { createCollabStore, type CollabStore } from './store';
+import { LiveDoc, MISSING_DEPENDENCIES, type Member } from './live-doc';
+import { DEFAULT_TIMINGS, DocTasks, type TaskTimings } from './tasks';
+import { insertVersion } from './history';
+import * as awarenessModule from './awareness';
+
+export interface CollabOptions extends TaskTimings { graceMs: number; compactAfter: number }
+export const DEFAULT_OPTIONS: CollabOptions = { ...DEFAULT_TIMINGS, graceMs: 5_000, compactAfter: 400 };
+
+const RELAY = { update: 'collab:relay-update', awareness: 'collab:relay-awareness' } as const;
+
+export const readOnlyError = (live: LiveDoc) => live.facts.locked
+  ? new AppError('forbidden', 'The code set is locked; nobody can change it until it is reopened')
+  : new AppError('forbidden', 'You may view these code lines but not change them');
+
+export class CollabService {
+  readonly store: CollabStore;
+  private readonly docs = new Map<string, LiveDoc>();
+  private readonly tasks = new WeakMap<LiveDoc, DocTasks>();
+  private readonly loading = new Map<string, { promise: Promise<LiveDoc>; buffered: Uint8Array[] }>();
+  private io: Server | null = null;
+
+  constructor(private readonly ctx: AppContext, readonly opts: CollabOptions = DEFAULT_OPTIONS) {
+    this.store = createCollabStore(ctx.db.c, ctx.db.storage);
+  }
+
+  attach(io: Server) {
+    if (this.io === io) return;
+    this.io = io;
+    io.on(RELAY.update, (docId: string, update: unknown) => this.fromOtherServer(docId, update));
+    io.on(RELAY.awareness, (docId: string, update: unknown) => {
+      const live = this.docs.get(docId);
+      const bytes = update instanceof Uint8Array ? update : null;
+      if (!live || !bytes) return;
+      try { this.applyAwareness(live, bytes); } catch { /* a malformed relay changes nothing */ }
+      io.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: docId, update: bytes });
+    });
+  }
+
+  get loaded(): ReadonlyMap<string, LiveDoc> { return this.docs; }
+  tasksOf(live: LiveDoc): DocTasks { return this.tasks.get(live)!; }
+
+  /** With a cross-server adapter (Redis), tells the other servers; without, nothing to do. */
+  private toOtherServers(event: string, ...args: unknown[]) {
+    const adapter = this.io?.of('/').adapter;
+    if (!adapter || adapter.serverSideEmit === Adapter.prototype.serverSideEmit) return;
+    this.io!.serverSideEmit(event, ...args);
+  }
+
+  private fromOtherServer(docId: string, update: unknown) {
+    const bytes = update instanceof Uint8Array ? update : null;
+    if (!bytes) return;
+    const pending = this.loading.get(docId);
+    if (pending) { pending.buffered.push(bytes); return; }
+    const live = this.docs.get(docId);
+    if (!live) return;
+    try {
+      if (live.apply(bytes, 'relay', false)) {
+        this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: docId, update: bytes });
+        this.tasksOf(live).changed(null);
+      }
+    } catch (err) {
+      this.ctx.log.warn({ err, encounterId: docId }, 'collab: a relayed update did not apply');
+    }
+  }
+
+  /** The document in memory, loading (and seeding) it first if needed. */
+  async open(enc: EncounterDoc): Promise<LiveDoc> {
+    const live = this.docs.get(enc._id);
+    if (live) return live;
+    const pending = this.loading.get(enc._id);
+    if (pending) return pending.promise;
+    const entry = { buffered: [] as Uint8Array[], promise: null as unknown as Promise<LiveDoc> };
+    entry.promise = this.load(enc, entry.buffered).finally(() => this.loading.delete(enc._id));
+    this.loading.set(enc._id, entry);
+    return entry.promise;
+  }
+
+  private async load(enc: EncounterDoc, buffered: Uint8Array[]): Promise<LiveDoc> {
+    const live = new LiveDoc(enc._id, { orgId: enc.orgId, setting: enc.setting, dateOfService: enc.dateOfService, locked: enc.codeSetLocked === true });
+    try {
+      let state = await this.store.load(enc._id);
+      if (state.empty) {
+        const lines = fromCodeLines(enc.codeLines);
+        const seed = await this.store.append(enc._id, seedUpdate(lines), null, `seed:${enc._id}`);
+        if (!seed.duplicate) {
+          await insertVersion(this.ctx.db.c, { docId: enc._id, orgId: enc.orgId, at: new Date(), authors: [], label: 'Code lines when live editing began', lines, rationale: '' });
+        }
+        state = await this.store.load(enc._id);
+      }
+      live.apply(state.update, 'load', false);
+      for (const u of buffered) live.apply(u, 'relay', false);
+      live.lastSeq = state.lastSeq;
+      live.baseSeq = state.baseSeq;
+      live.projected = JSON.stringify(enc.codeLines);
+    } catch (err) {
+      live.destroy();
+      throw err;
+    }
+    const tasks = new DocTasks(this.ctx, () => this.io, live, this.opts);
+    this.tasks.set(live, tasks);
+    this.docs.set(enc._id, live);
+    // The stored projection may lag (a crash before it was written): bring it up to date.
+    if (JSON.stringify(toCodeLines(readLines(live.doc))) !== live.projected) tasks.changed(null);
+    void tasks.runValidation().catch(() => {});
+    this.scheduleEviction(live);
+    return live;
+  }
+
+  join(live: LiveDoc, member: Member) {
+    live.members.set(member.socket.id, member);
+    if (live.evictTimer) { clearTimeout(live.evictTimer); live.evictTimer = null; }
+  }
+
+  leave(live: LiveDoc, socketId: string) {
+    const m = live.members.get(socketId);
+    if (!m) return;
+    live.members.delete(socketId);
+    const ids = [...m.clientIds].filter((id) => live.awareness.getStates().has(id));
+    if (ids.length > 0) {
+      const { awarenessProtocol } = awarenessModule;
+      awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'leave');
+      const update = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
+      this.io?.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update });
+      this.toOtherServers(RELAY.awareness, live.id, update);
+    }
+    this.scheduleEviction(live);
+  }
+
+  private scheduleEviction(live: LiveDoc) {
+    if (live.members.size > 0 || live.evictTimer || live.destroyed) return;
+    live.evictTimer = setTimeout(() => void this.evict(live), this.opts.graceMs);
+    live.evictTimer.unref?.();
+  }
+
+  private async evict(live: LiveDoc) {
+    live.evictTimer = null;
+    if (live.members.size > 0 || live.destroyed) return;
+    const tasks = this.tasksOf(live);
+    await tasks.flush().catch((err) => this.ctx.log.warn({ err, encounterId: live.id }, 'collab: writing before eviction failed'));
+    if (live.members.size > 0) return; // someone came back meanwhile
+    if (!tasks.idle) return this.scheduleEviction(live);
+    tasks.cancel();
+    this.docs.delete(live.id);
+    live.destroy();
+  }
+
+  /**
+   * A client's update: gate, apply and relay now (throws when refused), then store; the
+   * returned promise resolves once it is stored.
+   */
+  acceptUpdate(live: LiveDoc, member: Member, update: Uint8Array): Promise<void> {
+    if (!member.canEdit || live.facts.locked) throw readOnlyError(live);
+    const problem = live.gate(update);
+    // Missing dependencies are the client's cue to sync again (409), everything else is bad input.
+    if (problem === MISSING_DEPENDENCIES) throw conflict(`Update refused: ${problem}; nothing was changed`);
+    if (problem) throw new AppError('invalid_input', `Update refused: ${problem}; nothing was changed`, { field: 'update' });
+    if (!live.apply(update, member, true)) return Promise.resolve();
+    member.socket.to(live.room).local.emit(COLLAB_EVENTS.update, { encounterId: live.id, update });
+    this.toOtherServers(RELAY.update, live.id, update);
+    this.tasksOf(live).changed(member.actor);
+    return this.persist(live, update, member.actor);
+  }
+
+  /** A change made on the server (REST, restore), relayed to every member and stored. */
+  async serverChange(live: LiveDoc, actor: Actor, fn: (doc: Y.Doc) => void): Promise<boolean> {
+    if (live.facts.locked) throw conflict('The code set is locked; nobody can change it until it is reopened');
+    const update = live.change('server', fn);
+    if (!update) return false;
+    this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: live.id, update });
+    this.toOtherServers(RELAY.update, live.id, update);
+    this.tasksOf(live).changed(actor);
+    await this.persist(live, update, actor);
+    return true;
+  }
+
+  private async persist(live: LiveDoc, update: Uint8Array, actor: Actor) {
+    const { seq } = await this.store.append(live.id, update, { id: actor.userId, name: actor.name });
+    live.lastSeq = Math.max(live.lastSeq, seq);
+    if (live.lastSeq - live.baseSeq >= this.opts.compactAfter && !live.compacting) {
+      live.compacting = true;
+      this.store.compact(live.id)
+        .then((r) => { if (r) live.baseSeq = Math.max(live.baseSeq, r.upToSeq); })
+        .catch((err) => this.ctx.log.warn({ err, encounterId: live.id }, 'collab: compaction failed (the log stays; retried later)'))
+        .finally(() => { live.compacting = false; });
+    }
+  }
+
+  /** A member's awareness update, owned ids only, user from the session. */
+  awarenessFrom(live: LiveDoc, member: Member, update: Uint8Array): Uint8Array {
+    const entries = awarenessModule.decodeAwareness(update);
+    if (!entries) throw new AppError('invalid_input', 'update: not a valid awareness update', { field: 'update' });
+    for (const e of entries) {
+      const owner = [...live.members.values()].find((m) => m !== member && m.clientIds.has(e.clientId));
+      if (owner) throw forbidden('That presence belongs to another connection');
+    }
+    const clean = entries.map((e) => ({ ...e, state: awarenessModule.sanitizeState(e.state, member.actor) }));
+    for (const e of clean) member.clientIds.add(e.clientId);
+    const encoded = awarenessModule.encodeAwareness(clean);
+    this.applyAwareness(live, encoded);
+    member.socket.to(live.room).local.emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update: encoded });
+    this.toOtherServers(RELAY.awareness, live.id, encoded);
+    return encoded;
+  }
+
+  private applyAwareness(live: LiveDoc, update: Uint8Array) {
+    awarenessModule.awarenessProtocol.applyAwarenessUpdate(live.awareness, update, 'remote');
+  }
+
+  /** Lock or unlock (resolution, later): read-only for everyone, told to the room at once. */
+  setLocked(encounterId: string, locked: boolean) {
+    const live = this.docs.get(encounterId);
+    if (!live) return;
+    live.facts.locked = locked;
+    this.io?.to(live.room).emit(COLLAB_EVENTS.state, { encounterId, locked });
+  }
+
+  requireLoaded(encounterId: string): LiveDoc {
+    const live = this.docs.get(encounterId);
+    if (!live) throw notFound('Encounter');
+    return live;
+  }
+
+  /** Shutdown: write every pending projection and version, then drop the documents. */
+  async close() {
+    await Promise.all([...this.docs.values()].map(async (live) => {
+      await this.tasksOf(live).flush().catch(() => {});
+      this.tasksOf(live).cancel();
+      live.destroy();
+    }));
+    this.docs.clear();
+  }
+}
