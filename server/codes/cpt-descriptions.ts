@@ -19,6 +19,9 @@ export interface CptDescriptions {
   replace(orgId: string, csv: string): Promise<{ loaded: number }>;
 }
 
+const CODE_COLUMNS = new Set(['code', 'cpt code', 'cpt']);
+const DESCRIPTION_COLUMNS = new Set(['description', 'long description', 'descriptor', 'long descriptor', 'full description']);
+
 /** Bad rows named in one upload's error; the total is always given. */
 export const MAX_REPORTED_CPT_ROWS = 100;
 
@@ -31,9 +34,10 @@ export function parseCptCsv(csv: string): Map<string, string> {
   const lines: number[] = [];
   const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''), lines);
   if (rows.length === 0) throw new AppError('invalid_input', 'csv: the file is empty', { field: 'csv' });
-  const header = rows[0]!.map((h) => h.trim().toLowerCase());
-  const codeAt = header.indexOf('code');
-  const descAt = header.findIndex((h) => h === 'description' || h === 'long description' || h === 'descriptor');
+  // Licensed lists name their columns in several ways ("CPT Code", "Long_Descriptor").
+  const header = rows[0]!.map((h) => h.trim().toLowerCase().replace(/[_\s]+/g, ' '));
+  const codeAt = header.findIndex((h) => CODE_COLUMNS.has(h));
+  const descAt = header.findIndex((h) => DESCRIPTION_COLUMNS.has(h));
   if (codeAt < 0 || descAt < 0) throw new AppError('invalid_input', 'csv: the first row must name the columns code and description', { field: 'csv' });
   const map = new Map<string, string>();
   const firstLine = new Map<string, number>();

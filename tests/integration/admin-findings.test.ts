@@ -50,6 +50,12 @@ describe('audit filter by the start of an action', () => {
     expect(await actionsFor('encounters.')).toEqual(['encounters.create', 'encounters.update', 'encounters.update-codes', 'encounters.view']);
   });
 
+  it('a blank filter is no filter', async () => {
+    const all = (await admin.get('/api/audit?pageSize=200')).body.data.total;
+    expect((await admin.get('/api/audit?action=%20%20&pageSize=200')).body.data.total).toBeGreaterThanOrEqual(all);
+    expect((await admin.get('/api/audit?action=&pageSize=200')).status).toBe(200);
+  });
+
   it('the dot is literal: "encounters.view" does not match "encountersxview"', async () => {
     expect(await actionsFor('encounters.view')).toEqual(['encounters.view']);
     expect(await actionsFor('encountersx')).toEqual(['encountersxview']);
@@ -119,6 +125,13 @@ describe('CPT upload with bad rows', () => {
     expect(rows[0]).toMatch(/^line 3:/);
     expect(rows[99]).toMatch(/^line 102:/);
     expect(rows[100]).toMatch(/150 more/);
+  });
+
+  it('reads the column names licensed lists use', async () => {
+    const r = await upload('"CPT Code",Short_Descriptor,Long_Descriptor\r\n99213,Office visit,"Office or other outpatient visit, established patient"\r\n');
+    expect(r.body.data).toEqual({ loaded: 1 });
+    const found = await admin.get('/api/codes/CPT/99213');
+    expect(found.body.data.description).toBe('Office or other outpatient visit, established patient');
   });
 
   it('one bad row is reported as one, and a good file still loads', async () => {

@@ -209,8 +209,8 @@ export const publishSchema = z.object({
 
 export const auditQuerySchema = z.object({
   actorId: z.string().uuid().optional(),
-  /** The start of an action (`auth`, `encounters.vi`), or of its verb (`sign-in`); matched as a prefix. */
-  action: z.string().trim().toLowerCase().max(60).regex(/^[a-z-]+(\.[a-z-]*)?$/, 'must be the start of an action, like auth or encounters.view').optional(),
+  /** The start of an action (`auth`, `encounters.vi`), or of its verb (`sign-in`); matched as a prefix. Blank: any. */
+  action: z.string().trim().toLowerCase().max(60).regex(/^([a-z-]+(\.[a-z-]*)?)?$/, 'must be the start of an action, like auth or encounters.view').optional(),
   targetId: z.string().max(64).optional(),
   from: z.string().datetime({ offset: true }).or(isoDate).optional(),
   to: z.string().datetime({ offset: true }).or(isoDate).optional(),
