@@ -1,9 +1,17 @@
 /**
  * Publishing to the organisation's forum. The server re-runs detection on the stored encounter
- * and applies only its own candidates (by id, as confirmed by the coder) plus manual
- * redactions whose text matches the stored text: a client cannot smuggle the original text
- * into the copy. Patient identifier fields are always dropped. Forum readers only ever get
- * the forum_posts document.
+ * and decides what is removed; the coder can only remove MORE:
+ *  - every candidate marked `required` (the patient's own identifier values wherever and however
+ *    they are written, SSN, MRN, phone, email, dates, record/member numbers...) is applied
+ *    whatever the request says;
+ *  - `acceptedIds` can only keep low-confidence candidates (a person, place or facility name that
+ *    may be a clinical term) in the redaction set; an id the server did not offer is a conflict;
+ *  - manual redactions must match the stored text at their offsets;
+ *  - before writing, the copy is searched again for every patient identifier (verify.ts); a copy
+ *    that still holds one is refused (409) and nothing is written.
+ * Patient identifier fields are always dropped. Forum readers only ever get the forum_posts
+ * document. A date shift stays inside the fiscal year of the date of service and never moves a
+ * past date into the future; the copy records the mode and fiscal year, never the offset.
  */
 import { randomInt } from 'node:crypto';
 import type { Actor, AppContext } from '../context';
@@ -13,7 +21,8 @@ import { authorizeEncounter } from '../policies/encounters';
 import { findEncounter } from '../repositories/encounters';
 import { mutateEncounter, openEncounter } from './encounter-state';
 import { newId } from './encounters';
-import { applyRedactions, detectPhi, previewRedactions, PHI_TYPES, type DeidEncounterInput, type ManualRedaction, type PhiType } from '../deid';
+import { fiscalYearFor } from '../codes/fiscal-year';
+import { applyRedactions, chooseDateShift, detectPhi, latestPastDate, previewRedactions, PHI_TYPES, residualPatientIdentifiers, type DeidEncounterInput, type ManualRedaction, type PhiType } from '../deid';
 import type { PublishInput, RedactionPreviewDto } from '../../src/lib/protocol/encounters';
 
 export function toDeidInput(enc: EncounterDoc): DeidEncounterInput {
@@ -30,7 +39,7 @@ export async function previewPublication(ctx: AppContext, actor: Actor, id: stri
   const enc = await openEncounter(ctx, actor, id, 'publish', 'encounters.deid-preview');
   const preview = previewRedactions(toDeidInput(enc));
   return {
-    candidates: preview.candidates.map((c) => ({ id: c.id, type: c.type, text: c.text, reason: c.reason, location: { ...c.location } })),
+    candidates: preview.candidates.map((c) => ({ id: c.id, type: c.type, text: c.text, reason: c.reason, required: c.required, location: { ...c.location } })),
     highlights: Object.fromEntries(preview.documents.map((d) => [d.documentId, d.segments]))
   };
 }
@@ -56,11 +65,18 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
   const known = new Set(candidates.map((c) => c.id));
   if (input.acceptedIds.some((cid) => !known.has(cid))) throw conflict('The encounter changed since the redaction preview; review the redactions again');
   const accepted = new Set(input.acceptedIds);
-  const redactions = [...candidates.filter((c) => accepted.has(c.id)), ...manualRedactions(enc, input.added)];
+  // Mandatory candidates go in whatever the client sent; the coder's choice covers only the rest.
+  const redactions = [...candidates.filter((c) => c.required || accepted.has(c.id)), ...manualRedactions(enc, input.added)];
   // One random offset for all dates of the encounter keeps intervals (length of stay) intact.
-  const shiftDays = randomInt(30, 366) * (randomInt(2) === 0 ? -1 : 1);
-  const { encounter: copy, summary } = applyRedactions(deidInput, redactions, { dateMode: input.dateMode, shiftDays });
+  const today = new Date().toISOString().slice(0, 10);
+  const shift = input.dateMode === 'shift' ? chooseDateShift(enc.dateOfService, today, latestPastDate(deidInput, candidates, today), randomInt) : null;
+  const dateMode = shift ? 'shift' : 'year-only';
+  const { encounter: copy, summary } = applyRedactions(deidInput, redactions, { dateMode, ...(shift ? { shiftDays: shift.days } : {}) });
   if (summary.skipped.length > 0) throw conflict('Some redactions no longer match the text; review the redactions again');
+  const residual = residualPatientIdentifiers(deidInput, copy);
+  if (residual.length > 0) {
+    throw new AppError('conflict', `The copy would still contain the patient's ${residual.join(', ')}; add a redaction there and publish again`, { fields: residual });
+  }
 
   const flagsById = new Map(enc.flags.map((f) => [f.id, f]));
   const post: ForumPostDoc = {
@@ -76,7 +92,8 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
     }),
     status: enc.status, categories: enc.categories, codes: enc.codes,
     publishedById: actor.userId, publishedByName: actor.name, publishedAt: new Date(),
-    redactions: summary.counts as Record<string, number>
+    redactions: summary.counts as Record<string, number>,
+    dates: { mode: dateMode, fiscalYear: shift?.fiscalYear ?? fiscalYearFor(enc.dateOfService) }
   };
   // Republishing replaces the copy as one revision, so two publications at once land in turn.
   await ctx.db.stores.forumPosts.update(post._id, (current) => {
@@ -95,7 +112,7 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
   }
   await ctx.audit.record(actor, {
     action: 'encounters.publish', targetType: 'encounter', targetId: id,
-    details: { postId: post._id, dateMode: input.dateMode, redactions: summary.total, accepted: accepted.size, added: input.added.length, offered: candidates.length }
+    details: { postId: post._id, dateMode, redactions: summary.total, accepted: accepted.size, added: input.added.length, offered: candidates.length, required: candidates.filter((c) => c.required).length }
   });
   return post;
 }

@@ -122,6 +122,8 @@ export interface ForumPostDoc {
   publishedByName: string;
   publishedAt: Date;
   redactions: Record<string, number>;
+  /** How dates were de-identified (shift stays inside this fiscal year); absent on older posts. */
+  dates?: { mode: 'year-only' | 'shift'; fiscalYear: number };
 }
 
 /** An organisation's uploaded CPT descriptions, replaced whole by each upload. */

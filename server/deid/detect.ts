@@ -8,7 +8,8 @@
  *  - ids are stable: a hash of type + location (see candidateId).
  */
 import { textFields } from './fields';
-import { findLiteral, type Hit } from './hits';
+import { scan, type Hit } from './hits';
+import { patientValuePatterns, type ValuePattern } from './patient-values';
 import { patientContext, type PatientContext } from './context';
 import { findDates } from './dates';
 import { findAges, findLabelledIds, findNetAndIds, findPhones } from './numbers';
@@ -58,10 +59,8 @@ export function candidateId(type: PhiType, loc: Location): string {
   return 'phi_' + hash(key);
 }
 
-function patientValueHits(text: string, ctx: PatientContext): Hit[] {
-  const out: Hit[] = [];
-  for (const v of ctx.values) out.push(...findLiteral(text, v.text, v.type, v.reason, true));
-  return out;
+function patientValueHits(text: string, patterns: ValuePattern[]): Hit[] {
+  return patterns.flatMap((p) => scan(text, p.re, p.type, p.reason));
 }
 
 /** Keeps the longest of nested spans; identical spans keep the higher-priority type. */
@@ -88,7 +87,7 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
   return out;
 }
 
-function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext): Hit[] {
+function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[] = []): Hit[] {
   const toks = tokenize(value);
   return [
     ...findPatientName(value, ctx),
@@ -96,7 +95,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext): Hit[]
     ...findGazetteerCities(value, toks),
     ...findFacilities(value),
     ...findCueNames(value, isAuthor),
-    ...patientValueHits(value, ctx),
+    ...patientValueHits(value, patterns),
     ...findDates(value, ctx.refYear),
     ...findAges(value),
     ...findPhones(value),
@@ -108,8 +107,9 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext): Hit[]
 
 export function detectPhi(enc: DeidEncounterInput): Candidate[] {
   const ctx = patientContext(enc);
+  const patterns = patientValuePatterns(enc, ctx);
   const fields = textFields(enc);
-  const perField = fields.map((f) => fieldHits(f.value, f.isAuthor, ctx));
+  const perField = fields.map((f) => fieldHits(f.value, f.isAuthor, ctx, patterns));
   // Second pass: names learned from cues anywhere are searched in every field.
   const tokens = new Set<string>();
   fields.forEach((f, i) => nameTokens(f.value, perField[i]!).forEach((t) => tokens.add(t)));

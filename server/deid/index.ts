@@ -7,6 +7,8 @@
 export { detectPhi, detectPhiInText, candidateId } from './detect';
 export { applyRedactions, placeholder } from './redact';
 export { previewRedactions, type RedactionPreview } from './preview';
+export { residualPatientIdentifiers } from './verify';
+export { chooseDateShift, latestPastDate, type ShiftChoice } from './shift';
 export { PHI_TYPES } from './types';
 export type {
   Candidate, DateMode, DeidEncounterInput, DeidentifiedEncounter, DeidentifiedFlag, DeidFlag, FlagAnchor, HighlightSegment,

@@ -21,8 +21,11 @@ export function findPatientName(text: string, ctx: PatientContext): Hit[] {
   };
   lit(ctx.fullName, true, 'matches patient name');
   for (const l of ctx.lastNames) lit(l, !isCommonWord(l), 'matches patient last name');
-  // Given names only when capitalised: "Hope" and "Will" are also ordinary words.
-  for (const g of ctx.givenNames) { lit(g, false, 'matches patient first name'); lit(g.toUpperCase(), false, 'matches patient first name'); }
+  // Given names in any case, except ordinary words ("Hope", "Will"): those only capitalised.
+  for (const g of ctx.givenNames) {
+    if (isCommonWord(g)) { lit(g, false, 'matches patient first name'); lit(g.toUpperCase(), false, 'matches patient first name'); }
+    else lit(g, true, 'matches patient first name');
+  }
   return joinAdjacentNames(text, out);
 }
 

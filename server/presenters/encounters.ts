@@ -57,7 +57,8 @@ export function presentForumPost(p: ForumPostDoc): ForumPostDto {
     id: p._id, encounterId: p.encounterId, title: p.title, setting: p.setting, dateOfService: p.dateOfService, specialty: p.specialty,
     patient: p.patient, documents: p.documents, codeLines: p.codeLines,
     flags: p.flags.map((f) => ({ id: f.id, category: f.category, question: f.question, status: f.status, anchor: f.anchor, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() })),
-    publishedBy: { id: p.publishedById, name: p.publishedByName }, publishedAt: p.publishedAt.toISOString(), redactions: p.redactions
+    publishedBy: { id: p.publishedById, name: p.publishedByName }, publishedAt: p.publishedAt.toISOString(), redactions: p.redactions,
+    ...(p.dates ? { dates: p.dates } : {})
   };
 }
 

@@ -68,13 +68,16 @@ describe('publishing to the forum', () => {
     expect((await reader.get(`/api/forum/${postId}`)).status).toBe(404);
   });
 
-  it('keeps what the coder un-ticks, shifts dates by one offset in shift mode', async () => {
-    const enc = (await owner.post('/api/encounters', encounterInput({ documents: [{ kind: 'discharge-summary', title: 'DC', text: 'Admitted 09/14/2026, discharged 09/17/2026. Patient Ada Quill.' }] }))).body.data;
+  it('keeps what the coder un-ticks (never the patient\'s own identifiers), shifts dates by one offset in shift mode', async () => {
+    const enc = (await owner.post('/api/encounters', encounterInput({ documents: [{ kind: 'discharge-summary', title: 'DC', text: 'Admitted 09/14/2026, discharged 09/17/2026. Patient Ada Quill, seen with Dr. Harlan.' }] }))).body.data;
     const { candidates } = (await owner.post(`/api/encounters/${enc.id}/forum/preview`)).body.data;
     const keepName = candidates.filter((c: { type: string }) => c.type !== 'NAME').map((c: { id: string }) => c.id);
     const post = (await owner.post(`/api/encounters/${enc.id}/forum`, { acceptedIds: keepName, dateMode: 'shift' })).body.data;
     const text: string = post.documents[0].text;
-    expect(text).toContain('Ada Quill');
+    // Issue 8: the patient's name is mandatory (required: true) and goes whatever the coder un-ticks.
+    expect(text).toContain('Harlan');
+    expect(text).not.toContain('Quill');
+    expect(post.dates).toEqual({ mode: 'shift', fiscalYear: 2026 });
     const [a, b] = [...text.matchAll(/(\d{2})\/(\d{2})\/(\d{4})/g)].map((m) => Date.UTC(+m[3]!, +m[1]! - 1, +m[2]!));
     expect((b! - a!) / 86_400_000).toBe(3);
     expect(text).not.toContain('09/14/2026');

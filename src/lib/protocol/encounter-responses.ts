@@ -84,6 +84,8 @@ export interface RedactionCandidateDto {
   type: string;
   text: string;
   reason: string;
+  /** Applied by the server whatever the coder sends (patient identifiers, SSN, MRN, dates...); shown locked. */
+  required: boolean;
   location: { field: string; documentId?: string; flagId?: string; start?: number; end?: number };
 }
 
@@ -107,6 +109,8 @@ export interface ForumPostDto {
   publishedBy: { id: string; name: string };
   publishedAt: string;
   redactions: Record<string, number>;
+  /** How dates were de-identified; a shift keeps the fiscal year of the date of service (codes validated against it). */
+  dates?: { mode: 'year-only' | 'shift'; fiscalYear: number };
 }
 
 export interface AuditRecordDto {
