@@ -40,7 +40,9 @@ function unmoved(a: string[], b: string[]): Set<string> {
   }
   const keep = new Set<string>();
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) { keep.add(a[i]!); i++; j++; } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++; else j++;
+    // On a tie keep the earlier line of the old order: a line moved up reads as "moved", not
+    // as every line it jumped over moving down.
+    if (a[i] === b[j]) { keep.add(a[i]!); i++; j++; } else if (dp[i + 1]![j]! > dp[i]![j + 1]!) i++; else j++;
   }
   return keep;
 }
