@@ -26,6 +26,8 @@ const envSchema = z.object({
   FERRETDB_BIN: z.string().min(1).optional(),
   /** Comma-separated origins (scheme://host[:port]) that may make state-changing requests; unset: the request's own. */
   GRAYCASE_ALLOWED_ORIGINS: z.string().regex(/^\s*https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*\s*$/, 'comma-separated origins such as https://coding.example.org').optional(),
+  /** Several nodes share rooms through this Redis (redis://host:port); unset: one node alone. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   TRUST_PROXY: z.string().regex(/^(true|false|\d+|[0-9a-fA-F:.\/, a-z]+)$/, 'true, false, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, ...)').default('false')
 });
 
@@ -57,6 +59,10 @@ export interface Config {
   allowedOrigins: string[];
   rateLimits: RateLimits;
   bodyLimit: string;
+  /** Redis for the Socket.IO adapter (scale-out); unset: this process alone. */
+  redisUrl?: string;
+  /** How long a dropped socket's user stays present in a room (no flicker on reconnect); 5 s. */
+  presenceGraceMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     allowedOrigins: (e.GRAYCASE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().toLowerCase()).filter(Boolean),
     rateLimits: { perAccount: 5, perAddress: 30, windowMs: 15 * 60_000 },
-    bodyLimit: '1mb'
+    bodyLimit: '1mb',
+    redisUrl: e.REDIS_URL
   };
 }
 

@@ -10,6 +10,7 @@ import type { Role } from './db/collections';
 import type { AddressOf } from './http/client-address';
 import type { CodeSetProvider } from './codes/provider';
 import type { CptDescriptions } from './codes/cpt-descriptions';
+import type { DomainBus } from './events/bus';
 
 export interface AppContext {
   config: Config;
@@ -18,6 +19,8 @@ export interface AppContext {
   sessions: SessionStore;
   /** In-process announcements (ended sessions) that the socket layer acts on. */
   events: EventEmitter<SessionEvents>;
+  /** Domain events published by commands after their write (server/events/bus.ts). */
+  bus: DomainBus;
   attempts: AttemptLimiter;
   audit: AuditLog;
   codeSets: CodeSetProvider;

@@ -4,11 +4,14 @@
  */
 export type ErrorCode =
   | 'invalid_input' | 'malformed_json' | 'unauthenticated' | 'forbidden' | 'not_found'
-  | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal' | 'unavailable';
+  | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal' | 'unavailable'
+  // Real-time threads (src/lib/protocol/events.ts): a scope not joined, a possible identifier in a forum message, a mention of someone who may not view.
+  | 'not_joined' | 'phi_suspected' | 'mention_not_permitted';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400, malformed_json: 400, unauthenticated: 401, forbidden: 403, not_found: 404,
-  conflict: 409, payload_too_large: 413, unsupported_media_type: 415, rate_limited: 429, internal: 500, unavailable: 503
+  conflict: 409, payload_too_large: 413, unsupported_media_type: 415, rate_limited: 429, internal: 500, unavailable: 503,
+  not_joined: 409, phi_suspected: 422, mention_not_permitted: 422
 };
 
 export class AppError extends Error {

@@ -52,13 +52,20 @@ export async function mutateEncounter<R = void>(
   action: EncounterAction,
   mutate: (enc: EncounterDoc) => { changes: Mutation; result?: R } | Promise<{ changes: Mutation; result?: R }>
 ): Promise<{ encounter: EncounterDoc; result: R }> {
+  // The state this caller's change was computed from, in its last (winning) round.
+  let before: EncounterDoc | null = null;
+  let fields: string[] = [];
   const { doc, result } = await ctx.db.stores.encounters.update<R>(id, async (enc) => {
     if (enc && enc.orgId !== actor.orgId) throw notFound('Encounter');
     authorizeEncounter(actor, enc, action);
     const { changes, result } = await mutate(enc);
+    before = enc;
+    fields = Object.keys(changes);
     const merged = { ...enc, ...changes };
     const updatedAt = new Date(Math.max(Date.now(), enc.updatedAt.getTime() + 1));
     return { next: { ...merged, ...derive(merged), updatedAt }, result: result as R };
   });
+  // After the write has landed: everyone with the encounter open sees it live (server/sockets/broadcast.ts).
+  if (before) ctx.bus.publish({ type: 'encounter.changed', actor, before, after: doc, fields });
   return { encounter: doc, result };
 }

@@ -7,6 +7,8 @@ import type { Binary, Collection, Db } from 'mongodb';
 import type {
   CodeLine, EncounterDocument, EncounterStatus, FlagAnchor, FlagCategory, PatientInput, Setting
 } from '../../src/lib/protocol/encounters';
+import type { MessageRef, Reaction, ThreadAnchor, TimelineKind } from '../../src/lib/protocol/threads';
+import type { NotificationKind } from '../../src/lib/protocol/notifications';
 
 export type Role = 'coder' | 'senior' | 'admin';
 
@@ -129,6 +131,67 @@ export interface ForumPostDoc {
 /** An organisation's uploaded CPT descriptions, replaced whole by each upload. */
 export interface CptListDoc { _id: string; entries: { code: string; description: string }[]; uploadedAt: Date; revision?: number }
 
+/**
+ * A discussion thread: written once (insert, unique _id) and never changed; its state (resolved,
+ * messages) is the fold of its timeline entries. `room` is `encounter:<id>` or `forum:<postId>`.
+ */
+export interface ThreadDoc {
+  _id: string;
+  orgId: string;
+  room: string;
+  encounterId: string | null;
+  postId: string | null;
+  anchor: ThreadAnchor;
+  title: string | null;
+  createdById: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+/**
+ * One entry of a room's timeline (server/db/storage sequencedLog on `room`): a thread opened, a
+ * message (its _id is the message id), an edit, a delete, a reaction, a resolve or reopen.
+ * Insert-only; `seq` is unique per room. _id is `<userId>:<clientId>` (or `thread:<threadId>`).
+ */
+export interface TimelineDoc {
+  _id: string;
+  room: string;
+  seq: number;
+  orgId: string;
+  kind: TimelineKind;
+  threadId: string;
+  at: Date;
+  byId: string;
+  byName: string;
+  anchor?: ThreadAnchor;
+  title?: string | null;
+  body?: string;
+  refs?: MessageRef[];
+  mentions?: { id: string; name: string }[];
+  messageId?: string;
+  reaction?: Reaction;
+  on?: boolean;
+}
+
+/** A stored notification (insert-only; _id derived from what it is about, so a retry adds none). */
+export interface NotificationDoc {
+  _id: string;
+  orgId: string;
+  userId: string;
+  kind: NotificationKind;
+  at: Date;
+  byId: string;
+  byName: string;
+  encounterId: string | null;
+  postId: string | null;
+  threadId: string | null;
+  messageId: string | null;
+  text: string;
+}
+
+/** A read mark: one notification (notificationId), or everything before allBefore. Insert-only. */
+export interface NotificationReadDoc { _id: string; userId: string; notificationId: string | null; allBefore: Date | null; at: Date }
+
 export interface Collections {
   orgs: Collection<OrgDoc>;
   teams: Collection<TeamDoc>;
@@ -138,6 +201,10 @@ export interface Collections {
   encounters: Collection<EncounterDoc>;
   forumPosts: Collection<ForumPostDoc>;
   cptLists: Collection<CptListDoc>;
+  threads: Collection<ThreadDoc>;
+  timeline: Collection<TimelineDoc>;
+  notifications: Collection<NotificationDoc>;
+  notificationReads: Collection<NotificationReadDoc>;
   collabUpdates: Collection<CollabUpdateDoc>;
   collabSnapshots: Collection<CollabSnapshotDoc>;
   collabVersions: Collection<CollabVersionDoc>;
@@ -153,6 +220,10 @@ export function collections(db: Db): Collections {
     encounters: db.collection<EncounterDoc>('encounters'),
     forumPosts: db.collection<ForumPostDoc>('forum_posts'),
     cptLists: db.collection<CptListDoc>('cpt_lists'),
+    threads: db.collection<ThreadDoc>('threads'),
+    timeline: db.collection<TimelineDoc>('thread_timeline'),
+    notifications: db.collection<NotificationDoc>('notifications'),
+    notificationReads: db.collection<NotificationReadDoc>('notification_reads'),
     collabUpdates: db.collection<CollabUpdateDoc>('collab_updates'),
     collabSnapshots: db.collection<CollabSnapshotDoc>('collab_snapshots'),
     collabVersions: db.collection<CollabVersionDoc>('collab_versions')

@@ -17,6 +17,12 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     c.encounters.createIndex({ importKey: 1 }, { unique: true, sparse: true, name: 'import_key_unique' }), // sparse: only imported encounters have one
     c.forumPosts.createIndex({ orgId: 1, publishedAt: -1 }, { name: 'org_published' }),
     c.forumPosts.createIndex({ encounterId: 1 }, { name: 'encounter' }),
+    // Threads: the timeline's numbers are claimed by these unique (room, seq) inserts (server/db/storage).
+    c.timeline.createIndex({ room: 1, seq: 1 }, { unique: true, name: 'room_seq_unique' }),
+    c.timeline.createIndex({ threadId: 1 }, { name: 'thread' }),
+    c.threads.createIndex({ room: 1 }, { name: 'room' }),
+    c.notifications.createIndex({ userId: 1, at: -1 }, { name: 'user_time' }),
+    c.notificationReads.createIndex({ userId: 1 }, { name: 'user' }),
     // Live code sets (server/collab/store.ts): the log's numbers and the snapshots' claims.
     c.collabUpdates.createIndex({ docId: 1, seq: 1 }, { unique: true, name: 'doc_seq_unique' }),
     c.collabSnapshots.createIndex({ docId: 1, upToSeq: 1 }, { unique: true, name: 'doc_upto_unique' }),

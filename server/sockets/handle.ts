@@ -14,7 +14,13 @@ import { AppError } from '../errors';
 import { parseInput } from '../http/validate';
 import { actorFromRequest } from '../http/authenticate';
 
-export interface SocketData { actor: Actor; token: string; checkedAt: number }
+export interface SocketData {
+  actor: Actor;
+  token: string;
+  checkedAt: number;
+  /** Which thread this socket has open, per joined room (presence; read across nodes by fetchSockets). */
+  focus?: Record<string, string | null>;
+}
 
 const RECHECK_MS = 60_000;
 

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
@@ -128,7 +129,7 @@ describe('JSON endpoints take JSON only', () => {
 
 describe('socket handshakes', () => {
   const open = (headers: Record<string, string>, transports: ('websocket' | 'polling')[] = ['websocket']) => {
-    const s = connect(server.url, { transports, reconnection: false, extraHeaders: { cookie: coder.cookie, ...headers } });
+    const s = connect(server.url, { parser: msgpackParser, transports, reconnection: false, extraHeaders: { cookie: coder.cookie, ...headers } });
     sockets.push(s);
     return new Promise<boolean>((resolve) => {
       s.once('connect', () => resolve(true));

@@ -4,6 +4,7 @@
  * events get an error ack, and impossible dates are refused in every date field.
  */
 import { io as connect, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, createUserDoc, TEST_PASSWORD, type TestOrg } from '../support/factories';
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 async function openSocket(cookie: string): Promise<Socket> {
-  const s = connect(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
+  const s = connect(server.url, { parser: msgpackParser, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
   sockets.push(s);
   await new Promise<void>((resolve, reject) => { s.once('connect', () => resolve()); s.once('connect_error', reject); });
   return s;

@@ -9,6 +9,9 @@ import type { Ack } from '../../src/lib/protocol/errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/events';
 import { signedIn } from './http';
 import { TEST_PASSWORD } from './factories';
+import type { AppContext } from '../../server/context';
+import type { UserDoc } from '../../server/db/collections';
+import { SESSION_COOKIE } from '../../server/auth/sessions';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,6 +46,23 @@ export async function connectAs(url: string, email: string, opts: ConnectOptions
   const r = await outcome(socket);
   if (!r.connected) throw new Error(`socket did not connect: ${r.error?.message}`);
   return { socket, cookie: client.cookie };
+}
+
+/**
+ * A session cookie made directly in the session store: no password hashing and no sign-in
+ * rate limit, so tests and benchmarks can open hundreds of authenticated sockets quickly.
+ */
+export async function sessionCookieFor(ctx: Pick<AppContext, 'sessions'>, user: Pick<UserDoc, '_id' | 'orgId'>): Promise<string> {
+  const { token } = await ctx.sessions.create(user._id, user.orgId, '127.0.0.1');
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+/** A connected socket for this user (a fresh session each call, like another tab or device). */
+export async function connectUser(server: { url: string; ctx: Pick<AppContext, 'sessions'> }, user: Pick<UserDoc, '_id' | 'orgId'>, opts: ConnectOptions = {}): Promise<TestSocket> {
+  const socket = openSocket(server.url, await sessionCookieFor(server.ctx, user), opts);
+  const r = await outcome(socket);
+  if (!r.connected) throw new Error(`socket did not connect: ${r.error?.message}`);
+  return socket;
 }
 
 type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];

@@ -1,0 +1,160 @@
+/**
+ * Stored notifications. A subscriber of the domain bus turns events into notifications:
+ * mentions and replies (a message in a thread the user opened or wrote in), shares with the
+ * user or their team, and resolutions of the user's flags and threads. Each is one insert with
+ * an _id derived from what it is about, so the same event never notifies twice; it is pushed
+ * live to `user:<id>` (server/sockets/broadcast.ts) after it has landed.
+ * Read marks are inserts too (one per notification, or one "everything before T" per
+ * read-all), so concurrent marking from several tabs never loses a mark.
+ * Thread participants are remembered per process for a minute (a participant who joined on
+ * another node in that minute misses a reply notification, never gets a wrong one).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor, AppContext } from '../context';
+import type { NotificationDoc, NotificationReadDoc, ThreadDoc } from '../db/collections';
+import type { DomainEventOf } from '../events/bus';
+import { isDuplicateKey } from '../db/storage';
+import { findThread, threadParticipants } from '../repositories/threads';
+import { derivedId } from './timeline';
+import type { ListNotificationsInput, NotificationDto, NotificationKind, NotificationPageDto } from '../../src/lib/protocol/notifications';
+
+const PARTICIPANTS_TTL_MS = 60_000;
+
+function presentNotification(n: NotificationDoc, read: boolean): NotificationDto {
+  const base = n.postId ? `/forum/${n.postId}` : `/encounters/${n.encounterId}`;
+  return {
+    id: n._id, kind: n.kind, at: n.at.toISOString(), by: { id: n.byId, name: n.byName },
+    href: n.threadId ? `${base}?thread=${n.threadId}` : base,
+    encounterId: n.encounterId, postId: n.postId, threadId: n.threadId, messageId: n.messageId, text: n.text, read
+  };
+}
+
+async function readState(ctx: AppContext, userId: string): Promise<(n: Pick<NotificationDoc, '_id' | 'at'>) => boolean> {
+  const reads = await ctx.db.c.notificationReads.find({ userId }).toArray();
+  const allBefore = Math.max(0, ...reads.map((r) => r.allBefore?.getTime() ?? 0));
+  const ids = new Set(reads.flatMap((r) => (r.notificationId ? [r.notificationId] : [])));
+  return (n) => n.at.getTime() <= allBefore || ids.has(n._id);
+}
+
+export async function unreadCount(ctx: AppContext, userId: string): Promise<number> {
+  const [notes, isRead] = await Promise.all([
+    ctx.db.c.notifications.find({ userId }).project<Pick<NotificationDoc, '_id' | 'at'>>({ _id: 1, at: 1 }).toArray(),
+    readState(ctx, userId)
+  ]);
+  return notes.filter((n) => !isRead(n)).length;
+}
+
+export async function listNotifications(ctx: AppContext, actor: Actor, input: ListNotificationsInput): Promise<NotificationPageDto> {
+  const limit = input.limit ?? 30;
+  const isRead = await readState(ctx, actor.userId);
+  const filter = { userId: actor.userId, ...(input.before ? { at: { $lt: new Date(input.before) } } : {}) };
+  const docs = (await ctx.db.c.notifications.find(filter).sort({ at: -1, _id: 1 }).toArray()).filter((n) => !input.unread || !isRead(n));
+  return {
+    items: docs.slice(0, limit).map((n) => presentNotification(n, isRead(n))),
+    hasMore: docs.length > limit,
+    unread: await unreadCount(ctx, actor.userId)
+  };
+}
+
+export async function markRead(ctx: AppContext, actor: Actor, ids: string[]): Promise<{ unread: number }> {
+  const mine = await ctx.db.c.notifications.find({ _id: { $in: ids }, userId: actor.userId }).project<{ _id: string }>({ _id: 1 }).toArray();
+  const now = new Date();
+  const marks: NotificationReadDoc[] = mine.map((n) => ({ _id: `read:${n._id}`, userId: actor.userId, notificationId: n._id, allBefore: null, at: now }));
+  if (marks.length > 0) {
+    // A mark that exists already is what we want: ignore duplicate keys.
+    await ctx.db.c.notificationReads.insertMany(marks, { ordered: false }).catch((err) => { if (!isDuplicateKey(err)) throw err; });
+  }
+  ctx.bus.publish({ type: 'notifications.read', userId: actor.userId, ids: mine.map((n) => n._id) });
+  return { unread: await unreadCount(ctx, actor.userId) };
+}
+
+export async function markAllRead(ctx: AppContext, actor: Actor): Promise<{ unread: number }> {
+  await ctx.db.c.notificationReads.insertOne({ _id: randomUUID(), userId: actor.userId, notificationId: null, allBefore: new Date(), at: new Date() });
+  ctx.bus.publish({ type: 'notifications.read', userId: actor.userId, ids: 'all' });
+  return { unread: await unreadCount(ctx, actor.userId) };
+}
+
+type NewNotification = Omit<NotificationDoc, '_id' | 'at'> & { key: string };
+
+/** Inserts once (the key decides) and publishes it; a repeat of the same key does nothing. */
+export async function notify(ctx: AppContext, n: NewNotification): Promise<void> {
+  const { key, ...rest } = n;
+  const doc: NotificationDoc = { _id: derivedId(`notification:${key}`), at: new Date(), ...rest };
+  try {
+    await ctx.db.c.notifications.insertOne(doc);
+  } catch (err) {
+    if (isDuplicateKey(err)) return;
+    throw err;
+  }
+  ctx.bus.publish({ type: 'notification.created', userId: doc.userId, notification: presentNotification(doc, false) });
+}
+
+const participantsCache = new WeakMap<AppContext, Map<string, { ids: Set<string>; at: number }>>();
+
+async function participantsOf(ctx: AppContext, thread: ThreadDoc): Promise<Set<string>> {
+  let m = participantsCache.get(ctx);
+  if (!m) participantsCache.set(ctx, (m = new Map()));
+  const hit = m.get(thread._id);
+  if (hit && Date.now() - hit.at < PARTICIPANTS_TTL_MS) return hit.ids;
+  const ids = await threadParticipants(ctx.db.c, thread._id);
+  ids.add(thread.createdById);
+  m.set(thread._id, { ids, at: Date.now() });
+  if (m.size > 10_000) m.delete(m.keys().next().value!);
+  return ids;
+}
+
+async function titleOf(ctx: AppContext, thread: ThreadDoc): Promise<string> {
+  if (thread.postId) return (await ctx.db.c.forumPosts.findOne({ _id: thread.postId }, { projection: { title: 1 } }))?.title ?? 'a forum post';
+  return (await ctx.db.stores.encounters.load(thread.encounterId!))?.title ?? 'an encounter';
+}
+
+async function onTimeline(ctx: AppContext, e: DomainEventOf<'timeline.appended'>): Promise<void> {
+  const { entry } = e;
+  if (entry.kind !== 'message.created' && entry.kind !== 'thread.resolved') return;
+  const thread = await findThread(ctx.db.c, e.orgId, entry.threadId);
+  if (!thread) return;
+  const common = { orgId: e.orgId, byId: entry.by.id, byName: entry.by.name, encounterId: thread.encounterId, postId: thread.postId, threadId: thread._id };
+  const send = async (userIds: Iterable<string>, kind: NotificationKind, verb: string, messageId: string | null) => {
+    const targets = [...userIds].filter((u) => u !== entry.by.id);
+    if (targets.length === 0) return;
+    const title = await titleOf(ctx, thread);
+    await Promise.all(targets.map((userId) => notify(ctx, { ...common, key: `${kind}:${userId}:${entry.id}`, userId, kind, messageId, text: `${entry.by.name} ${verb} ${title}` })));
+  };
+  if (entry.kind === 'thread.resolved') return send([thread.createdById], 'thread-resolved', 'resolved your thread in', null);
+  const participants = await participantsOf(ctx, thread);
+  const mentioned = new Set(e.mentionIds);
+  const repliedTo = [...participants].filter((u) => !mentioned.has(u));
+  participants.add(entry.by.id);
+  await send(mentioned, 'mention', 'mentioned you in', entry.id);
+  await send(repliedTo, 'reply', 'replied in a thread of', entry.id);
+}
+
+async function onEncounterChanged(ctx: AppContext, e: DomainEventOf<'encounter.changed'>): Promise<void> {
+  const { before, after, actor } = e;
+  const common = { orgId: after.orgId, byId: actor.userId, byName: actor.name, encounterId: after._id, postId: null, messageId: null };
+  const addedUsers = after.sharedUserIds.filter((u) => !before.sharedUserIds.includes(u));
+  const addedTeams = after.sharedTeamIds.filter((t) => !before.sharedTeamIds.includes(t));
+  const viaTeams = addedTeams.length > 0
+    ? (await ctx.db.c.users.find({ orgId: after.orgId, teamIds: { $in: addedTeams }, disabled: false }).project<{ _id: string }>({ _id: 1 }).toArray()).map((u) => u._id)
+    : [];
+  const shareTargets = new Set([...addedUsers, ...viaTeams].filter((u) => u !== actor.userId && u !== after.ownerId));
+  await Promise.all([...shareTargets].map((userId) => notify(ctx, {
+    ...common, key: `share:${userId}:${after._id}:${after.revision ?? 0}`, userId, kind: 'share', threadId: null, text: `${actor.name} shared ${after.title} with you`
+  })));
+  for (const flag of after.flags) {
+    const was = before.flags.find((f) => f.id === flag.id);
+    if (flag.status !== 'resolved' || was?.status === 'resolved' || flag.createdById === actor.userId) continue;
+    await notify(ctx, {
+      ...common, key: `flag-resolved:${flag.createdById}:${flag.id}:${flag.updatedAt.toISOString()}`, userId: flag.createdById, kind: 'flag-resolved',
+      threadId: derivedId(`flag:encounter:${after._id}:${flag.id}`), text: `${actor.name} resolved your flag on ${after.title}`
+    });
+  }
+}
+
+/** Subscribes the notification rules to the bus (once per context, at boot). */
+export function startNotifications(ctx: AppContext): () => void {
+  return ctx.bus.subscribe(async (e) => {
+    if (e.type === 'timeline.appended') await onTimeline(ctx, e);
+    else if (e.type === 'encounter.changed') await onEncounterChanged(ctx, e);
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Appending to a room's timeline: the one writer of thread_timeline.
+ *
+ * Invariants (from server/db/storage sequencedLog): an entry's seq is claimed by its own
+ * insert (unique (room, seq)), appends of one room in one tick are one insertMany, and the
+ * promise resolves only after the batch has landed; so a caller acknowledges and publishes
+ * only what is stored. The entry's _id is its idempotency key (`<userId>:<clientId>`): a
+ * retry resolves with the stored entry and `duplicate: true` and publishes nothing new.
+ * A duplicate key that belongs to another room, thread or kind is refused (a client reused
+ * an id), so a retry can never leak or alter another entry.
+ */
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../context';
+import type { Database } from '../db/client';
+import type { TimelineDoc } from '../db/collections';
+import type { SequencedLog } from '../db/storage';
+import { conflict } from '../errors';
+import { presentEntry, scopeOfRoom } from '../presenters/threads';
+import type { TimelineEntryDto } from '../../src/lib/protocol/threads';
+
+const logs = new WeakMap<Database, SequencedLog<TimelineDoc>>();
+
+function logOf(db: Database): SequencedLog<TimelineDoc> {
+  let log = logs.get(db);
+  if (!log) logs.set(db, (log = db.storage.sequencedLog(db.c.timeline, 'room')));
+  return log;
+}
+
+/** A stable UUID-shaped id from a key (flag threads, idempotent notifications). */
+export function derivedId(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const entryKey = (userId: string, clientId: string) => `${userId}:${clientId}`;
+
+export interface AppendResult { entry: TimelineEntryDto; doc: TimelineDoc; duplicate: boolean }
+
+export async function appendToTimeline(ctx: AppContext, entry: Omit<TimelineDoc, 'seq'>, mentionIds: string[] = []): Promise<AppendResult> {
+  const { entry: stored, duplicate } = await logOf(ctx.db).append(entry.room, entry);
+  if (duplicate && (stored.room !== entry.room || stored.threadId !== entry.threadId || stored.kind !== entry.kind || stored.byId !== entry.byId)) {
+    throw conflict('This clientId was already used for another change; make a new one for each action');
+  }
+  const dto = presentEntry(stored);
+  if (!duplicate) ctx.bus.publish({ type: 'timeline.appended', orgId: stored.orgId, scope: scopeOfRoom(stored.room), entry: dto, mentionIds });
+  return { entry: dto, doc: stored, duplicate };
+}

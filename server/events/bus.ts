@@ -1,0 +1,53 @@
+/**
+ * The domain-event bus: commands publish what happened after their write has landed; the
+ * socket layer (server/sockets/broadcast.ts) turns events into room broadcasts and the
+ * notification module turns some into stored notifications.
+ *
+ * Invariants: publish is synchronous and never throws (a failing subscriber is logged, the
+ * others still run); events are in-process only. Other nodes learn of them through the
+ * Socket.IO adapter (the broadcast is what crosses nodes), never through this bus, so every
+ * event is handled exactly once, on the node whose command wrote it.
+ * Payloads hold documents and DTOs, never per-viewer data: each subscriber decides who sees what.
+ */
+import type { Actor } from '../context';
+import type { EncounterDoc } from '../db/collections';
+import type { Logger } from '../log';
+import type { Scope, TimelineEntryDto } from '../../src/lib/protocol/threads';
+import type { NotificationDto } from '../../src/lib/protocol/notifications';
+
+export type DomainEvent =
+  /** An entry landed in a scope's timeline (thread opened, message, edit, delete, reaction, resolve). */
+  | { type: 'timeline.appended'; orgId: string; scope: Scope; entry: TimelineEntryDto; mentionIds: string[] }
+  /** An encounter got a new revision; `before` is the state the change was computed from. */
+  | { type: 'encounter.changed'; actor: Actor; before: EncounterDoc; after: EncounterDoc; fields: string[] }
+  | { type: 'notification.created'; userId: string; notification: NotificationDto }
+  | { type: 'notifications.read'; userId: string; ids: string[] | 'all' };
+
+export type DomainEventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+export interface DomainBus {
+  publish(event: DomainEvent): void;
+  /** Returns the unsubscribe function. */
+  subscribe(fn: (event: DomainEvent) => void | Promise<void>): () => void;
+}
+
+export function createBus(log: Pick<Logger, 'error'>): DomainBus {
+  const subscribers = new Set<(event: DomainEvent) => void | Promise<void>>();
+  const failed = (err: unknown, event: DomainEvent) => log.error({ err, event: event.type }, 'domain event subscriber failed');
+  return {
+    publish(event) {
+      for (const fn of subscribers) {
+        try {
+          const r = fn(event);
+          if (r && typeof r.catch === 'function') r.catch((err) => failed(err, event));
+        } catch (err) {
+          failed(err, event);
+        }
+      }
+    },
+    subscribe(fn) {
+      subscribers.add(fn);
+      return () => subscribers.delete(fn);
+    }
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Thread and timeline queries. Threads never change once written, so a process keeps the ones
+ * it has read (point lookups by _id are the hot path of every message). Every function that
+ * takes an orgId filters by it: another organisation's thread is "not found".
+ */
+import type { Collections, ThreadDoc, TimelineDoc } from '../db/collections';
+
+const THREAD_CACHE_MAX = 20_000;
+const cache = new WeakMap<Collections, Map<string, ThreadDoc>>();
+
+function cacheOf(c: Collections): Map<string, ThreadDoc> {
+  let m = cache.get(c);
+  if (!m) cache.set(c, (m = new Map()));
+  return m;
+}
+
+export function rememberThread(c: Collections, thread: ThreadDoc): void {
+  const m = cacheOf(c);
+  if (m.size >= THREAD_CACHE_MAX) m.delete(m.keys().next().value!);
+  m.set(thread._id, thread);
+}
+
+export async function findThread(c: Collections, orgId: string, id: string): Promise<ThreadDoc | null> {
+  let thread = cacheOf(c).get(id) ?? null;
+  if (!thread) {
+    thread = await c.threads.findOne({ _id: id });
+    if (thread) rememberThread(c, thread);
+  }
+  return thread && thread.orgId === orgId ? thread : null;
+}
+
+/** Entries of a room after `afterSeq`, in order; one more than `limit` is read to know if more remain. */
+export async function timelineAfter(c: Collections, room: string, afterSeq: number, limit: number): Promise<{ entries: TimelineDoc[]; hasMore: boolean }> {
+  const docs = await c.timeline.find({ room, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit + 1).toArray();
+  return { entries: docs.slice(0, limit), hasMore: docs.length > limit };
+}
+
+export async function latestSeq(c: Collections, room: string): Promise<number> {
+  const [last] = await c.timeline.find({ room }).sort({ seq: -1 }).limit(1).project<{ seq: number }>({ seq: 1 }).toArray();
+  return last?.seq ?? 0;
+}
+
+/** One entry by its id (a message id is the id of its `message.created` entry), within a room of the org. */
+export async function findEntry(c: Collections, orgId: string, id: string): Promise<TimelineDoc | null> {
+  const doc = await c.timeline.findOne({ _id: id });
+  return doc && doc.orgId === orgId ? doc : null;
+}
+
+/** Everyone who opened or wrote in a thread. */
+export async function threadParticipants(c: Collections, threadId: string): Promise<Set<string>> {
+  const docs = await c.timeline.find({ threadId, kind: { $in: ['thread.opened', 'message.created'] } }).project<{ byId: string }>({ byId: 1 }).toArray();
+  return new Set(docs.map((d) => d.byId));
+}
