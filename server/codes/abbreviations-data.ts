@@ -9,7 +9,7 @@
  * in a code box (CP = chest pain, MS = multiple sclerosis) or are left out (ED, PD, AS, ALL).
  *
  * Invariants (tests/unit/codes/search-abbreviations.test.ts):
- * - Keys are lowercase, one to three words as typed ("a fib", "n/v", "c-section").
+ * - Keys are lowercase, one to four words as typed ("a fib", "n/v", "c-section").
  * - Every word of an expansion is printed in some description or Tabular term, and each
  *   expansion finds at least one code.
  */
@@ -96,7 +96,7 @@ export const ABBREVIATION_DATA: Readonly<Record<string, string>> = {
   pmr: 'polymyalgia rheumatica', osteo: 'osteomyelitis', mva: 'motor vehicle accident', mvc: 'motor vehicle accident',
   gsw: 'gunshot wound', lac: 'laceration', abr: 'abrasion', fb: 'foreign body', tka: 'total knee replacement',
   tkr: 'total knee replacement', tha: 'total hip replacement', thr: 'total hip replacement', bka: 'below knee amputation',
-  aka: 'above knee amputation', 'bed sore': 'pressure ulcer', bedsore: 'pressure ulcer', 'bed sores': 'pressure ulcer',
+  aka: 'above knee amputation',
   decubitus: 'pressure ulcer', 'pressure injury': 'pressure ulcer', 'pressure sore': 'pressure ulcer', sprained: 'sprain', torn: 'tear',
   // --- infections, blood and neoplasms
   hiv: 'human immunodeficiency virus', mrsa: 'methicillin resistant staphylococcus aureus', mssa: 'methicillin susceptible staphylococcus aureus',
@@ -122,7 +122,7 @@ export const ABBREVIATION_DATA: Readonly<Record<string, string>> = {
   npdr: 'nonproliferative diabetic retinopathy', pdr: 'proliferative diabetic retinopathy', snhl: 'sensorineural hearing loss',
   'pink eye': 'conjunctivitis', 'lazy eye': 'amblyopia', 'ringing in ears': 'tinnitus', 'ringing in the ears': 'tinnitus',
   hives: 'urticaria', itching: 'pruritus', itchy: 'pruritus', itch: 'pruritus', 'nose bleed': 'epistaxis', 'runny nose': 'rhinorrhea',
-  swelling: 'edema', 'leg swelling': 'edema lower limb', eczema: 'atopic dermatitis', 'blood clot': 'embolism',
+  swelling: 'edema', 'blood clot': 'embolism',
   'blood clot in lung': 'pulmonary embolism', clot: 'thrombosis',
   // --- status, history, encounters, sides
   hx: 'personal history', 'h/o': 'personal history', pmh: 'personal history', phx: 'personal history', fhx: 'family history',
@@ -133,7 +133,11 @@ export const ABBREVIATION_DATA: Readonly<Record<string, string>> = {
   'screening colonoscopy': 'screening for malignant neoplasm of colon',
   rt: 'right', lt: 'left', bil: 'bilateral', bilat: 'bilateral', lle: 'left lower limb', rle: 'right lower limb',
   lue: 'left upper limb', rue: 'right upper limb', 'w/': 'with', w: 'with', 'w/o': 'without', wo: 'without', after: 'following',
-  'no residual': 'without residual deficits', bac: 'blood alcohol', 'blood alcohol': 'blood alcohol level',
+  'no residual': 'without residual deficits', 'hip fx': 'fracture of neck of femur', 'hip fracture': 'fracture of neck of femur',
+  'distal radius': 'lower end of radius', 'distal femur': 'lower end of femur', 'distal humerus': 'lower end of humerus',
+  'distal tibia': 'lower end of tibia', 'distal fibula': 'lower end of fibula', 'proximal humerus': 'upper end of humerus',
+  'proximal tibia': 'upper end of tibia', 'urinary retention': 'retention of urine', preeclampsia: 'pre-eclampsia',
+  'newborn jaundice': 'neonatal jaundice', bac: 'blood alcohol', 'blood alcohol': 'blood alcohol level',
   // --- procedures (PCS)
   lap: 'laparoscopic', tah: 'total abdominal hysterectomy', tvh: 'total vaginal hysterectomy', bso: 'bilateral salpingo oophorectomy',
   ett: 'endotracheal', cath: 'catheterization', 'i&d': 'incision drainage', 'd&c': 'dilation curettage', trach: 'tracheostomy',

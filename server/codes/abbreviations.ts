@@ -4,7 +4,7 @@
  *
  * Invariants:
  * - Keys are lowercase and matched against whole query words (after splitting on spaces),
- *   longest key first (up to three words: "ringing in ears" before "ringing"), so "pe"
+ *   longest key first (up to four words: "ringing in ears" before "ringing"), so "pe"
  *   expands but "pelvis" does not; "n/v" is matched before punctuation is split.
  * - Expansions use the wording of the code sets (not the clinical wording), because the
  *   search matches their descriptions; every expansion word is matched as a word prefix, so
@@ -15,7 +15,7 @@ import { ABBREVIATION_DATA } from './abbreviations-data';
 
 export const ABBREVIATIONS: Readonly<Record<string, string>> = ABBREVIATION_DATA;
 
-const MAX_KEY_WORDS = 3;
+const MAX_KEY_WORDS = 4;
 
 /** Replace whole-word abbreviations in a query by their expansion. */
 export function expandAbbreviations(query: string): string {

@@ -32,7 +32,8 @@ const BARE_CODE = /^[0-9BCDFGHX][0-9A-HJ-NP-Z]{2,6}$/;
 const GLUE = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'an', 'by', 'on', 'with', 'r', 'tm']);
 
 const words = (s: string) => tokenize(s).filter((w) => !GLUE.has(w));
-const hasDigit = (s: string) => /\d/.test(s);
+/** A PCS table or code prefix: has a digit, or is a New Technology table (XRR, XW0 ...). */
+const isPrefix = (s: string) => /\d/.test(s) || s[0] === 'X';
 
 interface RawRef { path: string[]; see: string }
 
@@ -50,9 +51,13 @@ export function parsePcsIndex(csv: string): PcsIndex {
     }
     parseContent(t, row.content, pending);
   }
+  // Resolved only for terms without codes of their own: "Amputation → see Detachment" needs
+  // Detachment's tree; "Intubation" has its codes, and its "Drainage device see Drainage"
+  // would bury them under every drainage code.
+  const ownCodes = new Set(pending.filter(([t]) => t.entries.length > 0).map(([t]) => t));
   for (const [t, ref] of pending) {
     const target = byName.get(ref.see.toLowerCase());
-    if (!target || target === t) continue;
+    if (!target || target === t || ownCodes.has(t)) continue;
     for (const e of target.entries) t.entries.push({ ...e, path: [...ref.path, ...e.path], root: e.root || target.words[0] || '' });
   }
   const terms = [...byName.values()];
@@ -75,14 +80,14 @@ function parseContent(t: PcsMainTerm, content: string, pending: [PcsMainTerm, Ra
       const label = see[1] ? words(see[1]) : [];
       const m = CODE_AT_END.exec(see[2]);
       const target = m ? see[2].slice(0, m.index) : see[2];
-      if (m && hasDigit(m[1])) add(t, [...above, ...label], target, m[1]);
+      if (m && isPrefix(m[1])) add(t, [...above, ...label], target, m[1]);
       else pending.push([t, { path: [...above, ...label], see: target.split(',')[0].trim() }]);
       stack[depth] = label;
       continue;
     }
-    if (BARE_CODE.test(line) && hasDigit(line)) { add(t, above, '', line); continue; }
+    if (BARE_CODE.test(line) && isPrefix(line)) { add(t, above, '', line); continue; }
     const m = CODE_AT_END.exec(line);
-    if (m && hasDigit(m[1])) {
+    if (m && isPrefix(m[1])) {
       const label = words(line.slice(0, m.index));
       add(t, [...above, ...label], '', m[1]);
       stack[depth] = label;

@@ -37,8 +37,7 @@ export interface PcsHits { docs: number[]; terms: PcsMainTerm[] }
 export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: string, limit: number, accept: (doc: number) => boolean): PcsHits {
   const q = tokenize(expanded.replace(/\bbelow knee\b/gi, 'lower leg').replace(/\babove knee\b/gi, 'upper leg'))
     .filter((w) => !GLUE.has(w)).map((w) => COUNT_WORDS[w] ?? w);
-  const nameWords = q.filter((w) => !APPROACH.has(w));
-  const covered = coverage(pi.text, nameWords);
+  const covered = coverage(pi.text, q);
   const matches: { t: PcsMainTerm; used: Set<string> }[] = [];
   for (const m of candidates(pi.text, covered)) {
     const t = pi.terms[m];
@@ -56,7 +55,7 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
   const synonyms = matches.filter((m) => m.t.uses.length > 0 && !chosen.some((c) => c.t === m.t));
 
   const partial = q.includes('partial');
-  const ranked: { prefix: string; score: number; order: number }[] = [];
+  const ranked: { prefix: string; score: number; order: number; path: string[] }[] = [];
   let order = 0;
   const restOf = new Map<PcsMainTerm, string[]>();
   for (const { t, used } of chosen) {
@@ -73,24 +72,51 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
       for (const x of e.path) if (!rest.some((w) => x === w || (w.length >= 3 && x.startsWith(w)))) score -= 0.01;
       // "-ectomy" without "partial" removes the whole organ: Resection, not Excision.
       if (ectomy && (partial ? e.root === 'excision' : e.root === 'resection')) score += 0.5;
-      ranked.push({ prefix: e.prefix, score, order: order++ });
+      ranked.push({ prefix: e.prefix, score, order: order++, path: [...e.path, ...stems(t)] });
     }
   }
   ranked.sort((a, b) => b.score - a.score || a.order - b.order);
-  const prefixes: string[] = [];
+  const prefixes: { prefix: string; hints: Int32Array[] }[] = [];
   for (const r of ranked) {
     if (prefixes.length >= MAX_PREFIXES || r.score < ranked[0].score - 0.5) break;
-    if (!prefixes.includes(r.prefix)) prefixes.push(r.prefix);
+    if (!prefixes.some((p) => p.prefix === r.prefix)) prefixes.push({ prefix: r.prefix, hints: hintGroups(idx.text, r.path) });
   }
-  const rest = [...new Set(chosen.flatMap((c) => restOf.get(c.t)!))];
-  return { docs: complete(idx, prefixes, detailGroups(idx.text, rest), limit, accept), terms: chosen.map((c) => c.t) };
+  // Every query word narrows the codes, the name's too ("knee" of "Replacement, knee").
+  const details = [...new Set([...q, ...chosen.flatMap((c) => restOf.get(c.t)!)])];
+  return { docs: complete(idx, prefixes, detailGroups(idx.text, details), limit, accept), terms: chosen.map((c) => c.t) };
+}
+
+const OPERATION_SUFFIX = /(ectomy|otomy|ostomy|oscopy|oplasty|opexy|orrhaphy|centesis)$/;
+/** The body part a procedure's name holds: "tonsil" of "tonsillectomy", "append" of
+ * "appendectomy" (matched as a word prefix: Tonsils, Appendix). */
+function stems(t: PcsMainTerm): string[] {
+  const out: string[] = [];
+  for (const w of t.words) {
+    const stem = w.replace(OPERATION_SUFFIX, '').replace(/l$/, '');
+    if (stem !== w && stem.length >= 4) out.push(stem);
+  }
+  return out;
+}
+
+/** Per hint word (an Index sub-term or a stem), the description terms it may be: the word
+ * itself or words it starts ("airway", "tonsil" → "tonsils"). A code holding one of a hint's
+ * terms ranks first among codes equal on the query's own words. */
+function hintGroups(text: TextIndex, words: string[]): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (const w of new Set(words)) {
+    const ids = text.matchWord(w, w.length >= 4, 16).filter((m) => m.weight >= 0.75).map((m) => m.term);
+    if (ids.length > 0) out.push(Int32Array.from(ids));
+  }
+  return out;
 }
 
 /** Query word → itself for each main-term word it matches (exact, prefix or typo). */
 function coverage(text: TextIndex, words: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const w of words) {
-    for (const m of text.matchWord(w, w.length >= 4, 8)) {
+    // Approach words match only exactly: "laparoscopic" is not a typo of "Laparoscopy".
+    const list = APPROACH.has(w) || DETAIL_WORDS[w] ? (text.termId(w) >= 0 ? [{ term: text.termId(w) }] : []) : text.matchWord(w, w.length >= 4, 8);
+    for (const m of list) {
       const term = text.terms[m.term];
       if (!out.has(term)) out.set(term, w);
     }
@@ -120,27 +146,31 @@ function detailGroups(text: TextIndex, rest: string[]): Int32Array[] {
   return out;
 }
 
-/** Codes of `prefixes` best first: more detail groups held, then prefix order, then code
- * order. One pass into per-score buckets of at most `limit` docs (no sort, no per-code object):
- * a 3-character table has thousands of codes. */
-function complete(idx: SystemIndex, prefixes: string[], groups: Int32Array[], limit: number, accept: (doc: number) => boolean): number[] {
-  const buckets: number[][] = [];
-  for (let g = 0; g <= groups.length; g++) buckets.push([]);
-  const codes = idx.text.codes;
-  for (const prefix of prefixes) {
+/** Codes of `prefixes` best first: more of the query's detail groups held (all terms of a
+ * group), then prefix order, then more hints (any term of one), then code order. One pass into
+ * per-score buckets of at most `limit` docs (no sort, no per-code object): a 3-character table
+ * has thousands of codes. */
+function complete(idx: SystemIndex, prefixes: { prefix: string; hints: Int32Array[] }[], groups: Int32Array[], limit: number, accept: (doc: number) => boolean): number[] {
+  const buckets = new Map<number, number[]>();
+  const codes = idx.text.codes, text = idx.text;
+  for (let p = 0; p < prefixes.length; p++) {
+    const { prefix, hints } = prefixes[p];
     const lo = bound(idx, prefix), hi = bound(idx, prefix + '\x7f');
     for (let k = lo; k < hi; k++) {
       const doc = idx.byCode[k];
       if (codes[doc].length !== 7) continue;
-      let score = 0;
-      for (let g = 0; g < groups.length; g++) if (idx.text.hasAll(doc, groups[g])) score++;
-      const b = buckets[score];
+      // Key: query groups, then earlier prefix, then hints (at most 99 of either).
+      let score = -100 * p;
+      for (let g = 0; g < groups.length; g++) if (text.hasAll(doc, groups[g])) score += 1e6;
+      for (let h = 0; h < hints.length && h < 99; h++) if (text.hasAny(doc, hints[h])) score++;
+      let b = buckets.get(score);
+      if (!b) buckets.set(score, (b = []));
       if (b.length < limit && !b.includes(doc) && accept(doc)) b.push(doc);
     }
   }
   const out: number[] = [];
-  for (let g = groups.length; g >= 0 && out.length < limit; g--) {
-    for (const doc of buckets[g]) { if (out.length >= limit) break; if (!out.includes(doc)) out.push(doc); }
+  for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
+    for (const doc of buckets.get(score)!) { if (out.length >= limit) break; if (!out.includes(doc)) out.push(doc); }
   }
   return out;
 }

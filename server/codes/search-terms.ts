@@ -4,9 +4,10 @@
  * equal to a term ("dementia" = "Dementia NOS", "high blood pressure") find that code first.
  *
  * Invariants:
- * - A term printed at a header (E11 "diabetes NOS") also belongs to the header's default
- *   billable descendant (E11.9 "... without complications"): coders pick billable codes, and
- *   the Tabular's NOS terms name exactly that default.
+ * - An inclusion term printed at a header belongs to every billable code below it; an Includes
+ *   note printed at a header (E11 "diabetes NOS") to the header's default billable descendant
+ *   (E11.9 "... without complications"): coders pick billable codes, and the Tabular's NOS
+ *   terms name exactly that default.
  * - Term keys drop parenthesised nonessential modifiers, "NOS" and a plural "s", so the key of
  *   "Seizure(s) (convulsive) NOS" is "seizure", the same as the query "seizures".
  * - The term arrays are the parser's own (not copied); nothing here mutates them.
@@ -15,7 +16,7 @@ import type { Tabular } from './parse-tabular';
 import { tokenize } from './text-index';
 import type { CodeYear } from './types';
 
-const DEFAULT_TITLE = /\b(unspecified|NOS|without complications)\b/i;
+const DEFAULT_TITLE = /\b(unspecified|NOS|without complications|uncomplicated)\b/i;
 
 /** Normalized code → the Tabular's terms for it (inclusion terms first, then Includes). */
 export function tabularTerms(tabular: Tabular | null, year: CodeYear | undefined): Map<string, string[]> {
@@ -26,13 +27,20 @@ export function tabularTerms(tabular: Tabular | null, year: CodeYear | undefined
     if (l) l.push(...terms); else out.set(code, [...terms]);
   };
   for (const [code, entry] of tabular.entries) {
-    const terms = [...(tabular.inclusionTerms.get(code) ?? []), ...(entry.notes?.includes ?? [])];
-    if (terms.length === 0) continue;
-    add(code, terms);
+    const inclusion = tabular.inclusionTerms.get(code) ?? [];
+    const includes = entry.notes?.includes ?? [];
+    if (inclusion.length + includes.length === 0) continue;
+    add(code, [...inclusion, ...includes]);
     const i = year.index.get(code);
     if (i === undefined || year.list[i].billable) continue;
+    // Inclusion terms name what the header holds: every billable code below it (L89.15
+    // "Pressure ulcer of coccyx" → L89.150 ... L89.159). Includes notes are broader; they go
+    // to the default code only.
+    if (inclusion.length > 0) {
+      for (let k = i + 1; k < year.list.length && year.list[k].code.startsWith(code); k++) if (year.list[k].billable) add(year.list[k].code, inclusion);
+    }
     const d = defaultDescendant(year, i);
-    if (d >= 0) add(year.list[d].code, terms);
+    if (d >= 0 && includes.length > 0) add(year.list[d].code, includes);
   }
   return out;
 }

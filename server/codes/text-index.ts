@@ -141,6 +141,18 @@ export class TextIndex {
     return true;
   }
 
+  /** Does doc `d` contain at least one term of `ids`? */
+  hasAny(d: number, ids: Int32Array): boolean {
+    const f = this.fwdTerms, start = this.fwdStart[d], end = this.fwdStart[d + 1];
+    for (let k = 0; k < ids.length; k++) {
+      const t = ids[k];
+      let lo = start, hi = end;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (f[mid] < t) lo = mid + 1; else hi = mid; }
+      if (lo < end && f[lo] === t) return true;
+    }
+    return false;
+  }
+
   /** First term index ≥ s. */
   private lowerBound(s: string): number {
     let lo = 0, hi = this.terms.length;

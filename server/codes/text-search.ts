@@ -23,7 +23,10 @@ import type { HcpcsRecord, OrderEntry } from './types';
 type Payload = OrderEntry | HcpcsRecord;
 
 /** Descriptions of the default code of a condition: unspecified, or without complications. */
-const UNSPECIFIED = /\b(unspecified|not specified|NOS|without complications?)\b/i;
+const UNSPECIFIED = /\b(unspecified|not specified|NOS|without complications?|uncomplicated)\b/i;
+/** "Calculus of gallbladder without cholecystitis without obstruction": only "without"
+ * clauses, no "with" one, is the plain form of a condition too. */
+const ONLY_WITHOUT = /^(?!.*\bwith\b).*\bwithout\b/i;
 
 const STOP_WORDS = new Set(['of', 'the', 'and', 'or', 'to', 'in', 'for', 'a', 'an', 'by', 'on', 'as', 'at', 'from']);
 
@@ -113,7 +116,7 @@ function addTermHits(items: Candidate[], targets: [SearchSystem, SystemIndex][],
   const key = termKey(expanded);
   if (!key) return;
   for (const [sys, idx] of targets) {
-    const docs = idx.termLookup.get(key) ?? idx.termLookup.get(correctedKey(idx, key));
+    const docs = idx.termLookup.get(key) ?? correctedHits(idx, key);
     if (!docs) continue;
     for (const doc of docs) {
       if (!ok(sys, idx, doc)) continue;
@@ -125,20 +128,26 @@ function addTermHits(items: Candidate[], targets: [SearchSystem, SystemIndex][],
   }
 }
 
-/** `key` with each word that only matches as a typo replaced by its most frequent correction
- * ("hypertenson" → "hypertension"), or '' when no word needed one. */
-function correctedKey(idx: SystemIndex, key: string): string {
+/** Docs of `key` with the words that only match as typos corrected ("hypertenson" →
+ * "hypertension"): the first word's corrections are tried in turn, most frequent first, the
+ * other words take their most frequent one. */
+function correctedHits(idx: SystemIndex, key: string): number[] | undefined {
   const words = key.split(' ');
-  let changed = false;
+  let first = -1, options: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const m = idx.text.matchWord(words[i]);
     if (m.length === 0 || m[0].weight !== 0.5) continue;
-    let best = m[0].term;
-    for (const x of m) if (idx.text.postings[x.term].length > idx.text.postings[best].length) best = x.term;
-    words[i] = idx.text.terms[best];
-    changed = true;
+    const byFreq = m.map((x) => x.term).sort((a, b) => idx.text.postings[b].length - idx.text.postings[a].length);
+    words[i] = idx.text.terms[byFreq[0]];
+    if (first < 0) { first = i; options = byFreq.slice(0, 4); }
   }
-  return changed ? termKey(words.join(' ')) : '';
+  if (first < 0) return undefined;
+  for (const t of options) {
+    words[first] = idx.text.terms[t];
+    const docs = idx.termLookup.get(termKey(words.join(' ')));
+    if (docs) return docs;
+  }
+  return undefined;
 }
 
 /** How many of the query's numbers the doc prints, or holds in a printed range. */
@@ -193,6 +202,9 @@ function termIds(text: TextIndex, words: string[]): Int32Array | null {
 /** Does doc's description name the default code? Cached per doc (see SystemIndex.defaultFlag). */
 function isDefault(idx: SystemIndex, doc: number): boolean {
   let f = idx.defaultFlag[doc];
-  if (f === 0) idx.defaultFlag[doc] = f = UNSPECIFIED.test((idx.payload[doc] as Payload).long) ? 2 : 1;
+  if (f === 0) {
+    const long = (idx.payload[doc] as Payload).long;
+    idx.defaultFlag[doc] = f = UNSPECIFIED.test(long) || ONLY_WITHOUT.test(long) ? 2 : 1;
+  }
   return f === 2;
 }
