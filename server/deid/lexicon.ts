@@ -1,7 +1,7 @@
 /**
  * Word lists detection consults, loaded once: the exception list (clinical terms that are also
  * names: eponyms, place-named diseases, drugs, common words; data/clinical-terms.json), known
- * health systems (data/facilities.json), and the US Census 1990 name frequency lists read at run
+ * health systems (lists/facilities.json), and the US Census 1990 name frequency lists read at run
  * time from the shared data folder (never copied into the project).
  * Invariants: every set holds lower-cased words; the census lists are optional: when the folder
  * is absent the detector still runs, on context rules alone (lower recall, same precision rules).
@@ -11,8 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveCodeSetsDir } from '../codes/folder';
-import terms from './data/clinical-terms.json';
-import facilities from './data/facilities.json';
+import terms from './lists/clinical-terms.json';
+import facilities from './lists/facilities.json';
 
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 export const EPONYMS = lower(terms.eponyms);
