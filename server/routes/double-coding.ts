@@ -1,0 +1,44 @@
+/**
+ * Blind double coding: POST /api/encounters/:id/double-coding (a senior starts),
+ * GET /api/double-coding/:id, PUT /api/double-coding/:id/submission, GET /api/double-coding/:id/diff
+ * (409 until both submitted), POST /api/double-coding/:id/threads (a thread on one difference).
+ */
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { actorOf, authenticate } from '../http/authenticate';
+import { parseInput } from '../http/validate';
+import { idParam } from '../http/params';
+import { diffThreadSchema, startDoubleCodingSchema, submitCodingSchema, type DoubleCodingDiffDto } from '../../src/lib/protocol/reviews';
+import { loadSession, sessionDiff, startDoubleCoding, submitCoding, threadForDifference } from '../commands/double-coding';
+import { presentSession } from '../presenters/reviews';
+
+export function doubleCodingRoutes(ctx: AppContext): Router {
+  const r = Router();
+  const auth = authenticate(ctx);
+
+  r.post('/encounters/:id/double-coding', auth, async (req, res) => {
+    parseInput(startDoubleCodingSchema, req.body);
+    const actor = actorOf(req);
+    res.status(201).json({ data: presentSession(await startDoubleCoding(ctx, actor, idParam(req.params.id, 'Encounter')), actor) });
+  });
+  r.get('/double-coding/:id', auth, async (req, res) => {
+    const actor = actorOf(req);
+    const { s } = await loadSession(ctx, actor, idParam(req.params.id, 'Double-coding session'));
+    res.json({ data: presentSession(s, actor) });
+  });
+  r.put('/double-coding/:id/submission', auth, async (req, res) => {
+    const actor = actorOf(req);
+    const input = parseInput(submitCodingSchema, req.body);
+    res.json({ data: presentSession(await submitCoding(ctx, actor, idParam(req.params.id, 'Double-coding session'), input.codeLines), actor) });
+  });
+  r.get('/double-coding/:id/diff', auth, async (req, res) => {
+    const { s } = await loadSession(ctx, actorOf(req), idParam(req.params.id, 'Double-coding session'));
+    const d = sessionDiff(s);
+    res.json({ data: { entries: d.entries, agreed: !d.changed, lineAgreement: d.lineAgreement, coderLines: s.coder!.lines, seniorLines: s.senior!.lines } satisfies DoubleCodingDiffDto });
+  });
+  r.post('/double-coding/:id/threads', auth, async (req, res) => {
+    const input = parseInput(diffThreadSchema, req.body);
+    res.status(201).json({ data: await threadForDifference(ctx, actorOf(req), idParam(req.params.id, 'Double-coding session'), input.key, input.clientId) });
+  });
+  return r;
+}
