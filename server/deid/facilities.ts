@@ -1,7 +1,7 @@
 /**
  * Health facilities (type FACILITY): they name a place below the state, so Safe Harbor removes
  * them. Three kinds of evidence:
- *  - a well-known health system or its abbreviation (data/facilities.json): multi-word names
+ *  - a well-known health system or its abbreviation (lists/facilities.json): multi-word names
  *    match in any case ("johns hopkins"), abbreviations in capitals ("UCSF", "MGH"), and
  *    single ordinary words ("Mercy", "Providence") only capitalised after a place word;
  *  - capitalised words ending in a facility head word ("Cedar Valley Regional Medical Center",

@@ -1,6 +1,6 @@
 /**
  * Word lists detection consults, loaded once: the exception list (clinical terms that are also
- * names: eponyms, place-named diseases, drugs, common words; data/clinical-terms.json), known
+ * names: eponyms, place-named diseases, drugs, common words; lists/clinical-terms.json), known
  * health systems (lists/facilities.json), and the US Census 1990 name frequency lists read at run
  * time from the shared data folder (never copied into the project).
  * Invariants: every set holds lower-cased words; the census lists are optional: when the folder
