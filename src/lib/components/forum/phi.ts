@@ -1,13 +1,15 @@
 /** PHI types as the de-identifier names them (server/deid/types.ts), with colours for highlights. */
 export const PHI_TYPES = [
   'NAME', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'ACCOUNT', 'HEALTH_PLAN',
-  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'CITY', 'ZIP', 'OTHER_ID'
+  'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'CITY', 'ZIP', 'OTHER_ID', 'FACILITY'
 ] as const;
 
 const GROUP: Record<string, string> = {
   NAME: 'name', DATE: 'date', AGE: 'date', PHONE: 'contact', FAX: 'contact', EMAIL: 'contact', URL: 'contact', IP: 'contact',
-  ADDRESS: 'place', CITY: 'place', ZIP: 'place'
+  ADDRESS: 'place', CITY: 'place', ZIP: 'place', FACILITY: 'facility'
 };
+/** Readable names for the type labels (a facility also reveals where the patient was treated). */
+export const PHI_LABELS: Record<string, string> = { FACILITY: 'Facility', HEALTH_PLAN: 'Health plan', OTHER_ID: 'Other ID' };
 /** A CSS class per group of types (ids and anything unknown share one). */
 export const phiClass = (type: string) => `phi-${GROUP[type] ?? 'id'}`;
 
