@@ -79,7 +79,9 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
     clearInterval(sweeper);
     clearInterval(storageSweeper);
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    io.disconnectSockets(true);
+    // io.close() drops the transports without a disconnect packet, so clients see "transport
+    // close" and reconnect by themselves to the next server (a deliberate server-side disconnect
+    // would tell them to stay away).
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await redis?.close();
     httpServer.closeIdleConnections();

@@ -16,7 +16,11 @@ export const SHARED_DATA = process.env.GRAYCASE_SHARED_DATA ?? path.resolve(impo
 /** Loading the code sets costs seconds and ~140 MB, so test servers run without them unless asked. */
 export const WITH_CODE_SETS: Partial<Config> = { codeSetsDir: SHARED_DATA };
 
-export async function startTestServer(overrides: Partial<Config> = {}, opts: { serveWeb?: boolean } = {}): Promise<TestServer> {
+/**
+ * keepDatabase: close() leaves the database in place, so a test can start another server on the
+ * same `dbName` (and `sessionSecret`, so cookies stay valid) as a restart.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}, opts: { serveWeb?: boolean; keepDatabase?: boolean } = {}): Promise<TestServer> {
   const base = loadConfig({
     MONGODB_URI: inject('mongoUri'),
     GRAYCASE_DB_NAME: `t_${randomBytes(6).toString('hex')}`,
@@ -34,7 +38,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, opts: { s
     async close() {
       await running.ctx.audit.flush();
       // Dropping first needs the connection that stop() closes.
-      await db.dropDatabase().catch(() => {});
+      if (!opts.keepDatabase) await db.dropDatabase().catch(() => {});
       await running.stop();
     }
   };
