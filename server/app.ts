@@ -21,6 +21,7 @@ import { resolutionRoutes } from './routes/resolutions';
 import { precedentRoutes } from './routes/precedents';
 import { reviewRoutes } from './routes/reviews';
 import { doubleCodingRoutes } from './routes/double-coding';
+import { statsRoutes } from './routes/stats';
 import { PROJECT_ROOT } from './config';
 import { parseTrustProxy } from './http/client-address';
 import { refuseCrossOrigin, requireJsonBody } from './http/origin';
@@ -56,6 +57,7 @@ export function createApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): E
   api.use(precedentRoutes(ctx));
   api.use(reviewRoutes(ctx));
   api.use(doubleCodingRoutes(ctx));
+  api.use(statsRoutes(ctx));
   api.use(notFoundHandler());
   api.use(errorHandler(ctx.log));
   app.use('/api', api);
