@@ -35,7 +35,7 @@ export function severityChange(codeSets: Pick<CodeSets, 'severity'> | null, fact
   const p0 = pdx(before), p1 = pdx(after);
   return {
     added: [...b.counted].filter((c) => !a.counted.has(c)),
-    removed: [...a.counted].filter((c) => !b.counted.has(c)),
+    removed: [...a.counted].filter((c) => !b.counted.has(c) && !b.excluded.has(c)),
     excluded: [...b.excluded].filter((c) => !a.excluded.has(c)),
     principalChanged: (p0 ? normalizeCode(p0.code) : null) !== (p1 ? normalizeCode(p1.code) : null)
   };
