@@ -54,9 +54,9 @@ export const ABBREVIATION_DATA: Readonly<Record<string, string>> = {
   pyelo: 'pyelonephritis', 'enlarged prostate': 'benign prostatic hyperplasia', turp: 'transurethral resection prostate',
   // --- digestive
   gerd: 'gastro esophageal reflux disease', gord: 'gastro esophageal reflux disease', gi: 'gastrointestinal',
-  ugib: 'upper gastrointestinal hemorrhage', lgib: 'gastrointestinal hemorrhage', 'gi bleed': 'gastrointestinal hemorrhage',
+  ugib: 'gastrointestinal hemorrhage', lgib: 'gastrointestinal hemorrhage', 'gi bleed': 'gastrointestinal hemorrhage',
   ibs: 'irritable bowel syndrome', uc: 'ulcerative colitis', sbo: 'intestinal obstruction', lbo: 'intestinal obstruction',
-  'n/v': 'nausea with vomiting', 'n&v': 'nausea with vomiting', nv: 'nausea with vomiting', 'n/v/d': 'nausea vomiting diarrhea',
+  'n/v': 'nausea with vomiting', 'n&v': 'nausea with vomiting', nv: 'nausea with vomiting',
   abd: 'abdominal', ruq: 'right upper quadrant', luq: 'left upper quadrant', rlq: 'right lower quadrant', llq: 'left lower quadrant',
   'c diff': 'clostridium difficile', cdiff: 'clostridium difficile', 'c. diff': 'clostridium difficile', cdi: 'clostridium difficile',
   hcv: 'hepatitis c', 'hep c': 'hepatitis c', hbv: 'hepatitis b', 'hep b': 'hepatitis b', hav: 'hepatitis a', 'hep a': 'hepatitis a',
@@ -72,7 +72,7 @@ export const ABBREVIATION_DATA: Readonly<Record<string, string>> = {
   dm2: 'type 2 diabetes mellitus', dmii: 'type 2 diabetes mellitus', dmi: 'type 1 diabetes mellitus', iddm: 'type 1 diabetes mellitus',
   niddm: 'type 2 diabetes mellitus', dka: 'diabetes mellitus with ketoacidosis', hhs: 'hyperosmolarity', hhnk: 'hyperosmolarity',
   gdm: 'gestational diabetes mellitus', hld: 'hyperlipidemia', hlp: 'hyperlipidemia', 'high cholesterol': 'pure hypercholesterolemia',
-  'high triglycerides': 'hypertriglyceridemia', pcos: 'polycystic ovarian syndrome',
+  'high triglycerides': 'hyperglyceridemia', pcos: 'polycystic ovarian syndrome',
   hypothyroid: 'hypothyroidism', hyperthyroid: 'hyperthyroidism', 'high blood sugar': 'hyperglycemia', 'low blood sugar': 'hypoglycemia',
   'vit d': 'vitamin d', bmi: 'body mass index', 'low potassium': 'hypokalemia', 'low sodium': 'hyponatremia', 'low magnesium': 'hypomagnesemia',
   uncontrolled: 'hyperglycemia',
@@ -140,7 +140,7 @@ export const ABBREVIATION_DATA: Readonly<Record<string, string>> = {
   'newborn jaundice': 'neonatal jaundice', bac: 'blood alcohol', 'blood alcohol': 'blood alcohol level',
   // --- procedures (PCS)
   lap: 'laparoscopic', tah: 'total abdominal hysterectomy', tvh: 'total vaginal hysterectomy', bso: 'bilateral salpingo oophorectomy',
-  ett: 'endotracheal', cath: 'catheterization', 'i&d': 'incision drainage', 'd&c': 'dilation curettage', trach: 'tracheostomy',
+  ett: 'endotracheal', cath: 'catheterization', 'i&d': 'drainage', 'd&c': 'extraction endometrium', trach: 'tracheostomy',
   ercp: 'endoscopic retrograde cholangiopancreatography',
   // --- drugs and supplies (HCPCS): brand → generic as HCPCS prints it
   inj: 'injection', zofran: 'ondansetron', toradol: 'ketorolac', rocephin: 'ceftriaxone', 'solu-medrol': 'methylprednisolone',

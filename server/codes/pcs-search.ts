@@ -2,7 +2,8 @@
  * Procedures by their common names: the query's words are matched to PCS Index main terms
  * (pcs-index.ts), the term's entries are narrowed by the rest of the query (body part, side,
  * "coronary"), and their table prefixes are completed to FY2026 codes ranked by the query's
- * approach, side and device words ("laparoscopic" = Percutaneous Endoscopic).
+ * approach, side and device words ("laparoscopic" = Percutaneous Endoscopic) and numbers
+ * ("ventilation 72 hours" → 24-96 Consecutive Hours).
  *
  * Invariants:
  * - Returns doc ids of the PCS SystemIndex, best first, only 7-character codes accepted by
@@ -12,6 +13,8 @@
  *   the code-sorted doc list (a 3-character table has at most a few thousand codes).
  */
 import type { PcsIndex, PcsMainTerm } from './pcs-index';
+import { inRanges, queryNumbers, rangesIn } from './query-numbers';
+import type { OrderEntry } from './types';
 import type { SystemIndex, TextIndex } from './text-index';
 import { tokenize } from './text-index';
 
@@ -83,7 +86,7 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
   }
   // Every query word narrows the codes, the name's too ("knee" of "Replacement, knee").
   const details = [...new Set([...q, ...chosen.flatMap((c) => restOf.get(c.t)!)])];
-  return { docs: complete(idx, prefixes, detailGroups(idx.text, details), limit, accept), terms: chosen.map((c) => c.t) };
+  return { docs: complete(idx, prefixes, detailGroups(idx.text, details), queryNumbers(expanded), limit, accept), terms: chosen.map((c) => c.t) };
 }
 
 const OPERATION_SUFFIX = /(ectomy|otomy|ostomy|oscopy|oplasty|opexy|orrhaphy|centesis)$/;
@@ -150,7 +153,9 @@ function detailGroups(text: TextIndex, rest: string[]): Int32Array[] {
  * group), then prefix order, then more hints (any term of one), then code order. One pass into
  * per-score buckets of at most `limit` docs (no sort, no per-code object): a 3-character table
  * has thousands of codes. */
-function complete(idx: SystemIndex, prefixes: { prefix: string; hints: Int32Array[] }[], groups: Int32Array[], limit: number, accept: (doc: number) => boolean): number[] {
+function complete(
+  idx: SystemIndex, prefixes: { prefix: string; hints: Int32Array[] }[], groups: Int32Array[], numbers: number[], limit: number, accept: (doc: number) => boolean
+): number[] {
   const buckets = new Map<number, number[]>();
   const codes = idx.text.codes, text = idx.text;
   for (let p = 0; p < prefixes.length; p++) {
@@ -163,14 +168,18 @@ function complete(idx: SystemIndex, prefixes: { prefix: string; hints: Int32Arra
       let score = -100 * p;
       for (let g = 0; g < groups.length; g++) if (text.hasAll(doc, groups[g])) score += 1e6;
       for (let h = 0; h < hints.length && h < 99; h++) if (text.hasAny(doc, hints[h])) score++;
+      for (const n of numbers) if (inRanges(n, (idx.ranges[doc] ??= rangesIn((idx.payload[doc] as OrderEntry).long)))) score += 1e6;
       let b = buckets.get(score);
       if (!b) buckets.set(score, (b = []));
-      if (b.length < limit && !b.includes(doc) && accept(doc)) b.push(doc);
+      if (b.length < limit * 4 && !b.includes(doc) && accept(doc)) b.push(doc);
     }
   }
+  // Within a bucket the shorter description first: the plain code before its variants
+  // ("..., Percutaneous Endoscopic Approach" before "..., Hand-Assisted").
   const out: number[] = [];
   for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
-    for (const doc of buckets.get(score)!) { if (out.length >= limit) break; if (!out.includes(doc)) out.push(doc); }
+    const b = buckets.get(score)!.sort((x, y) => text.textLength[x] - text.textLength[y] || x - y);
+    for (const doc of b) { if (out.length >= limit) break; if (!out.includes(doc)) out.push(doc); }
   }
   return out;
 }

@@ -54,7 +54,9 @@ function defaultDescendant(year: CodeYear, i: number): number {
   for (let k = i + 1; k < year.list.length && year.list[k].code.startsWith(root); k++) {
     const e = year.list[k];
     if (!e.billable || !DEFAULT_TITLE.test(e.long)) continue;
-    const rank = e.code.length * 10 - (e.long.match(/\b(unspecified|NOS)\b/gi)?.length ?? 0) - (e.code.endsWith('9') ? 0.5 : 0);
+    // "with unspecified complications" (E11.8) is a variant; "without complications" the default.
+    const plain = /without complications|uncomplicated/i.test(e.long) ? 2 : 0;
+    const rank = e.code.length * 10 - plain - (e.long.match(/\b(unspecified|NOS)\b/gi)?.length ?? 0) - (e.code.endsWith('9') ? 0.5 : 0);
     if (best < 0 || rank < bestRank) { best = k; bestRank = rank; }
   }
   return best;
