@@ -19,7 +19,8 @@ export async function validationFor(ctx: AppContext, orgId: string, facts: { set
   const cptDescriptions = await ctx.cpt.forOrg(orgId);
   const findings = validateCodeLines(codeSets, facts, lines, { cptDescriptions });
   return {
-    state: 'ready', message: `Checked against the FY${fiscalYear} code sets`, fiscalYear, findings,
+    state: 'ready', fiscalYear, findings,
+    message: `Checked against the FY${fiscalYear} code sets${fiscalYear >= 2027 && codeSets.tabular ? ` (Excludes: FY${fiscalYear} extract; Code first, Use additional code, Code also and 7th characters: FY${codeSets.tabular.fy} Tabular)` : ''}`,
     severity: codeLineSeverity(codeSets, facts, lines),
     lines: codeLineInfo(codeSets, facts.dateOfService, lines, cptDescriptions)
   };
