@@ -8,6 +8,9 @@
  * read-all), so concurrent marking from several tabs never loses a mark.
  * Thread participants are remembered per process for a minute (a participant who joined on
  * another node in that minute misses a reply notification, never gets a wrong one).
+ * Replies are coalesced: at most one reply notification per user and thread per
+ * REPLY_WINDOW_MS (its key names the window, so every node agrees), so a busy thread costs a
+ * few inserts, not one per participant per message.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor, AppContext } from '../context';
@@ -19,6 +22,7 @@ import { derivedId } from './timeline';
 import type { ListNotificationsInput, NotificationDto, NotificationKind, NotificationPageDto } from '../../src/lib/protocol/notifications';
 
 const PARTICIPANTS_TTL_MS = 60_000;
+export const REPLY_WINDOW_MS = 10 * 60_000;
 
 function presentNotification(n: NotificationDoc, read: boolean): NotificationDto {
   const base = n.postId ? `/forum/${n.postId}` : `/encounters/${n.encounterId}`;
@@ -89,6 +93,17 @@ export async function notify(ctx: AppContext, n: NewNotification): Promise<void>
   ctx.bus.publish({ type: 'notification.created', userId: doc.userId, notification: presentNotification(doc, false) });
 }
 
+/** Keys this process has already notified (skips the insert attempt); bounded. */
+const notifiedKeys = new WeakMap<AppContext, Set<string>>();
+function firstTime(ctx: AppContext, key: string): boolean {
+  let set = notifiedKeys.get(ctx);
+  if (!set) notifiedKeys.set(ctx, (set = new Set()));
+  if (set.has(key)) return false;
+  if (set.size > 50_000) set.clear();
+  set.add(key);
+  return true;
+}
+
 const participantsCache = new WeakMap<AppContext, Map<string, { ids: Set<string>; at: number }>>();
 
 async function participantsOf(ctx: AppContext, thread: ThreadDoc): Promise<Set<string>> {
@@ -114,11 +129,13 @@ async function onTimeline(ctx: AppContext, e: DomainEventOf<'timeline.appended'>
   const thread = await findThread(ctx.db.c, e.orgId, entry.threadId);
   if (!thread) return;
   const common = { orgId: e.orgId, byId: entry.by.id, byName: entry.by.name, encounterId: thread.encounterId, postId: thread.postId, threadId: thread._id };
+  const replyWindow = Math.floor(Date.now() / REPLY_WINDOW_MS);
+  const keyOf = (kind: NotificationKind, userId: string) => (kind === 'reply' ? `reply:${userId}:${thread._id}:${replyWindow}` : `${kind}:${userId}:${entry.id}`);
   const send = async (userIds: Iterable<string>, kind: NotificationKind, verb: string, messageId: string | null) => {
-    const targets = [...userIds].filter((u) => u !== entry.by.id);
+    const targets = [...userIds].filter((u) => u !== entry.by.id).map((userId) => ({ userId, key: keyOf(kind, userId) })).filter((t) => firstTime(ctx, t.key));
     if (targets.length === 0) return;
     const title = await titleOf(ctx, thread);
-    await Promise.all(targets.map((userId) => notify(ctx, { ...common, key: `${kind}:${userId}:${entry.id}`, userId, kind, messageId, text: `${entry.by.name} ${verb} ${title}` })));
+    await Promise.all(targets.map(({ userId, key }) => notify(ctx, { ...common, key, userId, kind, messageId, text: `${entry.by.name} ${verb} ${title}` })));
   };
   if (entry.kind === 'thread.resolved') return send([thread.createdById], 'thread-resolved', 'resolved your thread in', null);
   const participants = await participantsOf(ctx, thread);

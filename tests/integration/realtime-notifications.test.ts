@@ -82,6 +82,8 @@ describe('notifications', () => {
     const reply = next(coder, 'notifications.created', (e) => e.notification.kind === 'reply');
     await ok(senior, 'messages.create', { threadId, clientId: uuid(), body: 'Sepsis is not supported.' });
     expect((await reply).notification).toMatchObject({ kind: 'reply', threadId, by: { id: org.senior._id } });
+    // More replies in the same thread soon after are coalesced into that one notification.
+    await ok(senior, 'messages.create', { threadId, clientId: uuid(), body: 'And the lactate is normal.' });
 
     const resolved = next(coder, 'notifications.created', (e) => e.notification.kind === 'flag-resolved');
     const seniorRest = await restAs(server, org.senior);
