@@ -1,6 +1,6 @@
 /**
  * Blind double coding: POST /api/encounters/:id/double-coding (a senior starts),
- * GET /api/double-coding/:id, PUT /api/double-coding/:id/submission, GET /api/double-coding/:id/diff
+ * GET /api/encounters/:id/double-coding (sessions you take part in), GET /api/double-coding/:id, PUT /api/double-coding/:id/submission, GET /api/double-coding/:id/diff
  * (409 until both submitted), POST /api/double-coding/:id/threads (a thread on one difference).
  */
 import { Router } from 'express';
@@ -11,6 +11,8 @@ import { idParam } from '../http/params';
 import { diffThreadSchema, startDoubleCodingSchema, submitCodingSchema, type DoubleCodingDiffDto } from '../../src/lib/protocol/reviews';
 import { loadSession, sessionDiff, startDoubleCoding, submitCoding, threadForDifference } from '../commands/double-coding';
 import { presentSession } from '../presenters/reviews';
+import { openEncounter } from '../commands/encounter-state';
+import { qualityCollections } from '../quality/collections';
 
 export function doubleCodingRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -20,6 +22,14 @@ export function doubleCodingRoutes(ctx: AppContext): Router {
     parseInput(startDoubleCodingSchema, req.body);
     const actor = actorOf(req);
     res.status(201).json({ data: presentSession(await startDoubleCoding(ctx, actor, idParam(req.params.id, 'Encounter')), actor) });
+  });
+  r.get('/encounters/:id/double-coding', auth, async (req, res) => {
+    const actor = actorOf(req);
+    const enc = await openEncounter(ctx, actor, idParam(req.params.id, 'Encounter'), 'view', 'double-coding.view');
+    const q = await qualityCollections(ctx.db);
+    const list = await q.doubleCoding.find({ orgId: actor.orgId, encounterId: enc._id }).sort({ createdAt: -1 }).toArray();
+    // Only the two participants and admins see a session at all.
+    res.json({ data: list.filter((s) => s.coderId === actor.userId || s.seniorId === actor.userId || actor.role === 'admin').map((s) => presentSession(s, actor)) });
   });
   r.get('/double-coding/:id', auth, async (req, res) => {
     const actor = actorOf(req);

@@ -1,6 +1,6 @@
 /**
  * Mentor review: POST /api/encounters/:id/reviews (request), GET /api/encounters/:id/reviews,
- * GET /api/reviews/:id, POST /api/reviews/:id/review (approve / request changes),
+ * GET /api/reviews/:id, GET /api/reviewers (seniors and admins a coder may ask), POST /api/reviews/:id/review (approve / request changes),
  * POST /api/reviews/:id/changes/:changeId/response (agree / dispute),
  * POST /api/reviews/:id/changes/:changeId/decision (the decider's final word).
  */
@@ -14,6 +14,7 @@ import { decideDispute, loadReview, requestReview, respondToChange, submitReview
 import { openEncounter } from '../commands/encounter-state';
 import { qualityCollections } from '../quality/collections';
 import { presentReview } from '../presenters/reviews';
+import { listUsers } from '../repositories/users';
 
 export function reviewRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -29,6 +30,12 @@ export function reviewRoutes(ctx: AppContext): Router {
     const q = await qualityCollections(ctx.db);
     const list = await q.reviews.find({ orgId: actor.orgId, encounterId: enc._id }).sort({ createdAt: -1 }).toArray();
     res.json({ data: list.map(presentReview) });
+  });
+  /** Who a coder may ask: the organisation's seniors and admins (names only). */
+  r.get('/reviewers', auth, async (req, res) => {
+    const actor = actorOf(req);
+    const users = await listUsers(ctx.db.c, actor.orgId);
+    res.json({ data: users.filter((u) => !u.disabled && u.role !== 'coder' && u._id !== actor.userId).map((u) => ({ id: u._id, name: u.name, role: u.role })) });
   });
   r.get('/reviews/:id', auth, async (req, res) => {
     const { review } = await loadReview(ctx, actorOf(req), idParam(req.params.id, 'Review'));
