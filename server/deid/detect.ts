@@ -65,7 +65,8 @@ function patientValueHits(text: string, patterns: ValuePattern[]): Hit[] {
 
 /** Keeps the longest of nested spans; identical spans keep the higher-priority type. */
 export function pruneContained(hits: Hit[]): Hit[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+  // On one span, the higher-priority type wins, then the mandatory reading (the patient's own value).
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || Number(isRequired(b)) - Number(isRequired(a)));
   const out: Hit[] = [];
   for (const h of sorted) {
     if (out.some((o) => o.start <= h.start && h.end <= o.end)) continue;

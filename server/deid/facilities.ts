@@ -54,12 +54,23 @@ function grow(text: string, end: number): number {
   return end;
 }
 
-const known = FACILITY_SYSTEMS.map((name) => {
-  const multi = /[\s-]/.test(name) || name.length >= 7;
-  const abbr = /^[A-Z&.]{2,6}$/.test(name);
-  const body = esc(name).replace(/'/g, "['’]").replace(/\\\./g, '\\.?');
-  return { name, abbr, multi, re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, abbr ? 'gu' : multi ? 'giu' : 'gu') };
-});
+/** The known systems as three alternations (one scan each instead of one per name). */
+interface KnownKind { abbr: boolean; multi: boolean; re: RegExp; names: Map<string, string> }
+const KNOWN: KnownKind[] = (() => {
+  const groups = { abbr: [] as string[], multi: [] as string[], single: [] as string[] };
+  for (const name of FACILITY_SYSTEMS) {
+    if (/^[A-Z&.]{2,6}$/.test(name)) groups.abbr.push(name);
+    else if (/[\s-]/.test(name) || name.length >= 7) groups.multi.push(name);
+    else groups.single.push(name);
+  }
+  const body = (name: string) => esc(name).replace(/'/g, "['’]").replace(/\\\./g, '\\.?');
+  const build = (names: string[], flags: string, abbr: boolean, multi: boolean): KnownKind => ({
+    abbr, multi, names: new Map(names.map((n) => [n.toLowerCase().replace(/[’.]/g, (c) => (c === '’' ? "'" : '')), n])),
+    re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(body).join('|')})(?![\\p{L}\\p{N}])`, flags)
+  });
+  return [build(groups.abbr, 'gu', true, false), build(groups.multi, 'giu', false, true), build(groups.single, 'gu', false, false)];
+})();
+const nameKey = (s: string) => s.toLowerCase().replace(/[’.]/g, (c) => (c === '’' ? "'" : ''));
 
 export function findFacilities(text: string): Hit[] {
   const out: Hit[] = [];
@@ -67,15 +78,16 @@ export function findFacilities(text: string): Hit[] {
     if (PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase() && !/^\s*(?:hospital|medical|clinic|health)/i.test(text.slice(start + d.length)))) return;
     out.push({ start, end: grow(text, end), type: 'FACILITY', reason });
   };
-  for (const k of known) {
+  for (const k of KNOWN) {
     for (const m of text.matchAll(k.re)) {
+      const name = k.names.get(nameKey(m[0])) ?? m[0];
       const pre = text.slice(Math.max(0, m.index - 30), m.index);
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
       if (!k.abbr && !k.multi) {
         // A single ordinary word ("Mercy", "Rush") only as a name after a place word or before a campus word.
         if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
       }
-      if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(k.name)) continue; // "providence" in lower case is a word
+      if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name)) continue; // "providence" in lower case is a word
       push(m.index, m.index + m[0].length, 'known health system');
     }
   }

@@ -2,7 +2,7 @@
  * Person names WITHOUT a cue word: "Mary Johnson", "Anna S.", a bare "Jennifer", "the Henderson
  * chart", and lower-case names right after a person cue ("talked to tamika", "dr. kapoor").
  * Evidence: the US Census 1990 first-name and surname frequency lists (lexicon.ts), the NLP
- * tagger's Person/ProperNoun tags and its English-word knowledge (tokens.ts), and context.
+ * library's name lexicon and its English-word knowledge (tokens.ts), and context.
  * Invariants:
  *  - a word on the exception list (eponyms, drugs, common words that are also names) or the
  *    STOP list is never a name on list evidence alone; it needs a first name before it
@@ -81,7 +81,7 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         }
         while (run.length > 1 && (initialAt(c, run[run.length - 1]!) ? false : clinicalAfter(c, run[run.length - 1]!) || isClinicalOrCommon(run[run.length - 1]!.word) && !last(c, run[run.length - 1]!))) run.pop();
         const lastTok = run[run.length - 1]!;
-        const firstOk = !exceptional(t) || (run.length > 1 && last(c, lastTok) && !isClinicalOrCommon(lastTok.word) && !isEnglish(lastTok));
+        const firstOk = !exceptional(t) || (run.length > 1 && ((last(c, lastTok) && !isClinicalOrCommon(lastTok.word) && !isEnglish(lastTok)) || (cuedBefore(c, t) && nameWord(c, lastTok))));
         if (run.length > 1 && firstOk && !clinicalAfter(c, lastTok)) {
           const end = initialAt(c, lastTok) ? lastTok.end + 1 : lastTok.end;
           out.push(hit(t.start, end, initialAt(c, lastTok) ? 'first name and initial' : 'first and last name'));
@@ -98,6 +98,11 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       if (isTitle(t.word) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
         && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
         out.push(hit(t.start, t.end, 'first name after a person cue'));
+        continue;
+      }
+      // "the Okafor chart": an unknown capitalised word before a word for a patient's file.
+      if (nameWord(c, t) && /\bthe[ \t]+$/i.test(text.slice(Math.max(0, t.start - 6), t.start)) && FILE_AFTER.test(text.slice(t.end, t.end + 16))) {
+        out.push(hit(t.start, t.end, 'name of a patient file'));
         continue;
       }
       // No list evidence: the tagger's Person tag on a word that is nothing else.
