@@ -57,3 +57,11 @@ export function formatIsoDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${d} ${y}`;
 }
+
+/** "at this code", "from Chapter 4", "from the section E08-E13", "from the category E11". */
+export function noteSource(from: string, printedAt: string): string {
+  if (from === 'code') return 'at this code';
+  if (from === 'chapter') return `from ${printedAt}`;
+  if (from === 'section' || from === 'block') return `from the section ${printedAt.replace(/^(Block|Section) /, '')}`;
+  return `from the ${from} ${printedAt}`;
+}
