@@ -1,8 +1,12 @@
 /**
  * One open encounter: loads it, applies every change through the API and keeps the latest
  * EncounterDto the server returned (the server is the source of truth; no optimistic edits).
+ * Live changes from the room (live-encounter.svelte.ts) replace it through `applyLive`, newest
+ * revision wins; `removed` says why the user may no longer see it (the data is dropped).
  */
 import { api, ApiClientError } from '$lib/api/client';
+import type { LiveEncounterDto } from '$lib/protocol/events';
+import type { Permissions } from '$lib/protocol/encounter-responses';
 import type { CodeLineInput, CreateFlagInput, DocumentInput, EncounterDto, FlagDto, UpdateEncounterInput } from '$lib/protocol/encounters';
 
 export class EncounterStore {
@@ -11,6 +15,10 @@ export class EncounterStore {
   error = $state('');
   /** The flag whose passage is highlighted and scrolled to. */
   activeFlagId = $state<string | null>(null);
+  /** Why this user can no longer see the encounter (access revoked while it was open). */
+  removed = $state<string | null>(null);
+  /** The newest room revision seen; a REST answer read before it is followed by the live copy. */
+  private live: LiveEncounterDto | null = null;
 
   constructor(readonly id: string) {}
 
@@ -18,13 +26,27 @@ export class EncounterStore {
 
   async load(): Promise<void> {
     try {
-      this.enc = await api.get<EncounterDto>(this.base);
+      const enc = await api.get<EncounterDto>(this.base);
+      this.enc = this.live ? { ...this.live, permissions: enc.permissions } : enc;
       this.error = '';
     } catch (e) {
       if (e instanceof ApiClientError && e.status === 404) this.notFound = true;
       else this.error = (e as Error).message;
     }
   }
+
+  /** A newer revision from the room replaces the shown encounter; older or equal ones are ignored. */
+  applyLive(enc: LiveEncounterDto): void {
+    if (this.live && enc.revision <= this.live.revision) return;
+    this.live = enc;
+    if (this.enc) this.enc = { ...enc, permissions: this.enc.permissions };
+  }
+  /** The room's revision at (re)join: a stale live copy is dropped so the next load is fresh. */
+  joinedAt(revision: number | null): void {
+    if (revision !== null && this.live && this.live.revision < revision) this.live = null;
+  }
+  setPermissions(p: Permissions): void { if (this.enc) this.enc = { ...this.enc, permissions: p }; }
+  markRemoved(message: string): void { this.removed = message; this.enc = null; this.live = null; }
 
   async update(input: UpdateEncounterInput) { this.enc = await api.patch<EncounterDto>(this.base, input); }
   async addDocument(doc: DocumentInput) { this.enc = await api.post<EncounterDto>(`${this.base}/documents`, doc); }

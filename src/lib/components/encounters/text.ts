@@ -61,4 +61,4 @@ export function segment<T>(text: string, spans: Span<T>[]): Segment<T>[] {
 }
 
 /** A mark over document text: `id` keys it, `active` makes it the strong highlight that is scrolled to. */
-export interface TextMark { id: string; active: boolean; label: string }
+export interface TextMark { id: string; active: boolean; label: string; kind?: 'flag' | 'thread' }
