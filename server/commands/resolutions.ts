@@ -84,7 +84,6 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
     if (isDuplicateKey(err)) throw conflict('Someone else resolved this at the same moment; reload to see their resolution');
     throw err;
   }
-  const wasLocked = enc.codeSetLocked === true;
   let locked: { encounter: EncounterDoc; result: Omit<ResolutionDoc, '_id' | 'claimId' | 'collabVersionId'> };
   let collabVersionId: string | null = null;
   try {
@@ -111,7 +110,9 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
     });
   } catch (err) {
     await q.claims.deleteOne({ _id: claimId });
-    if (!wasLocked) await freezeLiveCodeSet(ctx, enc, false).catch(() => null);
+    // The live lock follows what is stored now (another resolution may have locked it meanwhile).
+    const now = await findEncounter(ctx.db, actor, encounterId).catch(() => null);
+    collabOf(ctx).setLocked(encounterId, now?.codeSetLocked === true);
     throw err;
   }
   const resolution: ResolutionDoc = { _id: randomUUID(), claimId, collabVersionId, ...locked.result };
@@ -121,7 +122,7 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
     forgetPrecedents(actor.orgId);
   } catch (err) {
     await q.resolutions.deleteOne({ _id: resolution._id }).catch(() => {});
-    await undoLock(ctx, actor, encounterId, resolution, wasLocked).catch(() => {});
+    await undoLock(ctx, actor, encounterId, resolution).catch(() => {});
     await q.claims.deleteOne({ _id: claimId }).catch(() => {});
     throw err;
   }
@@ -133,11 +134,14 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
   return resolution;
 }
 
-async function undoLock(ctx: AppContext, actor: Actor, encounterId: string, r: ResolutionDoc, wasLocked: boolean): Promise<void> {
+async function undoLock(ctx: AppContext, actor: Actor, encounterId: string, r: ResolutionDoc): Promise<void> {
   const ids = new Set(r.flagIds);
+  const q = await qualityCollections(ctx.db);
+  const others = activeOf(await resolutionsOf(q, actor.orgId, encounterId)).filter((x) => x._id !== r._id);
   await mutateEncounter(ctx, actor, encounterId, 'resolve', (cur) => ({
-    changes: { codeSetLocked: wasLocked, flags: cur.flags.map((f) => (ids.has(f.id) ? { ...f, status: 'in-discussion' as const, updatedAt: new Date() } : f)) }
+    changes: { codeSetLocked: others.length > 0, flags: cur.flags.map((f) => (ids.has(f.id) ? { ...f, status: 'in-discussion' as const, updatedAt: new Date() } : f)) }
   }));
+  collabOf(ctx).setLocked(encounterId, others.length > 0);
 }
 
 export async function reopenResolution(ctx: AppContext, actor: Actor, resolutionId: string, reason: string) {
