@@ -5,6 +5,9 @@
  * - `code-first-missing`: a Code first note names a condition (by code references) and no code
  *   of it is on the list: a warning for a manifestation code, a suggestion otherwise (many such
  *   notes say "if applicable").
+ * - `code-first-sequence` (warning): a manifestation code is listed before the underlying
+ *   condition its Code first note names ("they must be listed following the underlying
+ *   condition", the Tabular's introduction).
  * - `use-additional-code` (suggestion): no code from the note's range is on the list.
  * - `code-also` (info): the note, unless a code it names is already on the list.
  *
@@ -56,7 +59,7 @@ const PRIMARY = new Set(['principal', 'first-listed']);
 const instruction = (lead: string, r: Requirement) => `${lead}${/^[,;]/.test(r.text) ? '' : ' '}${r.text} (note at ${r.printedAt})`;
 
 /** Rule ids of this module (the other validator tests filter them out). */
-export const TABULAR_NOTE_RULES = ['manifestation-first', 'code-first-missing', 'use-additional-code', 'code-also'] as const;
+export const TABULAR_NOTE_RULES = ['manifestation-first', 'code-first-missing', 'code-first-sequence', 'use-additional-code', 'code-also'] as const;
 
 export function checkTabularNotes(tab: Tabular | null, dx: CodeLine[], out: Finding[]): void {
   if (!tab) return;
@@ -82,7 +85,17 @@ export function checkTabularNotes(tab: Tabular | null, dx: CodeLine[], out: Find
         }
         continue;
       }
-      if (referencesMatchAny(r.references, others)) continue;
+      if (referencesMatchAny(r.references, others)) {
+        // The underlying condition is coded; a manifestation must also follow it in the list.
+        if (manifestation && !referencesMatchAny(r.references, codes.slice(0, i).filter((c) => c !== code))) {
+          const after = codes.slice(i + 1).find((c) => referencesMatchAny(r.references, [c]))!;
+          out.push({
+            rule: 'code-first-sequence', severity: 'warning', lineIds: [line.id, dx[codes.indexOf(after, i + 1)].id],
+            message: `${shown} is a manifestation code listed before its underlying condition ${displayCode('ICD-10-CM', after)}: ${instruction('Code first', r)}. Move ${displayCode('ICD-10-CM', after)} above ${shown}.`
+          });
+        }
+        continue;
+      }
       out.push({
         rule: 'code-first-missing', severity: manifestation ? 'warning' : 'suggestion', lineIds: [line.id],
         message: `${shown}: ${instruction('Code first', r)}. No code from ${describeReferences(r.references)} is on the list${manifestation ? '; add the underlying condition and list it before ' + shown : '; add one if the condition is documented'}.`

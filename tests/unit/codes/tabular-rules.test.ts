@@ -25,6 +25,13 @@ describe('manifestation codes', () => {
     expect(of(f, 'manifestation-first')).toEqual([]);
     expect(of(f, 'code-first-missing')).toEqual([]);
   });
+  it('a manifestation code listed before its underlying condition is a sequencing warning', () => {
+    const f = of(run([dx('I10', 'first-listed'), dx('F02.80', 'secondary', 'm'), dx('G30.9', 'secondary', 'g')]), 'code-first-sequence');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'warning', lineIds: ['m', 'g'] });
+    expect(f[0].message).toMatch(/Move G30\.9 above F02\.80/);
+    expect(of(run([dx('I10', 'first-listed'), dx('G30.9'), dx('F02.80')]), 'code-first-sequence')).toEqual([]);
+  });
   it('a Code first condition missing from the list is a warning for a manifestation code', () => {
     const f = of(run([dx('I10', 'first-listed'), dx('F02.80', 'secondary', 'm')]), 'code-first-missing');
     expect(f).toHaveLength(1);
