@@ -75,12 +75,12 @@ export function pruneContained(hits: Hit[]): Hit[] {
   return out;
 }
 
-/** "Dorota" + " " + "Grzybowski" found by two rules is one name: one span, one placeholder. */
+/** "Dorota" + " " + "Grzybowski" found by two rules is one name ("Providence" + "Holy Cross" one facility): one span, one placeholder. */
 function joinNames(value: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of [...hits].sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
-    if (last && last.type === 'NAME' && h.type === 'NAME' && /^[ \t]$/.test(value.slice(last.end, h.start))) {
+    if (last && last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(value.slice(last.end, h.start))) {
       // The joined span stays mandatory when either part was the patient's own name.
       out[out.length - 1] = { ...last, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
     } else out.push(h);

@@ -16,6 +16,7 @@ import { esc, type Hit } from './hits';
 import { FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, PLACE_DISEASES } from './lexicon';
 import { cityPopulation } from './gazetteer';
 import { isStop, TOK } from './name-words';
+import { isEnglishWord } from './tokens';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -28,7 +29,7 @@ const GENERIC = new Set(('internal family emergency sports nuclear physical prev
 const HEAD_ALT = FACILITY_HEADS.map((h) => esc(h).replace(/'/g, "['’]")).join('|');
 const NAME_WORD = `(?:${TOK}|[A-Z]{2,5}|(?:St\\.?|Saint|Mt\\.?|Mount)(?=\\s))`;
 const HEADED = new RegExp(`(?<![\\p{L}\\p{N}])((?:${NAME_WORD}(?:['’]s)?[ \\t]+(?:(?:of|and|&|the|for)[ \\t]+)?){1,5})(${HEAD_ALT})(?![\\p{L}])`, 'gu');
-const LOWER_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TOK}[ \\t]+){0,2}${TOK})[ \\t]+(assisted living|nursing home|nursing facility|rehab|rehabilitation|hospital|medical center|senior living|skilled nursing|hospice|care center|memory care)\\b`, 'gu');
+const LOWER_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TOK}[ \\t]+){0,2}${TOK})[ \\t]+(assisted living|nursing home|nursing facility|rehab|rehabilitation|hospital|medical center|senior living|skilled nursing|hospice|care center|memory care|clinic|health center|urgent care|surgery center|dialysis)\\b`, 'gu');
 const SAINT = /(?<![\p{L}])(?:St\.?|Saint|Sainte?)[ \t]+[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)?/gu;
 const SAINT_LOWER = /(?<=\b(?:at|to|from|in)\s+)(?:st\.?|saint)[ \t]+[a-z]{3,}(?:['’]s)?/gu;
 const OUR_LADY = /\bOur Lady of(?: the)? [A-Z][a-z]+(?: [A-Z][a-z]+)?/g;
@@ -76,7 +77,11 @@ export function findFacilities(text: string): Hit[] {
   const out: Hit[] = [];
   const push = (start: number, end: number, reason: string) => {
     if (PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase() && !/^\s*(?:hospital|medical|clinic|health)/i.test(text.slice(start + d.length)))) return;
-    out.push({ start, end: grow(text, end), type: 'FACILITY', reason });
+    const grown = grow(text, end);
+    out.push({ start, end: grown, type: 'FACILITY', reason });
+    // "Providence Holy Cross (Mission Hills)", "UMass Memorial, Worcester": the facility's town.
+    const town = /^(\s*[,(]\s*)((?:[A-Z][a-z]+\.?)(?:[ \t][A-Z][a-z]+){0,2})/.exec(text.slice(grown, grown + 40));
+    if (town && cityPopulation(town[2]!) > 0) out.push({ start: grown + town[1]!.length, end: grown + town[0].length, type: 'CITY', reason: 'town of a facility' });
   };
   for (const k of KNOWN) {
     for (const m of text.matchAll(k.re)) {
@@ -102,8 +107,11 @@ export function findFacilities(text: string): Hit[] {
     push(s, m.index + m[0].length, 'facility name');
   }
   for (const m of text.matchAll(LOWER_HEAD)) {
-    if (!distinctive(m[1]!) || m[1]!.split(/\s+/).some((w) => isStop(w) || isClinicalOrCommon(w))) continue;
-    push(m.index, m.index + m[1]!.length, 'facility name before a facility word');
+    const words = m[1]!.split(/\s+/);
+    if (!distinctive(m[1]!) || words.some((w) => isStop(w) || isClinicalOrCommon(w))) continue;
+    // "Device clinic", "Wound clinic": one ordinary word names a service, not a place.
+    if (words.length === 1 && isEnglishWord(words[0]!)) continue;
+    push(m.index, m.index + m[0].length, 'facility name before a facility word');
   }
   for (const m of text.matchAll(SAINT)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);

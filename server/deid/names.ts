@@ -8,6 +8,7 @@
  */
 import { esc, scan, type Hit } from './hits';
 import { isCommonWord, type PatientContext } from './context';
+import { isEnglishWord } from './tokens';
 import { AMBIGUOUS_CREDS, CREDS, HONORIFIC, INITIAL, NAME_AFTER, NAME_BEFORE, TOK, isStop, trimName } from './name-words';
 
 const WB = '(?<![\\p{L}\\p{N}])';
@@ -85,6 +86,8 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
     const [, name, sep, cred] = m as unknown as [string, string, string, string];
     const parts = name.split(/\s+/).length;
     if (AMBIGUOUS_CREDS.has(cred) && !sep.includes(',') && parts < 2) continue;
+    // "Sending MD", "Wound RN", "Ordering NP": a role word before a credential, not a name.
+    if (parts === 1 && !sep.includes(',') && isEnglishWord(name)) continue;
     push(out, text, m.index, name, `name before ${cred}`);
   }
   afterCue(text, SIGN_CUE, 'name after signature phrase', out);

@@ -69,7 +69,7 @@ const LABELS: [string, PhiType][] = [
   ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit', 'LICENSE'],
   ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],
   ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],
-  ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket|incident|report|auth(?:orization)?|referral', 'OTHER_ID']
+  ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket|incident|report|auth(?:orization)?|referral|query|request|tracking|transaction|file', 'OTHER_ID']
 ];
 const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
 // Values may be written in spaced digit groups ("W228 491 337").
@@ -83,8 +83,12 @@ const PLATE = /\bplate\b\s*(?:number|no\.?|#)?\s*[:#]?\s*((?:[A-Z]{2}\s)?[A-Z0-9
 /** "MRN from UCSF was 38201177": the label, a few words, then the number. */
 const DISTANT_MRN = /\b(?:MRN|medical record number|record number|chart number)\b[^.\n\d]{1,30}?\b(?:was|is|of|=|:)\s*#?\s*([A-Z]{0,3}\d{5,12})(?![\w-])/gi;
 
+/** "Query # Q-55812", "Ticket #A-20931": any word, a number sign, then a value with 4+ digits. */
+const HASH_ID = /\b[A-Za-z]{3,}\.?\s*#\s*([A-Z]{0,4}-?\d{4,}(?:-\d+)*)(?![\w-])/g;
+
 export function findLabelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
+  out.push(...scan(text, HASH_ID, 'OTHER_ID', 'number after #', 1));
   out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));
   for (const [re, type] of LABEL_RES) {
     out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {

@@ -17,7 +17,7 @@ import { isStop } from './name-words';
 import { isEnglish, isTitle, looksPerson, type Token } from './tokens';
 
 /** Words after an eponym that make it a clinical term. */
-export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit)\b/i;
+export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?)\b/i;
 
 const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/i;
 
@@ -113,7 +113,9 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
     if (/^[a-z][a-z'’-]{2,}$/.test(t.word) && (LOWER_CUE.test(text.slice(Math.max(0, t.start - 20), t.start))
       || (/\bthe[ \t]+$/i.test(text.slice(Math.max(0, t.start - 6), t.start)) && FILE_AFTER.test(text.slice(t.end, t.end + 16))))) {
       const lw = t.word.toLowerCase();
-      const listed = (c.lists?.first.get(lw) ?? 0) >= FIRST_MIN_FREQ * 3 || (c.lists?.last.get(lw) ?? Infinity) <= 20000;
+      // After an honorific ("dr. nwosu") any word that is not ordinary English is a name.
+      const honorific = /\b(?:dr|mr|mrs|ms|miss)\.?\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start));
+      const listed = honorific || (c.lists?.first.get(lw) ?? 0) >= FIRST_MIN_FREQ * 3 || (c.lists?.last.get(lw) ?? Infinity) <= 20000;
       if (listed && !exceptional(t) && !isEnglishLower(t) && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
     }
   }

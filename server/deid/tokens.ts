@@ -75,3 +75,13 @@ export function isCountry(name: string): boolean {
   const lex = LEXICON[name.toLowerCase()];
   return Boolean(lex && lex.includes('Country'));
 }
+
+/** An ordinary English word by the lexicon, trying base forms ("sending" -> "send", "wounds" -> "wound"). */
+export function isEnglishWord(word: string): boolean {
+  const w = word.toLowerCase();
+  const forms = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ies$/, 'y')];
+  return forms.some((f) => {
+    const lex = f.length >= 3 ? LEXICON[f] : undefined;
+    return Boolean(lex && !PROPER.some((p) => lex.includes(p)) && !/Name$/.test(lex));
+  });
+}
