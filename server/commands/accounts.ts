@@ -8,7 +8,7 @@ import type { Actor, AppContext } from '../context';
 import type { TeamDoc, UserDoc } from '../db/collections';
 import { AppError, conflict, notFound } from '../errors';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { findUser, findUserByEmail } from '../repositories/users';
+import { findUser, findUserByEmailInOrg } from '../repositories/users';
 import { findTeam, teamsExist } from '../repositories/teams';
 import { rateLimited } from './sign-in';
 import type { CreateUserInput, UpdateUserInput } from '../../src/lib/protocol/accounts';
@@ -18,7 +18,8 @@ const isDuplicateKey = (err: unknown) => err instanceof MongoServerError && err.
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput): Promise<UserDoc> {
   const { c } = ctx.db;
   if (!(await teamsExist(c, actor.orgId, input.teamIds))) throw new AppError('invalid_input', 'teamIds: a team does not exist', { field: 'teamIds' });
-  if (await findUserByEmail(c, input.email)) throw conflict('A user with this email already exists');
+  // Only this organisation's users are compared: another organisation's emails are not revealed.
+  if (await findUserByEmailInOrg(c, actor.orgId, input.email)) throw conflict('A user with this email already exists in your organisation');
   const now = new Date();
   const user: UserDoc = {
     _id: randomUUID(), orgId: actor.orgId, email: input.email, name: input.name, role: input.role,
@@ -28,7 +29,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   try {
     await c.users.insertOne(user);
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('A user with this email already exists');
+    if (isDuplicateKey(err)) throw conflict('A user with this email already exists in your organisation');
     throw err;
   }
   await ctx.audit.record(actor, { action: 'users.create', targetType: 'user', targetId: user._id, details: { role: user.role } });

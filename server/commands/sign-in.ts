@@ -5,7 +5,7 @@
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
-import { findUserByEmail } from '../repositories/users';
+import { findUsersByEmail } from '../repositories/users';
 import type { UserDoc } from '../db/collections';
 
 export const rateLimited = (retryAfter: number) =>
@@ -21,10 +21,13 @@ export async function signIn(ctx: AppContext, email: string, password: string, a
   const byAccount = await ctx.attempts.take(accountKey, perAccount);
   if (!byAccount.ok) throw rateLimited(byAccount.retryAfter);
 
-  const user = await findUserByEmail(ctx.db.c, email);
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok || user.disabled) {
-    if (user) await ctx.audit.record({ userId: user._id, orgId: user.orgId, role: user.role, name: user.name, teamIds: user.teamIds, address }, { action: 'auth.sign-in-failed', targetType: 'user', targetId: user._id });
+  // An email may have an account in several organisations: the oldest active one whose password
+  // matches signs in. The hashes are checked in parallel so the time hardly depends on how many.
+  const candidates = await findUsersByEmail(ctx.db.c, email);
+  const matches = await Promise.all(candidates.length > 0 ? candidates.map((u) => verifyPassword(password, u.passwordHash)) : [dummyPasswordHash().then((h) => verifyPassword(password, h))]);
+  const user = candidates.find((u, i) => matches[i] && !u.disabled);
+  if (!user) {
+    await Promise.all(candidates.map((u) => ctx.audit.record({ userId: u._id, orgId: u.orgId, role: u.role, name: u.name, teamIds: u.teamIds, address }, { action: 'auth.sign-in-failed', targetType: 'user', targetId: u._id })));
     throw new AppError('unauthenticated', 'Email or password is incorrect');
   }
   await ctx.attempts.clear(accountKey);

@@ -3,8 +3,11 @@
 import type { Collections } from './collections';
 
 export async function ensureIndexes(c: Collections): Promise<void> {
+  // Emails were unique across organisations; now within one (repositories/users.ts says why).
+  await c.users.dropIndex('email_unique').catch(() => { /* already gone, or a new database */ });
   await Promise.all([
-    c.users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' }),
+    c.users.createIndex({ orgId: 1, email: 1 }, { unique: true, name: 'org_email_unique' }),
+    c.users.createIndex({ email: 1 }, { name: 'email' }),
     c.users.createIndex({ orgId: 1, name: 1 }, { name: 'org_name' }),
     c.teams.createIndex({ orgId: 1, name: 1 }, { unique: true, name: 'org_team_unique' }),
     c.sessions.createIndex({ userId: 1 }, { name: 'user' }),

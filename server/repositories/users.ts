@@ -9,5 +9,11 @@ export async function findUsersByIds(c: Collections, orgId: string, ids: string[
   return ids.length === 0 ? [] : c.users.find({ orgId, _id: { $in: ids } }).toArray();
 }
 
-/** Sign-in looks a user up by email alone: emails are unique across organisations. */
-export const findUserByEmail = (c: Collections, email: string) => c.users.findOne({ email });
+/**
+ * An email is unique within an organisation, not across them (one person may code for two
+ * organisations), so an admin creating a user never learns whether another organisation has
+ * that email. Sign-in looks up every account with the email, oldest first.
+ */
+export const findUsersByEmail = (c: Collections, email: string) => c.users.find({ email }).sort({ createdAt: 1, _id: 1 }).limit(20).toArray();
+
+export const findUserByEmailInOrg = (c: Collections, orgId: string, email: string) => c.users.findOne({ orgId, email });
