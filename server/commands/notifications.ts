@@ -9,8 +9,10 @@
  * Thread participants are remembered per process for a minute (a participant who joined on
  * another node in that minute misses a reply notification, never gets a wrong one).
  * Replies are coalesced: at most one reply notification per user and thread per
- * REPLY_WINDOW_MS (its key names the window, so every node agrees), so a busy thread costs a
- * few inserts, not one per participant per message.
+ * REPLY_WINDOW_MS (its key names the window, so every node agrees), and none goes to someone
+ * who has the encounter or post open right now (they see the reply live; the socket layer
+ * answers "who is viewing", cached for VIEWERS_TTL_MS), so a busy thread costs a few inserts,
+ * not one per participant per message. Mentions always notify.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor, AppContext } from '../context';
@@ -23,6 +25,22 @@ import type { ListNotificationsInput, NotificationDto, NotificationKind, Notific
 
 const PARTICIPANTS_TTL_MS = 60_000;
 export const REPLY_WINDOW_MS = 10 * 60_000;
+const VIEWERS_TTL_MS = 2_000;
+
+/** Who has a room open now, on any node; set by the socket layer (no sockets: nobody). */
+type ViewersOf = (room: string) => Promise<Set<string>>;
+const viewerSources = new WeakMap<AppContext, ViewersOf>();
+export function setViewersSource(ctx: AppContext, fn: ViewersOf): void {
+  const cache = new Map<string, { at: number; ids: Promise<Set<string>> }>();
+  viewerSources.set(ctx, (room) => {
+    const hit = cache.get(room);
+    if (hit && Date.now() - hit.at < VIEWERS_TTL_MS) return hit.ids;
+    const ids = fn(room).catch(() => new Set<string>());
+    cache.set(room, { at: Date.now(), ids });
+    if (cache.size > 5_000) cache.delete(cache.keys().next().value!);
+    return ids;
+  });
+}
 
 function presentNotification(n: NotificationDoc, read: boolean): NotificationDto {
   const base = n.postId ? `/forum/${n.postId}` : `/encounters/${n.encounterId}`;
@@ -95,13 +113,11 @@ export async function notify(ctx: AppContext, n: NewNotification): Promise<void>
 
 /** Keys this process has already notified (skips the insert attempt); bounded. */
 const notifiedKeys = new WeakMap<AppContext, Set<string>>();
-function firstTime(ctx: AppContext, key: string): boolean {
+function keysOf(ctx: AppContext): Set<string> {
   let set = notifiedKeys.get(ctx);
   if (!set) notifiedKeys.set(ctx, (set = new Set()));
-  if (set.has(key)) return false;
   if (set.size > 50_000) set.clear();
-  set.add(key);
-  return true;
+  return set;
 }
 
 const participantsCache = new WeakMap<AppContext, Map<string, { ids: Set<string>; at: number }>>();
@@ -131,9 +147,15 @@ async function onTimeline(ctx: AppContext, e: DomainEventOf<'timeline.appended'>
   const common = { orgId: e.orgId, byId: entry.by.id, byName: entry.by.name, encounterId: thread.encounterId, postId: thread.postId, threadId: thread._id };
   const replyWindow = Math.floor(Date.now() / REPLY_WINDOW_MS);
   const keyOf = (kind: NotificationKind, userId: string) => (kind === 'reply' ? `reply:${userId}:${thread._id}:${replyWindow}` : `${kind}:${userId}:${entry.id}`);
+  const notified = keysOf(ctx);
   const send = async (userIds: Iterable<string>, kind: NotificationKind, verb: string, messageId: string | null) => {
-    const targets = [...userIds].filter((u) => u !== entry.by.id).map((userId) => ({ userId, key: keyOf(kind, userId) })).filter((t) => firstTime(ctx, t.key));
+    let targets = [...userIds].filter((u) => u !== entry.by.id).map((userId) => ({ userId, key: keyOf(kind, userId) })).filter((t) => !notified.has(t.key));
+    if (kind === 'reply' && targets.length > 0) {
+      const viewing = await (viewerSources.get(ctx)?.(thread.room) ?? Promise.resolve(new Set<string>()));
+      targets = targets.filter((t) => !viewing.has(t.userId));
+    }
     if (targets.length === 0) return;
+    for (const t of targets) notified.add(t.key);
     const title = await titleOf(ctx, thread);
     await Promise.all(targets.map(({ userId, key }) => notify(ctx, { ...common, key, userId, kind, messageId, text: `${entry.by.name} ${verb} ${title}` })));
   };

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../errors';
 import { openEncounter } from '../commands/encounter-state';
 import { createThread, setThreadResolved } from '../commands/threads';
 import { createMessage, deleteMessage, editMessage, setReaction, type RoomAccess } from '../commands/messages';
-import { listNotifications, markAllRead, markRead } from '../commands/notifications';
+import { listNotifications, markAllRead, markRead, setViewersSource } from '../commands/notifications';
 import { loadScope } from '../repositories/scopes';
 import { findThread, latestSeq, timelineAfter } from '../repositories/threads';
 import { listUsers } from '../repositories/users';
@@ -137,6 +137,7 @@ export const realtimeFeature: SocketFeature = {
   setup(ctx, io) {
     const presence = createPresence(io, ctx.config.presenceGraceMs ?? DEFAULT_PRESENCE_GRACE_MS, (err) => ctx.log.warn({ err }, 'presence check failed'));
     presences.set(io, presence);
+    setViewersSource(ctx, async (room) => new Set((await presence.list(room)).map((p) => p.userId)));
     const unsubscribe = subscribeBroadcasts(ctx, io, presence);
     return () => { unsubscribe(); presence.close(); };
   },

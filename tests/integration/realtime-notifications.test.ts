@@ -79,6 +79,10 @@ describe('notifications', () => {
     await ok(senior, 'encounters.join', { encounterId: enc.id });
     const { threadId } = await ok(coder, 'threads.create', { scope: enc.scope, clientId: uuid(), anchor: { type: 'whole' }, message: { clientId: uuid(), body: 'Thoughts?' } });
 
+    // While the coder has the encounter open, replies arrive live and are not notified.
+    await ok(senior, 'messages.create', { threadId, clientId: uuid(), body: 'Looking.' });
+    await ok(coder, 'encounters.leave', { encounterId: enc.id });
+    await new Promise((r) => setTimeout(r, 2_100)); // who is viewing is cached for 2 s
     const reply = next(coder, 'notifications.created', (e) => e.notification.kind === 'reply');
     await ok(senior, 'messages.create', { threadId, clientId: uuid(), body: 'Sepsis is not supported.' });
     expect((await reply).notification).toMatchObject({ kind: 'reply', threadId, by: { id: org.senior._id } });
@@ -91,6 +95,7 @@ describe('notifications', () => {
     expect((await resolved).notification).toMatchObject({ kind: 'flag-resolved', encounterId: enc.id, by: { id: org.senior._id } });
 
     const threadResolved = next(coder, 'notifications.created', (e) => e.notification.kind === 'thread-resolved');
+    expect((await ok(coder, 'notifications.list', {})).items.filter((n) => n.kind === 'reply')).toHaveLength(1);
     await ok(senior, 'threads.resolve', { threadId, clientId: uuid() });
     expect((await threadResolved).notification.threadId).toBe(threadId);
 
