@@ -11,7 +11,7 @@
  *
  * Invariants:
  * - A "see X" without a code ("Amputation → see Detachment") is resolved once, at parse time,
- *   to the entries of main term X, so queries never follow references.
+ *   to main term X (`refs`); X's entries are read through it, one level deep, never copied.
  * - Prefixes are PCS table or code prefixes as printed (3 to 7 characters); they are completed
  *   against the loaded PCS year at query time (pcs-search.ts), never here.
  * - `text` indexes each main term's words (parenthesised words included: "PEG") so query
@@ -23,7 +23,12 @@ import { TextIndex, tokenize } from './text-index';
 export interface PcsEntry { path: string[]; target: string[]; prefix: string | null; root: string }
 /** `words`: the term's words outside parentheses; `alt`: inside them ("PEG (percutaneous
  * endoscopic gastrostomy)"), either set matches the term. */
-export interface PcsMainTerm { term: string; words: string[]; alt: string[]; entries: PcsEntry[]; uses: string[][] }
+export interface PcsMainTerm {
+  term: string; words: string[]; alt: string[]; entries: PcsEntry[]; uses: string[][];
+  /** "see X" without a code: X's entries, read at query time under `path` (not copied: some
+   * trees are referenced by dozens of terms). */
+  refs: { path: string[]; target: PcsMainTerm }[];
+}
 export interface PcsIndex { terms: PcsMainTerm[]; text: TextIndex }
 
 const CODE_AT_END = /\s+([0-9BCDFGHX][0-9A-HJ-NP-Z]{2,6})$/;
@@ -45,7 +50,7 @@ export function parsePcsIndex(csv: string): PcsIndex {
     let t = byName.get(name.toLowerCase());
     if (!t) {
       const inParens = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ');
-      t = { term: name, words: words(name.replace(/\([^)]*\)/g, ' ')), alt: words(inParens), entries: [], uses: [] };
+      t = { term: name, words: words(name.replace(/\([^)]*\)/g, ' ')), alt: words(inParens), entries: [], uses: [], refs: [] };
       if (t.words.length === 0) t.words = words(name);
       byName.set(name.toLowerCase(), t);
     }
@@ -58,7 +63,7 @@ export function parsePcsIndex(csv: string): PcsIndex {
   for (const [t, ref] of pending) {
     const target = byName.get(ref.see.toLowerCase());
     if (!target || target === t || ownCodes.has(t)) continue;
-    for (const e of target.entries) t.entries.push({ ...e, path: [...ref.path, ...e.path], root: e.root || target.words[0] || '' });
+    t.refs.push({ path: ref.path, target });
   }
   const terms = [...byName.values()];
   const text = new TextIndex(terms.map((t, i) => ({ code: String(i), texts: [t.term], billable: true })));
@@ -101,4 +106,19 @@ function add(t: PcsMainTerm, path: string[], target: string, prefix: string): vo
   const tw = words(target);
   // A tree entry under "Excision" is an excision; a "see Resection, ..." one a resection.
   t.entries.push({ path, target: tw, prefix, root: tw[0] ?? t.words[0] ?? '' });
+}
+
+/** A term's entries, its references' included (their path prefixed by the reference's). */
+export function entriesOf(t: PcsMainTerm): PcsEntry[] {
+  if (t.refs.length === 0) return t.entries;
+  const out = [...t.entries];
+  for (const r of t.refs) for (const e of r.target.entries) out.push({ ...e, path: [...r.path, ...e.path], root: e.root || r.target.words[0] || '' });
+  return out;
+}
+
+/** How many entries `entriesOf` gives, without building them. */
+export function entryCount(t: PcsMainTerm): number {
+  let n = t.entries.length;
+  for (const r of t.refs) n += r.target.entries.length;
+  return n;
 }

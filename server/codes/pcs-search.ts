@@ -12,7 +12,7 @@
  * - Cost is bounded: at most MAX_PREFIXES prefixes are completed, each a contiguous range of
  *   the code-sorted doc list (a 3-character table has at most a few thousand codes).
  */
-import type { PcsIndex, PcsMainTerm } from './pcs-index';
+import { entriesOf, entryCount, type PcsIndex, type PcsMainTerm } from './pcs-index';
 import { inRanges, queryNumbers, rangesIn } from './query-numbers';
 import type { OrderEntry } from './types';
 import type { SystemIndex, TextIndex } from './text-index';
@@ -50,8 +50,8 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
       break;
     }
   }
-  const procs = matches.filter((m) => m.t.entries.length > 0)
-    .sort((a, b) => b.used.size - a.used.size || a.t.entries.length - b.t.entries.length);
+  const procs = matches.filter((m) => entryCount(m.t) > 0)
+    .sort((a, b) => b.used.size - a.used.size || entryCount(a.t) - entryCount(b.t));
   if (procs.length === 0) return { docs: [], terms: [] };
   const chosen = procs.filter((p) => p.used.size === procs[0].used.size).slice(0, 3);
   // Body part synonyms of the rest ("achilles tendon" → "lower leg tendon").
@@ -66,7 +66,7 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
     for (const s of synonyms) if ([...s.used].every((w) => rest.includes(w))) rest = [...rest.filter((w) => !s.used.has(w)), ...s.t.uses[0]];
     restOf.set(t, rest);
     const ectomy = t.words.some((w) => w.endsWith('ectomy'));
-    for (const e of t.entries) {
+    for (const e of entriesOf(t)) {
       if (!e.prefix) continue;
       const words = [...e.path, ...e.target];
       let score = 0;

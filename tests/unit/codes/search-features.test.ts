@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodeSets, searchCodes, type CodeSets } from '../../../server/codes/index';
 import { buildSearchIndexes } from '../../../server/codes/search';
 import { inRanges, queryNumbers, rangesIn } from '../../../server/codes/query-numbers';
-import { parsePcsIndex } from '../../../server/codes/pcs-index';
+import { entriesOf, parsePcsIndex } from '../../../server/codes/pcs-index';
 import { termKey } from '../../../server/codes/search-terms';
 import { sharedData } from './helpers';
 
@@ -86,7 +86,7 @@ describe('procedures by their common names (PCS Index main terms)', () => {
     const by = new Map(pi.terms.map((t) => [t.term, t]));
     expect(by.get('Appendectomy')!.entries.map((e) => [e.prefix, e.root])).toEqual([['0DBJ', 'excision'], ['0DTJ', 'resection']]);
     expect(by.get('Bypass')!.entries.map((e) => [e.path.join(' '), e.prefix])).toEqual([['artery coronary one artery', '0210'], ['artery radial left', '031C']]);
-    expect(by.get('Amputation')!.entries.map((e) => e.prefix)).toEqual(['0Y6J0Z']);
+    expect(entriesOf(by.get('Amputation')!).map((e) => [e.path.join(' '), e.prefix, e.root])).toEqual([['leg lower left', '0Y6J0Z', 'detachment']]);
     expect(by.get('Achilles tendon')!.uses[0]).toEqual(['lower', 'leg', 'tendon']);
   });
 });
