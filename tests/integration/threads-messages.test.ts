@@ -174,6 +174,28 @@ describe('anchors and limits', () => {
     expect(coder.connected).toBe(true);
   });
 
+  it('answers a megabyte-sized payload with an error ack and keeps the socket', async () => {
+    const s = await joined(org.coder);
+    const { threadId } = await newThread(s);
+    const r = await call(s, 'messages.create', { threadId, clientId: uuid(), body: 'z'.repeat(1_000_000) });
+    expect(r.ok ? null : r.error.code).toBe('invalid_input');
+    expect(s.connected).toBe(true);
+    expect((await call(s, 'messages.create', { threadId, clientId: uuid(), body: 'still here' })).ok).toBe(true);
+  });
+
+  it('lets only the author (or an admin) delete a message', async () => {
+    const s = await joined(org.coder);
+    const { message } = await newThread(s, 'mine');
+    const other = await call(senior, 'messages.delete', { messageId: message!.entry.id, clientId: uuid() });
+    expect(other.ok ? null : other.error.code).toBe('forbidden');
+    const admin = await connectUser(server, org.admin);
+    await ok(admin, 'encounters.join', { encounterId: enc.id });
+    const removed = await ok(admin, 'messages.delete', { messageId: message!.entry.id, clientId: uuid() });
+    expect(removed.entry).toMatchObject({ kind: 'message.deleted', messageId: message!.entry.id, by: { id: org.admin._id } });
+    const unknown = await call(admin, 'messages.delete', { messageId: `${org.admin._id}:${uuid()}`, clientId: uuid() });
+    expect(unknown.ok ? null : unknown.error.code).toBe('not_found');
+  });
+
   it('relays typing to the others only, and rate-limits it', async () => {
     const { threadId } = await newThread();
     const typing = next(senior, 'typing.started', (e) => e.threadId === threadId);
