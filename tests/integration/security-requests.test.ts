@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { Client, errorOf, signedIn } from '../support/http';
@@ -181,10 +181,16 @@ describe('security headers', () => {
 
 describe('malformed URLs', () => {
   for (const p of ['/%ZZ', '/api/encounters/%ZZ', '/api/%E0%A4%A', '/_app/%ZZ.js']) {
-    it(`${p} is 400 in the error shape`, async () => {
-      const r = await raw(server.url + p, { headers: { cookie: coder.cookie } });
-      expect(r.status).toBe(400);
-      expect(errorOf(r as never).code).toBe('invalid_input');
+    it(`${p} is 400 in the error shape, and nothing is logged as a server error`, async () => {
+      const logged = vi.spyOn(server.ctx.log, 'error');
+      try {
+        const r = await raw(server.url + p, { headers: { cookie: coder.cookie } });
+        expect(r.status).toBe(400);
+        expect(errorOf(r as never).code).toBe('invalid_input');
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
     });
   }
 });

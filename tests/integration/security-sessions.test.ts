@@ -26,6 +26,11 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A promise that fails after ms, so a missing event fails the test quickly and says which. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms))]);
+}
+
 async function openSocket(cookie: string): Promise<Socket> {
   const s = connect(server.url, { parser: msgpackParser, transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
   sockets.push(s);
@@ -45,7 +50,7 @@ describe('signing in ends the browser\'s previous session', () => {
     const again = await browser.post('/api/auth/sign-in', { email: b.email, password: TEST_PASSWORD });
     expect(again.status).toBe(200);
     expect(browser.cookie).not.toBe(oldCookie);
-    await closed;
+    await within(closed, 10_000, 'disconnect of the old session\'s socket');
     const stale = new Client(server.url);
     stale.cookie = oldCookie;
     expect((await stale.get('/api/auth/me')).status).toBe(401);
@@ -72,7 +77,7 @@ describe('a changed role reaches open sockets at once', () => {
     const told = new Promise<{ role: string; teamIds: string[] }>((resolve) => socket.once('session.updated', resolve));
 
     expect((await admin.patch(`/api/users/${s._id}`, { role: 'coder', teamIds: [] })).status).toBe(200);
-    expect(await told).toMatchObject({ role: 'coder', teamIds: [] });
+    expect(await within(told, 10_000, 'session.updated')).toMatchObject({ role: 'coder', teamIds: [] });
     expect((await socket.emitWithAck('session.whoami', {})).data.role).toBe('coder');
     expect(socket.connected).toBe(true);
   });
