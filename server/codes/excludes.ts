@@ -78,9 +78,9 @@ export interface Excludes1Conflict {
  * Excludes1 notes of `a` that reference `b` (direction a → b). Self-referencing notes (the
  * note's reference also covers `a`) are ignored: they describe a code's own subtree.
  */
-export function excludes1Between(codeSets: CodeSets, a: string, b: string, year: CodeYear | undefined): Excludes1Conflict[] {
+export function excludes1Between(codeSets: CodeSets, a: string, b: string, year: CodeYear | undefined, notesOfA?: AppliedNote[]): Excludes1Conflict[] {
   const out: Excludes1Conflict[] = [];
-  for (const note of applicableNotes(codeSets, a, year)) {
+  for (const note of notesOfA ?? applicableNotes(codeSets, a, year)) {
     if (note.type !== 'excludes1') continue;
     const ref = note.references.find((r) => referenceMatches(r, b) && !referenceMatches(r, a));
     if (ref) out.push({ noteOwner: a, excluded: b, note });

@@ -34,8 +34,19 @@ import type { CodeLine, CodeReference, Finding } from './types';
 
 export interface Requirement { text: string; references: CodeReference[]; printedAt: string }
 
+// Note blocks are immutable once loaded, so each is parsed once (the validator runs per edit).
+const parsed = new WeakMap<string[], Requirement>();
+
 /** One printed note block as one requirement (see the header): texts joined, references united. */
 export function requirementOf(texts: string[], printedAt: string): Requirement {
+  const hit = parsed.get(texts);
+  if (hit && hit.printedAt === printedAt) return hit;
+  const r = parseRequirement(texts, printedAt);
+  parsed.set(texts, r);
+  return r;
+}
+
+function parseRequirement(texts: string[], printedAt: string): Requirement {
   let text = '';
   for (const t of texts) text += !text ? t : /:\s*$/.test(text) ? ` ${t}` : `; ${t}`;
   const references = texts.flatMap((t) => referencesInNote(t)).filter((r, i, all) => all.findIndex((x) => x.token === r.token) === i);

@@ -14,7 +14,7 @@
  * - CPT: never shipped; CPT lines are checked by format, and against the organisation's own
  *   descriptions only when they are passed in.
  */
-import { excludes1Between, excludesFor } from './excludes';
+import { applicableNotes, excludes1Between, excludesFor } from './excludes';
 import { fiscalYearFor } from './fiscal-year';
 import { hcpcsValidOn } from './parse-hcpcs';
 import { CODE_FORMATS, displayCode, formatDate, normalizeCode } from './normalize';
@@ -210,10 +210,12 @@ function checkDuplicates(lines: CodeLine[], out: Finding[]): void {
 function checkExcludes1(codeSets: CodeSets, dx: CodeLine[], year: ReturnType<typeof pickYear>, out: Finding[]): void {
   if (!excludesFor(codeSets, year?.fy ?? 2026).set || dx.length < 2) return;
   const codes = dx.map((l) => normalizeCode('ICD-10-CM', l.code));
+  // Each code's notes once per call (not once per pair): O(n) note lookups, O(n²) cheap range tests.
+  const notes = codes.map((c) => applicableNotes(codeSets, c, year).filter((n) => n.type === 'excludes1'));
   for (let a = 0; a < dx.length; a++) {
     for (let b = a + 1; b < dx.length; b++) {
       if (codes[a] === codes[b]) continue;
-      const hits = [...excludes1Between(codeSets, codes[a], codes[b], year), ...excludes1Between(codeSets, codes[b], codes[a], year)];
+      const hits = [...excludes1Between(codeSets, codes[a], codes[b], year, notes[a]), ...excludes1Between(codeSets, codes[b], codes[a], year, notes[b])];
       if (hits.length === 0) continue;
       const h = hits[0];
       const owner = displayCode('ICD-10-CM', h.noteOwner), excluded = displayCode('ICD-10-CM', h.excluded);
