@@ -17,6 +17,7 @@ import { FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, PLACE_DISEASES } 
 import { cityPopulation } from './gazetteer';
 import { isStop, TOK } from './name-words';
 import { isEnglishWord } from './tokens';
+import { CLINICAL_HEAD } from './people';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -33,7 +34,9 @@ const LOWER_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TOK}[ \\t]+){0,2}${TOK})
 const SAINT = /(?<![\p{L}])(?:St\.?|Saint|Sainte?)[ \t]+[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)?/gu;
 const SAINT_LOWER = /(?<=\b(?:at|to|from|in)\s+)(?:st\.?|saint)[ \t]+[a-z]{3,}(?:['’]s)?/gu;
 const OUR_LADY = /\bOur Lady of(?: the)? [A-Z][a-z]+(?: [A-Z][a-z]+)?/g;
-const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|High School|Academy|College|University)\\b`, 'g');
+const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|High School|School|Academy|College|University|Daycare|Day Care|Preschool|Montessori|Learning Center)\\b`, 'g');
+/** "Hospital of the University of Pennsylvania", "Children's Hospital of Philadelphia", "Hospital for Special Surgery". */
+const HEAD_FIRST = new RegExp(`\\b(?:(?:Children['’]s|Women['’]s|General|Memorial|Community)[ \\t]+)?(?:Hospital|Medical Center|Clinic|Infirmary|Health System)[ \\t]+(?:of|for)[ \\t]+(?:the[ \\t]+)?${TOK}(?:[ \\t]+(?:of[ \\t]+)?${TOK}){0,3}`, 'g');
 
 function distinctive(words: string): boolean {
   return words.split(/[\s&]+/).filter(Boolean).some((w) => !GENERIC.has(w.toLowerCase()) && !isStop(w) && !isClinicalOrCommon(w) || /^[A-Z]{2,5}$/.test(w));
@@ -124,6 +127,12 @@ export function findFacilities(text: string): Hit[] {
   }
   for (const m of text.matchAll(SAINT_LOWER)) push(m.index, m.index + m[0].length, 'saint-named facility');
   for (const m of text.matchAll(OUR_LADY)) push(m.index, m.index + m[0].length, 'facility name');
+  for (const m of text.matchAll(HEAD_FIRST)) {
+    // "Clinic for Addison's disease" is a clinic's purpose, not its name.
+    const tail = m[0].split(/[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?/).slice(1).join(' ');
+    if (tail.split(/[ \t]+/).some((w) => isClinicalOrCommon(w) || isStop(w)) || CLINICAL_HEAD.test(text.slice(m.index + m[0].length).trimStart())) continue;
+    push(m.index, m.index + m[0].length, 'facility name');
+  }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
   return out;
 }

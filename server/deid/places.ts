@@ -7,6 +7,7 @@
 import { before, scan, type Hit } from './hits';
 import { TOK } from './name-words';
 import { isCountry } from './tokens';
+import { cityPopulation } from './gazetteer';
 
 const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Square|Sq|Trail|Trl|Garden|Gardens|Row|Loop|Path|Pike|Alley|Crescent|Close|Plaza|Route|Rte';
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
@@ -52,6 +53,13 @@ export function findPlaces(text: string): Hit[] {
   out.push(...scan(text, new RegExp(`\\b(?:on|off|at|near|along)\\s+((?:${TOK}\\s+){1,2}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Court|Ct|Place|Pl|Drive|Terrace|Circle)\\b\\.?)`, 'g'), 'ADDRESS', 'street name', 1));
   // "lives on Calle Sol": a street named without a number is still an address.
   out.push(...scan(text, new RegExp(`\\b(?:lives|living|resides|residing|stays)\\s+(?:on|off)\\s+(${TOK}(?:\\s+${TOK}){0,2})`, 'g'), 'ADDRESS', 'street of residence', 1));
+  // Counties and parishes are geography below the state too ("Volusia County").
+  out.push(...scan(text, new RegExp(`\\b(?:${TOK}[ \\t]+){1,2}(?:County|Parish|Borough)\\b`, 'g'), 'CITY', 'county'));
+  // The town after a street address ("41 Quarry Hill Rd, Barre").
+  for (const h of out.filter((x) => x.type === 'ADDRESS')) {
+    const t = new RegExp(`^,[ \\t]*(${CITY_TOKS})(?![\\w-])`).exec(text.slice(h.end, h.end + 40));
+    if (t && cityPopulation(t[1]!) > 0) { const s = h.end + t[0].length - t[1]!.length; out.push({ start: s, end: s + t[1]!.length, type: 'CITY', reason: 'town after a street address' }); }
+  }
   // A ZIP right after a detected city ("Laredo, 78046").
   for (const h of out.filter((x) => x.type === 'CITY')) {
     const z = /^,?\s*(\d{5}(?:-\d{4})?)(?!\d)/.exec(text.slice(h.end));
