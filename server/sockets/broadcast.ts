@@ -24,6 +24,7 @@ import type { Presence } from './presence';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Remote = RemoteSocket<any, SocketData>;
+const PEER_ROLE_CHANGED = 'graycase:user.role-changed';
 
 export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Presence): () => void {
   const removeFrom = (s: Remote, room: string, encounterId: string, reason: LeftReason) => {
@@ -97,7 +98,22 @@ export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Prese
   const unsubscribe = ctx.bus.subscribe(onEvent);
 
   const warn = (err: unknown) => ctx.log.warn({ err }, 'socket access re-check failed');
-  const onRoleChanged = (userId: string) => void userChanged(userId).catch(warn);
+  // A role change announced by another node: every node re-reads the actor of its own sockets
+  // (index.ts listens to ctx.events), so a join there cannot use the old role. The node where the
+  // change happened has already re-checked the rooms of every node, so relayed ones skip that.
+  let relayed = false;
+  const scaledOut = Boolean(ctx.config.redisUrl);
+  const fromPeer = (userId: unknown) => {
+    if (typeof userId !== 'string') return;
+    relayed = true;
+    try { ctx.events.emit('user.role-changed', userId); } finally { relayed = false; }
+  };
+  if (scaledOut) io.on(PEER_ROLE_CHANGED, fromPeer);
+  const onRoleChanged = (userId: string) => {
+    if (relayed) return;
+    if (scaledOut) io.serverSideEmit(PEER_ROLE_CHANGED, userId);
+    void userChanged(userId).catch(warn);
+  };
   // Told before the session's sockets are closed (listeners that close them run after this one).
   const onSessionEnded = (sessionId: string) => io.in(`session:${sessionId}`).emit('session.ended', { reason: 'signed-out' });
   const onUserSessionsEnded = (userId: string, keep: string | null) =>
@@ -107,6 +123,7 @@ export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Prese
   ctx.events.prependListener('user.sessions-ended', onUserSessionsEnded);
   return () => {
     unsubscribe();
+    io.off(PEER_ROLE_CHANGED, fromPeer);
     ctx.events.off('user.role-changed', onRoleChanged);
     ctx.events.off('session.ended', onSessionEnded);
     ctx.events.off('user.sessions-ended', onUserSessionsEnded);

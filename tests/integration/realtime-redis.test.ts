@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { startRedis, type TestRedis } from '../support/redis';
-import { createOrg, type TestOrg } from '../support/factories';
+import { createOrg, createUserDoc, type TestOrg } from '../support/factories';
 import { call, closeAllSockets, collect, connectUser, next, ok } from '../support/sockets';
-import { sharedEncounter, uuid } from '../support/threads';
+import { restAs, sharedEncounter, uuid } from '../support/threads';
 import type { TimelineEntryDto } from '../../src/lib/protocol/threads';
 
 let redis: TestRedis;
@@ -100,5 +100,22 @@ describe('two servers sharing Redis', () => {
     await ok(coderOnA, 'messages.create', { threadId, clientId: uuid(), body: 'after' });
     const refused = await call(seniorOnB, 'messages.create', { threadId, clientId: uuid(), body: 'me too' });
     expect(refused.ok ? null : refused.error.code).toBe('not_joined');
+  });
+
+  it('apply a team change made on one server to sockets on the other at once', async () => {
+    const member = await createUserDoc(a.ctx.db.c, org.orgId, { role: 'coder', name: 'Mara Member', teamIds: [org.teamId] });
+    const first = await sharedEncounter(a, org.coder, [], [org.teamId]);
+    const second = await sharedEncounter(a, org.coder, [], [org.teamId]);
+    const onB = await connectUser(b, member);
+    await ok(onB, 'encounters.join', { encounterId: first.id });
+    const left = next(onB, 'encounters.left');
+    const admin = await restAs(a, org.admin);
+    expect((await admin.patch(`/api/users/${member._id}`, { teamIds: [] })).status).toBe(200); // on A
+    expect(await left).toEqual({ encounterId: first.id, reason: 'role-changed' });
+    // Server B re-read the member's actor too: a join there uses the new teams.
+    await expect.poll(async () => {
+      const r = await call(onB, 'encounters.join', { encounterId: second.id });
+      return r.ok ? 'admitted' : r.error.code;
+    }, { timeout: 5_000 }).toBe('not_found');
   });
 });
