@@ -16,6 +16,7 @@ import type { TimelineDoc } from '../db/collections';
 import type { SequencedLog } from '../db/storage';
 import { conflict } from '../errors';
 import { presentEntry, scopeOfRoom } from '../presenters/threads';
+import { noteAppended } from '../repositories/threads';
 import type { TimelineEntryDto } from '../../src/lib/protocol/threads';
 
 const logs = new WeakMap<Database, SequencedLog<TimelineDoc>>();
@@ -41,6 +42,7 @@ export async function appendToTimeline(ctx: AppContext, entry: Omit<TimelineDoc,
   if (duplicate && (stored.room !== entry.room || stored.threadId !== entry.threadId || stored.kind !== entry.kind || stored.byId !== entry.byId)) {
     throw conflict('This clientId was already used for another change; make a new one for each action');
   }
+  noteAppended(ctx.db.c, stored.room, stored.seq);
   const dto = presentEntry(stored);
   if (!duplicate) ctx.bus.publish({ type: 'timeline.appended', orgId: stored.orgId, scope: scopeOfRoom(stored.room), entry: dto, mentionIds });
   return { entry: dto, doc: stored, duplicate };

@@ -40,6 +40,32 @@ export async function latestSeq(c: Collections, room: string): Promise<number> {
   return last?.seq ?? 0;
 }
 
+const LATEST_TTL_MS = 1_000;
+const latestCache = new WeakMap<Collections, Map<string, { at: number; seq: Promise<number> }>>();
+
+/**
+ * latestSeq shared by the joins of one room within a second (a reconnect storm after a restart
+ * costs one scan per room, not one per client). It may be up to a second old: a client pages
+ * catch-up until hasMore is false, it never stops at this number.
+ */
+/** Keeps a cached latest seq current with this process's own appends. */
+export function noteAppended(c: Collections, room: string, seq: number): void {
+  const hit = latestCache.get(c)?.get(room);
+  if (hit) hit.seq = hit.seq.then((known) => Math.max(known, seq), () => seq);
+}
+
+export function recentLatestSeq(c: Collections, room: string): Promise<number> {
+  let m = latestCache.get(c);
+  if (!m) latestCache.set(c, (m = new Map()));
+  const hit = m.get(room);
+  if (hit && Date.now() - hit.at < LATEST_TTL_MS) return hit.seq;
+  const seq = latestSeq(c, room);
+  m.set(room, { at: Date.now(), seq });
+  seq.catch(() => m!.delete(room));
+  if (m.size > 10_000) m.delete(m.keys().next().value!);
+  return seq;
+}
+
 /** One entry by its id (a message id is the id of its `message.created` entry), within a room of the org. */
 export async function findEntry(c: Collections, orgId: string, id: string): Promise<TimelineDoc | null> {
   const doc = await c.timeline.findOne({ _id: id });

@@ -15,7 +15,7 @@ import { createThread, setThreadResolved } from '../commands/threads';
 import { createMessage, deleteMessage, editMessage, setReaction, type RoomAccess } from '../commands/messages';
 import { listNotifications, markAllRead, markRead, setViewersSource } from '../commands/notifications';
 import { loadScope } from '../repositories/scopes';
-import { findThread, latestSeq, timelineAfter } from '../repositories/threads';
+import { findThread, recentLatestSeq, timelineAfter } from '../repositories/threads';
 import { listUsers } from '../repositories/users';
 import { authorizeView, userMayView } from '../policies/threads';
 import { presentEntry } from '../presenters/threads';
@@ -49,7 +49,7 @@ function registerHandlers(ctx: AppContext, socket: Socket, presence: Presence): 
     const room = roomOf(scope);
     await socket.join(room);
     presence.joined(socket, room);
-    const [seq, present] = await Promise.all([latestSeq(ctx.db.c, room), presence.list(room)]);
+    const [seq, present] = await Promise.all([recentLatestSeq(ctx.db.c, room), presence.list(room)]);
     return { scope, latestSeq: seq, presence: present, encounterRevision };
   }
   async function leave(scope: Scope): Promise<Record<string, never>> {

@@ -36,7 +36,7 @@ export type { PhiCandidateDto };
 /** Answer of `encounters.join` / `forum.join`. */
 export interface JoinedDto {
   scope: Scope;
-  /** seq of the newest timeline entry; catch up from your last seq (or 0) to it. */
+  /** seq of the newest timeline entry when you joined (up to a second old): page `…catchUp` from your last seq (or 0) until hasMore is false. */
   latestSeq: number;
   presence: PresenceDto[];
   /** Encounters: the revision the room is at; reload the encounter (REST) if yours is older. */
