@@ -9,6 +9,7 @@
 import { esc, scan, type Hit } from './hits';
 import { isCommonWord, type PatientContext } from './context';
 import { isEnglishWord } from './tokens';
+import { CLINICAL_HEAD } from './people';
 import { AMBIGUOUS_CREDS, CREDS, HONORIFIC, INITIAL, NAME_AFTER, NAME_BEFORE, TOK, isStop, trimName } from './name-words';
 
 const WB = '(?<![\\p{L}\\p{N}])';
@@ -65,7 +66,8 @@ const CATEGORY_BEFORE = /\b(?:type|stage|class|vitamin|hepatitis|hep|grade|group
 
 function push(out: Hit[], text: string, s: number, raw: string, reason: string): void {
   const t = trimName(raw, s);
-  if (t) out.push({ start: t.start, end: t.end, type: 'NAME', reason });
+  // "Sister Mary Joseph nodule", "Dr. Parkinson's disease": a cue word before an eponymous term.
+  if (t && !CLINICAL_HEAD.test(text.slice(t.end, t.end + 40).replace(/^['’]s/, '').trimStart())) out.push({ start: t.start, end: t.end, type: 'NAME', reason });
 }
 
 function afterCue(text: string, cue: RegExp, reason: string, out: Hit[]): void {
@@ -97,6 +99,8 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
   for (const m of text.matchAll(RELATION_AFTER)) push(out, text, m.index, m[1]!, 'name of a relative or contact');
   for (const m of text.matchAll(INITIAL_SURNAME)) {
     if (CATEGORY_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    // "Coxsackie B. Also ...": a letter, a full stop, then an ordinary word.
+    if (isEnglishWord(m[1]!.replace(/^[A-Z]\.\s?/, ''))) continue;
     push(out, text, m.index, m[1]!, 'initial and surname');
   }
   // An author line is a signature: a bare "Jane Smith" there is a person.

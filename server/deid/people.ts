@@ -17,7 +17,7 @@ import { isStop } from './name-words';
 import { isEnglish, isTitle, looksPerson, type Token } from './tokens';
 
 /** Words after an eponym that make it a clinical term. */
-export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?)\b/i;
+export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell)\b/i;
 
 const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/i;
 
@@ -47,8 +47,9 @@ const placeDisease = (c: Ctx, t: Token) => PLACE_DISEASES.some((d) => c.text.sli
 const initialAt = (c: Ctx, t: Token) => /^[A-Z]$/.test(t.word) && c.text[t.end] === '.';
 /** "Miller Fisher variant", "Hoehn and Yahr stage": another eponym, then the head word. */
 function eponymChainAfter(c: Ctx, t: Token): boolean {
-  const m = /^(?:['’]s)?(?:[ \t]+and)?[ \t]+([A-Z][a-z]+)(?:['’]s)?[ \t]+(\S.{0,30})/.exec(c.text.slice(t.end, t.end + 60));
-  return Boolean(m && EPONYMS.has(m[1]!.toLowerCase()) && CLINICAL_HEAD.test(m[2]!));
+  // "Foster Kennedy syndrome", "Argyll Robertson pupil": one or two more capitalised words, then the head word.
+  const m = /^(?:['’]s)?(?:[ \t]+and)?[ \t-]+([A-Z][a-z]+)(?:[ \t-]+[A-Z][a-z]+)?(?:['’]s)?[ \t]+(\S.{0,30})/.exec(c.text.slice(t.end, t.end + 70));
+  return Boolean(m && CLINICAL_HEAD.test(m[2]!));
 }
 const clinicalAfter = (c: Ctx, t: Token) => eponymChainAfter(c, t) || CLINICAL_HEAD.test(c.text.slice(t.end, t.end + 40).replace(/^[\s-]+/, (s) => (s.includes('-') ? '' : ' ')).trimStart())
   || /^(?:['’]s)?-[A-Z]/.test(c.text.slice(t.end, t.end + 4)) || /[A-Za-z]-$/.test(c.text.slice(Math.max(0, t.start - 2), t.start));
