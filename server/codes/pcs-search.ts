@@ -12,7 +12,7 @@
  * - Cost is bounded: at most MAX_PREFIXES prefixes are completed, each a contiguous range of
  *   the code-sorted doc list (a 3-character table has at most a few thousand codes).
  */
-import { entriesOf, entryCount, type PcsIndex, type PcsMainTerm } from './pcs-index';
+import { entryCount, type PcsEntry, type PcsIndex, type PcsMainTerm } from './pcs-index';
 import { inRanges, queryNumbers, rangesIn } from './query-numbers';
 import type { OrderEntry } from './types';
 import type { SystemIndex, TextIndex } from './text-index';
@@ -58,7 +58,7 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
   const synonyms = matches.filter((m) => m.t.uses.length > 0 && !chosen.some((c) => c.t === m.t));
 
   const partial = q.includes('partial');
-  const ranked: { prefix: string; score: number; order: number; path: string[] }[] = [];
+  const ranked: { prefix: string; score: number; order: number; pre: string[]; e: PcsEntry; t: PcsMainTerm }[] = [];
   let order = 0;
   const restOf = new Map<PcsMainTerm, string[]>();
   for (const { t, used } of chosen) {
@@ -66,28 +66,40 @@ export function pcsProcedureHits(pi: PcsIndex, idx: SystemIndex, expanded: strin
     for (const s of synonyms) if ([...s.used].every((w) => rest.includes(w))) rest = [...rest.filter((w) => !s.used.has(w)), ...s.t.uses[0]];
     restOf.set(t, rest);
     const ectomy = t.words.some((w) => w.endsWith('ectomy'));
-    for (const e of entriesOf(t)) {
-      if (!e.prefix) continue;
-      const words = [...e.path, ...e.target];
+    // Own entries, then those of the terms it refers to, under the reference's path (read in
+    // place: a referenced tree has hundreds of entries).
+    const visit = (pre: string[], e: PcsEntry, root: string) => {
+      if (!e.prefix) return;
       let score = 0;
-      for (const w of rest) if (words.some((x) => x === w || (w.length >= 3 && x.startsWith(w)))) score++;
+      for (const w of rest) if (hasWord(pre, w) || hasWord(e.path, w) || hasWord(e.target, w)) score++;
       // A path word the query does not give ("Supracervical") is a variant: general first.
-      for (const x of e.path) if (!rest.some((w) => x === w || (w.length >= 3 && x.startsWith(w)))) score -= 0.01;
+      for (const x of pre) if (!givenBy(rest, x)) score -= 0.01;
+      for (const x of e.path) if (!givenBy(rest, x)) score -= 0.01;
       // "-ectomy" without "partial" removes the whole organ: Resection, not Excision.
-      if (ectomy && (partial ? e.root === 'excision' : e.root === 'resection')) score += 0.5;
-      ranked.push({ prefix: e.prefix, score, order: order++, path: [...e.path, ...stems(t)] });
-    }
+      if (ectomy && (partial ? root === 'excision' : root === 'resection')) score += 0.5;
+      ranked.push({ prefix: e.prefix, score, order: order++, pre, e, t });
+    };
+    for (const e of t.entries) visit(NO_PATH, e, e.root);
+    for (const r of t.refs) for (const e of r.target.entries) visit(r.path, e, e.root || r.target.words[0] || '');
   }
   ranked.sort((a, b) => b.score - a.score || a.order - b.order);
   const prefixes: { prefix: string; hints: Int32Array[] }[] = [];
   for (const r of ranked) {
     if (prefixes.length >= MAX_PREFIXES || r.score < ranked[0].score - 0.5) break;
-    if (!prefixes.some((p) => p.prefix === r.prefix)) prefixes.push({ prefix: r.prefix, hints: hintGroups(idx.text, r.path) });
+    if (!prefixes.some((p) => p.prefix === r.prefix)) prefixes.push({ prefix: r.prefix, hints: hintGroups(idx.text, [...r.pre, ...r.e.path, ...stems(r.t)]) });
   }
   // Every query word narrows the codes, the name's too ("knee" of "Replacement, knee").
   const details = [...new Set([...q, ...chosen.flatMap((c) => restOf.get(c.t)!)])];
   return { docs: complete(idx, prefixes, detailGroups(idx.text, details), queryNumbers(expanded), limit, accept), terms: chosen.map((c) => c.t) };
 }
+
+const NO_PATH: string[] = [];
+/** Does a query word `w` name one of `words` (the word, or a prefix of 3+ letters of it)? */
+function hasWord(words: string[], w: string): boolean {
+  for (const x of words) if (x === w || (w.length >= 3 && x.startsWith(w))) return true;
+  return false;
+}
+const givenBy = (rest: string[], x: string) => rest.some((w) => x === w || (w.length >= 3 && x.startsWith(w)));
 
 const OPERATION_SUFFIX = /(ectomy|otomy|ostomy|oscopy|oplasty|opexy|orrhaphy|centesis)$/;
 /** The body part a procedure's name holds: "tonsil" of "tonsillectomy", "append" of
