@@ -13,7 +13,7 @@
  *     FerretDB. A clean stop closes the pipe too, then waits.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
@@ -92,8 +92,10 @@ export async function startEmbeddedFerretDb(opts: { dataDir: string; bin?: strin
   const bin = ensureFerretDbBinary(opts.bin, opts.log);
   const stateDir = path.join(path.resolve(opts.dataDir), 'ferretdb');
   const sqliteDir = path.join(stateDir, 'sqlite');
-  makePrivate(opts.dataDir);
-  makePrivate(sqliteDir);
+  // The data folder itself (not what else lives in it, such as code sets) and all of FerretDB's tree.
+  makePrivate(opts.dataDir, { recursive: false });
+  mkdirSync(sqliteDir, { recursive: true, mode: 0o700 });
+  makePrivate(stateDir);
   let stopped: number[];
   try {
     stopped = await stopStale(stateDir);

@@ -21,8 +21,9 @@ const MAX_SOCKET_PATH = 100;
 export interface PidRecord { ownerPid: number; ownerCmd: string; wrapperPid: number; ferretdbPid: number; socketPath: string }
 
 /** Creates or tightens a folder to 0700 and everything below it to 0600 (files) / 0700 (folders). */
-export function makePrivate(dir: string): void {
+export function makePrivate(dir: string, opts: { recursive?: boolean } = {}): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (opts.recursive === false) return void chmodSync(dir, 0o700);
   const walk = (d: string) => {
     chmodSync(d, 0o700);
     for (const entry of readdirSync(d, { withFileTypes: true })) {
