@@ -50,7 +50,7 @@ function checkRefs(s: LoadedScope, refs: MessageRef[]): void {
 }
 
 /** Forum only: refuse text holding possible identifiers the author has not confirmed. */
-async function screenForPhi(ctx: AppContext, actor: Actor, s: LoadedScope, texts: string[], confirmed: string[] = []): Promise<void> {
+export async function screenForPhi(ctx: AppContext, actor: Actor, s: LoadedScope, texts: string[], confirmed: string[] = []): Promise<void> {
   if (!s.post) return;
   const ok = new Set(confirmed);
   const found: PhiCandidateDto[] = [];

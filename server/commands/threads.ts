@@ -15,7 +15,7 @@ import { findThread, rememberThread } from '../repositories/threads';
 import { authorizeComment, authorizeResolve } from '../policies/threads';
 import { checkAnchor } from './anchors';
 import { appendToTimeline, derivedId, entryKey, type AppendResult } from './timeline';
-import { createMessage, scopeOfThread, type RoomAccess } from './messages';
+import { createMessage, scopeOfThread, screenForPhi, type RoomAccess } from './messages';
 import type { CreateThreadInput, ThreadAnchor } from '../../src/lib/protocol/threads';
 
 function checkThreadAnchor(s: LoadedScope, anchor: ThreadAnchor): void {
@@ -38,6 +38,8 @@ export async function createThread(ctx: AppContext, actor: Actor, input: CreateT
   authorizeComment(actor, s);
   if (access && !access.joined(s.room)) throw notJoined();
   checkThreadAnchor(s, input.anchor);
+  // A forum thread's title is read by the detector like its messages.
+  if (input.title) await screenForPhi(ctx, actor, s, [input.title], input.message?.confirmedNotPhi);
   const id = input.anchor.type === 'flag' ? derivedId(`flag:${s.room}:${input.anchor.flagId}`) : derivedId(`thread:${entryKey(actor.userId, input.clientId)}`);
   const thread: ThreadDoc = {
     _id: id, orgId: actor.orgId, room: s.room,

@@ -99,6 +99,10 @@ describe('forum threads', () => {
     expect(audit[0]!.targetId).toBe(post.id);
     expect((audit[0]!.details as { confirmed: { text: string }[] }).confirmed.map((c) => c.text).sort()).toEqual(candidates.map((c) => c.text).sort());
 
+    // Thread titles are read too.
+    const titled = await call(author, 'threads.create', { scope: scope(), clientId: uuid(), anchor: { type: 'whole' }, title: 'Call (612) 555-0199 about this' });
+    expect(titled.ok ? null : titled.error.code).toBe('phi_suspected');
+
     // Edits are read too.
     const edit = await call(author, 'messages.edit', { messageId: clean.entry.id, clientId: uuid(), body: 'Call me on (612) 555-0142' });
     expect(edit.ok ? null : edit.error.code).toBe('phi_suspected');
