@@ -35,6 +35,11 @@ export function indexPrecedent(doc: PrecedentDoc): IndexedPrecedent {
   };
 }
 
+/** A normalised code (A4151) in the form the precedent stored it (A41.51), for explanations. */
+export function shown(item: IndexedPrecedent, key: string): string {
+  return item.doc.codes.find((c) => codeKey(c.code) === key)?.code ?? key;
+}
+
 export function forgetPrecedents(orgId: string): void { indexes.delete(orgId); }
 
 export async function precedentIndex(q: QualityCollections, orgId: string): Promise<IndexedPrecedent[]> {

@@ -10,7 +10,7 @@
  */
 import type { PrecedentQuery } from '../../src/lib/protocol/precedents';
 import type { CodeLine, FlagCategory } from '../../src/lib/protocol/encounters';
-import { codeKey, wordsOf, type IndexedPrecedent } from './precedent-index';
+import { codeKey, shown, wordsOf, type IndexedPrecedent } from './precedent-index';
 
 export interface Hit { item: IndexedPrecedent; score: number; why: string[] }
 
@@ -30,7 +30,7 @@ export function searchPrecedents(items: IndexedPrecedent[], query: PrecedentQuer
     if (!codes.every((c) => (c.length <= 3 ? item.families.has(c) : item.codes.has(c)))) continue;
     const matched = words.filter((w) => item.words.has(w) || [...item.words].some((x) => x.startsWith(w) && w.length >= 4));
     if (words.length > 0 && matched.length < words.length) continue;
-    const why = [...(codes.length ? [`codes ${codes.join(', ')}`] : []), ...(matched.length ? [`words: ${matched.join(', ')}`] : [])];
+    const why = [...(codes.length ? [`codes ${codes.map((c) => (c.length <= 3 ? c : shown(item, c))).join(', ')}`] : []), ...(matched.length ? [`words: ${matched.join(', ')}`] : [])];
     hits.push({ item, score: matched.length + codes.length, why });
   }
   return hits.sort((a, b) => b.score - a.score || b.item.doc.at.getTime() - a.item.doc.at.getTime()).slice(0, query.limit ?? 50);
@@ -58,7 +58,7 @@ export function similarToFlag(items: IndexedPrecedent[], lines: CodeLine[], flag
     const sameCategory = item.doc.categories.includes(flag.category);
     const score = 3 * sharedCodes.length + sharedFamilies.length + (sameCategory ? 2 : 0) + 6 * overlap;
     const why = [
-      ...(sharedCodes.length ? [`shared codes: ${sharedCodes.join(', ')}`] : []),
+      ...(sharedCodes.length ? [`shared codes: ${sharedCodes.map((c) => shown(item, c)).join(', ')}`] : []),
       ...(sharedFamilies.length ? [`same code family: ${sharedFamilies.join(', ')}`] : []),
       ...(sameCategory ? [`same category: ${flag.category}`] : []),
       ...(overlap >= 0.12 ? ['similar question and documentation'] : [])
@@ -77,7 +77,7 @@ export function decidedCombinations(items: IndexedPrecedent[], lines: CodeLine[]
     const hits = items.flatMap((item) => {
       if (!item.codes.has(k)) return [];
       const with_ = keys.filter((o, j) => j !== i && o !== k && item.codes.has(o));
-      return with_.length ? [{ item, score: with_.length, why: [`decided ${line.code} with ${with_.join(', ')}`] }] : [];
+      return with_.length ? [{ item, score: with_.length, why: [`decided ${line.code} with ${with_.map((c) => shown(item, c)).join(', ')}`] }] : [];
     });
     if (hits.length) out[line.id] = hits.sort((a, b) => b.score - a.score).slice(0, limit);
   });

@@ -122,7 +122,7 @@ describe('similar precedents', () => {
     expect(s.status).toBe(200);
     const hits = s.body.data.byFlag[enc.flags[0].id];
     expect(hits[0].title).toBe(byKey.get('sepsis-vs-uti')!.item.title);
-    expect(hits[0].why.join(' ')).toMatch(/shared codes: A4151, N390/);
+    expect(hits[0].why.join(' ')).toMatch(/shared codes: A41\.51, N39\.0/);
     const lineHits = s.body.data.byLine[enc.codeLines[0].id];
     expect(lineHits.map((h: any) => h.title)).toEqual([byKey.get('sepsis-vs-uti')!.item.title]);
     expect((await outsider.get(`/api/encounters/${enc.id}/precedents`)).status).toBe(404);
