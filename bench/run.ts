@@ -11,7 +11,8 @@ const modules: [string, () => Promise<BenchModule>][] = [
   ['codes-load', () => import('./codes-load')],
   ['codes-search', () => import('./codes-search')],
   ['audit-writes', () => import('./audit-writes')],
-  ['storage-writes', () => import('./storage-writes')]
+  ['storage-writes', () => import('./storage-writes')],
+  ['threads', () => import('./threads')]
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,34 @@
+/**
+ * The baseline of the threads benchmark: a bare Socket.IO relay with the same wire format
+ * (MessagePack) and the same event names as Graycase, and nothing else: no session, no
+ * database, no policy. `encounters.join` joins the room; `messages.create` acks and relays with
+ * `socket.to(room).emit`. Prints "relay listening on <port>" and runs until killed.
+ */
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+
+const http = createServer();
+const io = new Server(http, { parser: msgpackParser, serveClient: false });
+let seq = 0;
+io.on('connection', (socket) => {
+  const rooms = new Map<string, string>();
+  socket.on('encounters.join', (p: { encounterId: string }, ack: (r: unknown) => void) => {
+    socket.join(`encounter:${p.encounterId}`);
+    ack({ ok: true, data: { latestSeq: 0, presence: [] } });
+  });
+  socket.on('threads.create', (p: { scope: { encounterId: string } }, ack: (r: unknown) => void) => {
+    const threadId = `t-${p.scope.encounterId}`;
+    rooms.set(threadId, p.scope.encounterId);
+    ack({ ok: true, data: { threadId, seq: ++seq } });
+  });
+  socket.on('messages.create', (p: { threadId: string; clientId: string; body: string; encounterId?: string }, ack: (r: unknown) => void) => {
+    const encounterId = p.threadId.slice(2);
+    const entry = { seq: ++seq, id: p.clientId, at: new Date().toISOString(), kind: 'message.created', body: p.body, threadId: p.threadId };
+    ack({ ok: true, data: { seq: entry.seq, id: entry.id } });
+    socket.to(`encounter:${encounterId}`).emit('timeline.appended', { scope: { type: 'encounter', encounterId }, entry });
+  });
+});
+http.listen(0, '127.0.0.1', () => {
+  console.log(`relay listening on ${(http.address() as { port: number }).port}`);
+});

@@ -1,0 +1,233 @@
+/**
+ * Benchmark: thread fan-out. 200 and 1000 authenticated clients in 20 encounter rooms, each
+ * posting at 0.5 and 1 message per second, every message persisted by Graycase; and, in the same
+ * run, the same workload against a bare Socket.IO relay (bench/threads-relay.ts: same wire format,
+ * no session, no database). Both servers run as child processes, so their CPU is measured apart
+ * from the clients (and Graycase's database process apart from Graycase).
+ *
+ * Reports per scenario: acknowledgement and delivery latency p50/p95/p99, deliveries per second,
+ * lost and duplicated deliveries, server CPU per delivery (Node and database), and memory per
+ * idle connection; then the ratios Graycase / relay. Never fails on timing.
+ * `npm run bench -- threads` (THREADS_SECONDS=… sets the sending time of each run, default 10;
+ * THREADS_QUICK=1 runs one small scenario to check the benchmark itself).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import pino from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import { startEmbeddedFerretDb } from '../server/db/embedded-ferretdb';
+import { collections } from '../server/db/collections';
+import { createSessionStore, SESSION_COOKIE } from '../server/auth/sessions';
+import { hashPassword } from '../server/auth/passwords';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOMS = 20;
+const SECONDS = Number(process.env.THREADS_SECONDS ?? 10);
+const SCENARIOS = process.env.THREADS_QUICK
+  ? [{ clients: 40, rate: 1 }] // a smoke run: does the benchmark itself work
+  : [{ clients: 200, rate: 0.5 }, { clients: 200, rate: 1 }, { clients: 1000, rate: 0.5 }, { clients: 1000, rate: 1 }];
+
+interface Target { name: string; url: string; pid: number; dbPid: number | null; child: ChildProcess; rooms: { encounterId: string; threadId: string }[]; cookies: string[] }
+
+const pct = (xs: number[], p: number) => { if (xs.length === 0) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
+const cpuMs = (pid: number | null) => {
+  if (!pid) return 0;
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime in clock ticks (100 Hz)
+};
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function spawnServer(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (d: Buffer) => { out += d; const m = ready.exec(out); if (m) resolve({ child, match: m }); };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out.slice(-1500)}`)));
+  });
+}
+
+function open(url: string, cookie?: string): Promise<Socket> {
+  const s = connect(url, { parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
+  return new Promise((resolve, reject) => { s.once('connect', () => resolve(s)); s.once('connect_error', reject); });
+}
+
+async function connectAll(t: Target, n: number): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < n; i += 50) {
+    sockets.push(...await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) => open(t.url, t.cookies[i + j]))));
+  }
+  await Promise.all(sockets.map(async (s, i) => {
+    const r = await s.timeout(30_000).emitWithAck('encounters.join', { encounterId: t.rooms[i % ROOMS]!.encounterId });
+    if (!r.ok) throw new Error(`join refused: ${JSON.stringify(r.error)}`);
+  }));
+  return sockets;
+}
+
+async function runScenario(t: Target, clients: number, rate: number) {
+  const sockets = await connectAll(t, clients);
+  const received = new Map<string, number>(); // `${receiver}|${clientId}` → count
+  const deliveries: number[] = [];
+  const acks: number[] = [];
+  const acked: { clientId: string; room: number; sender: number }[] = [];
+  let failed = 0;
+  sockets.forEach((s, i) => s.on('timeline.appended', (e: { entry: { kind: string; body?: string } }) => {
+    if (e.entry.kind !== 'message.created' || !e.entry.body?.startsWith('bench ')) return;
+    const [, clientId, sentAt, sender] = e.entry.body.split(' ');
+    if (Number(sender) === i) return;
+    const key = `${i}|${clientId}`;
+    received.set(key, (received.get(key) ?? 0) + 1);
+    deliveries.push(performance.now() - Number(sentAt));
+  }));
+  const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
+  const started = performance.now();
+  const stopAt = started + SECONDS * 1000;
+  const interval = 1000 / rate;
+  const pending: Promise<void>[] = [];
+  await Promise.all(sockets.map(async (s, i) => {
+    await sleep(Math.random() * interval);
+    while (performance.now() < stopAt) {
+      const clientId = randomUUID();
+      const sentAt = performance.now();
+      const room = i % ROOMS;
+      pending.push(s.timeout(30_000).emitWithAck('messages.create', { threadId: t.rooms[room]!.threadId, clientId, body: `bench ${clientId} ${sentAt} ${i}` })
+        .then((r: { ok: boolean }) => { if (r.ok) { acks.push(performance.now() - sentAt); acked.push({ clientId, room, sender: i }); } else failed++; })
+        .catch(() => { failed++; }));
+      await sleep(interval);
+    }
+  }));
+  await Promise.all(pending);
+  const members = Array.from({ length: ROOMS }, (_, r) => sockets.map((_, i) => i).filter((i) => i % ROOMS === r));
+  const expected = acked.reduce((n, a) => n + members[a.room]!.length - 1, 0);
+  for (let waited = 0; waited < 15_000 && deliveries.length < expected; waited += 100) await sleep(100);
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
+  let unique = 0;
+  let duplicates = 0;
+  for (const a of acked) for (const i of members[a.room]!) {
+    if (i === a.sender) continue;
+    const n = received.get(`${i}|${a.clientId}`) ?? 0;
+    if (n > 0) unique++;
+    if (n > 1) duplicates += n - 1;
+  }
+  sockets.forEach((s) => s.disconnect());
+  await sleep(500);
+  return {
+    messages: acked.length, failed, expected, unique, lost: expected - unique, duplicates,
+    ack: [pct(acks, 50), pct(acks, 95), pct(acks, 99)], delivery: [pct(deliveries, 50), pct(deliveries, 95), pct(deliveries, 99)],
+    perSecond: unique / elapsed,
+    nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique)
+  };
+}
+
+async function idleMemoryPerConnection(t: Target, n: number): Promise<number> {
+  await sleep(1000);
+  const before = rssKb(t.pid);
+  const sockets = await connectAll(t, n);
+  await sleep(2000);
+  const after = rssKb(t.pid);
+  sockets.forEach((s) => s.disconnect());
+  await sleep(1000);
+  return ((after - before) * 1024) / n;
+}
+
+/** Graycase as a child process on its own database, with users, sessions, 20 shared encounters and a thread each. */
+async function startGraycase(mongoUri: string, dbPid: number | null, users: number): Promise<Target> {
+  const dbName = `bench_threads_${randomBytes(4).toString('hex')}`;
+  const secret = randomBytes(32).toString('hex');
+  const mongo = new MongoClient(mongoUri);
+  await mongo.connect();
+  const c = collections(mongo.db(dbName));
+  const orgId = randomUUID();
+  const teamId = randomUUID();
+  const now = new Date();
+  const passwordHash = await hashPassword('bench-password-1');
+  await c.orgs.insertOne({ _id: orgId, name: 'Bench org', createdAt: now });
+  await c.teams.insertOne({ _id: teamId, orgId, name: 'Bench team', createdAt: now });
+  const people = Array.from({ length: users }, (_, i) => ({
+    _id: randomUUID(), orgId, email: `bench${i}@bench.example`, name: `Bench ${i}`, role: i === 0 ? 'senior' as const : 'coder' as const,
+    teamIds: [teamId], passwordHash, disabled: false, createdAt: now, passwordChangedAt: now
+  }));
+  await c.users.insertMany(people);
+  const sessions = createSessionStore(c, secret, 12 * 3600_000, new EventEmitter() as never);
+  const cookies: string[] = [];
+  for (const p of people) cookies.push(`${SESSION_COOKIE}=${(await sessions.create(p._id, orgId, '127.0.0.1')).token}`);
+  await mongo.close();
+
+  const { child, match } = await spawnServer(['server/index.ts'], {
+    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MONGODB_URI: mongoUri, GRAYCASE_DB_NAME: dbName, GRAYCASE_SEED_DEMO: 'false',
+    GRAYCASE_CODESETS_DIR: 'off', SESSION_SECRET: secret
+  }, /running at (http:\/\/[^ ]+) /);
+  const url = match[1]!;
+  const owner = cookies[0]!;
+  const rooms: Target['rooms'] = [];
+  const ownerSocket = await open(url, owner);
+  for (let r = 0; r < ROOMS; r++) {
+    const headers = { cookie: owner, 'content-type': 'application/json' };
+    const created = await (await fetch(`${url}/api/encounters`, { method: 'POST', headers, body: JSON.stringify({
+      title: `Bench room ${r}`, setting: 'inpatient', patient: { name: 'Bench Patient' }, dateOfService: '2026-09-14', specialty: 'hospital medicine',
+      documents: [{ kind: 'progress-note', title: 'Note', text: 'Impression: urinary tract infection.' }], codeLines: [], flags: []
+    }) })).json() as { data?: { id: string }; error?: unknown };
+    if (!created.data) throw new Error(`creating a bench encounter failed: ${JSON.stringify(created.error)}`);
+    const encounterId = created.data.id;
+    await fetch(`${url}/api/encounters/${encounterId}/sharing`, { method: 'PUT', headers, body: JSON.stringify({ userIds: [], teamIds: [teamId] }) });
+    const joined = await ownerSocket.timeout(30_000).emitWithAck('encounters.join', { encounterId });
+    if (!joined.ok) throw new Error(`encounters.join refused: ${JSON.stringify(joined.error)}`);
+    const thread = await ownerSocket.timeout(30_000).emitWithAck('threads.create', { scope: { type: 'encounter', encounterId }, clientId: randomUUID(), anchor: { type: 'whole' }, title: 'Bench' });
+    if (!thread.ok) throw new Error(`threads.create refused: ${JSON.stringify(thread.error)}`);
+    rooms.push({ encounterId, threadId: thread.data.threadId });
+  }
+  ownerSocket.disconnect();
+  return { name: 'graycase', url, pid: child.pid!, dbPid, child, rooms, cookies };
+}
+
+async function startRelay(): Promise<Target> {
+  const { child, match } = await spawnServer(['bench/threads-relay.ts'], {}, /relay listening on (\d+)/);
+  const rooms = Array.from({ length: ROOMS }, (_, r) => ({ encounterId: `room${r}`, threadId: `t-room${r}` }));
+  return { name: 'bare relay', url: `http://127.0.0.1:${match[1]}`, pid: child.pid!, dbPid: null, child, rooms, cookies: [] };
+}
+
+const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' / ');
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gcb-'));
+  const embedded = process.env.MONGODB_URI ? null : await startEmbeddedFerretDb({ dataDir: dir, log: pino({ level: 'warn' }) });
+  const mongoUri = process.env.MONGODB_URI ?? embedded!.uri;
+  const maxClients = Math.max(...SCENARIOS.map((s) => s.clients));
+  console.log(` starting the bare relay and Graycase (${maxClients} users, ${ROOMS} shared encounters, a thread each) ...`);
+  const targets = [await startRelay(), await startGraycase(mongoUri, embedded?.pid ?? null, maxClients)];
+  try {
+    const results = new Map<string, Awaited<ReturnType<typeof runScenario>>>();
+    for (const t of targets) {
+      const perConnection = await idleMemoryPerConnection(t, maxClients);
+      console.log(` ${t.name}: ${(perConnection / 1024).toFixed(1)} KB per idle connection (RSS, ${maxClients} joined sockets)`);
+    }
+    for (const { clients, rate } of SCENARIOS) {
+      for (const t of targets) {
+        const r = await runScenario(t, clients, rate);
+        results.set(`${t.name}|${clients}|${rate}`, r);
+        console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused), ` +
+          `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s; ` +
+          `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs` +
+          (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : ''));
+      }
+      const g = results.get(`graycase|${clients}|${rate}`)!;
+      const b = results.get(`bare relay|${clients}|${rate}`)!;
+      console.log(` threads ${clients} clients ${rate} msg/s: delivery p99 ratio ${(g.delivery[2]! / b.delivery[2]!).toFixed(2)}x (goal ≤ 2, aim 1.3), ` +
+        `Node CPU per delivery ratio ${(g.nodeCpuPerDelivery / b.nodeCpuPerDelivery).toFixed(2)}x (goal ≤ 1.5), lost ${g.lost}, duplicated ${g.duplicates}`);
+    }
+  } finally {
+    for (const t of targets) t.child.kill('SIGTERM');
+    await sleep(1000);
+    await embedded?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
