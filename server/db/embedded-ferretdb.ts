@@ -150,7 +150,11 @@ export async function startEmbeddedFerretDb(opts: { dataDir: string; bin?: strin
     uri: `mongodb://${encodeURIComponent(socketPath)}/`,
     socketPath,
     pid,
-    stop: () => stopChild(child, pid, killOnExit, stateDir)
+    stop: async () => {
+      await stopChild(child, pid, killOnExit, stateDir);
+      // A socket in a private tmp folder (long data paths) leaves nothing behind in tmp.
+      if (path.dirname(socketPath) !== stateDir) rmSync(path.dirname(socketPath), { recursive: true, force: true });
+    }
   };
 }
 

@@ -134,6 +134,7 @@ describe('the embedded database is private', () => {
     expect(mode(path.dirname(sock))).toBe(0o700);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
+    expect(existsSync(path.dirname(sock))).toBe(false);
   });
 });
 
