@@ -103,5 +103,15 @@ describe('Tabular notes and CC/MCC in the browser', () => {
     await expect.poll(() => seventh.textContent()).toMatch(/Ainitial encounter for closed fracture/);
     expect(await seventh.textContent()).toMatch(/from the category S72/);
     await page.getByRole('button', { name: 'Close code details' }).click();
+
+    // A terminated HCPCS code is offered as "terminated on <date>", not as a header.
+    const term = [...(await server.ctx.codeSets.get()).hcpcs!.procedures.values()].find((r) => r.terminationDate === '2025-12-31')!;
+    await page.getByRole('group', { name: 'Code line 2' }).getByLabel('System').selectOption('HCPCS');
+    await code2.fill('');
+    await code2.pressSequentially(term.code);
+    const option = page.locator(`[role="option"][data-code="${term.code}"]`);
+    await expect.poll(() => option.getByTestId('terminated').textContent()).toBe('terminated on Dec 31 2025');
+    expect(await option.textContent()).not.toMatch(/header/);
+    await code2.press('Escape');
   }, 90_000);
 });
