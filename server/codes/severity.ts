@@ -81,7 +81,8 @@ export function codeLineSeverity(codeSets: Pick<CodeSets, 'severity'>, facts: { 
   const noPdx = principal ? '' : ' There is no principal diagnosis, so exclusions by the principal diagnosis are not checked.';
   return {
     state: 'ready', tables: `MS-DRG ${t.version}`, highest, lines: out,
-    message: `Highest severity among the secondary diagnoses: ${label}.${noPdx}${version}`
+    message: `Highest severity among the secondary diagnoses: ${label}.${noPdx}${version}`,
+    ...(version ? { versionNote: version.trim() } : {})
   };
 }
 

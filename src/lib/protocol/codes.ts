@@ -95,6 +95,8 @@ export interface SeveritySummaryDto {
   /** Highest level that counts (none, CC, MCC); null when not applicable. */
   highest: 'none' | 'CC' | 'MCC' | null;
   message: string;
+  /** Set when the tables are not those of the date of service (FY2027: v44 not loaded). */
+  versionNote?: string;
   lines: LineSeverityDto[];
 }
 /** What the code of a line is, for tables that show bare codes. */

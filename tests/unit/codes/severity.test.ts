@@ -59,8 +59,10 @@ describe('codeLineSeverity', () => {
   });
   it('not for outpatient encounters; FY2027 dates say v44 is not loaded; off without the tables', () => {
     expect(codeLineSeverity(cs, { ...facts, setting: 'outpatient' }, [dx('J44.1', 'first-listed', 'p')]).state).toBe('not-inpatient');
-    expect(codeLineSeverity(cs, { ...facts, dateOfService: '2026-10-05' }, [dx('J44.1', 'principal', 'p'), dx('E87.1', 'secondary', 's')]).message)
-      .toMatch(/v44 \(FY2027\) tables are not loaded/);
+    const fy27 = codeLineSeverity(cs, { ...facts, dateOfService: '2026-10-05' }, [dx('J44.1', 'principal', 'p'), dx('E87.1', 'secondary', 's')]);
+    expect(fy27.message).toMatch(/v44 \(FY2027\) tables are not loaded/);
+    expect(fy27.versionNote).toMatch(/^The MS-DRG v44 \(FY2027\) tables are not loaded: levels are those of v43/);
+    expect(codeLineSeverity(cs, facts, [dx('J44.1', 'principal', 'p')]).versionNote).toBeUndefined();
     expect(codeLineSeverity({ severity: null }, facts, []).state).toBe('off');
   });
 });
