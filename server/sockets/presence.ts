@@ -55,7 +55,9 @@ export function createPresence(io: Server, graceMs: number, onError: (err: unkno
   return {
     async list(room) {
       const byUser = new Map<string, PresenceDto>();
-      for (const s of await io.in(room).fetchSockets()) {
+      // Another node not answering (Redis down, a node dying) must not fail a join: this node's view then.
+      const sockets = await io.in(room).fetchSockets().catch(() => io.local.in(room).fetchSockets());
+      for (const s of sockets) {
         const { actor, focus } = dataOf(s);
         if (!actor) continue;
         const threadId = focus?.[room] ?? null;
