@@ -84,32 +84,33 @@ async function checkMentions(ctx: AppContext, actor: Actor, s: LoadedScope, ids:
   return users.map((u) => ({ id: u._id, name: u.name }));
 }
 
-export async function createMessage(ctx: AppContext, actor: Actor, input: CreateMessageInput, known?: LoadedScope, access?: RoomAccess): Promise<AppendResult> {
+export interface PreparedMessage { refs: MessageRef[]; mentions: { id: string; name: string }[] }
+type MessageInput = Pick<CreateMessageInput, 'body' | 'refs' | 'mentions' | 'confirmedNotPhi'>;
+
+/** Checks a message against its scope before anything is written: references, identifiers (forum), mentions. */
+export async function prepareMessage(ctx: AppContext, actor: Actor, scope: LoadedScope, input: MessageInput): Promise<PreparedMessage> {
   const refs = input.refs ?? [];
-  const mentionIds = input.mentions ?? [];
-  let thread: ThreadDoc;
-  let scope: LoadedScope | null = known ?? null;
-  if (known) {
-    const t = await findThread(ctx.db.c, actor.orgId, input.threadId);
-    if (!t) throw notFound('Thread');
-    thread = t;
-  } else {
-    const needScope = mentionIds.length > 0 || refs.length > 0;
-    const found = await threadFor(ctx, actor, input.threadId, access, needScope);
-    thread = found.thread;
-    scope = found.scope;
-    if (!scope && thread.postId) scope = await loadScope(ctx.db, actor, scopeOfThread(thread));
-  }
-  let mentions: { id: string; name: string }[] = [];
-  if (scope) {
-    checkRefs(scope, refs);
-    await screenForPhi(ctx, actor, scope, [input.body, ...refs.flatMap((r) => (r.type === 'quote' ? [r.quote] : []))], input.confirmedNotPhi);
-    mentions = await checkMentions(ctx, actor, scope, mentionIds);
-  }
+  checkRefs(scope, refs);
+  await screenForPhi(ctx, actor, scope, [input.body, ...refs.flatMap((r) => (r.type === 'quote' ? [r.quote] : []))], input.confirmedNotPhi);
+  return { refs, mentions: await checkMentions(ctx, actor, scope, input.mentions ?? []) };
+}
+
+/** Appends a prepared message to its thread's room timeline. */
+export function appendMessage(ctx: AppContext, actor: Actor, thread: Pick<ThreadDoc, '_id' | 'room'>, input: { clientId: string; body: string }, prepared: PreparedMessage): Promise<AppendResult> {
   return appendToTimeline(ctx, {
     _id: entryKey(actor.userId, input.clientId), room: thread.room, orgId: actor.orgId, kind: 'message.created', threadId: thread._id,
-    at: new Date(), byId: actor.userId, byName: actor.name, body: input.body, refs, mentions
-  }, mentions.map((m) => m.id));
+    at: new Date(), byId: actor.userId, byName: actor.name, body: input.body, refs: prepared.refs, mentions: prepared.mentions
+  }, prepared.mentions.map((m) => m.id));
+}
+
+export async function createMessage(ctx: AppContext, actor: Actor, input: CreateMessageInput, access?: RoomAccess): Promise<AppendResult> {
+  const needScope = (input.mentions?.length ?? 0) > 0 || (input.refs?.length ?? 0) > 0;
+  const found = await threadFor(ctx, actor, input.threadId, access, needScope);
+  const { thread } = found;
+  const scope = found.scope ?? (thread.postId ? await loadScope(ctx.db, actor, scopeOfThread(thread)) : null);
+  // Without a loaded scope there are no references or mentions to check (needScope above).
+  const prepared = scope ? await prepareMessage(ctx, actor, scope, input) : { refs: [], mentions: [] };
+  return appendMessage(ctx, actor, thread, input, prepared);
 }
 
 async function messageFor(ctx: AppContext, actor: Actor, messageId: string, access: RoomAccess | undefined): Promise<{ message: TimelineDoc; thread: ThreadDoc; scope: LoadedScope | null }> {

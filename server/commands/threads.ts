@@ -15,7 +15,7 @@ import { findThread, rememberThread } from '../repositories/threads';
 import { authorizeComment, authorizeResolve } from '../policies/threads';
 import { checkAnchor } from './anchors';
 import { appendToTimeline, derivedId, entryKey, type AppendResult } from './timeline';
-import { createMessage, scopeOfThread, screenForPhi, type RoomAccess } from './messages';
+import { appendMessage, prepareMessage, scopeOfThread, screenForPhi, type RoomAccess } from './messages';
 import type { CreateThreadInput, ThreadAnchor } from '../../src/lib/protocol/threads';
 
 function checkThreadAnchor(s: LoadedScope, anchor: ThreadAnchor): void {
@@ -38,8 +38,10 @@ export async function createThread(ctx: AppContext, actor: Actor, input: CreateT
   authorizeComment(actor, s);
   if (access && !access.joined(s.room)) throw notJoined();
   checkThreadAnchor(s, input.anchor);
+  // Everything is checked before anything is written: a refused first message leaves no thread.
   // A forum thread's title is read by the detector like its messages.
   if (input.title) await screenForPhi(ctx, actor, s, [input.title], input.message?.confirmedNotPhi);
+  const prepared = input.message ? await prepareMessage(ctx, actor, s, input.message) : null;
   const id = input.anchor.type === 'flag' ? derivedId(`flag:${s.room}:${input.anchor.flagId}`) : derivedId(`thread:${entryKey(actor.userId, input.clientId)}`);
   const thread: ThreadDoc = {
     _id: id, orgId: actor.orgId, room: s.room,
@@ -66,7 +68,7 @@ export async function createThread(ctx: AppContext, actor: Actor, input: CreateT
   } else {
     await ctx.audit.record(actor, { action: 'threads.create', targetType: 'thread', targetId: id, details: { room: s.room, anchor: input.anchor.type } });
   }
-  const message = input.message ? await createMessage(ctx, actor, { ...input.message, threadId: id }, s) : null;
+  const message = input.message && prepared ? await appendMessage(ctx, actor, stored, input.message, prepared) : null;
   return { ...opened, duplicate: opened.duplicate || stored !== thread, threadId: id, message };
 }
 

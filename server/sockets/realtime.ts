@@ -88,7 +88,7 @@ function registerHandlers(ctx: AppContext, socket: Socket, presence: Presence): 
   });
   on('threads.resolve', resolveThreadSchema, async (actor, i) => { writeLimit(); return setThreadResolved(ctx, actor, i.threadId, i.clientId, true, access); });
   on('threads.reopen', resolveThreadSchema, async (actor, i) => { writeLimit(); return setThreadResolved(ctx, actor, i.threadId, i.clientId, false, access); });
-  on('messages.create', createMessageSchema, async (actor, input) => { writeLimit(); return createMessage(ctx, actor, input, undefined, access); });
+  on('messages.create', createMessageSchema, async (actor, input) => { writeLimit(); return createMessage(ctx, actor, input, access); });
   on('messages.edit', editMessageSchema, async (actor, input) => { writeLimit(); return editMessage(ctx, actor, input, access); });
   on('messages.delete', deleteMessageSchema, async (actor, input) => { writeLimit(); return deleteMessage(ctx, actor, input, access); });
   on('reactions.set', reactSchema, async (actor, input) => { writeLimit(); return setReaction(ctx, actor, input, access); });

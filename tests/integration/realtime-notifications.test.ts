@@ -61,6 +61,9 @@ describe('mentions', () => {
     });
     const bySenior = await call(senior, 'messages.create', { threadId, clientId: uuid(), body: 'Otto?', mentions: [org.otherCoder._id] });
     expect(bySenior.ok ? null : bySenior.error).toMatchObject({ code: 'mention_not_permitted', details: { canShare: false } });
+    // A new thread whose first message is refused leaves no thread behind.
+    const newThread = await call(owner, 'threads.create', { scope: enc.scope, clientId: uuid(), anchor: { type: 'whole' }, message: { clientId: uuid(), body: 'Otto?', mentions: [org.otherCoder._id] } });
+    expect(newThread.ok ? null : newThread.error.code).toBe('mention_not_permitted');
     const stranger = await call(owner, 'messages.create', { threadId, clientId: uuid(), body: 'x', mentions: [uuid()] });
     expect(stranger.ok ? null : stranger.error).toMatchObject({ code: 'invalid_input', field: 'mentions' });
     expect((await ok(owner, 'encounters.catchUp', { encounterId: enc.id, afterSeq: 0 })).entries.length).toBe(before);
