@@ -30,7 +30,7 @@ export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Prese
   const removeFrom = (s: Remote, room: string, encounterId: string, reason: LeftReason) => {
     s.leave(room);
     s.emit('encounters.left', { encounterId, reason });
-    presence.left(s.data.actor.userId, s.data.actor.name, room, false);
+    presence.removed(s.data.actor.userId, room);
   };
 
   async function recheckRoom(enc: EncounterDoc, reason: LeftReason): Promise<void> {

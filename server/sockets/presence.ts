@@ -28,6 +28,8 @@ export interface Presence {
   focused(socket: Socket, room: string, threadId: string | null): void;
   /** After the socket left the room (or is about to disconnect); graceful for drops. */
   left(userId: string, name: string, room: string, graceful: boolean): void;
+  /** The user lost access: all their sockets are leaving, so they are gone without a check. */
+  removed(userId: string, room: string): void;
   close(): void;
 }
 
@@ -87,6 +89,10 @@ export function createPresence(io: Server, graceMs: number, onError: (err: unkno
       let m = lingering.get(room);
       if (!m) lingering.set(room, (m = new Map()));
       m.set(userId, { name, timer });
+    },
+    removed(userId, room) {
+      stopLingering(room, userId);
+      io.to(room).emit('presence.left', { scope: scopeOfRoom(room), userId });
     },
     close() {
       for (const m of lingering.values()) for (const l of m.values()) clearTimeout(l.timer);

@@ -95,8 +95,10 @@ describe('two servers sharing Redis', () => {
     const { threadId } = await ok(coderOnA, 'threads.create', { scope: enc.scope, clientId: uuid(), anchor: { type: 'whole' }, message: { clientId: uuid(), body: 'Sage?', mentions: [org.senior._id] } });
     expect((await mention).notification.threadId).toBe(threadId);
     const left = next(seniorOnB, 'encounters.left');
+    const gone = next(coderOnA, 'presence.left', (e) => e.userId === org.senior._id);
     expect((await enc.rest.put(`/api/encounters/${enc.id}/sharing`, { userIds: [], teamIds: [] })).status).toBe(200); // on A
     expect(await left).toEqual({ encounterId: enc.id, reason: 'access-revoked' });
+    expect((await gone).scope).toEqual(enc.scope);
     await ok(coderOnA, 'messages.create', { threadId, clientId: uuid(), body: 'after' });
     const refused = await call(seniorOnB, 'messages.create', { threadId, clientId: uuid(), body: 'me too' });
     expect(refused.ok ? null : refused.error.code).toBe('not_joined');
