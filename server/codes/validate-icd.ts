@@ -16,8 +16,9 @@ import type { CodeLine, CodeSets, CodeYear, Finding } from './types';
 
 /** The category's own 7th characters from the Tabular (`: A initial encounter for closed fracture, …`). */
 function seventhMeanings(codeSets: CodeSets, code: string): string {
-  const s = codeSets.tabular ? tabularView(codeSets.tabular, code).sevenChr : null;
-  if (!s) return ' (the Tabular List is not installed, so its 7th-character meanings cannot be listed)';
+  if (!codeSets.tabular) return ' (the Tabular List is not installed, so its 7th-character meanings cannot be listed)';
+  const s = tabularView(codeSets.tabular, code).sevenChr;
+  if (!s) return '';
   return ` (7th characters at ${s.printedAt}: ${s.chars.map((c) => `${c.char} ${c.meaning}`).join('; ')})`;
 }
 
