@@ -154,6 +154,11 @@ describe('resolution loop', () => {
     await ottoPage.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => ottoPage.getByTestId('precedent-results').textContent(), { timeout: 10_000 }).toMatch(/Coding Clinic 2Q 2019 p\. 8/);
     await ottoPage.screenshot({ path: '/tmp/graycase-e2e-precedents.png', fullPage: true });
+
+    // 5. The senior's team view counts the resolution (table view, readable without the chart).
+    await sage.goto(server.url + '/stats');
+    await sage.getByRole('radio', { name: 'Table' }).check();
+    await expect.poll(() => sage.getByTestId('stats-table').textContent(), { timeout: 10_000 }).toMatch(/Cody Coder\s*1\s*4\s*50\.0%/);
     await Promise.all([ottoPage.close(), sage.close()]);
   });
 });
