@@ -99,6 +99,9 @@ describe('quality statistics', () => {
     expect(rows[0]).toMatch(/^coder,from,to,encounters_reviewed/);
     expect(rows).toHaveLength(4);
     expect(rows.find((x) => x.startsWith('Cody Coder'))).toContain(',3,3,7,5,71.4,33.3,0,2,0,1,0,2,50.0,no');
+    const own = await coder.request('GET', `/api/stats/coders/${org.coder._id}.csv`);
+    expect(own.status).toBe(200);
+    expect((own.body as string).trim().split('\r\n')).toHaveLength(2);
   });
 
   it('who may: coders see only themselves, team view for seniors and admins, other organisation 404, bad periods 400', async () => {
