@@ -26,7 +26,9 @@ beforeAll(async () => {
 afterAll(async () => { await mongo.db(dbName).dropDatabase().catch(() => {}); await mongo.close(); });
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
+  // The server runs in this very process (tsx as a loader, not the tsx CLI, which would run it in
+  // a child that SIGKILL of the parent leaves running).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info',
@@ -60,6 +62,8 @@ describe('SIGKILL during concurrent encounter changes', () => {
     });
     await Promise.all(writes);
     expect(killed).toBe(true);
+    // The killed process is gone: its port no longer answers.
+    await expect(fetch(first.url + '/api/health')).rejects.toThrow();
     expect(acked.length).toBeGreaterThanOrEqual(25);
 
     const second = await startServer();
