@@ -3,9 +3,12 @@
  * inherited ones marked), code lines show CC/MCC and the highest severity, and search results
  * show the CC/MCC level.
  */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestServer, WITH_CODE_SETS, type TestServer } from '../support/server';
+import { SHARED_DATA, startTestServer, WITH_CODE_SETS, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { launchBrowser } from '../support/browser';
 import { signedIn } from '../support/http';
@@ -113,5 +116,28 @@ describe('Tabular notes and CC/MCC in the browser', () => {
     await expect.poll(() => option.getByTestId('terminated').textContent()).toBe('terminated on Dec 31 2025');
     expect(await option.textContent()).not.toMatch(/header/);
     await code2.press('Escape');
+  }, 90_000);
+
+  it('without the optional files the app says which features are off', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'graycase-e2e-min-codes-'));
+    for (const rel of ['icd10cm/icd10cm_order_2026.txt', 'icd10pcs/icd10pcs_order_2026.txt', 'hcpcs/HCPC2026_JAN_ANWEB_01122026.txt']) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      symlinkSync(path.join(SHARED_DATA, rel), path.join(dir, rel));
+    }
+    const bare = await startTestServer({ codeSetsDir: dir }, { serveWeb: true });
+    try {
+      await bare.ctx.codeSets.get();
+      const o = await createOrg(bare.ctx.db.c, 'Minimal Codes');
+      await browser.context.clearCookies();
+      const page = await browser.context.newPage();
+      await signIn(page, bare.url, o.coder.email);
+      const banner = page.getByTestId('code-sets-features-off');
+      await expect.poll(() => banner.textContent()).toMatch(/Off: Tabular notes, FY2027 codes, FY2027 Excludes, CC\/MCC severity, PCS procedure names/);
+      expect(await page.getByTestId('code-sets-banner').count()).toBe(0);
+      await page.close();
+    } finally {
+      await bare.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 });
