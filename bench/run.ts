@@ -12,7 +12,8 @@ const modules: [string, () => Promise<BenchModule>][] = [
   ['codes-search', () => import('./codes-search')],
   ['audit-writes', () => import('./audit-writes')],
   ['storage-writes', () => import('./storage-writes')],
-  ['threads', () => import('./threads')]
+  ['threads', () => import('./threads')],
+  ['coedit', () => import('./coedit')]
 ];
 
 const only = process.argv.slice(2);

@@ -3,7 +3,7 @@
  * encounter; only a socket that joined it may sync, update or announce presence, so an event
  * for another encounter is refused like an unknown one. Joining checks the encounter policy
  * (view → read-only, editCodes → may edit; other organisation or unknown → not_found) and is
- * audited as a view of PHI. Rights are re-read at most every RECHECK_MS while a member edits.
+ * audited as a view of PHI. Rights are re-read at most every RECHECK_MS while a member edits (in the background).
  */
 import * as Y from 'yjs';
 import type { Server, Socket } from 'socket.io';
@@ -21,6 +21,7 @@ import { readLines, replaceLines, rationaleOf, type LiveLine } from '../../src/l
 import { readOnlyError, type CollabService } from './service';
 import type { LiveDoc, Member } from './live-doc';
 import { colorOf, awarenessProtocol } from './awareness';
+import { asBuffer } from './wire';
 import { diffVersions, findVersion, listVersions, presentVersion } from './history';
 
 const RECHECK_MS = 10_000;
@@ -36,9 +37,19 @@ export function registerCollabHandlers(ctx: AppContext, service: CollabService, 
     return { live, member };
   };
 
-  /** Rights and lock as stored now; a member who lost view access is dropped. */
-  const recheck = async (live: LiveDoc, member: Member) => {
-    if (Date.now() - member.checkedAt < RECHECK_MS) return;
+  /**
+   * Rights and lock as stored now; a member who lost view access is dropped. While editing,
+   * the re-read runs in the background (a database read must not stall this socket's updates
+   * behind it); what it finds applies from the next update on.
+   */
+  const rechecking = new Set<Member>();
+  const recheckSoon = (live: LiveDoc, member: Member) => {
+    if (Date.now() - member.checkedAt < RECHECK_MS || rechecking.has(member)) return;
+    rechecking.add(member);
+    recheck(live, member, true).catch(() => {}).finally(() => rechecking.delete(member));
+  };
+  const recheck = async (live: LiveDoc, member: Member, force = false) => {
+    if (!force && Date.now() - member.checkedAt < RECHECK_MS) return;
     member.actor = (socket.data as SocketData).actor;
     const enc = await findEncounter(ctx.db, member.actor, live.id);
     const perms = enc ? permissionsFor(member.actor, enc) : null;
@@ -60,6 +71,7 @@ export function registerCollabHandlers(ctx: AppContext, service: CollabService, 
     const enc = await openEncounter(ctx, actor, encounterId, 'view', 'encounters.view');
     const perms = permissionsFor(actor, enc);
     const live = await service.open(enc);
+    await service.catchUp(live);
     joined.set(encounterId, live);
     service.join(live, { socket, actor, canEdit: perms.editCodes, checkedAt: Date.now(), clientIds: new Set(), chain: Promise.resolve() });
     await socket.join(live.room);
@@ -68,7 +80,7 @@ export function registerCollabHandlers(ctx: AppContext, service: CollabService, 
     return {
       encounterId, readOnly: locked || !perms.editCodes, reason: locked ? 'locked' : perms.editCodes ? null : 'permission', locked,
       validation: live.validation, color: colorOf(actor.userId),
-      awareness: states.length ? awarenessProtocol.encodeAwarenessUpdate(live.awareness, states) : null
+      awareness: states.length ? asBuffer(awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)) : null
     };
   }));
 
@@ -82,15 +94,15 @@ export function registerCollabHandlers(ctx: AppContext, service: CollabService, 
     let update: Uint8Array;
     try { update = Y.encodeStateAsUpdate(live.doc, stateVector); }
     catch { throw new AppError('invalid_input', 'stateVector: not a Yjs state vector', { field: 'stateVector' }); }
-    return { update, stateVector: Y.encodeStateVector(live.doc) };
+    return { update: asBuffer(update), stateVector: asBuffer(Y.encodeStateVector(live.doc)) };
   }));
 
   socket.on(COLLAB_EVENTS.update, handle(ctx, socket, collabUpdateSchema, async (_a, { encounterId, update }) => {
     const { live, member } = memberOf(encounterId);
     // Applied strictly in the order sent (a later update may build on an earlier one); storing
     // overlaps, and the ack waits for this update's entry to land.
-    const applied = member.chain.then(async () => {
-      await recheck(live, member);
+    const applied = member.chain.then(() => {
+      recheckSoon(live, member);
       return { stored: service.acceptUpdate(live, member, update) };
     });
     member.chain = applied.catch(() => {});

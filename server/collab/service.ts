@@ -29,11 +29,15 @@ import { LiveDoc, MISSING_DEPENDENCIES, type Member } from './live-doc';
 import { DEFAULT_TIMINGS, DocTasks, type TaskTimings } from './tasks';
 import { insertVersion } from './history';
 import * as awarenessModule from './awareness';
+import { asBuffer } from './wire';
 
 export interface CollabOptions extends TaskTimings { graceMs: number; compactAfter: number }
 export const DEFAULT_OPTIONS: CollabOptions = { ...DEFAULT_TIMINGS, graceMs: 5_000, compactAfter: 400 };
 
 const RELAY = { update: 'collab:relay-update', awareness: 'collab:relay-awareness' } as const;
+/** The Redis adapter sends server-side events as JSON, so bytes cross as base64. */
+const toWire = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64');
+const fromWire = (v: unknown): Uint8Array | null => (typeof v === 'string' && v.length <= 2 * 1024 * 1024 ? new Uint8Array(Buffer.from(v, 'base64')) : null);
 
 export const readOnlyError = (live: LiveDoc) => live.facts.locked
   ? new AppError('forbidden', 'The code set is locked; nobody can change it until it is reopened')
@@ -56,10 +60,10 @@ export class CollabService {
     io.on(RELAY.update, (docId: string, update: unknown) => this.fromOtherServer(docId, update));
     io.on(RELAY.awareness, (docId: string, update: unknown) => {
       const live = this.docs.get(docId);
-      const bytes = update instanceof Uint8Array ? update : null;
+      const bytes = fromWire(update);
       if (!live || !bytes) return;
       try { this.applyAwareness(live, bytes); } catch { /* a malformed relay changes nothing */ }
-      io.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: docId, update: bytes });
+      io.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: docId, update: asBuffer(bytes) });
     });
   }
 
@@ -67,14 +71,12 @@ export class CollabService {
   tasksOf(live: LiveDoc): DocTasks { return this.tasks.get(live)!; }
 
   /** With a cross-server adapter (Redis), tells the other servers; without, nothing to do. */
-  private toOtherServers(event: string, ...args: unknown[]) {
-    const adapter = this.io?.of('/').adapter;
-    if (!adapter || adapter.serverSideEmit === Adapter.prototype.serverSideEmit) return;
-    this.io!.serverSideEmit(event, ...args);
+  private toOtherServers(event: string, docId: string, bytes: Uint8Array) {
+    if (this.crossServer) this.io!.serverSideEmit(event, docId, toWire(bytes));
   }
 
   private fromOtherServer(docId: string, update: unknown) {
-    const bytes = update instanceof Uint8Array ? update : null;
+    const bytes = fromWire(update);
     if (!bytes) return;
     const pending = this.loading.get(docId);
     if (pending) { pending.buffered.push(bytes); return; }
@@ -82,7 +84,7 @@ export class CollabService {
     if (!live) return;
     try {
       if (live.apply(bytes, 'relay', false)) {
-        this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: docId, update: bytes });
+        this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: docId, update: asBuffer(bytes) });
         this.tasksOf(live).changed(null);
       }
     } catch (err) {
@@ -133,6 +135,27 @@ export class CollabService {
     return live;
   }
 
+  /**
+   * With other servers, a document already in memory may not have received an update another
+   * server acknowledged a moment ago (the relay is in flight): read what landed since the last
+   * entry this server knows of, so a joiner gets everything acknowledged before it joined.
+   */
+  async catchUp(live: LiveDoc): Promise<void> {
+    if (!this.crossServer) return;
+    const got = await this.store.since(live.id, live.lastSeq);
+    if (!got || live.destroyed) return;
+    if (live.apply(got.update, 'relay', false)) {
+      this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: live.id, update: asBuffer(got.update) });
+      this.tasksOf(live).changed(null);
+    }
+    live.lastSeq = Math.max(live.lastSeq, got.lastSeq);
+  }
+
+  private get crossServer(): boolean {
+    const adapter = this.io?.of('/').adapter;
+    return !!adapter && adapter.serverSideEmit !== Adapter.prototype.serverSideEmit;
+  }
+
   join(live: LiveDoc, member: Member) {
     live.members.set(member.socket.id, member);
     if (live.evictTimer) { clearTimeout(live.evictTimer); live.evictTimer = null; }
@@ -147,7 +170,7 @@ export class CollabService {
       const { awarenessProtocol } = awarenessModule;
       awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'leave');
       const update = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
-      this.io?.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update });
+      this.io?.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update: asBuffer(update) });
       this.toOtherServers(RELAY.awareness, live.id, update);
     }
     this.scheduleEviction(live);
@@ -182,7 +205,7 @@ export class CollabService {
     if (problem === MISSING_DEPENDENCIES) throw conflict(`Update refused: ${problem}; nothing was changed`);
     if (problem) throw new AppError('invalid_input', `Update refused: ${problem}; nothing was changed`, { field: 'update' });
     if (!live.apply(update, member, true)) return Promise.resolve();
-    member.socket.to(live.room).local.emit(COLLAB_EVENTS.update, { encounterId: live.id, update });
+    member.socket.to(live.room).local.emit(COLLAB_EVENTS.update, { encounterId: live.id, update: asBuffer(update) });
     this.toOtherServers(RELAY.update, live.id, update);
     this.tasksOf(live).changed(member.actor);
     return this.persist(live, update, member.actor);
@@ -193,7 +216,7 @@ export class CollabService {
     if (live.facts.locked) throw conflict('The code set is locked; nobody can change it until it is reopened');
     const update = live.change('server', fn);
     if (!update) return false;
-    this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: live.id, update });
+    this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: live.id, update: asBuffer(update) });
     this.toOtherServers(RELAY.update, live.id, update);
     this.tasksOf(live).changed(actor);
     await this.persist(live, update, actor);
@@ -224,7 +247,7 @@ export class CollabService {
     for (const e of clean) member.clientIds.add(e.clientId);
     const encoded = awarenessModule.encodeAwareness(clean);
     this.applyAwareness(live, encoded);
-    member.socket.to(live.room).local.emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update: encoded });
+    member.socket.to(live.room).local.emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update: asBuffer(encoded) });
     this.toOtherServers(RELAY.awareness, live.id, encoded);
     return encoded;
   }

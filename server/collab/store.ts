@@ -32,6 +32,8 @@ export interface CollabStore {
   append(docId: string, update: Uint8Array, by: { id: string; name: string } | null, id?: string): Promise<{ seq: number; duplicate: boolean }>;
   load(docId: string): Promise<LoadedState>;
   compact(docId: string): Promise<{ upToSeq: number; removed: number } | null>;
+  /** What landed after entry `afterSeq` (a snapshot when compaction passed it), merged; null when nothing. */
+  since(docId: string, afterSeq: number): Promise<{ update: Uint8Array; lastSeq: number } | null>;
   storedBytes(docId?: string): Promise<number>;
 }
 
@@ -67,6 +69,16 @@ export function createCollabStore(c: Collections, storage: Storage): CollabStore
     async load(docId) {
       const { parts, lastSeq, baseSeq, entries, empty } = await readMerged(docId);
       return { update: parts.length ? Y.mergeUpdates(parts) : new Uint8Array([0, 0]), lastSeq, baseSeq, entries, empty };
+    },
+
+    async since(docId, afterSeq) {
+      const entries = await updates.find({ docId, seq: { $gt: afterSeq } }).sort({ seq: 1 }).toArray();
+      const snap = await newestSnapshot(docId);
+      const parts: Uint8Array[] = [];
+      if (snap && snap.upToSeq > afterSeq) parts.push(bytesOf(snap.state));
+      for (const e of entries) parts.push(bytesOf(e.update));
+      if (parts.length === 0) return null;
+      return { update: Y.mergeUpdates(parts), lastSeq: Math.max(afterSeq, snap?.upToSeq ?? 0, ...entries.map((e) => e.seq)) };
     },
 
     async compact(docId) {

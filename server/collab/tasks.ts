@@ -2,7 +2,7 @@
  * What follows a change of a live document, each debounced per document:
  * - validation (~150 ms): the pure validator on the current lines; findings go to this
  *   server's members of the room (every server validates its own copy, and the copies converge);
- * - projection (~400 ms): the encounter's stored codeLines/codes rewritten from the document
+ * - projection (~1 s): the encounter's stored codeLines/codes rewritten from the document
  *   through mutateEncounter (derived fields stay consistent), skipped when nothing changed;
  * - version (a pause of VERSION_PAUSE_MS, at most MAX_VERSION_GAP_MS apart): history.
  * A change that arrives while a task runs makes it run again afterwards, so the last run
@@ -18,7 +18,7 @@ import { insertVersion } from './history';
 import type { LiveDoc } from './live-doc';
 
 export interface TaskTimings { validateMs: number; projectMs: number; versionPauseMs: number; maxVersionGapMs: number }
-export const DEFAULT_TIMINGS: TaskTimings = { validateMs: 150, projectMs: 400, versionPauseMs: 3000, maxVersionGapMs: 30_000 };
+export const DEFAULT_TIMINGS: TaskTimings = { validateMs: 150, projectMs: 1000, versionPauseMs: 3000, maxVersionGapMs: 30_000 };
 
 /** Debounce with "run again if changed while running". */
 class Debounced {

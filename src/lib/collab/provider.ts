@@ -93,11 +93,17 @@ export class CollabProvider {
     const j = joined.data;
     this.set({ readOnly: j.readOnly, reason: j.reason, locked: j.locked, color: j.color, ...(j.validation ? { validation: j.validation } : {}) });
     if (j.awareness) awarenessProtocol.applyAwarenessUpdate(this.awareness, toBytes(j.awareness)!, this);
-    const step = await this.call<CollabSyncDto>(COLLAB_EVENTS.sync, { encounterId: this.encounterId, stateVector: Y.encodeStateVector(this.doc) });
+    const step = await this.call<CollabSyncDto>(COLLAB_EVENTS.sync, { encounterId: this.encounterId, stateVector: wire(Y.encodeStateVector(this.doc)) });
     if (this.destroyed) return;
     if (!step.ok) return this.set({ status: 'failed', error: step.error.message });
-    Y.applyUpdate(this.doc, toBytes(step.data.update)!, this);
-    const missing = j.readOnly ? null : Y.encodeStateAsUpdate(this.doc, toBytes(step.data.stateVector)!);
+    const update = toBytes(step.data.update);
+    const serverVector = toBytes(step.data.stateVector);
+    if (!update || !serverVector) {
+      const kind = (v: unknown) => Object.prototype.toString.call(v);
+      return this.set({ status: 'failed', error: `The server's sync answer was not binary (${kind(step.data.update)}, ${kind(step.data.stateVector)})` });
+    }
+    Y.applyUpdate(this.doc, update, this);
+    const missing = j.readOnly ? null : Y.encodeStateAsUpdate(this.doc, serverVector);
     // From here on every local change is sent as it happens (no gap after the diff).
     this.set({ status: 'synced', error: null });
     if (this.awareness.getLocalState()) this.sendAwareness([this.doc.clientID]);
@@ -108,7 +114,7 @@ export class CollabProvider {
   private async send(update: Uint8Array) {
     this.inFlight++;
     try {
-      const ack = await this.call<unknown>(COLLAB_EVENTS.update, { encounterId: this.encounterId, update });
+      const ack = await this.call<unknown>(COLLAB_EVENTS.update, { encounterId: this.encounterId, update: wire(update) });
       if (ack.ok || this.destroyed) return;
       if (ack.error.code === 'offline' || ack.error.code === 'timeout') return; // the next sync carries it
       this.set({ error: ack.error.message });
@@ -136,7 +142,7 @@ export class CollabProvider {
   };
   private sendAwareness(ids: number[]) {
     if (ids.length === 0) return;
-    void this.call(COLLAB_EVENTS.awareness, { encounterId: this.encounterId, update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) });
+    void this.call(COLLAB_EVENTS.awareness, { encounterId: this.encounterId, update: wire(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) });
   }
   private onRemoteAwareness = (p: { encounterId: string; update: unknown }) => {
     if (p.encounterId !== this.encounterId) return;
@@ -175,6 +181,10 @@ export class CollabProvider {
     this.listeners.clear();
   }
 }
+
+/** Bytes as an ArrayBuffer: the browser's MessagePack encoder (notepack) encodes ArrayBuffer as
+ * binary but a Uint8Array as a plain object; Node's accepts both. */
+const wire = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
 /** An update with no structs and no deletions is two zero bytes. */
 const hasContent = (u: Uint8Array) => !(u.length === 2 && u[0] === 0 && u[1] === 0);

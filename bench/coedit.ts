@@ -1,0 +1,232 @@
+/**
+ * `npm run bench -- coedit`: live co-editing of one code set, Graycase (Socket.IO + Yjs, every
+ * update stored in the database before its ack) against @hocuspocus/server 3 with its default
+ * in-memory setup, on the same workload, in the same run, on loopback only.
+ *
+ * Each server runs in its own child process (this file with `--serve <kind>`), so its CPU time
+ * and memory are measured apart from the clients, which all run here. Workload per case:
+ * N clients (10, 50) on one fresh document, each owning one code line; an edit sets the note of
+ * the client's own line to "<client>:<seq>:<sent at>". burst: 2,000 edits as fast as possible,
+ * round-robin over the clients; paced: 5 edits per second per client for PACED_SECONDS.
+ * Figures: time to convergence (first edit → every client has every client's last edit),
+ * one-way propagation p50/p99 (sent → seen by each other client), server CPU per edit, server
+ * RSS, stored bytes, a late joiner's load time. Ratios are Graycase / Hocuspocus (≤ 1.0 is as
+ * good or better). Bounded: every wait has a deadline; never fails on timing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+
+const BURST_EDITS = 2000;
+const PACED_SECONDS = 5;
+const CLIENTS = [10, 50];
+const DEADLINE_MS = 45_000;
+const PASSWORD = 'bench-password-123';
+const root = path.resolve(import.meta.dirname, '..');
+
+type Kind = 'graycase' | 'hocuspocus';
+interface Client { doc: Y.Doc; synced: Promise<void>; destroy(): void }
+interface Result { kind: Kind; n: number; mode: string; edits: number; convergeMs: number | null; p50: number; p99: number; cpuUsPerEdit: number; rssMb: number; storedBytes: number | null; lateJoinMs: number }
+
+// ---------------------------------------------------------------------------------------------
+// Child: one server.
+
+async function serve(kind: Kind) {
+  if (kind === 'hocuspocus') {
+    const { Server } = await import('@hocuspocus/server');
+    const server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: true });
+    await server.listen(0);
+    console.log('READY ' + JSON.stringify({ url: `ws://127.0.0.1:${server.address.port}` }));
+    return;
+  }
+  const { loadConfig } = await import('../server/config');
+  const { startGraycase } = await import('../server/boot');
+  const { hashPassword } = await import('../server/auth/passwords');
+  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', GRAYCASE_SEED_DEMO: 'false', SESSION_SECRET: randomBytes(32).toString('hex') });
+  const running = await startGraycase({ ...config, codeSetsDir: null }, { serveWeb: false });
+  const orgId = randomUUID();
+  const now = new Date();
+  await running.ctx.db.c.orgs.insertOne({ _id: orgId, name: 'Bench', createdAt: now });
+  const email = `bench-${randomBytes(3).toString('hex')}@bench.example`;
+  await running.ctx.db.c.users.insertOne({ _id: randomUUID(), orgId, email, name: 'Bench Coder', role: 'coder', teamIds: [], passwordHash: await hashPassword(PASSWORD), disabled: false, createdAt: now, passwordChangedAt: now });
+  console.log('READY ' + JSON.stringify({ url: running.url, email }));
+  process.once('SIGTERM', () => void running.stop().then(() => process.exit(0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: processes, clients, workload.
+
+function spawnServer(kind: Kind, env: Record<string, string>): Promise<{ child: ChildProcess; info: { url: string; email?: string } }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/coedit.ts'), '--serve', kind], {
+    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start: ${out}`)), 60_000);
+    const on = (d: Buffer) => {
+      out += d;
+      const m = /READY (.*)\n/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ child, info: JSON.parse(m[1]!) }); }
+    };
+    child.stdout!.on('data', on);
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${kind} exited ${code}: ${out}`)); });
+  });
+}
+
+const cpuUs = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * (1_000_000 / 100); // utime + stime in clock ticks (100 Hz)
+};
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const pct = (xs: number[], p: number) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
+const until = async (ok: () => boolean, ms = DEADLINE_MS) => { const end = Date.now() + ms; while (!ok()) { if (Date.now() > end) return false; await new Promise((r) => setTimeout(r, 5)); } return true; };
+
+async function graycaseClient(url: string, cookie: string, encounterId: string): Promise<Client> {
+  const { io } = await import('socket.io-client');
+  const msgpackParser = await import('socket.io-msgpack-parser');
+  const { CollabProvider } = await import('../src/lib/collab/provider');
+  const socket = io(url, { parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+  const doc = new Y.Doc();
+  const provider = new CollabProvider(socket as never, encounterId, doc, 60_000);
+  return { doc, synced: provider.whenSynced, destroy: () => { provider.destroy(); doc.destroy(); socket.disconnect(); } };
+}
+
+async function hocuspocusClient(url: string, name: string): Promise<Client> {
+  const { HocuspocusProvider } = await import('@hocuspocus/provider');
+  const { WebSocket } = await import('ws');
+  const doc = new Y.Doc();
+  let done!: () => void;
+  const synced = new Promise<void>((r) => (done = r));
+  const provider = new HocuspocusProvider({ url, name, document: doc, WebSocketPolyfill: WebSocket, onSynced: () => done() } as never);
+  return { doc, synced, destroy: () => { provider.destroy(); doc.destroy(); } };
+}
+
+async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid: number; connect: (doc: string) => Promise<Client>; newDoc: () => Promise<string>; stored?: (doc: string) => Promise<number> }): Promise<Result> {
+  const { insertLine, linesOf, readLines, setField } = await import('../src/lib/collab/shape');
+  const { LOCAL_ORIGIN } = await import('../src/lib/collab/provider');
+  const docName = await ctx.newDoc();
+  const clients = await Promise.all(Array.from({ length: n }, () => ctx.connect(docName)));
+  await Promise.all(clients.map((c) => c.synced));
+  clients.forEach((c, i) => c.doc.transact(() => insertLine(c.doc, { id: `c${i}`, system: 'ICD-10-CM', code: 'R69', role: 'secondary', poa: null, modifiers: [], units: null, pointers: [], note: '', addedBy: null }, 0), LOCAL_ORIGIN));
+  await until(() => clients.every((c) => linesOf(c.doc).length === n));
+
+  const latencies: number[] = [];
+  const seen = clients.map(() => new Int32Array(n).fill(-1));
+  clients.forEach((c, j) => linesOf(c.doc).observeDeep((events, tr) => {
+    if (tr.local) return;
+    const now = performance.now();
+    for (const e of events) {
+      if (!(e.target instanceof Y.Map) || !(e as Y.YMapEvent<unknown>).keysChanged.has('note')) continue;
+      const [who, seq, at] = String(e.target.get('note')).split(':').map(Number);
+      if (who === undefined || Number.isNaN(who) || who === j) continue;
+      latencies.push(now - at!);
+      if (seq! > seen[j]![who]!) seen[j]![who] = seq!;
+    }
+  }));
+
+  const last = new Int32Array(n).fill(-1);
+  const edit = (i: number) => {
+    const c = clients[i]!;
+    last[i]!++;
+    c.doc.transact(() => setField(c.doc, `c${i}`, 'note', `${i}:${last[i]}:${performance.now()}`), LOCAL_ORIGIN);
+  };
+  const cpu0 = cpuUs(ctx.pid);
+  const t0 = performance.now();
+  let edits = 0;
+  if (mode === 'burst') {
+    for (let k = 0; k < BURST_EDITS; k++) {
+      edit(k % n); edits++;
+      if (k % 25 === 24) await new Promise((r) => setImmediate(r));
+    }
+  } else {
+    const timers: ReturnType<typeof setInterval>[] = [];
+    await Promise.all(clients.map((_, i) => new Promise<void>((resolve) => setTimeout(() => {
+      timers.push(setInterval(() => { edit(i); edits++; }, 200));
+      resolve();
+    }, Math.random() * 200))));
+    await new Promise((r) => setTimeout(r, PACED_SECONDS * 1000));
+    timers.forEach(clearInterval);
+  }
+  const ok = await until(() => clients.every((_, j) => seen[j]!.every((s, i) => i === j || s === last[i])));
+  const convergeMs = ok ? performance.now() - t0 : null;
+  const cpuUsPerEdit = (cpuUs(ctx.pid) - cpu0) / Math.max(1, edits);
+  const rss = rssMb(ctx.pid);
+  const storedBytes = ctx.stored ? await ctx.stored(docName) : null;
+  const lt0 = performance.now();
+  const late = await ctx.connect(docName);
+  await late.synced;
+  const lateJoinMs = performance.now() - lt0;
+  if (readLines(late.doc).length !== n) console.log(`  ! ${kind} late joiner saw ${readLines(late.doc).length} of ${n} lines`);
+  late.destroy();
+  clients.forEach((c) => c.destroy());
+  return { kind, n, mode, edits, convergeMs, p50: pct(latencies, 50), p99: pct(latencies, 99), cpuUsPerEdit, rssMb: rss, storedBytes, lateJoinMs };
+}
+
+export async function run(): Promise<void> {
+  const { startEmbeddedFerretDb } = await import('../server/db/embedded-ferretdb');
+  const { MongoClient, Binary } = await import('mongodb');
+  const pino = (await import('pino')).default;
+  const dir = mkdtempSync(path.join(tmpdir(), 'graycase-bench-coedit-'));
+  const fdb = process.env.MONGODB_URI ? null : await startEmbeddedFerretDb({ dataDir: dir, log: pino({ level: 'warn' }) });
+  const mongoUri = process.env.MONGODB_URI ?? fdb!.uri;
+  const dbName = 'bench_coedit_' + Date.now();
+  const children: ChildProcess[] = [];
+  const mongo = new MongoClient(mongoUri);
+  try {
+    await mongo.connect();
+    const [g, h] = await Promise.all([spawnServer('graycase', { MONGODB_URI: mongoUri, GRAYCASE_DB_NAME: dbName }), spawnServer('hocuspocus', {})]);
+    children.push(g.child, h.child);
+    const signIn = await fetch(g.info.url + '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: g.info.email, password: PASSWORD }) });
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.startsWith('gc_session='))!;
+    const db = mongo.db(dbName);
+    const bytes = (b: unknown) => (b instanceof Binary ? b.buffer.byteLength : 0);
+    const graycase = {
+      pid: g.child.pid!,
+      connect: (doc: string) => graycaseClient(g.info.url, cookie, doc),
+      newDoc: async () => {
+        const r = await fetch(g.info.url + '/api/encounters', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({
+          title: 'Bench', setting: 'inpatient', dateOfService: '2026-01-10', specialty: 'bench', patient: { name: 'Bench Patient' },
+          documents: [{ kind: 'progress-note', title: 'Note', text: 'Bench note.' }], codeLines: []
+        }) });
+        return ((await r.json()) as { data: { id: string } }).data.id;
+      },
+      stored: async (docId: string) => {
+        const [u, s] = await Promise.all([db.collection('collab_updates').find({ docId }).toArray(), db.collection('collab_snapshots').find({ docId }).toArray()]);
+        return u.reduce((a, e) => a + bytes(e.update), 0) + s.reduce((a, e) => a + bytes(e.state), 0);
+      }
+    };
+    const hocus = { pid: h.child.pid!, connect: (doc: string) => hocuspocusClient(h.info.url, doc), newDoc: async () => 'bench-' + randomUUID() };
+    const results: Result[] = [];
+    const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+    console.log('  server      clients mode   edits  converge ms  p50 ms  p99 ms  cpu µs/edit  rss MB  stored kB  late join ms');
+    for (const n of CLIENTS) for (const mode of ['burst', 'paced'] as const) {
+      for (const [kind, target] of [['graycase', graycase], ['hocuspocus', hocus]] as const) {
+        const r = await phase(kind, n, mode, target);
+        results.push(r);
+        console.log(`  ${kind.padEnd(11)} ${String(n).padStart(7)} ${mode.padEnd(6)} ${String(r.edits).padStart(5)} ${fmt(r.convergeMs, 0).padStart(12)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.cpuUsPerEdit, 0).padStart(12)} ${fmt(r.rssMb, 0).padStart(7)} ${(r.storedBytes === null ? 'memory' : (r.storedBytes / 1024).toFixed(1)).padStart(10)} ${fmt(r.lateJoinMs).padStart(13)}`);
+      }
+    }
+    console.log('  ratios Graycase / Hocuspocus (≤ 1.0: as good or better; Graycase stores every update):');
+    for (const n of CLIENTS) for (const mode of ['burst', 'paced']) {
+      const a = results.find((r) => r.kind === 'graycase' && r.n === n && r.mode === mode)!;
+      const b = results.find((r) => r.kind === 'hocuspocus' && r.n === n && r.mode === mode)!;
+      const ratio = (x: number | null, y: number | null) => (x === null || y === null ? 'n/a' : (x / y).toFixed(2));
+      console.log(`  ${String(n).padStart(3)} clients ${mode.padEnd(6)} convergence ${ratio(a.convergeMs, b.convergeMs)}  p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)}  cpu/edit ${ratio(a.cpuUsPerEdit, b.cpuUsPerEdit)}  late join ${ratio(a.lateJoinMs, b.lateJoinMs)}`);
+    }
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await mongo.db(dbName).dropDatabase().catch(() => {});
+    await mongo.close();
+    await fdb?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const serveAt = process.argv.indexOf('--serve');
+if (serveAt > 0) await serve(process.argv[serveAt + 1] as Kind);
