@@ -98,7 +98,8 @@ export function checkTabularNotes(tab: Tabular | null, dx: CodeLine[], out: Find
       }
       if (referencesMatchAny(r.references, others)) {
         // The underlying condition is coded; a manifestation must also follow it in the list.
-        if (manifestation && !referencesMatchAny(r.references, codes.slice(0, i).filter((c) => c !== code))) {
+        // (Listed first it already has the manifestation-first error.)
+        if (manifestation && !PRIMARY.has(line.role) && !referencesMatchAny(r.references, codes.slice(0, i).filter((c) => c !== code))) {
           const after = codes.slice(i + 1).find((c) => referencesMatchAny(r.references, [c]))!;
           out.push({
             rule: 'code-first-sequence', severity: 'warning', lineIds: [line.id, dx[codes.indexOf(after, i + 1)].id],

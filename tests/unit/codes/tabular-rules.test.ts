@@ -31,6 +31,10 @@ describe('manifestation codes', () => {
     expect(f[0]).toMatchObject({ severity: 'warning', lineIds: ['m', 'g'] });
     expect(f[0].message).toMatch(/Move G30\.9 above F02\.80/);
     expect(of(run([dx('I10', 'first-listed'), dx('G30.9'), dx('F02.80')]), 'code-first-sequence')).toEqual([]);
+    // Listed first, it is the manifestation-first error only (not also a sequencing warning).
+    const first = run([dx('F02.80', 'first-listed'), dx('G30.9')]);
+    expect(of(first, 'manifestation-first')).toHaveLength(1);
+    expect(of(first, 'code-first-sequence')).toEqual([]);
   });
   it('a Code first condition missing from the list is a warning for a manifestation code', () => {
     const f = of(run([dx('I10', 'first-listed'), dx('F02.80', 'secondary', 'm')]), 'code-first-missing');
