@@ -1,9 +1,9 @@
 /**
  * Appending to a room's timeline: the one writer of thread_timeline.
  *
- * Invariants (from server/db/storage sequencedLog): an entry's seq is claimed by its own
- * insert (unique (room, seq)), appends of one room in one tick are one insertMany, and the
- * promise resolves only after the batch has landed; so a caller acknowledges and publishes
+ * Invariants (server/db/storage sequencedLog's, applied by ./timeline-writer.ts): an entry's seq
+ * is claimed by its own insert (unique (room, seq)), appends of every room in one tick are one
+ * ordered insertMany, and the promise resolves only after the batch has landed; so a caller acknowledges and publishes
  * only what is stored. The entry's _id is its idempotency key (`<userId>:<clientId>`): a
  * retry resolves with the stored entry and `duplicate: true` and publishes nothing new.
  * A duplicate key that belongs to another room, thread or kind is refused (a client reused
@@ -13,18 +13,18 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../context';
 import type { Database } from '../db/client';
 import type { TimelineDoc } from '../db/collections';
-import type { SequencedLog } from '../db/storage';
+import { createTimelineWriter, type TimelineWriter } from './timeline-writer';
 import { conflict } from '../errors';
 import { presentEntry, scopeOfRoom } from '../presenters/threads';
 import { noteAppended } from '../repositories/threads';
 import type { TimelineEntryDto } from '../../src/lib/protocol/threads';
 
-const logs = new WeakMap<Database, SequencedLog<TimelineDoc>>();
+const writers = new WeakMap<Database, TimelineWriter>();
 
-function logOf(db: Database): SequencedLog<TimelineDoc> {
-  let log = logs.get(db);
-  if (!log) logs.set(db, (log = db.storage.sequencedLog(db.c.timeline, 'room')));
-  return log;
+function writerOf(ctx: AppContext): TimelineWriter {
+  let w = writers.get(ctx.db);
+  if (!w) writers.set(ctx.db, (w = createTimelineWriter(ctx.db.c.timeline, (err) => ctx.log.warn({ err }, 'timeline: background write failed'))));
+  return w;
 }
 
 /** A stable UUID-shaped id from a key (flag threads, idempotent notifications). */
@@ -38,7 +38,7 @@ export const entryKey = (userId: string, clientId: string) => `${userId}:${clien
 export interface AppendResult { entry: TimelineEntryDto; doc: TimelineDoc; duplicate: boolean }
 
 export async function appendToTimeline(ctx: AppContext, entry: Omit<TimelineDoc, 'seq'>, mentionIds: string[] = []): Promise<AppendResult> {
-  const { entry: stored, duplicate } = await logOf(ctx.db).append(entry.room, entry);
+  const { entry: stored, duplicate } = await writerOf(ctx).append(entry);
   if (duplicate && (stored.room !== entry.room || stored.threadId !== entry.threadId || stored.kind !== entry.kind || stored.byId !== entry.byId)) {
     throw conflict('This clientId was already used for another change; make a new one for each action');
   }

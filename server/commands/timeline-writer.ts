@@ -1,0 +1,115 @@
+/**
+ * The writer of thread_timeline: server/db/storage/sequenced-log.ts's discipline, grouped
+ * across rooms. Why: FerretDB/SQLite has one writer, so 20 rooms' separate insertMany calls in
+ * one tick queue behind each other (measured here: 20 parallel one-document inserts ≈ 100-380
+ * ms, one insertMany of 20 ≈ 5 ms). Everything queued in a tick, for every room, goes out as
+ * ONE ordered insertMany.
+ *
+ * Invariants (the sequenced log's, unchanged):
+ * - An entry's seq is claimed by its own insert under the unique (room, seq) index; within one
+ *   batch a room's entries keep their arrival order and take consecutive numbers.
+ * - An entry is written only at the newest number of its room + 1, or right after an entry of
+ *   its room that this batch has just landed: because the insert is ordered, nothing after the
+ *   first refused document is attempted, so no batch ever leaves a hole below a landed entry.
+ *   Hence whenever entry n is visible, every entry below n that will ever exist is visible.
+ * - _id is the idempotency key: a refused _id that exists resolves with the stored entry and
+ *   `duplicate: true`; a refused seq (another process wrote it) re-reads that room's newest and
+ *   the rest retry. Each caller resolves only after its own entry has landed.
+ * - At most ORDERED_CHUNK documents per insertMany: FerretDB 1.24 runs a larger insert in chunks
+ *   of 100 and, after a refused document, goes on with the next chunk (measured: a duplicate at
+ *   index 50 of 150 reported index 50 yet landed 100-149), which would leave holes below
+ *   landed entries. Up to 100, ordered inserts stop at the first refusal.
+ */
+import type { Collection, Filter, OptionalUnlessRequiredId } from 'mongodb';
+import type { TimelineDoc } from '../db/collections';
+import { conflict } from '../errors';
+import { insertedBefore, isDuplicateKey, jitter } from '../db/storage/errors';
+import { KeyedBatches } from '../db/storage/keyed-batches';
+import { CACHE_MS } from '../db/storage/sequences';
+
+export interface Appended { entry: TimelineDoc; duplicate: boolean }
+interface Job { entry: Omit<TimelineDoc, 'seq'>; resolve(v: Appended): void; reject(e: unknown): void }
+
+export interface TimelineWriter { append(entry: Omit<TimelineDoc, 'seq'>): Promise<Appended> }
+
+const MAX_ATTEMPTS = 200;
+export const ORDERED_CHUNK = 100;
+
+export function createTimelineWriter(collection: Collection<TimelineDoc>, onBackgroundError: (err: unknown) => void): TimelineWriter {
+  const nextOf = new Map<string, { next: number; at: number }>();
+
+  const newest = async (room: string) => {
+    const [last] = await collection.find({ room }).sort({ seq: -1 }).limit(1).project<{ seq: number }>({ seq: 1 }).toArray();
+    return last?.seq ?? 0;
+  };
+
+  async function nextNumbers(rooms: Set<string>): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    await Promise.all([...rooms].map(async (room) => {
+      const cached = nextOf.get(room);
+      out.set(room, cached && Date.now() - cached.at < CACHE_MS ? cached.next : (await newest(room)) + 1);
+    }));
+    return out;
+  }
+
+  async function write(jobs: Job[]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += ORDERED_CHUNK) await writeChunk(jobs.slice(i, i + ORDERED_CHUNK));
+  }
+
+  async function writeChunk(jobs: Job[]): Promise<void> {
+    let pending = jobs;
+    const next = await nextNumbers(new Set(pending.map((j) => j.entry.room)));
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
+      const counters = new Map(next);
+      const entries = pending.map((j) => {
+        const seq = counters.get(j.entry.room)!;
+        counters.set(j.entry.room, seq + 1);
+        return { ...j.entry, seq } as TimelineDoc;
+      });
+      const landed = (n: number) => {
+        for (let i = 0; i < n; i++) {
+          pending[i]!.resolve({ entry: entries[i]!, duplicate: false });
+          next.set(entries[i]!.room, entries[i]!.seq + 1);
+        }
+      };
+      try {
+        await collection.insertMany(entries as OptionalUnlessRequiredId<TimelineDoc>[], { ordered: true });
+        landed(entries.length);
+        for (const [room, n] of next) nextOf.set(room, { next: n, at: Date.now() });
+        return;
+      } catch (err) {
+        if (!isDuplicateKey(err)) {
+          pending.forEach((j) => j.reject(err));
+          for (const room of new Set(pending.map((j) => j.entry.room))) nextOf.delete(room);
+          return;
+        }
+        const n = insertedBefore(err);
+        landed(n);
+        const refused = pending[n]!;
+        const existing = await collection.findOne({ _id: refused.entry._id } as Filter<TimelineDoc>);
+        if (existing) {
+          refused.resolve({ entry: existing, duplicate: true });
+          pending = pending.slice(n + 1);
+        } else {
+          next.set(refused.entry.room, (await newest(refused.entry.room)) + 1);
+          pending = pending.slice(n);
+          await jitter(attempt);
+        }
+      }
+    }
+    for (const [room, n] of next) nextOf.set(room, { next: n, at: Date.now() });
+    if (pending.length > 0) {
+      const err = conflict('Could not append at the same moment as other writers; try again');
+      pending.forEach((j) => j.reject(err));
+      for (const j of pending) nextOf.delete(j.entry.room);
+    }
+  }
+
+  // One key: every room's entries of a tick share one batch (and one runner at a time).
+  const batches = new KeyedBatches<Job>((_key, jobs) => write(jobs), onBackgroundError);
+  return {
+    append(entry) {
+      return new Promise<Appended>((resolve, reject) => batches.push('timeline', { entry, resolve, reject }));
+    }
+  };
+}
