@@ -34,7 +34,7 @@ async function signIn(page: Page, base: string, email: string, path = '/') {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-const optionCodes = (page: Page) => page.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+const optionCodes = (page: Page) => page.locator('[data-testid="code-options"] [role="option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 const lineCodes = (page: Page) => page.getByTestId('code-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
 describe('code box search by words', () => {
