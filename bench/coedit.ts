@@ -22,7 +22,8 @@ import * as Y from 'yjs';
 
 const BURST_EDITS = 2000;
 const PACED_SECONDS = 5;
-const CLIENTS = [10, 50];
+/** COEDIT_CLIENTS=10 runs one size (profiling); COEDIT_PROFILE=<dir> writes the Graycase server's CPU profile there. */
+const CLIENTS = process.env.COEDIT_CLIENTS ? process.env.COEDIT_CLIENTS.split(',').map(Number) : [10, 50];
 const DEADLINE_MS = 45_000;
 const PASSWORD = 'bench-password-123';
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,7 +61,8 @@ async function serve(kind: Kind) {
 // Parent: processes, clients, workload.
 
 function spawnServer(kind: Kind, env: Record<string, string>): Promise<{ child: ChildProcess; info: { url: string; email?: string } }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/coedit.ts'), '--serve', kind], {
+  const profile = kind === 'graycase' && process.env.COEDIT_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COEDIT_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/coedit.ts'), '--serve', kind], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe']
   });
   let out = '';
