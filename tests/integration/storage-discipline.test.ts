@@ -87,3 +87,21 @@ describe('sequenced logs and slots', () => {
     expect(await storage.slots.take('key-a', 7, true)).toBeNull();
   });
 });
+
+describe('sequenced logs under large bursts', () => {
+  it('numbers a burst larger than one insert chunk without gaps, beside a writer that collides', async () => {
+    const col = db.collection<{ _id: string; scope: string; seq: number }>('entries_burst');
+    await col.createIndex({ scope: 1, seq: 1 }, { unique: true });
+    // Another writer (here: by hand) already holds seq 50 when a burst of 250 arrives.
+    await col.insertOne({ _id: 'other', scope: 'burst', seq: 50 });
+    const log = storage.sequencedLog(col, 'scope');
+    const results = await Promise.all(Array.from({ length: 250 }, (_, i) => log.append('burst', { _id: `e${i}` } as never)));
+    const seqs = results.map((r) => r.entry.seq).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(250);
+    const stored = new Map((await col.find({ scope: 'burst' }).toArray()).map((d) => [d._id, d.seq]));
+    // Every entry is answered with the number it is stored under, and nothing else was stored:
+    // numbers may be skipped after a collision, but never answered twice or stored unanswered.
+    expect(stored.size).toBe(251);
+    results.forEach((r, i) => expect(stored.get(`e${i}`)).toBe(r.entry.seq));
+  });
+});

@@ -19,6 +19,9 @@ import { insertedBefore, isDuplicateKey, jitter } from './errors';
 import { KeyedBatches } from './keyed-batches';
 import { CACHE_MS } from './sequences';
 
+/** The most documents one ordered insertMany may carry (see write()). */
+export const MAX_ORDERED_INSERT = 100;
+
 export interface SequencedEntry extends Document { _id: string; seq: number }
 export interface Appended<T> { entry: T; duplicate: boolean }
 
@@ -44,17 +47,24 @@ export function createSequencedLog<T extends SequencedEntry>(
     const cached = nextOf.get(scope);
     let next = cached && Date.now() - cached.at < CACHE_MS ? cached.next : (await newest(scope)) + 1;
     let pending = jobs;
-    for (let attempt = 0; attempt < 200 && pending.length > 0; attempt++) {
-      const entries = pending.map((j, i) => ({ ...j.entry, [scopeField]: scope, seq: next + i }) as unknown as T);
+    let collisions = 0;
+    while (pending.length > 0 && collisions < 200) {
+      // FerretDB 1.24 inserts in chunks of 100 and goes on past a refused document in the next
+      // chunk, which would leave a gap below stored entries: never send more than one chunk.
+      const batch = pending.slice(0, MAX_ORDERED_INSERT);
+      const entries = batch.map((j, i) => ({ ...j.entry, [scopeField]: scope, seq: next + i }) as unknown as T);
       try {
         await collection.insertMany(entries as OptionalUnlessRequiredId<T>[], { ordered: true });
-        pending.forEach((j, i) => j.resolve({ entry: entries[i]!, duplicate: false }));
-        nextOf.set(scope, { next: next + entries.length, at: Date.now() });
-        return;
+        batch.forEach((j, i) => j.resolve({ entry: entries[i]!, duplicate: false }));
+        next += entries.length;
+        nextOf.set(scope, { next, at: Date.now() });
+        pending = pending.slice(batch.length);
+        continue;
       } catch (err) {
-        if (!isDuplicateKey(err)) { pending.forEach((j) => j.reject(err)); return; }
+        if (!isDuplicateKey(err)) { nextOf.delete(scope); pending.forEach((j) => j.reject(err)); return; }
+        collisions++;
         const landed = insertedBefore(err);
-        pending.slice(0, landed).forEach((j, i) => j.resolve({ entry: entries[i]!, duplicate: false }));
+        batch.slice(0, landed).forEach((j, i) => j.resolve({ entry: entries[i]!, duplicate: false }));
         const refused = pending[landed]!;
         const existing = await collection.findOne({ _id: refused.entry._id } as Filter<T>);
         if (existing) {
@@ -64,14 +74,13 @@ export function createSequencedLog<T extends SequencedEntry>(
         } else {
           next = (await newest(scope)) + 1;
           pending = pending.slice(landed);
-          await jitter(attempt);
+          await jitter(collisions);
         }
       }
     }
-    if (pending.length > 0) {
-      const err = conflict('Could not append at the same moment as other writers; try again');
-      pending.forEach((j) => j.reject(err));
-    }
+    if (pending.length === 0) return;
+    const err = conflict('Could not append at the same moment as other writers; try again');
+    pending.forEach((j) => j.reject(err));
     nextOf.delete(scope);
   }
 
