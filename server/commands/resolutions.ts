@@ -71,7 +71,9 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
   const existing = await resolutionsOf(q, actor.orgId, encounterId);
   if (activeOf(existing).some((r) => targetKey(r.target) === targetKey(target))) throw conflict('This is already resolved; reopen the resolution first');
   const generation = existing.resolutions.filter((r) => targetKey(r.target) === targetKey(target)).length;
-  const proposed = (await baselineFor(q, actor.orgId, encounterId, flags.map((f) => f.id))) ?? enc.codeLines;
+  // The original coding: when the flag was raised; else what the coder submitted for review; else as it stands.
+  const reviewed = (await q.reviews.find({ orgId: actor.orgId, encounterId }).sort({ createdAt: 1 }).limit(1).toArray())[0];
+  const proposed = (await baselineFor(q, actor.orgId, encounterId, flags.map((f) => f.id))) ?? reviewed?.submittedCodeLines ?? enc.codeLines;
   const codeSets = ctx.codeSets.ready();
   // Checked before anything is written; re-checked on the locked revision below.
   const early = diffCodeSets(proposed, enc.codeLines);

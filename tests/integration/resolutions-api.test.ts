@@ -122,6 +122,18 @@ describe('resolving', () => {
     expect((await encounter(id)).flags.map((f: any) => f.status)).toEqual(['resolved', 'resolved']);
   });
 
+  it('an encounter created with its flag compares with what the coder submitted for review', async () => {
+    const r = await coder.post('/api/encounters', encounterInput({ flags: [{ category: 'sequencing', question: 'Principal?' }] }));
+    const id = r.body.data.id as string;
+    await coder.put(`/api/encounters/${id}/sharing`, { userIds: [], teamIds: [org.teamId] });
+    expect((await coder.post(`/api/encounters/${id}/reviews`, { reviewerId: org.senior._id })).status).toBe(201);
+    await senior.put(`/api/encounters/${id}/code-lines`, { codeLines: [{ system: 'ICD-10-CM', code: 'N39.0', role: 'principal', poa: 'Y' }] });
+    const res = await senior.post(`/api/encounters/${id}/resolutions`, { ...RESOLUTION, flagId: r.body.data.flags[0].id, outcome: 'changed', errorTags: [{ tag: 'unsupported-code', code: 'B96.20' }] });
+    expect(res.status).toBe(201);
+    expect(res.body.data.proposedCodeLines.map((l: any) => l.code)).toEqual(['N39.0', 'B96.20']);
+    expect(res.body.data.finalCodeLines.map((l: any) => l.code)).toEqual(['N39.0']);
+  });
+
   it('ten concurrent attempts: exactly one wins, the others get 409, one resolution stored', async () => {
     const { id, flagId } = await flagged();
     const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? admin : senior).post(`/api/encounters/${id}/resolutions`, { ...RESOLUTION, flagId })));
