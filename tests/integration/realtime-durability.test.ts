@@ -97,7 +97,8 @@ describe('a SIGKILLed server process', () => {
     };
     const url = `http://127.0.0.1:${port}`;
     const start = () => {
-      const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // tsx as a loader, so SIGKILL reaches the server itself (the tsx CLI runs it in a child that would survive).
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));
