@@ -58,7 +58,7 @@ export class DiscussionRoom {
     };
     on('timeline.appended', (e: { scope: Scope; entry: TimelineEntryDto }) => { if (mine(e.scope)) this.live(e.entry); });
     on('presence.joined', (e: { scope: Scope; user: PresenceDto }) => {
-      if (mine(e.scope)) this.presence = [...this.presence.filter((p) => p.userId !== e.user.userId), e.user];
+      if (mine(e.scope) && e.user.userId !== this.meId) this.presence = [...this.presence.filter((p) => p.userId !== e.user.userId), e.user];
     });
     on('presence.left', (e: { scope: Scope; userId: string }) => { if (mine(e.scope)) this.presence = this.presence.filter((p) => p.userId !== e.userId); });
     on('presence.focus', (e: { scope: Scope; userId: string; threadId: string | null }) => {

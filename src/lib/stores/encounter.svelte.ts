@@ -56,7 +56,8 @@ export class EncounterStore {
 
   async addFlag(input: CreateFlagInput): Promise<FlagDto> {
     const flag = await api.post<FlagDto>(`${this.base}/flags`, input);
-    if (this.enc) this.enc.flags = [...this.enc.flags, flag];
+    // The room's encounters.changed may have brought it already.
+    if (this.enc) this.enc.flags = [...this.enc.flags.filter((f) => f.id !== flag.id), flag];
     this.activeFlagId = flag.id;
     return flag;
   }
