@@ -17,7 +17,7 @@ import { isEnglish, isTitle, type Token } from './tokens';
 const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
 const RESIDENCE_CUE = /\b(?:lives|living|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\bfrom\s+$/i;
 const HONORIFIC_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Nurse)\.?\s+$/i;
-const CITY_WORD = /^[A-Za-z][a-zà-ÿ'’-]*$/;
+const CITY_WORD = /^[A-Za-z][A-Za-zà-ÿ'’-]*$/;
 
 const lowerStart = (text: string, start: number) => text.slice(start, start + 60).toLowerCase();
 const isPlaceDisease = (text: string, start: number) => PLACE_DISEASES.some((d) => lowerStart(text, start).startsWith(d.toLowerCase()));
@@ -43,12 +43,14 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       const pre = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 40).replace(/^['’]s/, '').trimStart();
       if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || HONORIFIC_BEFORE.test(pre)) break;
-      const titled = run.every((t) => isTitle(t.word) || /^(?:St|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && isTitle(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
+      const titleWord = (w: string) => isTitle(w) || /^[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+$/.test(w); // "Port-au-Prince"
+      const titled = run.every((t) => titleWord(t.word) || /^(?:St|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && titleWord(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
       const single = n === 1 ? run[0]! : undefined;
       const wordy = single ? isStop(single.word) || isClinicalOrCommon(single.word) || isEnglish(single) : false;
       let ok = false;
       if (titled) ok = !wordy && (PLACE_CUE.test(pre) || (pop >= 100_000 && !(single && alsoAName(single.word))));
-      else if (/^[a-z]/.test(phrase)) ok = !wordy && pop >= 20_000 && RESIDENCE_CUE.test(pre);
+      // Lower case: a town after a residence word, or a large city after any place word ("in tulsa").
+      else if (/^[a-z]/.test(phrase)) ok = !wordy && ((pop >= 20_000 && RESIDENCE_CUE.test(pre)) || (pop >= 100_000 && PLACE_CUE.test(pre)));
       if (ok) { out.push({ start, end, type: 'CITY', reason: 'city name (GeoNames)' }); i += n - 1; break; }
     }
   }

@@ -14,7 +14,7 @@ import { patientContext, type PatientContext } from './context';
 import { findDates } from './dates';
 import { findAges, findLabelledIds, findNetAndIds, findPhones } from './numbers';
 import { findCueNames, findKnownNames, findPatientName, nameTokens } from './names';
-import { findPlaces } from './places';
+import { findPlaces, STATE_NAMES } from './places';
 import { findListNames } from './people';
 import { findGazetteerCities } from './cities';
 import { findFacilities } from './facilities';
@@ -106,6 +106,10 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
   ];
 }
 
+/** A state may stay in a Safe Harbor copy, and "Oregon" or "Georgia" found as a name is the state. */
+const STATE_NAME = new RegExp(`^(?:${STATE_NAMES})$`);
+const notAState = (value: string) => (h: Hit) => h.type !== 'NAME' || !STATE_NAME.test(value.slice(h.start, h.end));
+
 export function detectPhi(enc: DeidEncounterInput): Candidate[] {
   const ctx = patientContext(enc);
   const patterns = patientValuePatterns(enc, ctx);
@@ -123,7 +127,7 @@ export function detectPhi(enc: DeidEncounterInput): Candidate[] {
     out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field', required: true });
   }
   fields.forEach((f, i) => {
-    const hits = joinNames(f.value, pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])]));
+    const hits = joinNames(f.value, pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])].filter(notAState(f.value))));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
       out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason, required: isRequired(h) });
@@ -143,6 +147,6 @@ export function detectPhiInText(text: string, refYear = NO_PATIENT.refYear): Tex
   const ctx = { ...NO_PATIENT, refYear };
   const hits = fieldHits(text, false, ctx);
   const known = findKnownNames(text, nameTokens(text, hits));
-  return joinNames(text, pruneContained([...hits, ...known]))
+  return joinNames(text, pruneContained([...hits, ...known].filter(notAState(text))))
     .map((h) => ({ type: h.type, start: h.start, end: h.end, text: text.slice(h.start, h.end), reason: h.reason, required: isRequired(h) }));
 }

@@ -96,12 +96,16 @@ export function findFacilities(text: string): Hit[] {
         if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
       }
       if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name)) continue; // "providence" in lower case is a word
-      push(m.index, m.index + m[0].length, 'known health system');
+      const more = /^[ \t]+([A-Z][a-z]+)\b/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      const extra = more && !isStop(more[1]!) && !isClinicalOrCommon(more[1]!) && !CLINICAL_HEAD.test(text.slice(m.index + m[0].length + more[0].length).trimStart()) ? more[0].length : 0;
+      push(m.index, m.index + m[0].length + extra, 'known health system');
     }
   }
   for (const m of text.matchAll(HEADED)) {
     const words = m[1]!.trim();
     if (!distinctive(words)) continue;
+    // A bare "Center" needs two words before it ("Riverbend Kidney Center", not "Call Center").
+    if (m[2] === 'Center' && words.split(/\s+/).length < 2) continue;
     const lead = m[1]!.search(/\S/);
     // Drop leading generic words ("The", "Patient") so the span starts at the name.
     let s = m.index + lead;

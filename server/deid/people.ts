@@ -14,7 +14,7 @@
 import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
 import { isStop } from './name-words';
-import { isEnglish, isTitle, looksPerson, type Token } from './tokens';
+import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 
 /** Words after an eponym that make it a clinical term. */
 export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell)\b/i;
@@ -42,6 +42,8 @@ const HONORIFIC_WORD = /^(?:dr|drs|mr|mrs|ms|mx|miss|prof|rev|sr|jr|st|saint|fr|
 const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_DAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
 /** Right before a name whose word is also an ordinary word ("doula Amber", "Thanks Brian", "- Heather"). */
 const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|thank you|thx|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
+/** The cues strong enough to make any non-word a name (no "with", "from", "by": "with Keytruda"). */
+const STRONG_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|roommate|neighbou?r|girlfriend|boyfriend|thanks|thank you|thx|hi|hello|hey|dear|nickname(?: is)?|goes by|known as|aka)[,:]?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
 /** A place-named disease starts here ("Rocky Mountain spotted fever"). */
 const placeDisease = (c: Ctx, t: Token) => PLACE_DISEASES.some((d) => c.text.slice(t.start, t.start + d.length).toLowerCase() === d.toLowerCase());
 const initialAt = (c: Ctx, t: Token) => /^[A-Z]$/.test(t.word) && c.text[t.end] === '.';
@@ -95,6 +97,11 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         out.push(hit(t.start, t.end, first(c, t) ? 'common first name' : 'common surname'));
         continue;
       }
+      // Any unlisted name word after a greeting, sign-off, relative or role ("Thanks Mei-Ling", "wife Ngozi").
+      if (nameWord(c, t) && STRONG_CUE.test(text.slice(Math.max(0, t.start - 24), t.start))) {
+        out.push(hit(t.start, t.end, 'name after a person cue'));
+        continue;
+      }
       // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
       if (isTitle(t.word) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
         && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
@@ -115,9 +122,11 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       || (/\bthe[ \t]+$/i.test(text.slice(Math.max(0, t.start - 6), t.start)) && FILE_AFTER.test(text.slice(t.end, t.end + 16))))) {
       const lw = t.word.toLowerCase();
       // After an honorific ("dr. nwosu") any word that is not ordinary English is a name.
-      const honorific = /\b(?:dr|mr|mrs|ms|miss)\.?\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start));
+      const honorific = /\b(?:dr|mr|mrs|ms|miss|wife|husband|son|daughter|dtr|mother|mom|father|dad|sister|brother|niece|nephew|grandson|granddaughter|partner|boyfriend|girlfriend)\.?\s+$/i.test(text.slice(Math.max(0, t.start - 16), t.start));
       const listed = honorific || (c.lists?.first.get(lw) ?? 0) >= FIRST_MIN_FREQ * 3 || (c.lists?.last.get(lw) ?? Infinity) <= 20000;
-      if (listed && !exceptional(t) && !isEnglishLower(t) && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
+      // "daughter emailed", "son visiting": a verb after the cue word is not a name.
+      const verbLike = /(?:ed|ing)$/.test(lw) || isEnglishWord(lw);
+      if (listed && !exceptional(t) && !isEnglishLower(t) && !verbLike && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
     }
   }
   // "@Priyanka": a chat mention names a person.
