@@ -77,10 +77,12 @@ export function termKey(text: string): string {
 /** Key → docs (ascending) whose terms have that key exactly. */
 export function buildTermLookup(termsByDoc: (readonly string[] | undefined)[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  const keys = new Map<string, string>(); // a header's terms repeat on every code below it
   termsByDoc.forEach((terms, doc) => {
     if (!terms) return;
     for (const t of terms) {
-      const k = termKey(t);
+      let k = keys.get(t);
+      if (k === undefined) keys.set(t, (k = termKey(t)));
       if (!k) continue;
       const l = out.get(k);
       if (!l) out.set(k, [doc]); else if (l[l.length - 1] !== doc) l.push(doc);

@@ -92,9 +92,13 @@ export class TextIndex {
     this.textLength = Uint16Array.from(docs, (d) => Math.min(65535, d.texts[0]?.length ?? 0));
     const lists = new Map<string, number[]>();
     const firstTok: string[] = [];
+    // Extra texts (the Tabular's terms) repeat across the codes under a header: tokenize once.
+    const extraTokens = new Map<string, string[]>();
     for (let id = 0; id < docs.length; id++) {
       for (let k = 0; k < docs[id].texts.length; k++) {
-        const toks = tokenize(docs[id].texts[k]);
+        const text = docs[id].texts[k];
+        let toks = k === 0 ? undefined : extraTokens.get(text);
+        if (!toks) { toks = tokenize(text); if (k > 0) extraTokens.set(text, toks); }
         // "Unspecified dementia, ..." starts, for a coder, with "dementia".
         if (k === 0) firstTok.push((toks[0] === 'unspecified' ? toks[1] : toks[0]) ?? '');
         for (const tok of toks) {
