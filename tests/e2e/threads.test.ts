@@ -194,10 +194,11 @@ describe('two users discussing one encounter live', () => {
     await composer(b).pressSequentially('please add the culture result when it is back');
     await composer(b).press('Enter');
     await expect.poll(() => a.getByTestId('unread-count').textContent(), { timeout: 5000 }).toBe('1');
+    await a.getByTestId('thread-view').getByRole('button', { name: '← All threads' }).click();
+    await a.getByTestId('thread-list').waitFor();
     await a.getByTestId('notification-bell').click();
     const item = a.getByTestId('notification').first();
     expect(await item.textContent()).toMatch(/Sage Senior mentioned you/);
-    await a.getByTestId('thread-view').getByRole('button', { name: '← All threads' }).click();
     await item.getByRole('link').click();
     await a.waitForURL(/\?thread=/);
     await a.getByTestId('thread-view').waitFor();
