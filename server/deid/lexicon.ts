@@ -10,9 +10,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveCodeSetsDir } from '../codes/folder';
 import terms from './lists/clinical-terms.json';
 import facilities from './lists/facilities.json';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 export const EPONYMS = lower(terms.eponyms);
@@ -52,7 +55,8 @@ function namesDir(): string | null {
   if (env) return env;
   const shared = process.env.GRAYCASE_SHARED_DATA?.trim();
   if (shared) return path.join(shared, 'names');
-  const codes = resolveCodeSetsDir();
+  // Relative to the project, not the working directory, like the server's code-set folder.
+  const codes = resolveCodeSetsDir(process.env, PROJECT_ROOT);
   return codes ? path.join(codes, 'names') : null;
 }
 

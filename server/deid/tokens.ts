@@ -25,7 +25,7 @@ export interface Token {
  * publish detect on the same text.
  */
 const cache = new Map<string, Token[]>();
-const CACHE_MAX = 2_000;
+const CACHE_MAX = 200;
 
 export function tokenize(text: string): Token[] {
   const hit = cache.get(text);
