@@ -26,7 +26,7 @@ import { TextIndex, tokenize, type SearchIndexes, type SystemIndex } from './tex
 import { rankText } from './text-search';
 import type { CodeSets, CodeYear, HcpcsRecord, HcpcsSet, OrderEntry } from './types';
 import type { Tabular } from './parse-tabular';
-import { parsePcsIndex } from './pcs-index';
+import { parsePcsIndex, type PcsIndex } from './pcs-index';
 import type { NumRange } from './query-numbers';
 import { buildTermLookup, tabularTerms } from './search-terms';
 
@@ -97,8 +97,13 @@ export function buildSearchIndexes(cm: Map<number, CodeYear>, pcs: Map<number, C
     const all = [...hcpcs.procedures.values()];
     systems.set('HCPCS', makeSystemIndex(all.map((r) => r.code), all, all.map((r) => [r.long, r.short]), all.map((r) => r.terminationDate === null)));
   }
-  const pcsIndex = extras.pcsIndexCsv ? parsePcsIndex(extras.pcsIndexCsv) : null;
-  return { systems, pcsIndex };
+  // The PCS Index is parsed on first use (the first procedure search pays ~0.1 s once), not
+  // at load: loading everything has a 4 s budget and most sessions start with diagnoses.
+  const csv = extras.pcsIndexCsv ?? null;
+  let pcsIndex: PcsIndex | null | undefined;
+  const out = { systems } as SearchIndexes;
+  Object.defineProperty(out, 'pcsIndex', { enumerable: true, get: () => (pcsIndex === undefined ? (pcsIndex = csv ? parsePcsIndex(csv) : null) : pcsIndex) });
+  return out;
 }
 
 const cptCache = new WeakMap<Map<string, string>, SystemIndex>();

@@ -243,7 +243,8 @@ export function withinDistance(a: string, b: string, k: number): boolean {
 /** Indexes per system, built at load by `buildSearchIndexes` (search.ts). */
 export interface SearchIndexes {
   systems: Map<'ICD-10-CM' | 'ICD-10-PCS' | 'HCPCS', SystemIndex>;
-  /** The PCS Index main terms (procedure names → PCS tables), null when the file is absent. */
+  /** The PCS Index main terms (procedure names → PCS tables), parsed on first read; null when
+   * the file is absent. */
   pcsIndex: import('./pcs-index').PcsIndex | null;
 }
 
