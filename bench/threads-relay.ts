@@ -29,6 +29,10 @@ io.on('connection', (socket) => {
     socket.to(`encounter:${encounterId}`).emit('timeline.appended', { scope: { type: 'encounter', encounterId }, entry });
   });
 });
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  console.log(`graycase-memory ${JSON.stringify({ ...process.memoryUsage(), sockets: io.engine.clientsCount })}`);
+});
 http.listen(0, '127.0.0.1', () => {
   console.log(`relay listening on ${(http.address() as { port: number }).port}`);
 });

@@ -9,7 +9,9 @@
  * lost and duplicated deliveries, server CPU per delivery (Node and database), and memory per
  * idle connection; then the ratios Graycase / relay. Never fails on timing.
  * `npm run bench -- threads` (THREADS_SECONDS=… sets the sending time of each run, default 10;
- * THREADS_QUICK=1 runs one small scenario to check the benchmark itself).
+ * THREADS_QUICK=1 runs one small scenario to check the benchmark itself; THREADS_PROFILE=<dir>
+ * writes the Graycase server's CPU profile there; THREADS_MON=<module> preloads a module into both servers,
+ * e.g. one that times database calls).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -46,11 +48,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function spawnServer(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', ...(process.env.THREADS_MON ? ['--import', process.env.THREADS_MON] : []), '--import', 'tsx', ...args], {
+      cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', GRAYCASE_BENCH_MEMORY: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe']
+    });
     let out = '';
     const onData = (d: Buffer) => { out += d; const m = ready.exec(out); if (m) resolve({ child, match: m }); };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    if (process.env.THREADS_MON) child.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out.slice(-1500)}`)));
   });
 }
@@ -128,15 +133,39 @@ async function runScenario(t: Target, clients: number, rate: number) {
   };
 }
 
-async function idleMemoryPerConnection(t: Target, n: number): Promise<number> {
+interface Memory { rss: number; heapUsed: number; external: number; arrayBuffers: number }
+
+/** The server's memory after a full GC (it prints it on SIGUSR2 when GRAYCASE_BENCH_MEMORY=1). */
+function memoryAfterGc(t: Target): Promise<Memory> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { t.child.stdout!.off('data', onData); reject(new Error(`${t.name}: no memory report`)); }, 10_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /graycase-memory (\{.*\})/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      t.child.stdout!.off('data', onData);
+      resolve(JSON.parse(m[1]!) as Memory);
+    };
+    t.child.stdout!.on('data', onData);
+    t.child.kill('SIGUSR2');
+  });
+}
+
+/** Per idle joined connection: the RSS delta (coarse) and, after a full GC, the JS heap + external delta. */
+async function idleMemoryPerConnection(t: Target, n: number): Promise<{ rss: number; heap: number }> {
   await sleep(1000);
-  const before = rssKb(t.pid);
+  const before = await memoryAfterGc(t);
+  const rssBefore = rssKb(t.pid);
   const sockets = await connectAll(t, n);
   await sleep(2000);
-  const after = rssKb(t.pid);
+  const after = await memoryAfterGc(t);
+  const rssAfter = rssKb(t.pid);
   sockets.forEach((s) => s.disconnect());
   await sleep(1000);
-  return ((after - before) * 1024) / n;
+  const heapOf = (m: Memory) => m.heapUsed + m.external;
+  return { rss: ((rssAfter - rssBefore) * 1024) / n, heap: (heapOf(after) - heapOf(before)) / n };
 }
 
 /** Graycase as a child process on its own database, with users, sessions, 20 shared encounters and a thread each. */
@@ -162,7 +191,8 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
   for (const p of people) cookies.push(`${SESSION_COOKIE}=${(await sessions.create(p._id, orgId, '127.0.0.1')).token}`);
   await mongo.close();
 
-  const { child, match } = await spawnServer(['server/index.ts'], {
+  const profile = process.env.THREADS_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.THREADS_PROFILE}`] : [];
+  const { child, match } = await spawnServer([...profile, 'server/index.ts'], {
     PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MONGODB_URI: mongoUri, GRAYCASE_DB_NAME: dbName, GRAYCASE_SEED_DEMO: 'false',
     GRAYCASE_CODESETS_DIR: 'off', SESSION_SECRET: secret
   }, /running at (http:\/\/[^ ]+) /);
@@ -186,6 +216,13 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
     rooms.push({ encounterId, threadId: thread.data.threadId });
   }
   ownerSocket.disconnect();
+  // Sharing 20 encounters with the team notified every member 20 times: let that settle first,
+  // so the scenarios measure the message workload, not the setup's tail.
+  for (let waited = 0; waited < 180_000; waited += 1000) {
+    const cpu0 = cpuMs(child.pid!) + cpuMs(dbPid);
+    await sleep(1000);
+    if (cpuMs(child.pid!) + cpuMs(dbPid) - cpu0 < 100) break;
+  }
   return { name: 'graycase', url, pid: child.pid!, dbPid, child, rooms, cookies };
 }
 
@@ -207,8 +244,8 @@ export async function run(): Promise<void> {
   try {
     const results = new Map<string, Awaited<ReturnType<typeof runScenario>>>();
     for (const t of targets) {
-      const perConnection = await idleMemoryPerConnection(t, maxClients);
-      console.log(` ${t.name}: ${(perConnection / 1024).toFixed(1)} KB per idle connection (RSS, ${maxClients} joined sockets)`);
+      const m = await idleMemoryPerConnection(t, maxClients);
+      console.log(` ${t.name}: ${(m.rss / 1024).toFixed(1)} KB per idle connection (RSS delta), ${(m.heap / 1024).toFixed(1)} KB (JS heap + external after GC), ${maxClients} joined sockets`);
     }
     for (const { clients, rate } of SCENARIOS) {
       for (const t of targets) {

@@ -19,7 +19,8 @@ import type { Actor, AppContext } from '../context';
 import type { NotificationDoc, NotificationReadDoc, ThreadDoc } from '../db/collections';
 import type { DomainEventOf } from '../events/bus';
 import { isDuplicateKey } from '../db/storage';
-import { findThread, threadParticipants } from '../repositories/threads';
+import { KeyedBatches } from '../db/storage/keyed-batches';
+import { findThread, threadsParticipants } from '../repositories/threads';
 import { derivedId } from './timeline';
 import type { ListNotificationsInput, NotificationDto, NotificationKind, NotificationPageDto } from '../../src/lib/protocol/notifications';
 
@@ -51,19 +52,50 @@ function presentNotification(n: NotificationDoc, read: boolean): NotificationDto
   };
 }
 
-async function readState(ctx: AppContext, userId: string): Promise<(n: Pick<NotificationDoc, '_id' | 'at'>) => boolean> {
-  const reads = await ctx.db.c.notificationReads.find({ userId }).toArray();
+/** Read state of one user from their read marks. */
+function readStateOf(reads: Pick<NotificationReadDoc, 'notificationId' | 'allBefore'>[]): (n: Pick<NotificationDoc, '_id' | 'at'>) => boolean {
   const allBefore = Math.max(0, ...reads.map((r) => r.allBefore?.getTime() ?? 0));
   const ids = new Set(reads.flatMap((r) => (r.notificationId ? [r.notificationId] : [])));
   return (n) => n.at.getTime() <= allBefore || ids.has(n._id);
 }
 
-export async function unreadCount(ctx: AppContext, userId: string): Promise<number> {
-  const [notes, isRead] = await Promise.all([
-    ctx.db.c.notifications.find({ userId }).project<Pick<NotificationDoc, '_id' | 'at'>>({ _id: 1, at: 1 }).toArray(),
-    readState(ctx, userId)
-  ]);
-  return notes.filter((n) => !isRead(n)).length;
+async function readState(ctx: AppContext, userId: string): Promise<(n: Pick<NotificationDoc, '_id' | 'at'>) => boolean> {
+  return readStateOf(await ctx.db.c.notificationReads.find({ userId }).toArray());
+}
+
+interface UnreadJob { userId: string; resolve(n: number): void; reject(e: unknown): void }
+const unreadBatches = new WeakMap<AppContext, KeyedBatches<UnreadJob>>();
+
+/** The unread counts of every user asked for since the last run: one pair of reads for all of them. */
+async function countUnread(ctx: AppContext, jobs: UnreadJob[]): Promise<void> {
+  try {
+    const users = [...new Set(jobs.map((j) => j.userId))];
+    const [notes, reads] = await Promise.all([
+      ctx.db.c.notifications.find({ userId: { $in: users } }).project<Pick<NotificationDoc, '_id' | 'at' | 'userId'>>({ _id: 1, at: 1, userId: 1 }).toArray(),
+      ctx.db.c.notificationReads.find({ userId: { $in: users } }).project<Pick<NotificationReadDoc, 'userId' | 'notificationId' | 'allBefore'>>({ userId: 1, notificationId: 1, allBefore: 1 }).toArray()
+    ]);
+    const counts = new Map<string, number>();
+    for (const u of users) {
+      const isRead = readStateOf(reads.filter((r) => r.userId === u));
+      counts.set(u, notes.filter((n) => n.userId === u && !isRead(n)).length);
+    }
+    for (const j of jobs) j.resolve(counts.get(j.userId) ?? 0);
+  } catch (err) {
+    for (const j of jobs) j.reject(err);
+  }
+}
+
+/**
+ * A user's unread count, read after the call (so it includes everything stored before it).
+ * Calls that arrive while a count is being read share the next read, whoever they are for:
+ * FerretDB scans the whole collection for any filter, so one scan for 1000 users costs what
+ * one scan for one user does (a team share pushes 1000 notifications at once).
+ */
+export function unreadCount(ctx: AppContext, userId: string): Promise<number> {
+  let b = unreadBatches.get(ctx);
+  if (!b) unreadBatches.set(ctx, (b = new KeyedBatches<UnreadJob>((_k, jobs) => countUnread(ctx, jobs), (err) => ctx.log.warn({ err }, 'unread count failed'))));
+  const batches = b;
+  return new Promise((resolve, reject) => batches.push('unread', { userId, resolve, reject }));
 }
 
 export async function listNotifications(ctx: AppContext, actor: Actor, input: ListNotificationsInput): Promise<NotificationPageDto> {
@@ -98,17 +130,49 @@ export async function markAllRead(ctx: AppContext, actor: Actor): Promise<{ unre
 
 type NewNotification = Omit<NotificationDoc, '_id' | 'at'> & { key: string };
 
-/** Inserts once (the key decides) and publishes it; a repeat of the same key does nothing. */
+interface NotifyJob { doc: NotificationDoc; resolve(stored: boolean): void; reject(e: unknown): void }
+const notifyBatches = new WeakMap<AppContext, KeyedBatches<NotifyJob>>();
+const INSERT_CHUNK = 100;
+
+/** Which documents of an unordered insert were refused as duplicates; null when the error does not say. */
+function duplicatesOf(err: unknown, count: number): Set<number> | null {
+  const e = err as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number }; insertedCount?: number; result?: { insertedCount?: number } };
+  const list = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
+  if (list.length === 0 || list.some((w) => w.code !== 11000)) return null;
+  const inserted = e.insertedCount ?? e.result?.insertedCount;
+  if (inserted !== undefined && inserted + list.length !== count) return null;
+  return new Set(list.map((w) => w.index));
+}
+
+/** One unordered insert per chunk of everything notified in a tick; each job learns whether its document is new. */
+async function insertNotifications(ctx: AppContext, jobs: NotifyJob[]): Promise<void> {
+  for (let i = 0; i < jobs.length; i += INSERT_CHUNK) {
+    const chunk = jobs.slice(i, i + INSERT_CHUNK);
+    try {
+      await ctx.db.c.notifications.insertMany(chunk.map((j) => j.doc), { ordered: false });
+      chunk.forEach((j) => j.resolve(true));
+    } catch (err) {
+      const dups = isDuplicateKey(err) ? duplicatesOf(err, chunk.length) : null;
+      if (dups) { chunk.forEach((j, k) => j.resolve(!dups.has(k))); continue; }
+      // An answer we cannot read document by document: each one alone (a duplicate is "not new").
+      await Promise.all(chunk.map((j) => ctx.db.c.notifications.insertOne(j.doc).then(() => j.resolve(true), (e2) => (isDuplicateKey(e2) ? j.resolve(false) : j.reject(e2)))));
+    }
+  }
+}
+
+/**
+ * Inserts once (the key decides) and publishes it after it has landed; a repeat of the same
+ * key does nothing. Notifications of one tick share one insert (FerretDB: an insertMany of 100
+ * costs about one insert, and parallel inserts contend).
+ */
 export async function notify(ctx: AppContext, n: NewNotification): Promise<void> {
   const { key, ...rest } = n;
   const doc: NotificationDoc = { _id: derivedId(`notification:${key}`), at: new Date(), ...rest };
-  try {
-    await ctx.db.c.notifications.insertOne(doc);
-  } catch (err) {
-    if (isDuplicateKey(err)) return;
-    throw err;
-  }
-  ctx.bus.publish({ type: 'notification.created', userId: doc.userId, notification: presentNotification(doc, false) });
+  let b = notifyBatches.get(ctx);
+  if (!b) notifyBatches.set(ctx, (b = new KeyedBatches<NotifyJob>((_k, jobs) => insertNotifications(ctx, jobs), (err) => ctx.log.warn({ err }, 'notification insert failed'))));
+  const batches = b;
+  const isNew = await new Promise<boolean>((resolve, reject) => batches.push('notify', { doc, resolve, reject }));
+  if (isNew) ctx.bus.publish({ type: 'notification.created', userId: doc.userId, notification: presentNotification(doc, false) });
 }
 
 /** Keys this process has already notified (skips the insert attempt); bounded. */
@@ -120,17 +184,33 @@ function keysOf(ctx: AppContext): Set<string> {
   return set;
 }
 
-const participantsCache = new WeakMap<AppContext, Map<string, { ids: Set<string>; at: number }>>();
+interface ParticipantsJob { threadId: string; resolve(ids: Set<string>): void; reject(e: unknown): void }
+const participantsCache = new WeakMap<AppContext, { known: Map<string, { ids: Promise<Set<string>>; at: number }>; batches: KeyedBatches<ParticipantsJob> }>();
 
-async function participantsOf(ctx: AppContext, thread: ThreadDoc): Promise<Set<string>> {
-  let m = participantsCache.get(ctx);
-  if (!m) participantsCache.set(ctx, (m = new Map()));
-  const hit = m.get(thread._id);
+/**
+ * Who opened or wrote in a thread, remembered for a minute and kept current with this
+ * process's own messages. The promise is what is remembered, so a burst of messages in a new
+ * thread costs one read; threads asked for together share one read (FerretDB scans anyway).
+ */
+function participantsOf(ctx: AppContext, thread: ThreadDoc): Promise<Set<string>> {
+  let p = participantsCache.get(ctx);
+  if (!p) {
+    const batches = new KeyedBatches<ParticipantsJob>(async (_k, jobs) => {
+      try {
+        const found = await threadsParticipants(ctx.db.c, [...new Set(jobs.map((j) => j.threadId))]);
+        for (const j of jobs) j.resolve(new Set(found.get(j.threadId) ?? []));
+      } catch (err) { for (const j of jobs) j.reject(err); }
+    }, (err) => ctx.log.warn({ err }, 'thread participants read failed'));
+    participantsCache.set(ctx, (p = { known: new Map(), batches }));
+  }
+  const { known, batches } = p;
+  const hit = known.get(thread._id);
   if (hit && Date.now() - hit.at < PARTICIPANTS_TTL_MS) return hit.ids;
-  const ids = await threadParticipants(ctx.db.c, thread._id);
-  ids.add(thread.createdById);
-  m.set(thread._id, { ids, at: Date.now() });
-  if (m.size > 10_000) m.delete(m.keys().next().value!);
+  const ids = new Promise<Set<string>>((resolve, reject) => batches.push('participants', { threadId: thread._id, resolve, reject }))
+    .then((set) => set.add(thread.createdById));
+  known.set(thread._id, { ids, at: Date.now() });
+  ids.catch(() => known.delete(thread._id));
+  if (known.size > 10_000) known.delete(known.keys().next().value!);
   return ids;
 }
 

@@ -72,8 +72,15 @@ export async function findEntry(c: Collections, orgId: string, id: string): Prom
   return doc && doc.orgId === orgId ? doc : null;
 }
 
-/** Everyone who opened or wrote in a thread. */
-export async function threadParticipants(c: Collections, threadId: string): Promise<Set<string>> {
-  const docs = await c.timeline.find({ threadId, kind: { $in: ['thread.opened', 'message.created'] } }).project<{ byId: string }>({ byId: 1 }).toArray();
-  return new Set(docs.map((d) => d.byId));
+/** Everyone who opened or wrote in each of these threads (one read for all of them). */
+export async function threadsParticipants(c: Collections, threadIds: string[]): Promise<Map<string, Set<string>>> {
+  const docs = await c.timeline.find({ threadId: { $in: threadIds }, kind: { $in: ['thread.opened', 'message.created'] } })
+    .project<{ byId: string; threadId: string }>({ byId: 1, threadId: 1 }).toArray();
+  const out = new Map<string, Set<string>>();
+  for (const d of docs) {
+    let set = out.get(d.threadId);
+    if (!set) out.set(d.threadId, (set = new Set()));
+    set.add(d.byId);
+  }
+  return out;
 }

@@ -74,8 +74,15 @@ export function createIo(httpServer: HttpServer, ctx: AppContext): Server {
   ctx.events.on('user.sessions-ended', endUser);
   ctx.events.on('user.role-changed', userChanged);
   const cleanups = SOCKET_FEATURES.map((f) => f.setup?.(ctx, io));
+  // Benchmarks only (bench/threads.ts): memory after a full GC on SIGUSR2, to measure per-connection cost.
+  const reportMemory = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log(`graycase-memory ${JSON.stringify({ ...process.memoryUsage(), sockets: io.engine.clientsCount })}`);
+  };
+  if (process.env.GRAYCASE_BENCH_MEMORY === '1') process.on('SIGUSR2', reportMemory);
   httpServer.once('close', () => {
     for (const cleanup of cleanups) cleanup?.();
+    process.off('SIGUSR2', reportMemory);
     ctx.events.off('session.ended', endSession);
     ctx.events.off('user.sessions-ended', endUser);
     ctx.events.off('user.role-changed', userChanged);
