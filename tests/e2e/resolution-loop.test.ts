@@ -159,6 +159,15 @@ describe('resolution loop', () => {
     await sage.goto(server.url + '/stats');
     await sage.getByRole('radio', { name: 'Table' }).check();
     await expect.poll(() => sage.getByTestId('stats-table').textContent(), { timeout: 10_000 }).toMatch(/Cody Coder\s*1\s*4\s*50\.0%/);
+
+    // 6. The flag's own Reopen goes through the resolution (with a reason): the code set unlocks.
+    await sage.goto(server.url + `/encounters/${id}`);
+    await sage.getByTestId('flag').getByRole('button', { name: 'Reopen' }).click();
+    await sage.getByLabel('Reason to reopen').fill('An addendum documents sepsis');
+    await sage.getByTestId('resolution').getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => sage.getByTestId('resolution').textContent(), { timeout: 10_000 }).toMatch(/Reopened by Sage Senior: An addendum documents sepsis/);
+    await expect.poll(() => sage.getByTestId('read-only').count(), { timeout: 20_000 }).toBe(0);
+    expect((await api.get(`/api/encounters/${id}`)).body.data.flags[0].status).toBe('in-discussion');
     await Promise.all([ottoPage.close(), sage.close()]);
   });
 });
