@@ -53,18 +53,25 @@ describe('code lookup and validation in the browser', () => {
     const id = created.body.data.id as string;
 
     const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.stack ?? e.message));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     await signIn(page, server.url, org.coder.email, `/encounters/${id}`);
-    await expect.poll(() => page.getByTestId('code-line').count()).toBe(2);
+    // The live editor shows the lines once its document is synced with the server.
+    await expect.poll(() => page.getByTestId('live-code-editor').getAttribute('data-status'), { timeout: 20_000 }).toBe('synced').catch(async (e) => {
+      throw new Error(`${e.message}\n${problems.join('\n')}\n${await page.getByTestId('live-code-editor').innerText().catch(() => '(no editor)')}`);
+    });
+    await expect.poll(() => page.getByTestId('code-line').count(), { timeout: 10_000 }).toBe(2);
 
     // Each finding sits on the line it is about.
-    await expect.poll(() => rulesOf(page, 'E11')).toEqual(expect.arrayContaining(['header-code', 'poa-missing']));
-    expect(await rulesOf(page, 'S72.001')).toEqual(['seventh-character']);
+    await expect.poll(() => rulesOf(page, 'E11'), { timeout: 20_000 }).toEqual(expect.arrayContaining(['header-code', 'poa-missing']));
+    await expect.poll(() => rulesOf(page, 'S72.001')).toEqual(['seventh-character']);
     expect(await page.getByTestId('validation-summary').textContent()).toMatch(/3 errors.*Checked against FY2026 code sets/);
     expect(await page.getByTestId('code-sets-banner').count()).toBe(0);
     await page.screenshot({ path: '/tmp/graycase-e2e-codes-findings.png', fullPage: true });
 
-    // Clicking a code opens its details; a child is one click away.
-    await page.locator('[data-testid="code-line"][data-code="E11"]').getByRole('button', { name: 'E11', exact: true }).click();
+    // A line's details button opens its code's details; a child is one click away.
+    await page.getByRole('button', { name: 'Details of line 1 code' }).click();
     const details = page.getByTestId('code-details');
     await expect.poll(() => details.textContent()).toMatch(/Type 2 diabetes mellitus/);
     expect(await details.textContent()).toMatch(/Codes under E11/);
@@ -74,9 +81,8 @@ describe('code lookup and validation in the browser', () => {
     await page.getByRole('button', { name: 'Close code details' }).click();
     expect(await details.count()).toBe(0);
 
-    // Live validation in the editor shows the same findings before saving.
-    await page.getByRole('button', { name: 'Edit code lines' }).click();
-    const line1 = page.getByTestId('code-line-draft').first();
+    // The live editor is always open: line 1 (by position, its code changes below) shows the finding.
+    const line1 = page.getByTestId('code-line').first();
     await expect.poll(() => line1.locator('[data-rule="header-code"]').count()).toBe(1);
 
     // Type a code prefix and pick E11.65 with the keyboard.
@@ -91,35 +97,47 @@ describe('code lookup and validation in the browser', () => {
     await code1.press('Enter');
     expect(await code1.inputValue()).toBe('E11.65');
     expect(await code1.getAttribute('aria-expanded')).toBe('false');
-    await expect.poll(() => line1.locator('[data-rule="header-code"]').count()).toBe(0);
+    await expect.poll(() => line1.getAttribute('data-code')).toBe('E11.65');
+    await expect.poll(() => line1.locator('[data-rule="header-code"]').count(), { timeout: 10_000 }).toBe(0);
     // A POA suggestion fills the POA, not the code.
     await line1.getByRole('button', { name: 'Use POA Y' }).click();
-    expect(await line1.locator('select').nth(2).inputValue()).toBe('Y'); // System, Role, POA
+    await expect.poll(() => line1.locator('select[data-field="poa"]').inputValue()).toBe('Y');
     expect(await code1.inputValue()).toBe('E11.65');
-    await expect.poll(() => line1.locator(PROBLEM).count()).toBe(0);
+    await expect.poll(() => line1.locator(PROBLEM).count(), { timeout: 10_000 }).toBe(0);
 
-    // Words work too: "pneumonia" offers J18.9; Escape closes and the line is removed again.
-    await page.getByRole('button', { name: 'Add code line' }).click();
-    const code3 = page.getByLabel('Code of line 3', { exact: true });
-    await code3.pressSequentially('pneumonia');
+    // Words work too: "pneumonia" offers J18.9; Escape closes it and no line is added (words never become a code).
+    const addBox = page.getByLabel('Add a code', { exact: true });
+    await addBox.pressSequentially('pneumonia');
     await expect.poll(() => page.getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toContain('J18.9');
     await page.screenshot({ path: '/tmp/graycase-e2e-codes-words.png' });
-    await code3.press('Escape');
-    expect(await code3.getAttribute('aria-expanded')).toBe('false');
+    await addBox.press('Escape');
+    expect(await addBox.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('button', { name: 'Add line' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('code-line').count()).toBe(2);
+    // ArrowDown reopens the list; picking J18.9 adds it as line 3 at once, and Remove takes the line away again.
+    await addBox.press('ArrowDown');
+    for (let i = 0; i < 25 && (await activeCode(page, addBox)) !== 'J18.9'; i++) await addBox.press('ArrowDown');
+    expect(await activeCode(page, addBox)).toBe('J18.9');
+    await addBox.press('Enter');
+    await expect.poll(() => page.getByTestId('code-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['E11.65', 'S72.001', 'J18.9']);
     await page.getByRole('button', { name: 'Remove line 3' }).click();
+    await expect.poll(() => page.getByTestId('code-line').count()).toBe(2);
 
-    await page.getByRole('button', { name: 'Save code lines' }).click();
+    // Every change is saved live: the stored lines and their findings follow without a save button.
     await expect.poll(() => page.locator('[data-testid="code-line"][data-code="E11.65"]').count()).toBe(1);
     expect(await rulesOf(page, 'E11.65')).toEqual([]);
     expect(await rulesOf(page, 'S72.001')).toEqual(['seventh-character']);
-    const saved = (await coderApi.get(`/api/encounters/${id}`)).body.data;
-    expect(saved.codeLines.map((l: { code: string }) => l.code)).toEqual(['E11.65', 'S72.001']);
+    await expect.poll(async () => (await coderApi.get(`/api/encounters/${id}`)).body.data.codeLines.map((l: { code: string; poa: string | null }) => `${l.code}/${l.poa}`), { timeout: 10_000 })
+      .toEqual(['E11.65/Y', 'S72.001/Y']);
     await page.screenshot({ path: '/tmp/graycase-e2e-codes-saved.png', fullPage: true });
 
-    // A suggestion opens the editor with the suggested code in place.
+    // A code suggestion puts the suggested code in place (live); undo takes it back.
     await page.locator('[data-testid="code-line"][data-code="S72.001"]').getByRole('button', { name: 'Use S72.001A' }).click();
     await expect.poll(() => page.getByLabel('Code of line 2', { exact: true }).inputValue()).toBe('S72.001A');
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => rulesOf(page, 'S72.001A'), { timeout: 10_000 }).toEqual([]);
+    await page.getByRole('button', { name: 'Undo my last change' }).click();
+    await expect.poll(() => page.getByLabel('Code of line 2', { exact: true }).inputValue()).toBe('S72.001');
+    await expect.poll(() => rulesOf(page, 'S72.001'), { timeout: 10_000 }).toEqual(['seventh-character']);
   }, 90_000);
 
   it('lets an admin load the organisation’s CPT list', async () => {
@@ -141,12 +159,15 @@ describe('code lookup and validation in the browser', () => {
     await signIn(page, bare.url, bareOrg.coder.email, `/encounters/${id}`);
     await expect.poll(() => page.getByTestId('code-sets-banner').textContent()).toMatch(/Code lookup and validation are off/);
     await expect.poll(() => page.getByTestId('validation-off').textContent()).toMatch(/Code validation is off/);
-    await page.getByRole('button', { name: 'Edit code lines' }).click();
+    await expect.poll(() => page.getByTestId('live-code-editor').getAttribute('data-status'), { timeout: 20_000 }).toBe('synced');
     const code1 = page.getByLabel('Code of line 1', { exact: true });
     await code1.fill('');
     await code1.pressSequentially('n39');
     await expect.poll(() => page.getByText(/Code lookup is off/).count()).toBe(1);
     expect(await code1.inputValue()).toBe('N39');
+    // What was typed reaches the live line (and the stored encounter) even without code sets.
+    await expect.poll(() => page.getByTestId('code-line').first().getAttribute('data-code')).toBe('N39');
+    await expect.poll(async () => (await coderApi.get(`/api/encounters/${id}`)).body.data.codeLines[0]?.code, { timeout: 10_000 }).toBe('N39');
     await page.screenshot({ path: '/tmp/graycase-e2e-codes-off.png', fullPage: true });
     await page.getByRole('button', { name: 'Dismiss code sets notice' }).click();
     expect(await page.getByTestId('code-sets-banner').count()).toBe(0);

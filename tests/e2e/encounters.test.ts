@@ -176,14 +176,15 @@ describe('encounters in the browser', () => {
     await signIn(page, org.coder.email, `/encounters/${id}`);
     await expect.poll(() => page.getByTestId('code-line').count()).toBe(2);
 
-    // Add a code line and save.
-    await page.getByRole('button', { name: 'Edit code lines' }).click();
-    await page.getByRole('button', { name: 'Add code line' }).click();
-    await page.getByLabel('Code of line 3').fill('b96.20');
-    await page.getByRole('button', { name: 'Save code lines' }).click();
+    // Add a code line in the live editor; it is saved as it is made (no save button).
+    await expect.poll(() => page.getByTestId('live-code-editor').getAttribute('data-status'), { timeout: 20_000 }).toBe('synced');
+    await page.getByLabel('Add a code', { exact: true }).fill('b96.20');
+    await page.getByLabel('Add a code', { exact: true }).press('Escape');
+    await page.getByRole('button', { name: 'Add line' }).click();
     await expect.poll(() => page.getByTestId('code-line').count()).toBe(3);
-    const saved = (await coderApi.get(`/api/encounters/${id}`)).body.data;
-    expect(saved.codeLines.map((l: { code: string }) => l.code)).toEqual(['A41.51', 'N39.0', 'B96.20']);
+    expect(await page.getByLabel('Code of line 3', { exact: true }).inputValue()).toBe('B96.20');
+    await expect.poll(async () => (await coderApi.get(`/api/encounters/${id}`)).body.data.codeLines.map((l: { code: string }) => l.code), { timeout: 10_000 })
+      .toEqual(['A41.51', 'N39.0', 'B96.20']);
 
     // Publish: review the proposed redactions, keep the defaults, dates by year only.
     await page.getByRole('link', { name: 'Publish to forum' }).click();
