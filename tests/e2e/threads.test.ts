@@ -204,4 +204,36 @@ describe('two users discussing one encounter live', () => {
     await a.getByTestId('thread-view').waitFor();
     await expect.poll(() => a.getByTestId('unread-count').count()).toBe(0);
   });
+
+  it('forum: a thread on a passage of the de-identified copy; an identifier is highlighted, removed or confirmed', async () => {
+    const coderApi = await signedIn(server.url, org.coder.email, TEST_PASSWORD);
+    const preview = await coderApi.post(`/api/encounters/${encounterId}/forum/preview`);
+    const published = await coderApi.post(`/api/encounters/${encounterId}/forum`, { acceptedIds: preview.body.data.candidates.map((c: { id: string }) => c.id), added: [], dateMode: 'shift' });
+    expect(published.status).toBe(201);
+    await b.goto(`${server.url}/forum/${published.body.data.id}`);
+    await b.getByTestId('thread-panel').waitFor();
+    await expect.poll(() => b.getByTestId('connection-state').getAttribute('data-state')).toBe('connected');
+
+    await selectInDocument(b, 'urinary tract infection');
+    await b.getByTestId('selection-bar').getByRole('button', { name: 'Discuss' }).click();
+    const first = b.getByTestId('new-thread').getByRole('textbox', { name: 'First message' });
+    await first.fill('Would you code this as N39.0? The family said to call (612) 555-0199.');
+    await first.press('Enter');
+    // Refused: the suspected identifier is marked in the composer, nothing was posted.
+    await expect.poll(() => b.getByTestId('phi-mark').allTextContents()).toContain('(612) 555-0199');
+    expect(await b.getByTestId('thread-item').count()).toBe(0);
+    await b.getByTestId('phi-review').getByRole('button', { name: 'Remove' }).click();
+    expect(await first.inputValue()).not.toContain('555-0199');
+    await first.press('Enter');
+    await b.getByTestId('thread-view').waitFor();
+    await expect.poll(() => sentBodies(b)).toEqual([expect.stringContaining('Would you code this as N39.0?')]);
+    expect((await sentBodies(b))[0]).not.toContain('555-0199');
+
+    // Confirming that a flagged text is not an identifier sends it (the server audits that).
+    await composer(b).fill('Ward extension (612) 555-0100 is the coding desk, not a patient.');
+    await composer(b).press('Enter');
+    await b.getByTestId('phi-review').waitFor();
+    await b.getByRole('button', { name: 'These are not identifiers — send' }).click();
+    await expect.poll(() => sentBodies(b)).toHaveLength(2);
+  });
 });
