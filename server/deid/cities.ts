@@ -15,8 +15,10 @@ import { CLINICAL_HEAD } from './people';
 import { isEnglish, isTitle, type Token } from './tokens';
 
 const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
-const RESIDENCE_CUE = /\b(?:lives|living|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\bfrom\s+$/i;
+const RESIDENCE_CUE = /\b(?:lives|live|lived|living|stays|staying|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\bfrom\s+$/i;
 const HONORIFIC_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Nurse)\.?\s+$/i;
+/** ", ark", " nm", ", Texas" right after a name: the name is a town of that state. */
+const STATE_AFTER = /^,?[ \t]+(?:al|ak|az|ar|ark|ca|calif|co|colo|ct|conn|de|fl|fla|ga|hi|id|il|ill|in|ind|ia|ks|kan|ky|la|me|md|ma|mass|mi|mich|mn|minn|ms|miss|mo|mt|ne|neb|nv|nev|nh|nj|nm|ny|nc|nd|oh|ok|okla|or|ore|pa|penn|ri|sc|sd|tn|tenn|tx|tex|texas|ut|vt|va|wa|wash|wv|wi|wis|wy|alabama|alaska|arizona|arkansas|california|colorado|florida|georgia|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|ohio|oklahoma|oregon|tennessee|utah|vermont|virginia|wisconsin|wyoming)\b(?![ \t]*\d{1,2}\b)/i;
 const CITY_WORD = /^[A-Za-z][A-Za-zà-ÿ'’-]*$/;
 
 const lowerStart = (text: string, start: number) => text.slice(start, start + 60).toLowerCase();
@@ -50,7 +52,8 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       let ok = false;
       if (titled) ok = !wordy && (PLACE_CUE.test(pre) || (pop >= 100_000 && !(single && alsoAName(single.word))));
       // Lower case: a town after a residence word, or a large city after any place word ("in tulsa").
-      else if (/^[a-z]/.test(phrase)) ok = !wordy && ((pop >= 20_000 && RESIDENCE_CUE.test(pre)) || (pop >= 100_000 && PLACE_CUE.test(pre)));
+      // A town of any size (1,000+) after a residence word or before its state ("el dorado, ark").
+      else if (/^[a-z]/.test(phrase)) ok = !wordy && (RESIDENCE_CUE.test(pre) || STATE_AFTER.test(text.slice(end, end + 20)) || (pop >= 100_000 && PLACE_CUE.test(pre)));
       if (ok) { out.push({ start, end, type: 'CITY', reason: 'city name (GeoNames)' }); i += n - 1; break; }
     }
   }

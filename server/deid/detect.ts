@@ -18,6 +18,7 @@ import { findPlaces, STATE_NAMES } from './places';
 import { findListNames } from './people';
 import { findGazetteerCities } from './cities';
 import { findFacilities } from './facilities';
+import { findLabelledPeople } from './label-names';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
@@ -88,6 +89,23 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
   return out;
 }
 
+/**
+ * ALL-CAPS lines (legacy systems, headers) defeat the capitalisation cues: they are read again
+ * lower-cased, where the conservative lower-case rules (a name after a relation word, a city after
+ * a place word) apply. Only hits inside those lines are kept; offsets are unchanged because the
+ * lower-casing of ASCII keeps the length.
+ */
+function capsLineHits(value: string): Hit[] {
+  const lines = [...value.matchAll(/[^\n]+/g)].filter((m) => !/[a-z]/.test(m[0]) && (m[0].match(/[A-Z]/g)?.length ?? 0) >= 12);
+  if (!lines.length) return [];
+  const lower = value.toLowerCase();
+  if (lower.length !== value.length) return [];
+  const inCaps = (h: Hit) => lines.some((m) => m.index <= h.start && h.end <= m.index + m[0].length);
+  const toks = tokenize(lower);
+  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower)]
+    .filter(inCaps).map((h) => ({ ...h, reason: `${h.reason} (upper-case text)` }));
+}
+
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[] = []): Hit[] {
   const toks = tokenize(value);
   return [
@@ -96,6 +114,8 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     ...findGazetteerCities(value, toks),
     ...findFacilities(value),
     ...findCueNames(value, isAuthor),
+    ...findLabelledPeople(value),
+    ...capsLineHits(value),
     ...patientValueHits(value, patterns),
     ...findDates(value, ctx.refYear),
     ...findAges(value),

@@ -1,0 +1,92 @@
+/**
+ * Person names that the capitalisation-driven detectors (people.ts, names.ts) miss:
+ *  - the value of a person label line in any case ("RN: kelly t", "ORDERING: SHAH, PRIYA",
+ *    "Patient: KIM, JI-HOON   MRN: ...", "Submitting physician: Park, Soo-Min MD");
+ *  - lower-case or unlisted words right after a relation or role word ("friend jaylen",
+ *    "mom is tanisha", "doctor ramirez", "Pharmacist Anjali", "patient guadalupe ochoa");
+ *  - two adjacent capitalised words that are neither English nor clinical, the first on the
+ *    census first-name list or the second a frequent census surname ("Zbigniew Wisniewski", "Venkatesh Subramanian").
+ * Invariants: a word on the STOP list, an eponym, a drug or a common word is never a name here,
+ * and nothing followed by a clinical head word ("Barrett esophagus") is one.
+ */
+import { type Hit } from './hits';
+import { FACILITY_HEADS, isClinicalOrCommon, nameLists } from './lexicon';
+import { isStop } from './name-words';
+import { CLINICAL_HEAD } from './people';
+import { isEnglishWord } from './tokens';
+
+const WORD = "[A-Za-zÀ-ÿ](?:[A-Za-zÀ-ÿ]*(?:['’][A-Za-zÀ-ÿ]+)?)(?:-[A-Za-zÀ-ÿ]+(?:['’][A-Za-zÀ-ÿ]+)?)*";
+const LABELS = [
+  'patient(?: name)?', 'pt name', 'name', 'ordering(?: physician| provider| md)?', 'referring(?: physician| provider| md)?',
+  '(?:reading )?radiologist', 'pathologist', 'submitting physician', 'attending(?: physician)?', 'resident', 'fellow', 'intern',
+  'rn', 'lpn', 'np', 'pa', 'pt', 'ot', 'slp', 'cna', 'case (?:mgr|manager)', 'cm', 'sw', 'social worker', 'caller', 'accepting(?: physician)?',
+  'charge (?:rn|nurse)', 'nurse', 'surgeon', 'assistant', 'anesthesia', 'anesthesiologist', 'pcp', 'contact', 'emergency contact', 'poa',
+  'guardian', 'interpreter', 'chaplain', 'scribe', 'dictated by', 'transcribed by', 'signed by', 'cosigner', 'provider', 'physician'
+];
+const CRED = '(?:M\\.?D\\.?|D\\.?O\\.?|RN|NP|PA(?:-C)?|LPN|LCSW|MSW|DPT|PharmD|PhD|APRN|FNP)';
+const LABEL_LINE = new RegExp(
+  `(?:^|\\n|;)[ \\t]*(?:${LABELS.join('|')})[ \\t]*:[ \\t]*(?:(?:dr|doctor|mr|mrs|ms)\\.?[ \\t]+)?(${WORD}(?:,?[ \\t]${WORD}\\.?){0,2})(?=(?:,?[ \\t]*${CRED}\\b)?[ \\t]*(?:$|\\n|[ \\t]{2,}|\\t|\\())`,
+  'gid'
+);
+const RELATION = '(?:goes by|nickname(?: is)?|known as|aka|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|roommate|boyfriend|girlfriend|fianc[ée]e?|caregiver|doctor|dr|pharmacist|chaplain|interpreter|paramedic|emt|nurse|caller)';
+const CUED = new RegExp(`\\b(?:${RELATION}|dr\\.)(?:[ \\t]+(?:is|named|called))?[ \\t]+["“]?(${WORD})(?:[ \\t]+(${WORD}))?`, 'gid');
+const PATIENT_CUED = new RegExp(`\\b(?:patient|pt)[ \\t]+(${WORD})[ \\t]+(${WORD})`, 'gid');
+const TITLE = "[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?)*";
+const PAIR = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?=(${TITLE})[ \\t]+(${TITLE})(?![\\p{L}\\p{N}'’-]))`, 'gu');
+
+const SURNAME_MAX_RANK = 60000;
+/** First-name list, or a surname of the 60,000 most frequent (rarer ones include "Army", "Salvation"). */
+const nameListed = (a: string, b: string): boolean => {
+  const l = nameLists();
+  return Boolean(l?.first.has(a.toLowerCase().split('-')[0]!)) || b.toLowerCase().split(/[-'’]/).some((p) => p.length >= 2 && (l?.last.get(p) ?? Infinity) <= SURNAME_MAX_RANK);
+};
+const listed = (w: string): boolean => {
+  const l = nameLists();
+  return w.toLowerCase().split(/[-'’]/).some((p) => p.length >= 2 && (Boolean(l?.first.has(p)) || Boolean(l?.last.has(p))));
+};
+/** Never a name: stop words, clinical and common words, verbs after the cue ("son visiting"). */
+const HEADS = new Set(FACILITY_HEADS.map((h) => h.toLowerCase()));
+const HONORIFIC = /^(?:dr|drs|doctor|mr|mrs|ms|mx|miss|prof|rev|fr|sr|jr|st|sgt|capt|pastor|father|sister)\.?$/i;
+const barred = (w: string): boolean => isStop(w) || isClinicalOrCommon(w) || HONORIFIC.test(w) || HEADS.has(w.toLowerCase()) || /^\d/.test(w);
+const CRED_WORD = new RegExp(`^${CRED}$`);
+const plainEnglish = (w: string): boolean => isEnglishWord(w) || /(?:ed|ing|ly)$/i.test(w);
+const clinicalAfter = (text: string, end: number) => CLINICAL_HEAD.test(text.slice(end, end + 40).replace(/^['’]s/, '').trimStart());
+const hit = (start: number, end: number, reason: string): Hit => ({ start, end, type: 'NAME', reason });
+
+export function findLabelledPeople(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(LABEL_LINE)) {
+    // "Park, Soo-Min MD": the regex may take the credential as a name word; drop it.
+    let value = m[1]!;
+    for (let w = /[,\s]+(\S+)$/.exec(value); w && CRED_WORD.test(w[1]!.replace(/[.,]+$/, '')); w = /[,\s]+(\S+)$/.exec(value)) value = value.slice(0, w.index);
+    value = value.replace(/[.,]+$/, '');
+    const words = value.split(/[,\s]+/).filter(Boolean);
+    const full = words.filter((w) => w.replace(/\.$/, '').length > 1);
+    if (!full.length || full.some((w) => barred(w.replace(/\.$/, '')))) continue;
+    if (!full.some((w) => listed(w) || !plainEnglish(w))) continue;
+    const start = m.indices![1]![0];
+    out.push(hit(start, start + value.length, 'name after a person label'));
+  }
+  for (const m of text.matchAll(CUED)) {
+    const a = m[1]!, b = m[2];
+    if (barred(a) || plainEnglish(a) || (/^[a-z]/.test(a) && a.length < 3)) continue;
+    const s = m.indices![1]![0];
+    const takeB = b && !barred(b) && !plainEnglish(b) && (listed(b) || /^[A-Z]/.test(b) === /^[A-Z]/.test(a));
+    const end = takeB ? m.indices![2]![1] : m.indices![1]![1];
+    if (!clinicalAfter(text, end)) out.push(hit(s, end, 'name after a relation or role word'));
+  }
+  for (const m of text.matchAll(PATIENT_CUED)) {
+    const [a, b] = [m[1]!, m[2]!];
+    if ([a, b].some((w) => barred(w) || plainEnglish(w)) || !(listed(a) && listed(b))) continue;
+    const end = m.index + m[0].length;
+    if (!clinicalAfter(text, end)) out.push(hit(m.indices![1]![0], end, 'name after patient'));
+  }
+  for (const m of text.matchAll(PAIR)) {
+    const [a, b] = [m[1]!, m[2]!];
+    if ([a, b].some((w) => barred(w) || plainEnglish(w) || w.split('-').some((p) => barred(p)))) continue;
+    const end = m.index + text.slice(m.index).indexOf(b, a.length) + b.length;
+    if (clinicalAfter(text, end)) continue;
+    if (nameListed(a, b)) out.push(hit(m.index, end, 'two name words'));
+  }
+  return out;
+}
