@@ -6,6 +6,7 @@
  * of its versioned document (server/db/storage), so two answers at once both land, in turn,
  * and a state is only ever entered from the state it was checked against.
  */
+import { isDuplicateKey } from '../db/storage';
 import { randomUUID } from 'node:crypto';
 import type { Actor, AppContext } from '../context';
 import { AppError, conflict, forbidden, notFound } from '../errors';
@@ -48,10 +49,14 @@ export async function requestReview(ctx: AppContext, actor: Actor, encounterId: 
     submittedCodeLines: enc.codeLines, reviewerLines: null, errorTags: [], history: [step('requested', actor, input.note)],
     comments: [], changes: [], createdAt: now, updatedAt: now
   };
-  await q.reviewStore.update(review._id, (cur) => {
-    if (cur) throw conflict('This review already exists');
-    return { next: review, result: undefined };
-  });
+  // The n-th review of an encounter is a unique slot: of two requests at once, one insert lands.
+  review.slot = `${encounterId}#${open.length + 1}`;
+  try {
+    await q.reviews.insertOne(review);
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('A review of this encounter is already under way');
+    throw err;
+  }
   await ctx.audit.record(actor, { action: 'reviews.request', targetType: 'encounter', targetId: encounterId, details: { reviewId: review._id, reviewerId: review.reviewerId, teamId: review.teamId } });
   announce(ctx, { type: 'reviews.update', orgId: actor.orgId, encounterId, reviewId: review._id, state: review.state });
   return review;

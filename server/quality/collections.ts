@@ -78,6 +78,8 @@ export interface ReviewDoc {
   _id: string;
   orgId: string;
   encounterId: string;
+  /** `<encounterId>#<n>`: the n-th review of the encounter, unique, so two requests at once cannot both open one. */
+  slot?: string;
   encounterTitle: string;
   coderId: string;
   coderName: string;
@@ -146,6 +148,7 @@ async function open(database: Pick<Database, 'db' | 'storage'>): Promise<Quality
     q.baselines.createIndex({ encounterId: 1 }, { name: 'encounter' }),
     q.precedents.createIndex({ orgId: 1, at: -1 }, { name: 'org_time' }),
     q.reviews.createIndex({ orgId: 1, encounterId: 1 }, { name: 'org_encounter' }),
+    q.reviews.createIndex({ slot: 1 }, { unique: true, sparse: true, name: 'slot_unique' }),
     q.doubleCoding.createIndex({ orgId: 1, encounterId: 1 }, { name: 'org_encounter' })
   ]);
   return {

@@ -82,6 +82,12 @@ describe('review states and disputes', () => {
     expect(seen.body.data.history[0].note).toBe('please check POA');
   });
 
+  it('opens exactly one review when the coder asks twice at the same moment', async () => {
+    const { id } = await shared();
+    const rs = await Promise.all(Array.from({ length: 6 }, () => coder.post(`/api/encounters/${id}/reviews`, { reviewerId: org.senior._id })));
+    expect(rs.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
   it('approve without changes; an approval that changes codes is refused; a team review is taken by a senior of the team', async () => {
     const { id, lines } = await shared();
     const req = await coder.post(`/api/encounters/${id}/reviews`, { teamId: org.teamId });
