@@ -236,4 +236,23 @@ describe('two users discussing one encounter live', () => {
     await b.getByRole('button', { name: 'These are not identifiers — send' }).click();
     await expect.poll(() => sentBodies(b)).toHaveLength(2);
   });
+
+  it('mentioning someone who may not view is refused with an offer to share with them', async () => {
+    await a.getByTestId('thread-view').waitFor();
+    await composer(a).fill('@Ott');
+    await a.getByTestId('mention-menu').getByText('no access').waitFor();
+    await composer(a).press('Enter');
+    expect(await composer(a).inputValue()).toBe('@Otto Outsider ');
+    await composer(a).pressSequentially('can you look at this?');
+    await composer(a).press('Enter');
+    const refusal = a.getByTestId('composer-error');
+    await expect.poll(() => refusal.textContent()).toMatch(/Otto Outsider may not view/);
+    // Nothing was posted, the text is back in the composer.
+    expect(await composer(a).inputValue()).toContain('can you look at this?');
+    await refusal.getByRole('button', { name: /Share the encounter with Otto Outsider/ }).click();
+    const dialog = a.getByRole('dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('checkbox', { name: /Otto Outsider/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
 });
