@@ -11,7 +11,8 @@ import { before, type Hit } from './hits';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthAlts = MONTHS.flatMap((m) => {
   const a = m.slice(0, 3);
-  const forms = [m, m.toUpperCase(), a, a.toUpperCase()];
+  // Lower case too ("march 3rd" in dictation), except the forms that are words ("may", "mar").
+  const forms = [m, m.toUpperCase(), a, a.toUpperCase(), ...(m === 'May' ? [] : [m.toLowerCase()]), ...(['May', 'Mar'].includes(m) ? [] : [a.toLowerCase()])];
   if (m === 'September') forms.push('Sept', 'SEPT');
   return forms;
 }).sort((x, y) => y.length - x.length).join('|');

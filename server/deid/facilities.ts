@@ -44,6 +44,9 @@ function distinctive(words: string): boolean {
 
 /** Grows a facility span over qualifiers and city names that follow it. */
 function grow(text: string, end: number): number {
+  // "Compassus Hospice of the Ozarks", "Mercy Hospital of Springfield": a capitalised place after "of".
+  const of = /^[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\p{L}])/u.exec(text.slice(end));
+  if (of && !CLINICAL_HEAD.test(text.slice(end + of[0].length).trimStart())) end += of[0].length;
   for (let k = 0; k < 3; k++) {
     const m = QUALIFIER.exec(text.slice(end));
     if (!m) break;

@@ -62,7 +62,9 @@ export function findLabelledPeople(text: string): Hit[] {
     value = value.replace(/[.,]+$/, '');
     const words = value.split(/[,\s]+/).filter(Boolean);
     const full = words.filter((w) => w.replace(/\.$/, '').length > 1);
-    if (!full.length || full.some((w) => barred(w.replace(/\.$/, '')))) continue;
+    // "Park, Soo-Min" / "White, Grace": in a labelled "Last, First" a common word is a surname.
+    const lastFirst = /^[^,\s]+,[ \t]/.test(value);
+    if (!full.length || full.some((w) => (lastFirst ? isStop(w) || HONORIFIC.test(w) : barred(w.replace(/\.$/, ''))))) continue;
     if (!full.some((w) => listed(w) || !plainEnglish(w))) continue;
     const start = m.indices![1]![0];
     out.push(hit(start, start + value.length, 'name after a person label'));
@@ -88,5 +90,7 @@ export function findLabelledPeople(text: string): Hit[] {
     if (clinicalAfter(text, end)) continue;
     if (nameListed(a, b)) out.push(hit(m.index, end, 'two name words'));
   }
+  // "J.M.E.'s partner": dotted initials owning something stand for a person.
+  for (const m of text.matchAll(/(?<![\p{L}.])(?:[A-Z]\.){2,3}(?=['’]s\b)/gu)) out.push(hit(m.index, m.index + m[0].length, 'initials of a person'));
   return out;
 }

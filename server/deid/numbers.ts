@@ -69,7 +69,7 @@ const LABELS: [string, PhiType][] = [
   ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit', 'LICENSE'],
   ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],
   ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],
-  ['specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket|incident|report|auth(?:orization)?|referral|query|request|tracking|transaction|file', 'OTHER_ID']
+  ['EMS run|run (?:number|no\\.?|#)|trip (?:number|no\\.?|#)|specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket|incident|report|auth(?:orization)?|referral|query|request|tracking|transaction|file', 'OTHER_ID']
 ];
 const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
 // Values may be written in spaced digit groups ("W228 491 337").

@@ -13,6 +13,8 @@ const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
 const UNIT = '(?:,?\\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\\.?\\s*#?\\s*[A-Z0-9-]{1,6})?';
 const STREET = new RegExp(`(?<![\\w/.-])\\d{1,6}[A-Z]?\\s+(?:${DIR}\\s+)?(?:(?:${TOK}|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}(?:${SUFFIX})\\b\\.?(?:\\s+${DIR}(?![\\w]))?${UNIT}`, 'g');
+/** Numbered local roads ("Route 9", "hwy 61", "County Road 12") locate a person like a street; interstates cross states and stay. */
+const ROAD = /\b(?:(?:Route|Rte|Highway|Hwy|State Route|County Road|County Rd|Farm to Market)[ \t-]*#?\d{1,4}[A-Z]?)(?![\w-])/gi;
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d+[A-Z]?\b/g;
 
@@ -31,6 +33,7 @@ export function findPlaces(text: string): Hit[] {
   const out: Hit[] = [
     ...scan(text, STREET, 'ADDRESS', 'street address'),
     ...scan(text, PO_BOX, 'ADDRESS', 'PO box'),
+    ...scan(text, ROAD, 'ADDRESS', 'numbered road'),
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or suite'),
     ...scan(text, ZIP_AFTER_STATE, 'ZIP', 'ZIP after state', 1),
     ...scan(text, ZIP_LABEL, 'ZIP', 'labelled ZIP', 1)
