@@ -62,7 +62,10 @@ describe('Tabular notes and CC/MCC in the browser', () => {
     expect(created.status).toBe(201);
     const page = await browser.context.newPage();
     await signIn(page, server.url, org.coder.email, `/encounters/${created.body.data.id}`);
-    await expect.poll(() => page.getByTestId('code-line').count()).toBe(4);
+    // The lines come from the live editor's document, synced over the socket after the page loads
+    // (on a server that has just started with the code sets this takes longer than the 5 s default).
+    await expect.poll(() => page.getByTestId('live-code-editor').getAttribute('data-status'), { timeout: 20_000 }).toBe('synced');
+    await expect.poll(() => page.getByTestId('code-line').count(), { timeout: 10_000 }).toBe(4);
 
     // Severity per secondary line, and the highest that counts.
     await expect.poll(() => lineOf(page, 'N39.0').getByTestId('severity-badge').getAttribute('data-severity')).toBe('CC');
