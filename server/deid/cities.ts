@@ -3,7 +3,8 @@
  * in the GeoNames gazetteer (gazetteer.ts) with context:
  *  - a capitalised gazetteer name after a place word (in, from, to, near, visiting...) is a city;
  *  - a capitalised large city (100,000+) needs no cue unless it is also a common name or word;
- *  - a lower-case name needs a residence cue ("lives in boise") and a real town (20,000+).
+ *  - a lower-case name needs a residence cue ("lives in boise", "outside of ruidoso") or its state after it
+ *    (any town of 1,000+), or another place word and a town of 20,000+ ("in lodi").
  * Invariants: place-named diseases (Lyme, West Nile, Rocky Mountain spotted fever...) and any
  * name followed by a clinical head word are never cities; a word after an honorific is a person.
  */
@@ -15,7 +16,7 @@ import { CLINICAL_HEAD } from './people';
 import { isEnglish, isTitle, type Token } from './tokens';
 
 const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
-const RESIDENCE_CUE = /\b(?:lives|live|lived|living|stays|staying|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\bfrom\s+$/i;
+const RESIDENCE_CUE = /\b(?:lives|live|lived|living|stays|staying|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\b(?:from|outside(?: of)?|near)\s+$/i;
 const HONORIFIC_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Nurse)\.?\s+$/i;
 /** ", ark", " nm", ", Texas" right after a name: the name is a town of that state. */
 const STATE_AFTER = /^,?[ \t]+(?:al|ak|az|ar|ark|ca|calif|co|colo|ct|conn|de|fl|fla|ga|hi|id|il|ill|in|ind|ia|ks|kan|ky|la|me|md|ma|mass|mi|mich|mn|minn|ms|miss|mo|mt|ne|neb|nv|nev|nh|nj|nm|ny|nc|nd|oh|ok|okla|or|ore|pa|penn|ri|sc|sd|tn|tenn|tx|tex|texas|ut|vt|va|wa|wash|wv|wi|wis|wy|alabama|alaska|arizona|arkansas|california|colorado|florida|georgia|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|ohio|oklahoma|oregon|tennessee|utah|vermont|virginia|wisconsin|wyoming)\b(?![ \t]*\d{1,2}\b)/i;
@@ -53,7 +54,7 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       if (titled) ok = !wordy && (PLACE_CUE.test(pre) || (pop >= 100_000 && !(single && alsoAName(single.word))));
       // Lower case: a town after a residence word, or a large city after any place word ("in tulsa").
       // A town of any size (1,000+) after a residence word or before its state ("el dorado, ark").
-      else if (/^[a-z]/.test(phrase)) ok = !wordy && (RESIDENCE_CUE.test(pre) || STATE_AFTER.test(text.slice(end, end + 20)) || (pop >= 100_000 && PLACE_CUE.test(pre)));
+      else if (/^[a-z]/.test(phrase)) ok = !wordy && (RESIDENCE_CUE.test(pre) || STATE_AFTER.test(text.slice(end, end + 20)) || (pop >= 20_000 && PLACE_CUE.test(pre)));
       if (ok) { out.push({ start, end, type: 'CITY', reason: 'city name (GeoNames)' }); i += n - 1; break; }
     }
   }

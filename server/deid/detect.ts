@@ -102,7 +102,9 @@ function capsLineHits(value: string): Hit[] {
   if (lower.length !== value.length) return [];
   const inCaps = (h: Hit) => lines.some((m) => m.index <= h.start && h.end <= m.index + m[0].length);
   const toks = tokenize(lower);
-  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower)]
+  // Facility names are found by their capitalised words: read those lines title-cased.
+  const titled = lower.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
+  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled)]
     .filter(inCaps).map((h) => ({ ...h, reason: `${h.reason} (upper-case text)` }));
 }
 

@@ -28,8 +28,8 @@ const LABEL_LINE = new RegExp(
   `(?:^|\\n|;)[ \\t]*(?:${LABELS.join('|')})[ \\t]*:[ \\t]*(?:(?:dr|doctor|mr|mrs|ms)\\.?[ \\t]+)?(${WORD}(?:,?[ \\t]${WORD}\\.?){0,2})(?=(?:,?[ \\t]*${CRED}\\b)?[ \\t]*(?:$|\\n|[ \\t]{2,}|\\t|\\())`,
   'gid'
 );
-const RELATION = '(?:goes by|nickname(?: is)?|known as|aka|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|roommate|boyfriend|girlfriend|fianc[ée]e?|caregiver|doctor|dr|pharmacist|chaplain|interpreter|paramedic|emt|nurse|caller)';
-const CUED = new RegExp(`\\b(?:${RELATION}|dr\\.)(?:[ \\t]+(?:is|named|called))?[ \\t]+["“]?(${WORD})(?:[ \\t]+(${WORD}))?`, 'gid');
+const RELATION = '(?:goes by|nickname(?: is)?|known as|aka|name is|ex|ex-husband|ex-wife|therapist|counselor|sponsor|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|roommate|boyfriend|girlfriend|fianc[ée]e?|caregiver|doctor|dr|pharmacist|chaplain|interpreter|paramedic|emt|nurse|caller)';
+const CUED = new RegExp(`\\b(?:${RELATION}|dr\\.)(?:[ \\t]+(?:name is|name:|is named|is called|is|named|called))?,?[ \\t]+["“(]?(${WORD})(?:[ \\t]+(${WORD}))?`, 'gid');
 const PATIENT_CUED = new RegExp(`\\b(?:patient|pt)[ \\t]+(${WORD})[ \\t]+(${WORD})`, 'gid');
 const TITLE = "[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?)*";
 const PAIR = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?=(${TITLE})[ \\t]+(${TITLE})(?![\\p{L}\\p{N}'’-]))`, 'gu');
@@ -48,6 +48,8 @@ const listed = (w: string): boolean => {
 const HEADS = new Set(FACILITY_HEADS.map((h) => h.toLowerCase()));
 const HONORIFIC = /^(?:dr|drs|doctor|mr|mrs|ms|mx|miss|prof|rev|fr|sr|jr|st|sgt|capt|pastor|father|sister)\.?$/i;
 const barred = (w: string): boolean => isStop(w) || isClinicalOrCommon(w) || HONORIFIC.test(w) || HEADS.has(w.toLowerCase()) || /^\d/.test(w);
+/** Words that end organisation or place names, never person names ("Navajo Nation", "Salvation Army"). */
+const ORG_WORDS = new Set(['nation', 'nations', 'tribe', 'army', 'navy', 'church', 'county', 'parish', 'school', 'bank', 'company', 'corp', 'inc', 'llc', 'foundation', 'society', 'league', 'club', 'union', 'airlines', 'airways']);
 const CRED_WORD = new RegExp(`^${CRED}$`);
 const plainEnglish = (w: string): boolean => isEnglishWord(w) || /(?:ed|ing|ly)$/i.test(w);
 const clinicalAfter = (text: string, end: number) => CLINICAL_HEAD.test(text.slice(end, end + 40).replace(/^['’]s/, '').trimStart());
@@ -73,7 +75,9 @@ export function findLabelledPeople(text: string): Hit[] {
     const a = m[1]!, b = m[2];
     if (barred(a) || plainEnglish(a) || (/^[a-z]/.test(a) && a.length < 3)) continue;
     const s = m.indices![1]![0];
-    const takeB = b && !barred(b) && !plainEnglish(b) && (listed(b) || /^[A-Z]/.test(b) === /^[A-Z]/.test(a));
+    // "therapist jen w": a one-letter initial after the name belongs to it.
+    const initial = b && /^[A-Za-z]$/.test(b) && /^(?:[ \t]*(?:$|[,.;:)]|\n|in\b|at\b))/.test(text.slice(m.indices![2]![1]));
+    const takeB = b && (initial || (!barred(b) && !plainEnglish(b) && (listed(b) || /^[A-Z]/.test(b) === /^[A-Z]/.test(a))));
     const end = takeB ? m.indices![2]![1] : m.indices![1]![1];
     if (!clinicalAfter(text, end)) out.push(hit(s, end, 'name after a relation or role word'));
   }
@@ -85,7 +89,7 @@ export function findLabelledPeople(text: string): Hit[] {
   }
   for (const m of text.matchAll(PAIR)) {
     const [a, b] = [m[1]!, m[2]!];
-    if ([a, b].some((w) => barred(w) || plainEnglish(w) || w.split('-').some((p) => barred(p)))) continue;
+    if ([a, b].some((w) => barred(w) || plainEnglish(w) || w.split('-').some((p) => isStop(p)) || ORG_WORDS.has(w.toLowerCase()))) continue;
     const end = m.index + text.slice(m.index).indexOf(b, a.length) + b.length;
     if (clinicalAfter(text, end)) continue;
     if (nameListed(a, b)) out.push(hit(m.index, end, 'two name words'));

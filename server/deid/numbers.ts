@@ -47,6 +47,8 @@ const AGE_PATTERNS: [RegExp, number][] = [
   [new RegExp(`\\b${AGE_NUM}\\s?(?:yo|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])`, 'gi'), 0],
   [new RegExp(`\\b(?:age[ds]?|aged|Age:)\\s*:?\\s*${AGE_NUM}\\b`, 'gi'), 0],
   [new RegExp(`\\b${AGE_NUM}(?:M|F|yoM|yoF)\\b`, 'g'), 0],
+  // "sister passed at 101", "died at age 93": an age at death (group 1 only).
+  [new RegExp(`\\b(?:passed(?: away)?|died|deceased|death)\\s+(?:at|aged?)\\s+(?:age\\s+)?${AGE_NUM}(?!\\d|\\.\\d)`, 'gi'), 1],
   [new RegExp(`\\b(?:${WORD_AGE})[\\s-]+years?[\\s-]+old\\b`, 'gi'), 0],
   [new RegExp(`\\b(?:in (?:his|her|their) )(?:late |early |mid-?)?(?:9\\d|1\\d\\d)'?s\\b|\\b(?:nonagenarian|centenarian)\\b`, 'gi'), 0]
 ];
@@ -55,8 +57,8 @@ const TEMP_CUE = /\b(?:t|temp|temperature|tmax|febrile|fever|afebrile)\s*[:=]?\s
 
 export function findAges(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const [re] of AGE_PATTERNS) {
-    out.push(...scan(text, re, 'AGE', 'age over 89', 0, (_m, s) => !TEMP_CUE.test(before(text, s, 14))));
+  for (const [re, group] of AGE_PATTERNS) {
+    out.push(...scan(text, re, 'AGE', 'age over 89', group, (_m, s) => !TEMP_CUE.test(before(text, s, 14))));
   }
   return out;
 }

@@ -103,7 +103,8 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         continue;
       }
       // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
-      if (isTitle(t.word) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
+      // "Faith and Joy": a bare "and" is too weak a cue for a word that is also an ordinary one.
+      if (isTitle(t.word) && !(isClinicalOrCommon(t.word) && /\band[ \t]+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
         && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
         out.push(hit(t.start, t.end, 'first name after a person cue'));
         continue;
