@@ -13,7 +13,8 @@ const modules: [string, () => Promise<BenchModule>][] = [
   ['audit-writes', () => import('./audit-writes')],
   ['storage-writes', () => import('./storage-writes')],
   ['threads', () => import('./threads')],
-  ['coedit', () => import('./coedit')]
+  ['coedit', () => import('./coedit')],
+  ['deid', () => import('./deid')]
 ];
 
 const only = process.argv.slice(2);
