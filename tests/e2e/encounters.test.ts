@@ -162,7 +162,7 @@ describe('encounters in the browser', () => {
     await expect.poll(() => page.getByTestId('not-found').textContent()).toMatch(/Encounter not found/);
     expect(await page.getByText('Marguerite Olsen').count()).toBe(0);
     await page.screenshot({ path: '/tmp/graycase-e2e-notfound.png' });
-  });
+  }, 60_000); // three sign-ins and two flags: more than the 30 s default on a loaded machine
 
   it('edits code lines, publishes a de-identified copy, and the admin reads the audit log', async () => {
     const demo = JSON.parse(readFileSync(new URL('../../../shared/data/demo/encounters.json', import.meta.url), 'utf8')).encounters[0];
@@ -174,10 +174,11 @@ describe('encounters in the browser', () => {
     await browser.context.clearCookies(); // the first test left someone signed in
     const page = await browser.context.newPage();
     await signIn(page, org.coder.email, `/encounters/${id}`);
-    await expect.poll(() => page.getByTestId('code-line').count()).toBe(2);
+    // The lines come from the live editor's document once it is synced over the socket.
+    await expect.poll(() => page.getByTestId('live-code-editor').getAttribute('data-status'), { timeout: 20_000 }).toBe('synced');
+    await expect.poll(() => page.getByTestId('code-line').count(), { timeout: 10_000 }).toBe(2);
 
     // Add a code line in the live editor; it is saved as it is made (no save button).
-    await expect.poll(() => page.getByTestId('live-code-editor').getAttribute('data-status'), { timeout: 20_000 }).toBe('synced');
     await page.getByLabel('Add a code', { exact: true }).fill('b96.20');
     await page.getByLabel('Add a code', { exact: true }).press('Escape');
     await page.getByRole('button', { name: 'Add line' }).click();
