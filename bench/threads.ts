@@ -31,9 +31,12 @@ import { hashPassword } from '../server/auth/passwords';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROOMS = 20;
 const SECONDS = Number(process.env.THREADS_SECONDS ?? 10);
+const ALL_SCENARIOS = [{ clients: 200, rate: 0.5 }, { clients: 200, rate: 1 }, { clients: 1000, rate: 0.5 }, { clients: 1000, rate: 1 }];
 const SCENARIOS = process.env.THREADS_QUICK
   ? [{ clients: 40, rate: 1 }] // a smoke run: does the benchmark itself work
-  : [{ clients: 200, rate: 0.5 }, { clients: 200, rate: 1 }, { clients: 1000, rate: 0.5 }, { clients: 1000, rate: 1 }];
+  : process.env.THREADS_CLIENTS // one size only (THREADS_CLIENTS=200 or 1000)
+    ? ALL_SCENARIOS.filter((s) => s.clients === Number(process.env.THREADS_CLIENTS))
+    : ALL_SCENARIOS;
 
 interface Target { name: string; url: string; pid: number; dbPid: number | null; child: ChildProcess; rooms: { encounterId: string; threadId: string }[]; cookies: string[] }
 
@@ -46,13 +49,23 @@ const cpuMs = (pid: number | null) => {
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const serverOutput = new Map<ChildProcess, () => string>();
+
 function spawnServer(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', ...(process.env.THREADS_MON ? ['--import', process.env.THREADS_MON] : []), '--import', 'tsx', ...args], {
       cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', GRAYCASE_BENCH_MEMORY: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe']
     });
     let out = '';
-    const onData = (d: Buffer) => { out += d; const m = ready.exec(out); if (m) resolve({ child, match: m }); };
+    let started = false;
+    const onData = (d: Buffer) => {
+      out = (out + d).slice(-20_000);
+      if (started) return;
+      const m = ready.exec(out);
+      if (m) { started = true; resolve({ child, match: m }); }
+    };
+    // A failing request logs its error: shown when the benchmark fails.
+    serverOutput.set(child, () => out);
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     if (process.env.THREADS_MON) child.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
@@ -265,6 +278,9 @@ export async function run(): Promise<void> {
       console.log(` threads ${clients} clients ${rate} msg/s: delivery p99 ratio ${(g.delivery[2]! / b.delivery[2]!).toFixed(2)}x (goal ≤ 2, aim 1.3), ` +
         `Node CPU per delivery ratio ${(g.nodeCpuPerDelivery / b.nodeCpuPerDelivery).toFixed(2)}x (goal ≤ 1.5), lost ${g.lost}, duplicated ${g.duplicates}`);
     }
+  } catch (err) {
+    for (const t of targets) console.error(` ${t.name} output (tail):\n${(serverOutput.get(t.child)?.() ?? '').split('\n').filter((l) => /"level":(40|50|60)/.test(l)).slice(-5).join('\n')}`);
+    throw err;
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');
     await sleep(1000);
