@@ -67,7 +67,9 @@ export function findLabelledPeople(text: string): Hit[] {
     // "Park, Soo-Min" / "White, Grace": in a labelled "Last, First" a common word is a surname.
     const lastFirst = /^[^,\s]+,[ \t]/.test(value);
     if (!full.length || full.some((w) => (lastFirst ? isStop(w) || HONORIFIC.test(w) : barred(w.replace(/\.$/, ''))))) continue;
-    if (!full.some((w) => listed(w) || !plainEnglish(w))) continue;
+    // Each word a census name, or (in a value not all lower case) no English word: "please recheck BP" is not a name.
+    const lowerOnly = !/[A-Z]/.test(value);
+    if (!full.every((w) => listed(w.replace(/\.$/, '')) || (!lowerOnly && !plainEnglish(w)))) continue;
     const start = m.indices![1]![0];
     out.push(hit(start, start + value.length, 'name after a person label'));
   }
