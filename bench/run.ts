@@ -10,6 +10,7 @@ interface BenchModule { run: () => Promise<void> }
 const modules: [string, () => Promise<BenchModule>][] = [
   ['codes-load', () => import('./codes-load')],
   ['codes-search', () => import('./codes-search')],
+  ['validate', () => import('./validate')],
   ['audit-writes', () => import('./audit-writes')],
   ['storage-writes', () => import('./storage-writes')],
   ['threads', () => import('./threads')],

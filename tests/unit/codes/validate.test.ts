@@ -140,11 +140,4 @@ describe('CPT, HCPCS, modifiers and pointers', () => {
     expect(f).toEqual([expect.objectContaining({ rule: 'pointer-invalid' })]);
     expect(f[0].message).toContain('3');
   });
-  it('is fast enough for every keystroke', () => {
-    const lines = [dx1('E11.9'), ...['I10', 'N18.32', 'Z79.4', 'E66.813', 'J44.1', 'J96.22', 'K35.80', 'A41.9', 'R65.20'].map((c) => line('ICD-10-CM', c, 'secondary')),
-      line('CPT', '99214', 'procedure', { modifiers: ['25'], pointers: [1] }), line('HCPCS', 'J1100', 'procedure')];
-    const t = performance.now();
-    for (let i = 0; i < 100; i++) run(lines);
-    expect((performance.now() - t) / 100).toBeLessThan(20);
-  });
 });
