@@ -11,13 +11,16 @@ import { Client, signedIn } from '../support/http';
 import { encounterInput } from '../support/encounters';
 import { derive } from '../../server/commands/encounter-state';
 
+// Windows are aligned to the clock; a day-long one keeps a test's attempts inside one window.
+const DAY_MS = 24 * 3600_000;
+
 let server: TestServer;
 let org: TestOrg;
 let coder: Client;
 let admin: Client;
 
 beforeAll(async () => {
-  server = await startTestServer({ rateLimits: { perAccount: 5, perAddress: 100_000, windowMs: 60_000 } });
+  server = await startTestServer({ rateLimits: { perAccount: 5, perAddress: 100_000, windowMs: DAY_MS } });
   org = await createOrg(server.ctx.db.c);
   [coder, admin] = await Promise.all([signedIn(server.url, org.coder.email, TEST_PASSWORD), signedIn(server.url, org.admin.email, TEST_PASSWORD)]);
 });
@@ -84,7 +87,7 @@ describe('sign-in limits under concurrency', () => {
   });
 
   it('evaluates exactly the per-address limit of a spray over many accounts', async () => {
-    const s = await startTestServer({ rateLimits: { perAccount: 100, perAddress: 30, windowMs: 60_000 } });
+    const s = await startTestServer({ rateLimits: { perAccount: 100, perAddress: 30, windowMs: DAY_MS } });
     try {
       const rs = await Promise.all(Array.from({ length: 150 }, (_, i) => new Client(s.url).post('/api/auth/sign-in', { email: `nobody${i}@test.example`, password: 'guess-password' })));
       expect(statuses(rs)).toEqual({ 401: 30, 429: 120 });

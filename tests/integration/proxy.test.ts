@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 
+// Windows are aligned to the clock; a day-long one keeps a test's attempts inside one window.
+const DAY_MS = 24 * 3600_000;
+
 let plain: TestServer;
 let proxied: TestServer;
 let orgPlain: TestOrg;
@@ -11,7 +14,7 @@ let orgProxied: TestOrg;
 beforeAll(async () => {
   [plain, proxied] = await Promise.all([
     startTestServer(),
-    startTestServer({ trustProxy: 'loopback', rateLimits: { perAccount: 100, perAddress: 2, windowMs: 60_000 } })
+    startTestServer({ trustProxy: 'loopback', rateLimits: { perAccount: 100, perAddress: 2, windowMs: DAY_MS } })
   ]);
   orgPlain = await createOrg(plain.ctx.db.c);
   orgProxied = await createOrg(proxied.ctx.db.c);
