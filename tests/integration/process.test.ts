@@ -1,4 +1,4 @@
-/** The real entry point (`tsx server/index.ts`) as a user starts it: config errors, start, graceful stop. */
+/** The real entry point as `npm start` runs it (`node --import tsx server/index.ts`): config errors, start, graceful stop. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'graycase-proc-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
+  // tsx as a loader, as `npm start` runs it: signals reach the server itself (the tsx CLI relays them
+  // to a child, and a SIGTERM sometimes killed it before its handler ran: exit 143 instead of 0).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', GRAYCASE_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
