@@ -162,6 +162,8 @@ describe('resolution loop', () => {
 
     // 6. The flag's own Reopen goes through the resolution (with a reason): the code set unlocks.
     await sage.goto(server.url + `/encounters/${id}`);
+    // The resolution is on the page (loaded) before the senior reopens it, as a person would see it.
+    await expect.poll(() => sage.getByTestId('resolution').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await sage.getByTestId('flag').getByRole('button', { name: 'Reopen' }).click();
     await sage.getByLabel('Reason to reopen').fill('An addendum documents sepsis');
     await sage.getByTestId('resolution').getByRole('button', { name: 'Reopen' }).click();
