@@ -27,6 +27,7 @@ export async function startDoubleCoding(ctx: AppContext, actor: Actor, encounter
   const q = await qualityCollections(ctx.db);
   await q.doubleCodingStore.update(doc._id, () => ({ next: doc, result: undefined }));
   await ctx.audit.record(actor, { action: 'double-coding.start', targetType: 'encounter', targetId: encounterId, details: { sessionId: doc._id } });
+  announce(ctx, actor, { type: 'double-coding.update', orgId: actor.orgId, encounterId, sessionId: doc._id, coderId: doc.coderId, seniorId: doc.seniorId, coderSubmitted: false, seniorSubmitted: false });
   return doc;
 }
 
@@ -55,7 +56,7 @@ export async function submitCoding(ctx: AppContext, actor: Actor, id: string, li
     return { next: { ...s, [mine]: submitted }, result: undefined };
   });
   await ctx.audit.record(actor, { action: 'double-coding.submit', targetType: 'encounter', targetId: doc.encounterId, details: { sessionId: id, lines: lines.length } });
-  announce(ctx, { type: 'double-coding.update', orgId: actor.orgId, encounterId: doc.encounterId, sessionId: id });
+  announce(ctx, actor, { type: 'double-coding.update', orgId: actor.orgId, encounterId: doc.encounterId, sessionId: id, coderId: doc.coderId, seniorId: doc.seniorId, coderSubmitted: doc.coder !== null, seniorSubmitted: doc.senior !== null });
   return doc;
 }
 

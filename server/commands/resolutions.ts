@@ -132,7 +132,7 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
     action: 'resolutions.create', targetType: 'encounter', targetId: encounterId,
     details: { resolutionId: resolution._id, target: targetKey(target), outcome: resolution.outcome, errors: resolution.errorTags.length, references: resolution.references.length }
   });
-  announce(ctx, { type: 'resolutions.create', orgId: actor.orgId, encounterId, resolutionId: resolution._id });
+  announce(ctx, actor, { type: 'resolutions.create', orgId: actor.orgId, encounterId, resolutionId: resolution._id });
   return resolution;
 }
 
@@ -176,6 +176,6 @@ export async function reopenResolution(ctx: AppContext, actor: Actor, resolution
   forgetPrecedents(actor.orgId);
   collabOf(ctx).setLocked(r.encounterId, stillLocked);
   await ctx.audit.record(actor, { action: 'resolutions.reopen', targetType: 'encounter', targetId: r.encounterId, details: { resolutionId, reason: reopen.reason } });
-  announce(ctx, { type: 'resolutions.reopen', orgId: actor.orgId, encounterId: r.encounterId, resolutionId });
+  announce(ctx, actor, { type: 'resolutions.reopen', orgId: actor.orgId, encounterId: r.encounterId, resolutionId });
   return { resolution: r, reopen };
 }

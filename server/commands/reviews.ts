@@ -58,7 +58,7 @@ export async function requestReview(ctx: AppContext, actor: Actor, encounterId: 
     throw err;
   }
   await ctx.audit.record(actor, { action: 'reviews.request', targetType: 'encounter', targetId: encounterId, details: { reviewId: review._id, reviewerId: review.reviewerId, teamId: review.teamId } });
-  announce(ctx, { type: 'reviews.update', orgId: actor.orgId, encounterId, reviewId: review._id, state: review.state });
+  announce(ctx, actor, { type: 'reviews.update', orgId: actor.orgId, encounterId, reviewId: review._id, state: review.state });
   return review;
 }
 
@@ -107,7 +107,7 @@ export async function submitReview(ctx: AppContext, actor: Actor, id: string, in
     return { next, result: undefined };
   });
   await ctx.audit.record(actor, { action: 'reviews.submit', targetType: 'encounter', targetId: doc.encounterId, details: { reviewId: id, decision: input.decision, changes: doc.changes.length } });
-  announce(ctx, { type: 'reviews.update', orgId: actor.orgId, encounterId: doc.encounterId, reviewId: id, state: doc.state });
+  announce(ctx, actor, { type: 'reviews.update', orgId: actor.orgId, encounterId: doc.encounterId, reviewId: id, state: doc.state });
   return doc;
 }
 
@@ -133,7 +133,7 @@ export async function respondToChange(ctx: AppContext, actor: Actor, id: string,
     return { next: { ...next, ...settle(next, actor) }, result: undefined };
   });
   await ctx.audit.record(actor, { action: 'reviews.respond', targetType: 'encounter', targetId: doc.encounterId, details: { reviewId: id, changeId, response: input.response } });
-  announce(ctx, { type: 'reviews.update', orgId: actor.orgId, encounterId: doc.encounterId, reviewId: id, state: doc.state });
+  announce(ctx, actor, { type: 'reviews.update', orgId: actor.orgId, encounterId: doc.encounterId, reviewId: id, state: doc.state });
   return doc;
 }
 
@@ -152,7 +152,7 @@ export async function decideDispute(ctx: AppContext, actor: Actor, id: string, c
     return { next: { ...next, ...settle(next, actor) }, result: undefined };
   });
   await ctx.audit.record(actor, { action: 'reviews.decide', targetType: 'encounter', targetId: doc.encounterId, details: { reviewId: id, changeId, decision: input.decision } });
-  announce(ctx, { type: 'reviews.update', orgId: actor.orgId, encounterId: doc.encounterId, reviewId: id, state: doc.state });
+  announce(ctx, actor, { type: 'reviews.update', orgId: actor.orgId, encounterId: doc.encounterId, reviewId: id, state: doc.state });
   return doc;
 }
 

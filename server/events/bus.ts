@@ -12,7 +12,7 @@
 import type { Actor } from '../context';
 import type { EncounterDoc } from '../db/collections';
 import type { Logger } from '../log';
-import type { Scope, TimelineEntryDto } from '../../src/lib/protocol/threads';
+import type { PersonDto, Scope, TimelineEntryDto } from '../../src/lib/protocol/threads';
 import type { NotificationDto } from '../../src/lib/protocol/notifications';
 
 export type DomainEvent =
@@ -21,7 +21,14 @@ export type DomainEvent =
   /** An encounter got a new revision; `before` is the state the change was computed from. */
   | { type: 'encounter.changed'; actor: Actor; before: EncounterDoc; after: EncounterDoc; fields: string[] }
   | { type: 'notification.created'; userId: string; notification: NotificationDto }
-  | { type: 'notifications.read'; userId: string; ids: string[] | 'all' };
+  | { type: 'notifications.read'; userId: string; ids: string[] | 'all' }
+  /** Quality (server/quality/events.ts): notices only; clients re-read through REST, where the policy applies. */
+  | { type: 'resolution.changed'; orgId: string; encounterId: string; resolutionId: string; change: 'created' | 'reopened'; by: PersonDto }
+  | { type: 'review.changed'; orgId: string; encounterId: string; reviewId: string; state: string; by: PersonDto }
+  | {
+    type: 'double-coding.changed'; orgId: string; encounterId: string; sessionId: string;
+    coderId: string; seniorId: string; coderSubmitted: boolean; seniorSubmitted: boolean; by: PersonDto
+  };
 
 export type DomainEventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 

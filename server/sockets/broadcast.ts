@@ -61,6 +61,16 @@ export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Prese
     }
   }
 
+  const encounterRoom = (encounterId: string) => roomOf({ type: 'encounter', encounterId });
+  /** A session is seen only by its parties and admins: to the parties' user rooms and the admins in the encounter room. */
+  async function doubleCodingChanged(e: DomainEventOf<'double-coding.changed'>): Promise<void> {
+    const payload = { encounterId: e.encounterId, sessionId: e.sessionId, coderSubmitted: e.coderSubmitted, seniorSubmitted: e.seniorSubmitted, by: e.by };
+    const admins = ((await io.in(encounterRoom(e.encounterId)).fetchSockets()) as Remote[])
+      .filter((s) => s.data.actor?.role === 'admin' && s.data.actor.orgId === e.orgId && s.data.actor.userId !== e.coderId && s.data.actor.userId !== e.seniorId);
+    io.to([`user:${e.coderId}`, `user:${e.seniorId}`]).emit('double-coding.changed', payload);
+    for (const s of admins) s.emit('double-coding.changed', payload);
+  }
+
   /** A role or team change: every socket of the user, on every node, re-checked with the new state. */
   async function userChanged(userId: string): Promise<void> {
     const user = await ctx.db.c.users.findOne({ _id: userId });
@@ -90,6 +100,14 @@ export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Prese
       case 'notification.created':
         io.to(`user:${e.userId}`).emit('notifications.created', { notification: e.notification, unread: await unreadCount(ctx, e.userId) });
         return;
+      case 'resolution.changed':
+        io.to(encounterRoom(e.encounterId)).emit('resolutions.changed', { encounterId: e.encounterId, resolutionId: e.resolutionId, change: e.change, by: e.by });
+        return;
+      case 'review.changed':
+        io.to(encounterRoom(e.encounterId)).emit('reviews.changed', { encounterId: e.encounterId, reviewId: e.reviewId, state: e.state, by: e.by });
+        return;
+      case 'double-coding.changed':
+        return doubleCodingChanged(e);
       case 'notifications.read':
         io.to(`user:${e.userId}`).emit('notifications.read', { ids: e.ids, unread: await unreadCount(ctx, e.userId) });
         return;

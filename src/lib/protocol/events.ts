@@ -56,6 +56,9 @@ export interface EncounterChangedEvent {
   encounter: LiveEncounterDto;
 }
 
+/** Common part of the quality notices (resolutions, reviews, double coding): which encounter, who acted. */
+export interface QualityChangedEvent { encounterId: string; by: PersonDto }
+
 export type LeftReason = 'access-revoked' | 'role-changed' | 'unpublished' | 'left';
 
 type Handler<S extends z.ZodType, T> = (payload: z.input<S>, ack: (r: Ack<T>) => void) => void;
@@ -107,6 +110,12 @@ export interface ServerToClientEvents {
   'notifications.created': (e: { notification: NotificationDto; unread: number }) => void;
   /** Another tab of this user marked notifications read. */
   'notifications.read': (e: { ids: string[] | 'all'; unread: number }) => void;
+  /** To the encounter room: a resolution landed or was reopened (re-read GET /api/encounters/:id/resolutions). */
+  'resolutions.changed': (e: QualityChangedEvent & { resolutionId: string; change: 'created' | 'reopened' }) => void;
+  /** To the encounter room: a mentor review was requested or changed state (re-read its reviews). */
+  'reviews.changed': (e: QualityChangedEvent & { reviewId: string; state: string }) => void;
+  /** To the session's two parties and admins in the room: progress of a blind double coding (never its lines). */
+  'double-coding.changed': (e: QualityChangedEvent & { sessionId: string; coderSubmitted: boolean; seniorSubmitted: boolean }) => void;
   'session.updated': (e: { userId: string; role: string; name: string; teamIds: string[] }) => void;
   'session.ended': (e: { reason: 'signed-out' | 'disabled' | 'password-changed' | 'expired' }) => void;
 }
