@@ -19,6 +19,7 @@ import { findListNames } from './people';
 import { findGazetteerCities } from './cities';
 import { findFacilities } from './facilities';
 import { findLabelledPeople } from './label-names';
+import { findProperNouns } from './proper-nouns';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
@@ -113,6 +114,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
   return [
     ...findPatientName(value, ctx),
     ...findListNames(value, toks),
+    ...findProperNouns(value, toks),
     ...findGazetteerCities(value, toks),
     ...findFacilities(value),
     ...findCueNames(value, isAuthor),

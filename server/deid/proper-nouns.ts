@@ -1,0 +1,155 @@
+/**
+ * The proper-noun rule: a capitalised word that is NOT a known ordinary word (ordinary.ts: SCOWL,
+ * code-set descriptions, exception lexicon) is a proper noun, so PHI, unless its shape or context
+ * says it is something else that the lists cannot spell out: an ALL-CAPS abbreviation, a drug
+ * (a drug stem such as -mab or -pril, a dose, route or drug verb next to it, a list of drugs), an
+ * organism (a Latin species after it), a lab with its value ("Tmax 38.5"), an eponymous sign
+ * ("positive Tinel", "Homans' sign"). Lower-case words count only right after a person or place
+ * cue ("wife ngozi", "lives in ruidoso"). Names that ARE ordinary words (Hope, Rose, Walker) are
+ * not this rule's business: they need census-list evidence and context (people.ts, names.ts).
+ * Typing: FACILITY before a facility head word, CITY after a place cue or when the gazetteer knows
+ * it, otherwise NAME. Adjacent proper nouns, initials ("Ma.", "J.") and particles ("Van", "de")
+ * join into one span ("Ma. Cristina Dela Cruz", "Nguyen Van Thanh").
+ * Invariants: hits never cover an ordinary word on their own; a run ends at a line break or
+ * punctuation; spans index the original text.
+ */
+import { type Hit } from './hits';
+import { DRUGS, FACILITY_HEADS, nameLists, PLACE_DISEASES } from './lexicon';
+import { isStop } from './name-words';
+import { isOrdinaryWord } from './ordinary';
+import { CLINICAL_HEAD } from './people';
+import { STATE_NAMES } from './places';
+import { cityPopulation } from './gazetteer';
+import { isCountry, type Token } from './tokens';
+import { englishWords } from './vocabulary';
+
+/** Title case in any alphabet: "Okafor", "McDonald", "O'Brien", "Ferreira-Campos", "Łukasz"; not "CT", not "iPhone". */
+const CAPITALISED = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:[-'’]?\p{Lu}?\p{Ll}+)*$/u;
+const LOWER = /^\p{Ll}[\p{Ll}'’-]{3,}$/u;
+const VOWEL = /[aeiouyà-ÿ]/i;
+const DRUG_STEM = /(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|micin|prazole|gliptin|glutide|parin|xaban|gatran|floxacin|cycline|dipine|semide|tidine|azepam|zolam|oxetine|triptan|profen|caine|olone|asone|formin|gliflozin|afil|lukast|terol|tropium|dronate|setron|ciclib|lisib|rubicin|platin|taxel|trexate|cept|plase|codone|morphone|apine|idone|navir|previr|buvir|tegravir|vudine|penem|bactam|fungin|grel|triptyline|pramine|peridol|azosin|oxacin|thromycin)$/i;
+const DOSE_AFTER = /^(?:['’]s)?[ \t]*[(,-]?[ \t]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|gm|ml|l|units?|u|iu|meq|mmol|%|puffs?|tabs?|caps?|sprays?|drops?)\b|(?:er|xr|sr|cr|xl|la|odt|hct|xt|hfa|pen|inhaler|tablets?|capsules?|injections?|inj|infusion|drip|gtt|po|iv|im|sq|subq|sl|prn|bid|tid|qid|qd|qhs|daily|nightly|weekly|dose|doses|dosing|dosed|levels?|therapy|regimen|taper|pack|ppx|prophylaxis|cream|ointment|gel|lotion|nasal|nebs?|induced|associated|related|refill|prescription|was held|held|was stopped|was discontinued|discontinued|restarted|tapered|titrated)\b)/i;
+const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resumed?|resuming|continued?|continuing|discontinued?|d\/c(?:'?d)?|dc'?d|stopped|held|hold|holding|increased?|decreased?|reduced?|tapered?|tapering|titrated?|weaned?|switched (?:from|to)|changed (?:from|to)|converted (?:from|to)|bridged? (?:to|with)|prescribed|gave|given|give|received|receiving|administered|trial of|dose of|doses of|course of|allergic to|allergy to|allergies|intolerant (?:of|to)|takes|taking|took|using|iv|po|im|sq|subq|sl|inhaled|topical|prn|meds?|medications?|rx)\b[ \t]*:?[ \t]*)$/i;
+/** A line that lists medications or allergies: its unknown words are drugs. */
+const MED_LINE = /^[ \t]*(?:home |discharge |current |outpatient )?(?:meds|medications|medication list|rx|allergies|allergy|nkda|drugs)\b[^\n]*$/i;
+/** A line labelled with a procedure or diagnosis: its unknown words are techniques and eponyms ("mesh repair (Lichtenstein)"). */
+const CLINICAL_LINE = /^[ \t]*(?:(?:pre|post)-?(?:op|operative)[ \t]+)?(?:procedures?(?:[ \t]+performed)?|operations?(?:[ \t]+performed)?|diagnos[ie]s|dx|indications?|technique|findings)[ \t]*:[^\n]*$/i;
+/** One or two more capitalised words, then a clinical head word ("Austin Flint murmur", "Argyll Robertson pupil"). */
+const EPONYM_CHAIN = /^(?:['’]s?)?(?:[ \t]+and)?[ \t-]+\p{Lu}\p{Ll}+(?:[ \t-]+\p{Lu}\p{Ll}+)?(?:['’]s?)?[ \t]+/u;
+const SPECIES_AFTER = /^[ \t]+([a-z]{4,})\b/;
+const SPECIES = /(?:ae|ii|us|is|um|ans|ens|ica|ella|osa|ata|ides|ila|ile|ia|i)$/;
+const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/-])/;
+const SIGN_BEFORE = /\b(?:positive|negative|pos|neg|equivocal|elicited|\(?[+-]\)?)[ \t]+$/i;
+const SIGN_AFTER = /^(?:['’]s?)?[ \t]+(?:sign|test|maneuver|manoeuvre|point|reflex|monitor|gait|smear|stockings?|hose|wrap|graft|flap|mask|pump|approach|technique|method|protocol|equation)\b|^['’]s?[ \t]+(?:positive|negative)\b/i;
+const PERSON_BEFORE = /(?:\b(?:dr|drs|mr|mrs|ms|mx|miss|prof|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|caregiver|roommate|neighbou?r|boyfriend|girlfriend|fianc[ée]e?|talked to|spoke (?:to|with)|called|thanks|thank you|hi|hello|hey|dear|cc|ask|asked|tell|told|named|name is|goes by|aka)\.?,?[ \t]+)$/i;
+const PLACE_BEFORE = /\b(?:in|from|near|outside(?: of)?|around|toward|towards|to|via|visiting|moved (?:to|from)|relocated (?:to|from)|lives in|living in|lived in|resides in|born in|raised in|back to|home to|trip to)[ \t]+$/i;
+const LOWER_PLACE_BEFORE = /\b(?:lives in|living in|lived in|resides in|residing in|moved (?:to|from|back to)|relocated (?:to|from)|from|born in|raised in|visiting|outside(?: of)?|near|home in|back to|trip to|travell?ed to)[ \t]+$/i;
+const PARTICLE = /^(?:van|von|de|der|den|del|della|dela|da|das|dos|di|du|le|la|bin|ibn|al|el|ter|ten|y|mac|st)$/i;
+const MONTH_DAY = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+const STATE = new RegExp(`^(?:${STATE_NAMES})$`, 'i');
+const HEADS = new Set(FACILITY_HEADS.map((h) => h.split(/\s+/)[0]!.toLowerCase()));
+
+interface Ctx { text: string; toks: Token[] }
+
+const pre = (c: Ctx, start: number, n = 30) => c.text.slice(Math.max(0, start - n), start);
+const post = (c: Ctx, end: number, n = 40) => c.text.slice(end, end + n);
+/** An initial or an abbreviated given name with its full stop ("J.", "Ma." for María), never an honorific ("Dr."). */
+const INITIAL = /^(?:\p{Lu}|Ma|Wm|Jas|Jos|Geo|Chas|Thos)$/u;
+const initial = (c: Ctx, t: Token) => INITIAL.test(t.word) && c.text[t.end] === '.';
+const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]{1,2}$/.test(c.text.slice(a.end, b.start)) || (/^\.[ \t]{1,2}$/.test(c.text.slice(a.end, b.start)) && initial(c, a));
+const isDrugWord = (w: string) => DRUGS.has(w.toLowerCase()) || DRUG_STEM.test(w);
+
+/** Part of an e-mail address, a URL or a handle: other detectors own those. */
+function inAddress(c: Ctx, t: Token): boolean {
+  const s = c.text.lastIndexOf(' ', t.start) + 1;
+  let e = c.text.slice(t.end).search(/\s/);
+  e = e < 0 ? c.text.length : t.end + e;
+  return /[@/]|www\.|\.(?:com|org|net|edu|gov)\b/i.test(c.text.slice(s, e)) || /[\p{L}\p{N}]$/u.test(c.text.slice(Math.max(0, t.start - 1), t.start));
+}
+
+/** In a comma/slash/"and" list next to a known drug ("aspirin, Plavix and Lipitor"). */
+function drugListNeighbour(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!;
+  const prev = c.toks[i - 1], next = c.toks[i + 1];
+  const joined = (a: Token, b: Token) => /^[ \t]*(?:,|\/|\+|&|and|or|plus|then|vs\.?|versus|\()[ \t]*$|^[ \t]*\)?[ \t]*(?:,|\/|and|or)?[ \t]*\(?[ \t]*$/i.test(c.text.slice(a.end, b.start)) && a.end <= b.start;
+  return Boolean((prev && joined(prev, t) && isDrugWord(prev.word)) || (next && joined(t, next) && isDrugWord(next.word)));
+}
+
+/** Shape or context says drug, organism, lab, sign, place-named disease or country: not a proper noun. */
+function explained(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!;
+  const before = pre(c, t.start), after = post(c, t.end);
+  const line = c.text.slice(c.text.lastIndexOf('\n', t.start - 1) + 1, t.start);
+  if (DRUG_STEM.test(t.word) || DOSE_AFTER.test(after) || DRUG_BEFORE.test(before) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
+  const species = SPECIES_AFTER.exec(after);
+  if (species && SPECIES.test(species[1]!) && !englishWords().has(species[1]!)) return true;
+  if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || LAB_VALUE.test(after)) return true;
+  if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
+  const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
+  if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
+  const lower = c.text.slice(t.start, t.start + 60).toLowerCase();
+  if (PLACE_DISEASES.some((d) => lower.startsWith(d.toLowerCase()))) return true;
+  return STATE.test(t.word) || isCountry(t.word) || MONTH_DAY.test(t.word);
+}
+
+function suspectCapitalised(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!;
+  const letters = t.word.replace(/[-'’]/g, '');
+  return CAPITALISED.test(t.word) && letters.length >= 3 && VOWEL.test(letters) && !isOrdinaryWord(t.word) && !inAddress(c, t) && !explained(c, i);
+}
+
+function suspectLower(c: Ctx, i: number): 'NAME' | 'CITY' | null {
+  const t = c.toks[i]!;
+  if (!LOWER.test(t.word) || !VOWEL.test(t.word) || isOrdinaryWord(t.word) || inAddress(c, t) || explained(c, i)) return null;
+  const before = pre(c, t.start, 24);
+  if (PERSON_BEFORE.test(before)) return 'NAME';
+  if (LOWER_PLACE_BEFORE.test(before)) return 'CITY';
+  return null;
+}
+
+/** A census name word next to a suspect one belongs to the same name ("Cristina" in "Ma. Cristina Dela Cruz"). */
+function nameNeighbour(c: Ctx, t: Token): boolean {
+  const l = nameLists();
+  const w = t.word.toLowerCase();
+  return CAPITALISED.test(t.word) && !isStop(t.word) && !HEADS.has(w) && !STATE.test(t.word)
+    && Boolean(l && ((l.first.get(w) ?? 0) >= 0.003 || (l.last.get(w) ?? Infinity) <= 60000));
+}
+
+
+function typeOf(c: Ctx, start: number, end: number, next: Token | undefined): Hit['type'] {
+  const before = pre(c, start, 24);
+  if (PERSON_BEFORE.test(before)) return 'NAME';
+  if (next && /^[ \t]+$/.test(c.text.slice(end, next.start)) && HEADS.has(next.word.toLowerCase()) && /^\p{Lu}/u.test(next.word)) return 'FACILITY';
+  if (PLACE_BEFORE.test(before) || cityPopulation(c.text.slice(start, end)) > 0) return 'CITY';
+  return 'NAME';
+}
+
+export function findProperNouns(text: string, toks: Token[]): Hit[] {
+  const c: Ctx = { text, toks };
+  const out: Hit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const lowerType = suspectLower(c, i);
+    if (lowerType) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: lowerType, reason: `unknown word after a ${lowerType === 'NAME' ? 'person' : 'place'} cue` }); continue; }
+    if (!suspectCapitalised(c, i)) continue;
+    // Grow over joinable neighbours: other proper nouns, census names, initials, particles.
+    let a = i, b = i;
+    const joinable = (k: number, towards: number): boolean => {
+      const t = toks[k];
+      if (!t) return false;
+      if (suspectCapitalised(c, k) || nameNeighbour(c, t)) return true;
+      if (initial(c, t) && towards > 0) return true;
+      return PARTICLE.test(t.word) && Boolean(toks[k + towards]) && adjacent(c, towards > 0 ? t : toks[k + towards]!, towards > 0 ? toks[k + towards]! : t)
+        && (suspectCapitalised(c, k + towards) || nameNeighbour(c, toks[k + towards]!));
+    };
+    while (a > 0 && adjacent(c, toks[a - 1]!, toks[a]!) && joinable(a - 1, 1)) a--;
+    while (b + 1 < toks.length && adjacent(c, toks[b]!, toks[b + 1]!) && !initial(c, toks[b + 1]!) && joinable(b + 1, -1)) b++;
+    // A trailing initial ("Anna S.") belongs to the name.
+    let end = toks[b]!.end;
+    const tail = /^[ \t]\p{Lu}\.(?![\p{L}])/u.exec(text.slice(end, end + 3));
+    if (tail) end += tail[0].length;
+    const start = toks[a]!.start;
+    out.push({ start, end, type: typeOf(c, start, end, toks[b + 1]), reason: 'proper noun (not an English or clinical word)' });
+    i = b;
+  }
+  return out;
+}
