@@ -21,8 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import pino from 'pino';
-import { io as connect, type Socket } from 'socket.io-client';
-import * as msgpackParser from 'socket.io-msgpack-parser';
+import { openBenchSocket, type BenchSocket } from './threads-client';
 import { startEmbeddedFerretDb } from '../server/db/embedded-ferretdb';
 import { collections } from '../server/db/collections';
 import { createSessionStore, SESSION_COOKIE } from '../server/auth/sessions';
@@ -73,13 +72,10 @@ function spawnServer(args: string[], env: Record<string, string>, ready: RegExp)
   });
 }
 
-function open(url: string, cookie?: string): Promise<Socket> {
-  const s = connect(url, { parser: msgpackParser, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
-  return new Promise((resolve, reject) => { s.once('connect', () => resolve(s)); s.once('connect_error', reject); });
-}
+const open = (url: string, cookie?: string): Promise<BenchSocket> => openBenchSocket(url, cookie);
 
-async function connectAll(t: Target, n: number): Promise<Socket[]> {
-  const sockets: Socket[] = [];
+async function connectAll(t: Target, n: number): Promise<BenchSocket[]> {
+  const sockets: BenchSocket[] = [];
   for (let i = 0; i < n; i += 50) {
     sockets.push(...await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) => open(t.url, t.cookies[i + j]))));
   }
@@ -87,63 +83,77 @@ async function connectAll(t: Target, n: number): Promise<Socket[]> {
   // reasonable ack timeout on a loaded 2-core machine, and only the messages are measured.
   for (let i = 0; i < sockets.length; i += 100) {
     await Promise.all(sockets.slice(i, i + 100).map(async (s, j) => {
-      const r = await s.timeout(120_000).emitWithAck('encounters.join', { encounterId: t.rooms[(i + j) % ROOMS]!.encounterId });
+      const r = await s.emitWithAck('encounters.join', { encounterId: t.rooms[(i + j) % ROOMS]!.encounterId }, 120_000);
       if (!r.ok) throw new Error(`join refused: ${JSON.stringify(r.error)}`);
     }));
   }
   return sockets;
 }
 
+/** Bounded waits: a scenario always ends, and what did not arrive in time counts as lost. */
+const ACK_TIMEOUT_MS = 30_000;
+const DRAIN_DEADLINE_MS = 60_000;
+
 async function runScenario(t: Target, clients: number, rate: number) {
   const sockets = await connectAll(t, clients);
-  const received = new Map<string, number>(); // `${receiver}|${clientId}` → count
+  // received[n][i]: how often receiver i got message n (n numbers the sends of this scenario).
+  const received: Uint8Array[] = [];
   const deliveries: number[] = [];
   const acks: number[] = [];
-  const acked: { clientId: string; room: number; sender: number }[] = [];
+  const acked: { n: number; room: number; sender: number }[] = [];
   let failed = 0;
-  sockets.forEach((s, i) => s.on('timeline.appended', (e: { entry: { kind: string; body?: string } }) => {
-    if (e.entry.kind !== 'message.created' || !e.entry.body?.startsWith('bench ')) return;
-    const [, clientId, sentAt, sender] = e.entry.body.split(' ');
-    if (Number(sender) === i) return;
-    const key = `${i}|${clientId}`;
-    received.set(key, (received.get(key) ?? 0) + 1);
+  let sent = 0;
+  const reasons = new Map<string, number>(); // why sends failed (error code or timeout)
+  const fail = (why: string) => { failed++; reasons.set(why, (reasons.get(why) ?? 0) + 1); };
+  sockets.forEach((s, i) => { s.onBenchBody = (body) => {
+    const [, n, sentAt, sender] = body.split(' ');
+    if (Number(sender) === i) return; // a server that echoes to the sender: not a delivery
+    const per = (received[Number(n)] ??= new Uint8Array(clients));
+    if (per[i]! < 255) per[i]!++;
     deliveries.push(performance.now() - Number(sentAt));
-  }));
+  }; });
   const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
   const started = performance.now();
   const stopAt = started + SECONDS * 1000;
   const interval = 1000 / rate;
   const pending: Promise<void>[] = [];
   await Promise.all(sockets.map(async (s, i) => {
-    await sleep(Math.random() * interval);
-    while (performance.now() < stopAt) {
-      const clientId = randomUUID();
+    // On a fixed schedule (not "sleep after each send"), so a slow event loop does not lower the rate.
+    let next = started + Math.random() * interval;
+    for (;;) {
+      await sleep(Math.max(0, next - performance.now()));
+      if (performance.now() >= stopAt) return;
+      const n = sent++;
       const sentAt = performance.now();
       const room = i % ROOMS;
-      pending.push(s.timeout(30_000).emitWithAck('messages.create', { threadId: t.rooms[room]!.threadId, clientId, body: `bench ${clientId} ${sentAt} ${i}` })
-        .then((r: { ok: boolean }) => { if (r.ok) { acks.push(performance.now() - sentAt); acked.push({ clientId, room, sender: i }); } else failed++; })
-        .catch(() => { failed++; }));
-      await sleep(interval);
+      pending.push(s.emitWithAck('messages.create', { threadId: t.rooms[room]!.threadId, clientId: randomUUID(), body: `bench ${n} ${sentAt} ${i}` }, ACK_TIMEOUT_MS)
+        .then((r: { ok: boolean; error?: { code: string } }) => { if (r.ok) { acks.push(performance.now() - sentAt); acked.push({ n, room, sender: i }); } else fail(r.error?.code ?? 'refused'); })
+        .catch((e: Error) => fail(e.message)));
+      next += interval;
     }
   }));
   await Promise.all(pending);
   const members = Array.from({ length: ROOMS }, (_, r) => sockets.map((_, i) => i).filter((i) => i % ROOMS === r));
   const expected = acked.reduce((n, a) => n + members[a.room]!.length - 1, 0);
-  for (let waited = 0; waited < 15_000 && deliveries.length < expected; waited += 100) await sleep(100);
+  const drainUntil = performance.now() + DRAIN_DEADLINE_MS;
+  while (performance.now() < drainUntil && deliveries.length < expected) await sleep(100);
   const elapsed = (performance.now() - started) / 1000;
   const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
   let unique = 0;
   let duplicates = 0;
-  for (const a of acked) for (const i of members[a.room]!) {
-    if (i === a.sender) continue;
-    const n = received.get(`${i}|${a.clientId}`) ?? 0;
-    if (n > 0) unique++;
-    if (n > 1) duplicates += n - 1;
+  for (const a of acked) {
+    const per = received[a.n];
+    for (const i of members[a.room]!) {
+      if (i === a.sender) continue;
+      const c = per?.[i] ?? 0;
+      if (c > 0) unique++;
+      if (c > 1) duplicates += c - 1;
+    }
   }
-  sockets.forEach((s) => s.disconnect());
+  sockets.forEach((s) => s.close());
   await sleep(500);
   return {
-    messages: acked.length, failed, expected, unique, lost: expected - unique, duplicates,
+    messages: acked.length, failed, reasons: [...reasons].map(([k, v]) => `${k} ${v}`).join(', '), expected, unique, lost: expected - unique, duplicates,
     ack: [pct(acks, 50), pct(acks, 95), pct(acks, 99)], delivery: [pct(deliveries, 50), pct(deliveries, 95), pct(deliveries, 99)],
     perSecond: unique / elapsed,
     nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique)
@@ -179,7 +189,7 @@ async function idleMemoryPerConnection(t: Target, n: number): Promise<{ rss: num
   await sleep(2000);
   const after = await memoryAfterGc(t);
   const rssAfter = rssKb(t.pid);
-  sockets.forEach((s) => s.disconnect());
+  sockets.forEach((s) => s.close());
   await sleep(1000);
   const heapOf = (m: Memory) => m.heapUsed + m.external;
   return { rss: ((rssAfter - rssBefore) * 1024) / n, heap: (heapOf(after) - heapOf(before)) / n };
@@ -226,13 +236,13 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
     if (!created.data) throw new Error(`creating a bench encounter failed: ${JSON.stringify(created.error)}`);
     const encounterId = created.data.id;
     await fetch(`${url}/api/encounters/${encounterId}/sharing`, { method: 'PUT', headers, body: JSON.stringify({ userIds: [], teamIds: [teamId] }) });
-    const joined = await ownerSocket.timeout(30_000).emitWithAck('encounters.join', { encounterId });
+    const joined = await ownerSocket.emitWithAck('encounters.join', { encounterId }, 30_000);
     if (!joined.ok) throw new Error(`encounters.join refused: ${JSON.stringify(joined.error)}`);
-    const thread = await ownerSocket.timeout(30_000).emitWithAck('threads.create', { scope: { type: 'encounter', encounterId }, clientId: randomUUID(), anchor: { type: 'whole' }, title: 'Bench' });
+    const thread = await ownerSocket.emitWithAck('threads.create', { scope: { type: 'encounter', encounterId }, clientId: randomUUID(), anchor: { type: 'whole' }, title: 'Bench' }, 30_000);
     if (!thread.ok) throw new Error(`threads.create refused: ${JSON.stringify(thread.error)}`);
     rooms.push({ encounterId, threadId: thread.data.threadId });
   }
-  ownerSocket.disconnect();
+  ownerSocket.close();
   // Sharing 20 encounters with the team notified every member 20 times: let that settle first,
   // so the scenarios measure the message workload, not the setup's tail.
   for (let waited = 0; waited < 180_000; waited += 1000) {
@@ -268,7 +278,7 @@ export async function run(): Promise<void> {
       for (const t of targets) {
         const r = await runScenario(t, clients, rate);
         results.set(`${t.name}|${clients}|${rate}`, r);
-        console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused), ` +
+        console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused${r.failed ? `: ${r.reasons}` : ''}), ` +
           `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s; ` +
           `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs` +
           (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : ''));

@@ -63,6 +63,8 @@ export interface Config {
   redisUrl?: string;
   /** How long a dropped socket's user stays present in a room (no flicker on reconnect); 5 s. */
   presenceGraceMs?: number;
+  /** How often open sockets have their session and user re-read (server/sockets/session-check.ts); 60 s. */
+  socketRecheckMs?: number;
 }
 
 export class ConfigError extends Error {}

@@ -1,8 +1,9 @@
 /**
- * Wraps a socket event handler: parses the payload with zod, re-checks the session and re-reads
- * the user at most once a minute (so a signed-out, disabled or demoted user loses access on a
- * long-lived socket even when the change happened on another node), and turns any thrown
- * error into a negative ack. The socket always stays up.
+ * Wraps a socket event handler: parses the payload with zod, and turns any thrown error into a
+ * negative ack. The socket always stays up. Sessions and users are re-read for every open
+ * socket by the batched sweep of ./session-check.ts (so a signed-out, disabled or demoted user
+ * loses access on a long-lived socket even when the change happened on another node); should
+ * that sweep fall behind, an overdue socket is refreshed here before its event runs.
  * An event sent without a payload (`emit('x', ack)`) still gets its ack: the function is taken
  * as the ack and the payload is missing, which the schema judges.
  */
@@ -12,17 +13,12 @@ import type { Ack, ApiError } from '../../src/lib/protocol/errors';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors';
 import { parseInput } from '../http/validate';
-import { actorFromRequest } from '../http/authenticate';
+import { RECHECK_MS, SWEEP_MS, refreshActor, type SocketData } from './session-check';
 
-export interface SocketData {
-  actor: Actor;
-  token: string;
-  checkedAt: number;
-  /** Which thread this socket has open, per joined room (presence; read across nodes by fetchSockets). */
-  focus?: Record<string, string | null>;
-}
+export { refreshActor, type SocketData };
 
-const RECHECK_MS = 60_000;
+/** Older than this, the sweep has fallen behind: the event waits for a fresh read. */
+const OVERDUE_MS = RECHECK_MS + SWEEP_MS;
 
 type Reply<T> = (r: Ack<T>) => void;
 
@@ -31,16 +27,6 @@ export function splitArgs<T>(args: unknown[]): { payload: unknown; reply: Reply<
   const last = args[args.length - 1];
   if (typeof last === 'function') return { payload: args.length > 1 ? args[0] : undefined, reply: last as Reply<T> };
   return { payload: args[0], reply: () => {} };
-}
-
-/** Re-reads the session and the user; false when the socket must close. */
-export async function refreshActor(ctx: AppContext, socket: Socket): Promise<boolean> {
-  const data = socket.data as SocketData;
-  const actor = await actorFromRequest(ctx, socket.request);
-  if (!actor || actor.userId !== data.actor.userId) return false;
-  data.actor = actor;
-  data.checkedAt = Date.now();
-  return true;
 }
 
 /** The ack error of an AppError: `field` where REST puts it, other details under `details`. */
@@ -59,7 +45,7 @@ export function handle<S extends z.ZodType, T>(
     const { payload, reply } = splitArgs<T>(args);
     try {
       const data = socket.data as SocketData;
-      if (Date.now() - data.checkedAt > RECHECK_MS && !(await refreshActor(ctx, socket))) {
+      if (Date.now() - data.checkedAt > OVERDUE_MS && !(await refreshActor(ctx, socket))) {
         reply({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended; sign in again' } });
         socket.disconnect(true);
         return;

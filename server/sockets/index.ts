@@ -1,7 +1,9 @@
 /**
  * The Socket.IO server. Every handshake request (polling or WebSocket) passes the same origin
  * rule as REST's state-changing requests (http/origin.ts), then authenticates from the same
- * session cookie; a socket without a valid session is refused before any handler runs. Each
+ * session cookie (handshakes arriving together share one read: ./session-check.ts, which also
+ * re-checks every open socket's session and user in one batched sweep); a socket without a
+ * valid session is refused before any handler runs. Each
  * socket joins `user:<id>`, `org:<id>` and `session:<session id>` so that events reach exactly
  * the right people.
  * Invariants: an event nobody handles, or one without its payload, still gets a negative ack;
@@ -20,10 +22,11 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { actorFromRequest, sessionTokenOf } from '../http/authenticate';
+import { sessionTokenOf } from '../http/authenticate';
 import { checkOrigin } from '../http/origin';
 import { createProtocolOf } from '../http/client-address';
 import { handle, refreshActor, splitArgs, type SocketData } from './handle';
+import { actorOfSocketRequest, startSessionSweep } from './session-check';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { SOCKET_FEATURES } from './features';
 
@@ -42,7 +45,7 @@ export function createIo(httpServer: HttpServer, ctx: AppContext): Server {
   });
   io.use(async (socket, next) => {
     try {
-      const actor = await actorFromRequest(ctx, socket.request);
+      const actor = await actorOfSocketRequest(ctx, socket.request);
       if (!actor) return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'Sign in first' } }));
       const data: SocketData = { actor, token: sessionTokenOf(socket.request)!, checkedAt: Date.now() };
       socket.data = data;
@@ -73,7 +76,7 @@ export function createIo(httpServer: HttpServer, ctx: AppContext): Server {
   ctx.events.on('session.ended', endSession);
   ctx.events.on('user.sessions-ended', endUser);
   ctx.events.on('user.role-changed', userChanged);
-  const cleanups = SOCKET_FEATURES.map((f) => f.setup?.(ctx, io));
+  const cleanups = [...SOCKET_FEATURES.map((f) => f.setup?.(ctx, io)), startSessionSweep(ctx, io, ctx.config.socketRecheckMs)];
   // Benchmarks only (bench/threads.ts): memory after a full GC on SIGUSR2, to measure per-connection cost.
   const reportMemory = () => {
     (globalThis as { gc?: () => void }).gc?.();

@@ -96,3 +96,56 @@ describe('ending sessions closes their sockets at once', () => {
     expect(sHere.connected).toBe(true);
   });
 });
+
+describe('changes made elsewhere (another node, the database) reach open sockets through the sweep', () => {
+  // A server of its own with a short re-check period; changes are written to the database
+  // directly, so no event of this process tells the socket layer: only the sweep can notice.
+  let quick: TestServer;
+  beforeAll(async () => { quick = await startTestServer({ socketRecheckMs: 400 }); });
+  afterAll(async () => { await quick.close(); });
+  const closed = (s: Socket) => new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+
+  it('closes a socket whose session was deleted, keeps the others', async () => {
+    const qOrg = await createOrg(quick.ctx.db.c);
+    const { sessionCookieFor } = await import('../support/sockets');
+    const [gone, kept] = await Promise.all([sessionCookieFor(quick.ctx, qOrg.coder), sessionCookieFor(quick.ctx, qOrg.coder)]);
+    const sGone = openSocket(quick.url, gone) as unknown as Socket;
+    const sKept = openSocket(quick.url, kept) as unknown as Socket;
+    await Promise.all([outcome(sGone), outcome(sKept)]);
+    const wentAway = closed(sGone);
+    const id = quick.ctx.sessions.idOf(decodeURIComponent(gone.split('=')[1]!));
+    expect((await quick.ctx.db.c.sessions.deleteOne({ _id: id })).deletedCount).toBe(1);
+    expect(await wentAway).toBe('io server disconnect');
+    // Several sweeps later the other session's socket is still up and still answers.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(sKept.connected).toBe(true);
+    expect((await sKept.timeout(5000).emitWithAck('session.whoami', {})).ok).toBe(true);
+  });
+
+  it('closes the sockets of a user disabled in the database, and picks up a new role', async () => {
+    const qOrg = await createOrg(quick.ctx.db.c);
+    const { sessionCookieFor } = await import('../support/sockets');
+    const s = openSocket(quick.url, await sessionCookieFor(quick.ctx, qOrg.coder)) as unknown as Socket;
+    const other = openSocket(quick.url, await sessionCookieFor(quick.ctx, qOrg.senior)) as unknown as Socket;
+    await Promise.all([outcome(s), outcome(other)]);
+    await quick.ctx.db.c.users.updateOne({ _id: qOrg.coder._id }, { $set: { role: 'senior' } });
+    await expect.poll(async () => (await s.timeout(5000).emitWithAck('session.whoami', {})).data?.role, { timeout: 5000 }).toBe('senior');
+    const wentAway = closed(s);
+    await quick.ctx.db.c.users.updateOne({ _id: qOrg.coder._id }, { $set: { disabled: true } });
+    expect(await wentAway).toBe('io server disconnect');
+    expect(other.connected).toBe(true);
+  });
+
+  it('admits many handshakes arriving at once, each as its own user, and refuses the bad ones among them', async () => {
+    const qOrg = await createOrg(quick.ctx.db.c);
+    const { sessionCookieFor } = await import('../support/sockets');
+    const users = [qOrg.coder, qOrg.senior, qOrg.admin];
+    const cookies = await Promise.all(Array.from({ length: 30 }, (_, i) => sessionCookieFor(quick.ctx, users[i % 3]!)));
+    const sockets = [...cookies, 'gc_session=not-a-token', undefined].map((c) => openSocket(quick.url, c) as unknown as Socket);
+    const results = await Promise.all(sockets.map((s) => outcome(s)));
+    expect(results.slice(0, 30).every((r) => r.connected)).toBe(true);
+    expect(results.slice(30).map((r) => r.connected)).toEqual([false, false]);
+    const who = await Promise.all(sockets.slice(0, 30).map((s) => s.timeout(5000).emitWithAck('session.whoami', {})));
+    expect(who.map((w) => w.data.userId)).toEqual(cookies.map((_, i) => users[i % 3]!._id));
+  });
+});
