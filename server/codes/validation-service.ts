@@ -25,3 +25,15 @@ export async function validationFor(ctx: AppContext, orgId: string, facts: { set
     lines: codeLineInfo(codeSets, facts.dateOfService, lines, cptDescriptions)
   };
 }
+
+/**
+ * Never waits for the code sets: while they are still loading (3-10 s after a start) the answer
+ * is a "loading" validation, so an encounter can be shown at once; the findings follow through
+ * the live editor's `collab.findings` or `GET /api/encounters/:id/validation` (which waits).
+ */
+export async function validationNow(ctx: AppContext, orgId: string, facts: { setting: Setting; dateOfService: string }, lines: CodeLine[]): Promise<{ validation: ValidationDto; pending: boolean }> {
+  if (!ctx.codeSets.ready() && ctx.codeSets.status().state === 'loading') {
+    return { pending: true, validation: { state: 'loading', message: 'Checking codes: the code sets are still loading', fiscalYear: fiscalYearFor(facts.dateOfService), findings: [] } };
+  }
+  return { pending: false, validation: await validationFor(ctx, orgId, facts, lines) };
+}

@@ -7,17 +7,18 @@ import type { Actor, AppContext } from '../context';
 import type { EncounterDoc } from '../db/collections';
 import { findUsersByIds } from '../repositories/users';
 import { listTeams } from '../repositories/teams';
-import { validationFor } from '../codes/validation-service';
+import { validationNow } from '../codes/validation-service';
 import { presentEncounter } from './encounters';
 import type { EncounterPart, LiveEncounterDto } from '../../src/lib/protocol/events';
 
 export async function presentLiveEncounter(ctx: AppContext, enc: EncounterDoc, actor: Actor): Promise<LiveEncounterDto> {
   const { c } = ctx.db;
-  const [users, teams, validation] = await Promise.all([
-    findUsersByIds(c, enc.orgId, enc.sharedUserIds), listTeams(c, enc.orgId), validationFor(ctx, enc.orgId, enc, enc.codeLines)
+  // A broadcast never waits for the code sets to load (the room would see the change seconds late).
+  const [users, teams, { validation, pending }] = await Promise.all([
+    findUsersByIds(c, enc.orgId, enc.sharedUserIds), listTeams(c, enc.orgId), validationNow(ctx, enc.orgId, enc, enc.codeLines)
   ]);
   const { permissions: _perViewer, ...shared } = presentEncounter(enc, actor, { users: new Map(users.map((u) => [u._id, u])), teams: new Map(teams.map((t) => [t._id, t])) }, validation);
-  return { ...shared, revision: enc.revision ?? 0 };
+  return { ...shared, ...(pending ? { findingsPending: true } : {}), revision: enc.revision ?? 0 };
 }
 
 const PART_OF_FIELD: Record<string, EncounterPart> = {

@@ -20,18 +20,21 @@ import { presentEncounter, presentExport, presentFlag, presentForumPost } from '
 import { findUsersByIds } from '../repositories/users';
 import { listTeams } from '../repositories/teams';
 import { notFound } from '../errors';
-import { validationFor } from '../codes/validation-service';
+import { validationFor, validationNow } from '../codes/validation-service';
 
 export function encounterRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(authenticate(ctx));
   const { c } = ctx.db;
 
+  // Never waits for the code sets: right after a start the encounter is answered at once with
+  // `findingsPending`, and its findings follow (GET /:id/validation, or the live editor's findings).
   const present = async (enc: EncounterDoc, actor: Actor) => {
-    const [users, teams, validation] = await Promise.all([
-      findUsersByIds(c, actor.orgId, enc.sharedUserIds), listTeams(c, actor.orgId), validationFor(ctx, actor.orgId, enc, enc.codeLines)
+    const [users, teams, { validation, pending }] = await Promise.all([
+      findUsersByIds(c, actor.orgId, enc.sharedUserIds), listTeams(c, actor.orgId), validationNow(ctx, actor.orgId, enc, enc.codeLines)
     ]);
-    return presentEncounter(enc, actor, { users: new Map(users.map((u) => [u._id, u])), teams: new Map(teams.map((t) => [t._id, t])) }, validation);
+    const dto = presentEncounter(enc, actor, { users: new Map(users.map((u) => [u._id, u])), teams: new Map(teams.map((t) => [t._id, t])) }, validation);
+    return pending ? { ...dto, findingsPending: true } : dto;
   };
   const flagId = (v: string | string[] | undefined) => {
     if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/.test(v)) throw notFound('Flag');
@@ -58,6 +61,13 @@ export function encounterRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const enc = await openEncounter(ctx, actor, idParam(req.params.id, 'Encounter'), 'view', 'encounters.view');
     res.json({ data: await present(enc, actor) });
+  });
+
+  /** The findings of the stored code lines, waiting for the code sets if they are still loading. */
+  r.get('/:id/validation', async (req, res) => {
+    const actor = actorOf(req);
+    const enc = await openEncounter(ctx, actor, idParam(req.params.id, 'Encounter'), 'view', 'encounters.view');
+    res.json({ data: await validationFor(ctx, actor.orgId, enc, enc.codeLines) });
   });
 
   /** A change to one encounter, answered with the whole encounter as this user sees it. */

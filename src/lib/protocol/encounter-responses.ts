@@ -57,6 +57,11 @@ export interface EncounterDto extends Omit<EncounterSummaryDto, 'flagCount' | 'o
   permissions: Permissions;
   /** Findings of the code-set validation of the current code lines (recomputed on every read and change). */
   validation: ValidationDto;
+  /**
+   * True while the code sets are still loading (just after a server start): `validation` is then
+   * `state: 'loading'` with no findings, and `GET /api/encounters/:id/validation` waits for them.
+   */
+  findingsPending?: boolean;
   createdAt: string;
 }
 

@@ -29,10 +29,27 @@ export class EncounterStore {
       const enc = await api.get<EncounterDto>(this.base);
       this.enc = this.live ? { ...this.live, permissions: enc.permissions } : enc;
       this.error = '';
+      if (this.enc.findingsPending) void this.fillFindings();
     } catch (e) {
       if (e instanceof ApiClientError && e.status === 404) this.notFound = true;
       else this.error = (e as Error).message;
     }
+  }
+
+  /**
+   * Just after a server start the encounter comes before its findings (the code sets are still
+   * loading): this asks for them once (the server answers when they are ready) and shows them if
+   * the code lines are still the ones they were computed for.
+   */
+  private fillingFindings = false;
+  private async fillFindings(): Promise<void> {
+    if (this.fillingFindings) return;
+    this.fillingFindings = true;
+    try {
+      const lines = JSON.stringify(this.enc?.codeLines ?? []);
+      const validation = await api.get<EncounterDto['validation']>(`${this.base}/validation`);
+      if (this.enc && JSON.stringify(this.enc.codeLines) === lines) this.enc = { ...this.enc, validation, findingsPending: false };
+    } catch { /* the next read or change brings them */ } finally { this.fillingFindings = false; }
   }
 
   /** A newer revision from the room replaces the shown encounter; older or equal ones are ignored. */
@@ -40,6 +57,7 @@ export class EncounterStore {
     if (this.live && enc.revision <= this.live.revision) return;
     this.live = enc;
     if (this.enc) this.enc = { ...enc, permissions: this.enc.permissions };
+    if (enc.findingsPending) void this.fillFindings();
   }
   /** The room's revision at (re)join: a stale live copy is dropped so the next load is fresh. */
   joinedAt(revision: number | null): void {
