@@ -26,7 +26,7 @@ const SUFFIX_SWAPS: [RegExp, string][] = [
   [/ing$/, 'e'], [/s$/, ''], [/es$/, ''], [/ies$/, 'y'], [/i$/, 'us'], [/ae$/, 'a'], [/a$/, 'um'], [/'?s$/, '']
 ];
 /** Suffixes that make a clinical word whatever its stem ("schistocytes", "thoracentesis"); 7+ letters, on no census list. */
-const CLINICAL_SUFFIX = /(?:cytes?|itis|osis|oses|emia|ectomy|otomy|ostomy|plasty|scopy|graphy|grams?|pathy|algia|uria|plegia|paresis|megaly|penia|philia|centesis|trophy|lysis|rrhea|rrhage|pnea|ectasis|sclerosis|genesis|plasia|noma|omata|ocele|ostasis)$/;
+const CLINICAL_SUFFIX = /(?:cytes?|itis|osis|oses|emia|ectomy|otomy|ostomy|plasty|scopy|graphy|grams?|pathy|algia|uria|plegia|paresis|megaly|penia|philia|centesis|trophy|lysis|rrhea|rrhage|pnea|ectasis|sclerosis|genesis|plasia|noma|omata|ocele|ostasis|bacter|coccus|cocci|bacillus|bacilli|monas|myces|plasma|bacterium|treponema|sporidium)$/;
 /** Contractions: "I've", "we'll", "they're", "didn't". */
 const CONTRACTION = /'(?:ve|ll|re|d|m|t|s)$/;
 

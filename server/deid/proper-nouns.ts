@@ -14,7 +14,7 @@
  * punctuation; spans index the original text.
  */
 import { type Hit } from './hits';
-import { DRUGS, FACILITY_HEADS, nameLists, PLACE_DISEASES } from './lexicon';
+import { DRUGS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD } from './people';
@@ -29,7 +29,7 @@ const LOWER = /^\p{Ll}[\p{Ll}'’-]{3,}$/u;
 const VOWEL = /[aeiouyà-ÿ]/i;
 const DRUG_STEM = /(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|micin|prazole|gliptin|glutide|parin|xaban|gatran|floxacin|cycline|dipine|semide|tidine|azepam|zolam|oxetine|triptan|profen|caine|olone|asone|formin|gliflozin|afil|lukast|terol|tropium|dronate|setron|ciclib|lisib|rubicin|platin|taxel|trexate|cept|plase|codone|morphone|apine|idone|navir|previr|buvir|tegravir|vudine|penem|bactam|fungin|grel|triptyline|pramine|peridol|azosin|oxacin|thromycin)$/i;
 const DOSE_AFTER = /^(?:['’]s)?[ \t]*[(,-]?[ \t]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|gm|ml|l|units?|u|iu|meq|mmol|%|puffs?|tabs?|caps?|sprays?|drops?)\b|(?:er|xr|sr|cr|xl|la|odt|hct|xt|hfa|pen|inhaler|tablets?|capsules?|injections?|inj|infusion|drip|gtt|po|iv|im|sq|subq|sl|prn|bid|tid|qid|qd|qhs|daily|nightly|weekly|dose|doses|dosing|dosed|levels?|therapy|regimen|taper|pack|ppx|prophylaxis|cream|ointment|gel|lotion|nasal|nebs?|induced|associated|related|refill|prescription|was held|held|was stopped|was discontinued|discontinued|restarted|tapered|titrated)\b)/i;
-const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resumed?|resuming|continued?|continuing|discontinued?|d\/c(?:'?d)?|dc'?d|stopped|held|hold|holding|increased?|decreased?|reduced?|tapered?|tapering|titrated?|weaned?|switched (?:from|to)|changed (?:from|to)|converted (?:from|to)|bridged? (?:to|with)|prescribed|gave|given|give|received|receiving|administered|trial of|dose of|doses of|course of|allergic to|allergy to|allergies|intolerant (?:of|to)|takes|taking|took|using|iv|po|im|sq|subq|sl|inhaled|topical|prn|meds?|medications?|rx)\b[ \t]*:?[ \t]*)$/i;
+const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resumed?|resuming|continued?|continuing|discontinued?|d\/c(?:'?d)?|dc'?d|stopped|held|hold|holding|increased?|decreased?|reduced?|tapered?|tapering|titrated?|weaned?|switched (?:from|to)|changed (?:from|to)|converted (?:from|to)|bridged? (?:to|with)|prescribed|gave|given|give|received|receiving|administered|trial of|dose of|doses of|course of|allergic to|allergy to|allergies|intolerant (?:of|to)|takes|taking|took|using|used|applied|placed|injected|infiltrated|instilled|irrigated|prepped|packed|dressed|closed|sutured|covered|iv|po|im|sq|subq|sl|inhaled|topical|prn|meds?|medications?|rx)\b(?:[ \t]+with)?[ \t]*:?[ \t]*|(?:\d+-0|\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga|g|%|mg|mcg|ml|cc))[ \t]+)$/i;
 /** A line that lists medications or allergies: its unknown words are drugs. */
 const MED_LINE = /^[ \t]*(?:home |discharge |current |outpatient )?(?:meds|medications|medication list|rx|allergies|allergy|nkda|drugs)\b[^\n]*$/i;
 /** A line labelled with a procedure or diagnosis: its unknown words are techniques and eponyms ("mesh repair (Lichtenstein)"). */
@@ -38,7 +38,8 @@ const CLINICAL_LINE = /^[ \t]*(?:(?:pre|post)-?(?:op|operative)[ \t]+)?(?:proced
 const EPONYM_CHAIN = /^(?:['’]s?)?(?:[ \t]+and)?[ \t-]+\p{Lu}\p{Ll}+(?:[ \t-]+\p{Lu}\p{Ll}+)?(?:['’]s?)?[ \t]+/u;
 const SPECIES_AFTER = /^[ \t]+([a-z]{4,})\b/;
 const SPECIES = /(?:ae|ii|us|is|um|ans|ens|ica|ella|osa|ata|ides|ila|ile|ia|i)$/;
-const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/-])/;
+/** A value after it: a lab or vital ("Tmax 38.9"), a suture or device size ("Vicryl 3-0", "Midas 5-mm bur"). */
+const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/-])|^[ \t]+\d+-0\b|^[ \t]+\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga)\b/i;
 const SIGN_BEFORE = /\b(?:positive|negative|pos|neg|equivocal|elicited|\(?[+-]\)?)[ \t]+$/i;
 const SIGN_AFTER = /^(?:['’]s?)?[ \t]+(?:sign|test|maneuver|manoeuvre|point|reflex|monitor|gait|smear|stockings?|hose|wrap|graft|flap|mask|pump|approach|technique|method|protocol|equation)\b|^['’]s?[ \t]+(?:positive|negative)\b/i;
 const PERSON_BEFORE = /(?:\b(?:dr|drs|mr|mrs|ms|mx|miss|prof|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|caregiver|roommate|neighbou?r|boyfriend|girlfriend|fianc[ée]e?|talked to|spoke (?:to|with)|called|thanks|thank you|hi|hello|hey|dear|cc|ask|asked|tell|told|named|name is|goes by|aka)\.?,?[ \t]+)$/i;
@@ -67,12 +68,27 @@ function inAddress(c: Ctx, t: Token): boolean {
   return /[@/]|www\.|\.(?:com|org|net|edu|gov)\b/i.test(c.text.slice(s, e)) || /[\p{L}\p{N}]$/u.test(c.text.slice(Math.max(0, t.start - 1), t.start));
 }
 
-/** In a comma/slash/"and" list next to a known drug ("aspirin, Plavix and Lipitor"). */
+const LIST_WORD = /^(?:and|or|plus|then|vs|versus)$/i;
+const LIST_GAP = /^[ \t]*(?:,|\/|\+|&|and|or|plus|then|vs\.?|versus|\(|\))?[ \t]*(?:and|or|plus|then|vs\.?|versus)?[ \t]*\)?[ \t]*$/i;
+
+/** Drug or product evidence on the word itself: a known drug, a stem, a dose after it or a drug verb before it. */
+const productAt = (c: Ctx, t: Token) => isDrugWord(t.word) || DOSE_AFTER.test(post(c, t.end)) || DRUG_BEFORE.test(pre(c, t.start));
+
+/** In a comma/slash/"and" list with a drug or product ("aspirin, Plavix and Lipitor", "with Xeroform, Kerlix and Gelfoam"). */
 function drugListNeighbour(c: Ctx, i: number): boolean {
-  const t = c.toks[i]!;
-  const prev = c.toks[i - 1], next = c.toks[i + 1];
-  const joined = (a: Token, b: Token) => /^[ \t]*(?:,|\/|\+|&|and|or|plus|then|vs\.?|versus|\()[ \t]*$|^[ \t]*\)?[ \t]*(?:,|\/|and|or)?[ \t]*\(?[ \t]*$/i.test(c.text.slice(a.end, b.start)) && a.end <= b.start;
-  return Boolean((prev && joined(prev, t) && isDrugWord(prev.word)) || (next && joined(t, next) && isDrugWord(next.word)));
+  const gap = (a: Token, b: Token) => c.text.slice(a.end, b.start);
+  for (const step of [-1, 1]) {
+    for (let k = i, n = 0; n < 6; n++) {
+      let j = k + step;
+      // "and"/"or" are tokens of their own: step over them ("Kerlix and Gelfoam").
+      if (c.toks[j] && LIST_WORD.test(c.toks[j]!.word) && /^[ \t]+$/.test(step < 0 ? gap(c.toks[j]!, c.toks[k]!) : gap(c.toks[k]!, c.toks[j]!))) j += step;
+      const a = c.toks[Math.min(k, j)], b = c.toks[Math.max(k, j)];
+      if (!a || !b || !LIST_GAP.test(c.text.slice(a.end, b.start)) || c.text.slice(a.end, b.start).trim() === '') break;
+      if (productAt(c, c.toks[j]!)) return true;
+      k = j;
+    }
+  }
+  return false;
 }
 
 /** Shape or context says drug, organism, lab, sign, place-named disease or country: not a proper noun. */
@@ -82,7 +98,8 @@ function explained(c: Ctx, i: number): boolean {
   const line = c.text.slice(c.text.lastIndexOf('\n', t.start - 1) + 1, t.start);
   if (DRUG_STEM.test(t.word) || DOSE_AFTER.test(after) || DRUG_BEFORE.test(before) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
   const species = SPECIES_AFTER.exec(after);
-  if (species && SPECIES.test(species[1]!) && !englishWords().has(species[1]!)) return true;
+  // "Enterobacter cloacae": a Latin species after it (English words only when Latin plurals or genitives).
+  if (species && SPECIES.test(species[1]!) && (!englishWords().has(species[1]!) || /(?:ae|ii)$/.test(species[1]!))) return true;
   if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || LAB_VALUE.test(after)) return true;
   if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
@@ -150,6 +167,26 @@ export function findProperNouns(text: string, toks: Token[]): Hit[] {
     const start = toks[a]!.start;
     out.push({ start, end, type: typeOf(c, start, end, toks[b + 1]), reason: 'proper noun (not an English or clinical word)' });
     i = b;
+  }
+  return withListedNeighbours(c, out);
+}
+
+/** "Okafor, Smith and Zielinski": a census name in a list with a proper-noun name is a name too. */
+function withListedNeighbours(c: Ctx, found: Hit[]): Hit[] {
+  const out = [...found];
+  const named = (t: Token | undefined) => Boolean(t) && out.some((h) => h.type === 'NAME' && h.start <= t!.start && t!.end <= h.end);
+  for (let round = 0; round < 2; round++) {
+    c.toks.forEach((t, i) => {
+      // A sign-off ("Best, Alisha") starts its line: a common word there is no surname.
+      if (named(t) || !nameNeighbour(c, t) || DRUGS.has(t.word.toLowerCase()) || (t.sentenceStart && isClinicalOrCommon(t.word)) || explained(c, i)) return;
+      const prev = c.toks[i - 1], next = c.toks[i + 1];
+      const list = (a: Token, b: Token) => /^[ \t]*(?:,|&|\/|and)[ \t]*$/.test(c.text.slice(a.end, b.start));
+      const prevName = prev && LIST_WORD.test(prev.word) ? c.toks[i - 2] : prev;
+      const nextName = next && LIST_WORD.test(next.word) ? c.toks[i + 2] : next;
+      if ((named(prevName) && (list(prevName!, t) || (prev !== prevName && list(prev!, t)))) || (named(nextName) && (list(t, nextName!) || (next !== nextName && list(t, next!))))) {
+        out.push({ start: t.start, end: t.end, type: 'NAME', reason: 'census name in a list of names' });
+      }
+    });
   }
   return out;
 }
