@@ -114,6 +114,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   }; });
   const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
   const started = performance.now();
+  const monoStart = process.hrtime.bigint() / 1000n; // µs, the clock of the server's CPU profile
   const stopAt = started + SECONDS * 1000;
   const interval = 1000 / rate;
   const pending: Promise<void>[] = [];
@@ -139,6 +140,8 @@ async function runScenario(t: Target, clients: number, rate: number) {
   while (performance.now() < drainUntil && deliveries.length < expected) await sleep(100);
   const elapsed = (performance.now() - started) / 1000;
   const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
+  // With THREADS_PROFILE: the measured window, to read only its samples out of the profile.
+  if (process.env.THREADS_PROFILE) console.log(` profile window ${t.name} ${clients} ${rate}: ${monoStart} ${process.hrtime.bigint() / 1000n}`);
   let unique = 0;
   let duplicates = 0;
   for (const a of acked) {

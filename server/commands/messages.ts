@@ -25,8 +25,11 @@ import { checkAnchor } from './anchors';
 import { appendToTimeline, entryKey, type AppendResult } from './timeline';
 import type { CreateMessageInput, EditMessageInput, MessageRef, PhiCandidateDto, Reaction } from '../../src/lib/protocol/threads';
 
-/** What the socket layer knows: which rooms this socket has joined (policy checked at join). */
-export interface RoomAccess { joined(room: string): boolean }
+/**
+ * What the socket layer knows: which rooms this socket has joined (policy checked at join), and
+ * the socket's id (its ack carries the entry, so broadcasts of what it wrote skip it).
+ */
+export interface RoomAccess { joined(room: string): boolean; socketId?: string }
 
 export const scopeOfThread = (t: ThreadDoc) =>
   t.postId ? { type: 'forum' as const, postId: t.postId } : { type: 'encounter' as const, encounterId: t.encounterId! };
@@ -96,11 +99,11 @@ export async function prepareMessage(ctx: AppContext, actor: Actor, scope: Loade
 }
 
 /** Appends a prepared message to its thread's room timeline. */
-export function appendMessage(ctx: AppContext, actor: Actor, thread: Pick<ThreadDoc, '_id' | 'room'>, input: { clientId: string; body: string }, prepared: PreparedMessage): Promise<AppendResult> {
+export function appendMessage(ctx: AppContext, actor: Actor, thread: Pick<ThreadDoc, '_id' | 'room'>, input: { clientId: string; body: string }, prepared: PreparedMessage, origin?: string): Promise<AppendResult> {
   return appendToTimeline(ctx, {
     _id: entryKey(actor.userId, input.clientId), room: thread.room, orgId: actor.orgId, kind: 'message.created', threadId: thread._id,
     at: new Date(), byId: actor.userId, byName: actor.name, body: input.body, refs: prepared.refs, mentions: prepared.mentions
-  }, prepared.mentions.map((m) => m.id));
+  }, prepared.mentions.map((m) => m.id), origin);
 }
 
 export async function createMessage(ctx: AppContext, actor: Actor, input: CreateMessageInput, access?: RoomAccess): Promise<AppendResult> {
@@ -110,7 +113,7 @@ export async function createMessage(ctx: AppContext, actor: Actor, input: Create
   const scope = found.scope ?? (thread.postId ? await loadScope(ctx.db, actor, scopeOfThread(thread)) : null);
   // Without a loaded scope there are no references or mentions to check (needScope above).
   const prepared = scope ? await prepareMessage(ctx, actor, scope, input) : { refs: [], mentions: [] };
-  return appendMessage(ctx, actor, thread, input, prepared);
+  return appendMessage(ctx, actor, thread, input, prepared, access?.socketId);
 }
 
 async function messageFor(ctx: AppContext, actor: Actor, messageId: string, access: RoomAccess | undefined): Promise<{ message: TimelineDoc; thread: ThreadDoc; scope: LoadedScope | null }> {
@@ -130,7 +133,7 @@ export async function editMessage(ctx: AppContext, actor: Actor, input: EditMess
   const result = await appendToTimeline(ctx, {
     _id: entryKey(actor.userId, input.clientId), room: thread.room, orgId: actor.orgId, kind: 'message.edited', threadId: thread._id,
     messageId: message._id, at: new Date(), byId: actor.userId, byName: actor.name, body: input.body, refs
-  });
+  }, [], access?.socketId);
   if (!result.duplicate) await ctx.audit.record(actor, { action: 'messages.edit', targetType: 'message', targetId: message._id, details: { room: thread.room } });
   return result;
 }
@@ -141,7 +144,7 @@ export async function deleteMessage(ctx: AppContext, actor: Actor, input: { mess
   const result = await appendToTimeline(ctx, {
     _id: entryKey(actor.userId, input.clientId), room: thread.room, orgId: actor.orgId, kind: 'message.deleted', threadId: thread._id,
     messageId: message._id, at: new Date(), byId: actor.userId, byName: actor.name
-  });
+  }, [], access?.socketId);
   if (!result.duplicate) await ctx.audit.record(actor, { action: 'messages.delete', targetType: 'message', targetId: message._id, details: { room: thread.room, authorId: message.byId } });
   return result;
 }
@@ -151,5 +154,5 @@ export async function setReaction(ctx: AppContext, actor: Actor, input: { messag
   return appendToTimeline(ctx, {
     _id: entryKey(actor.userId, input.clientId), room: thread.room, orgId: actor.orgId, kind: 'reaction.set', threadId: thread._id,
     messageId: message._id, at: new Date(), byId: actor.userId, byName: actor.name, reaction: input.reaction, on: input.on
-  });
+  }, [], access?.socketId);
 }

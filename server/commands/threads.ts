@@ -62,13 +62,13 @@ export async function createThread(ctx: AppContext, actor: Actor, input: CreateT
   const opened = await appendToTimeline(ctx, {
     _id: `thread:${id}`, room: s.room, orgId: actor.orgId, kind: 'thread.opened', threadId: id, at: stored.createdAt,
     byId: stored.createdById, byName: stored.createdByName, anchor: stored.anchor, title: stored.title
-  });
+  }, [], access?.socketId);
   if (opened.duplicate || stored !== thread) {
     await ctx.audit.record(actor, { action: 'threads.open', targetType: 'thread', targetId: id, details: { room: s.room } });
   } else {
     await ctx.audit.record(actor, { action: 'threads.create', targetType: 'thread', targetId: id, details: { room: s.room, anchor: input.anchor.type } });
   }
-  const message = input.message && prepared ? await appendMessage(ctx, actor, stored, input.message, prepared) : null;
+  const message = input.message && prepared ? await appendMessage(ctx, actor, stored, input.message, prepared, access?.socketId) : null;
   return { ...opened, duplicate: opened.duplicate || stored !== thread, threadId: id, message };
 }
 
@@ -81,7 +81,7 @@ export async function setThreadResolved(ctx: AppContext, actor: Actor, threadId:
   const result = await appendToTimeline(ctx, {
     _id: entryKey(actor.userId, clientId), room: thread.room, orgId: actor.orgId, kind: resolved ? 'thread.resolved' : 'thread.reopened',
     threadId, at: new Date(), byId: actor.userId, byName: actor.name
-  });
+  }, [], access?.socketId);
   if (!result.duplicate) await ctx.audit.record(actor, { action: resolved ? 'threads.resolve' : 'threads.reopen', targetType: 'thread', targetId: threadId, details: { room: thread.room } });
   return result;
 }

@@ -37,13 +37,14 @@ export const entryKey = (userId: string, clientId: string) => `${userId}:${clien
 
 export interface AppendResult { entry: TimelineEntryDto; doc: TimelineDoc; duplicate: boolean }
 
-export async function appendToTimeline(ctx: AppContext, entry: Omit<TimelineDoc, 'seq'>, mentionIds: string[] = []): Promise<AppendResult> {
+/** `originSocketId`: the socket that asked (it is answered with the entry; the broadcast skips it). */
+export async function appendToTimeline(ctx: AppContext, entry: Omit<TimelineDoc, 'seq'>, mentionIds: string[] = [], originSocketId?: string): Promise<AppendResult> {
   const { entry: stored, duplicate } = await writerOf(ctx).append(entry);
   if (duplicate && (stored.room !== entry.room || stored.threadId !== entry.threadId || stored.kind !== entry.kind || stored.byId !== entry.byId)) {
     throw conflict('This clientId was already used for another change; make a new one for each action');
   }
   noteAppended(ctx.db.c, stored.room, stored.seq);
   const dto = presentEntry(stored);
-  if (!duplicate) ctx.bus.publish({ type: 'timeline.appended', orgId: stored.orgId, scope: scopeOfRoom(stored.room), entry: dto, mentionIds });
+  if (!duplicate) ctx.bus.publish({ type: 'timeline.appended', orgId: stored.orgId, scope: scopeOfRoom(stored.room), entry: dto, mentionIds, ...(originSocketId ? { originSocketId } : {}) });
   return { entry: dto, doc: stored, duplicate };
 }

@@ -16,8 +16,12 @@ import type { PersonDto, Scope, TimelineEntryDto } from '../../src/lib/protocol/
 import type { NotificationDto } from '../../src/lib/protocol/notifications';
 
 export type DomainEvent =
-  /** An entry landed in a scope's timeline (thread opened, message, edit, delete, reaction, resolve). */
-  | { type: 'timeline.appended'; orgId: string; scope: Scope; entry: TimelineEntryDto; mentionIds: string[] }
+  /**
+   * An entry landed in a scope's timeline (thread opened, message, edit, delete, reaction, resolve).
+   * `originSocketId`: the socket whose event wrote it; it gets the entry in its ack, so the room
+   * broadcast skips it (as a relay's `socket.to(room)` would).
+   */
+  | { type: 'timeline.appended'; orgId: string; scope: Scope; entry: TimelineEntryDto; mentionIds: string[]; originSocketId?: string }
   /** An encounter got a new revision; `before` is the state the change was computed from. */
   | { type: 'encounter.changed'; actor: Actor; before: EncounterDoc; after: EncounterDoc; fields: string[] }
   | { type: 'notification.created'; userId: string; notification: NotificationDto }

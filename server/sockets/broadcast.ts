@@ -92,9 +92,12 @@ export function subscribeBroadcasts(ctx: AppContext, io: Server, presence: Prese
 
   const onEvent = async (e: DomainEvent) => {
     switch (e.type) {
-      case 'timeline.appended':
-        io.to(roomOf(e.scope)).emit('timeline.appended', { scope: e.scope, entry: e.entry });
+      case 'timeline.appended': {
+        // One room broadcast (encoded once); the writing socket has the entry in its ack.
+        const room = io.to(roomOf(e.scope));
+        (e.originSocketId ? room.except(e.originSocketId) : room).emit('timeline.appended', { scope: e.scope, entry: e.entry });
         return;
+      }
       case 'encounter.changed':
         return encounterChanged(e);
       case 'notification.created':

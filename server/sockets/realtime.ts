@@ -5,7 +5,8 @@
  * `forum.join` admitted it to the room (policy checked and audited as a view); everything else
  * is refused with `not_joined`. Handlers only parse, check membership and rate limits, and
  * call commands; commands write, then publish on ctx.bus, and broadcast.ts turns that into
- * room events, so an ack and a broadcast always follow the write.
+ * room events, so an ack and a broadcast always follow the write. The writing socket gets its
+ * entry in its ack and is left out of that entry's room broadcast (its other tabs are not).
  */
 import type { Server, Socket } from 'socket.io';
 import type { Actor, AppContext } from '../context';
@@ -13,6 +14,7 @@ import { AppError, notFound } from '../errors';
 import { openEncounter } from '../commands/encounter-state';
 import { createThread, setThreadResolved } from '../commands/threads';
 import { createMessage, deleteMessage, editMessage, setReaction, type RoomAccess } from '../commands/messages';
+import type { AppendResult } from '../commands/timeline';
 import { listNotifications, markAllRead, markRead, setViewersSource } from '../commands/notifications';
 import { loadScope } from '../repositories/scopes';
 import { findThread, recentLatestSeq, timelineAfter } from '../repositories/threads';
@@ -22,7 +24,7 @@ import { presentEntry } from '../presenters/threads';
 import {
   catchUpEncounterSchema, catchUpForumSchema, createMessageSchema, createThreadSchema, deleteMessageSchema, editMessageSchema,
   focusSchema, joinEncounterSchema, joinForumSchema, mentionCandidatesSchema, reactSchema, resolveThreadSchema, roomOf,
-  THREAD_LIMITS, typingSchema, type Scope
+  THREAD_LIMITS, typingSchema, type Scope, type WriteResultDto
 } from '../../src/lib/protocol/threads';
 import { listNotificationsSchema, markAllReadSchema, markReadSchema } from '../../src/lib/protocol/notifications';
 import type { JoinedDto } from '../../src/lib/protocol/events';
@@ -33,12 +35,14 @@ import { takeToken } from './rate-limit';
 import type { SocketFeature } from './features';
 
 const presences = new WeakMap<Server, Presence>();
+/** The ack of a write: the stored entry as every client sees it (not the database document). */
+const written = (r: AppendResult): WriteResultDto => ({ entry: r.entry, duplicate: r.duplicate });
 const notJoined = () => new AppError('not_joined', 'Join this encounter or forum post first');
 
 function registerHandlers(ctx: AppContext, socket: Socket, presence: Presence): void {
   const on = <S extends Parameters<typeof handle>[2], T>(event: string, schema: S, fn: (actor: Actor, input: import('zod').infer<S>) => Promise<T>) =>
     socket.on(event, handle(ctx, socket, schema, fn));
-  const access: RoomAccess = { joined: (room) => socket.rooms.has(room) };
+  const access: RoomAccess = { joined: (room) => socket.rooms.has(room), socketId: socket.id };
   const mustHaveJoined = (scope: Scope) => {
     const room = roomOf(scope);
     if (!socket.rooms.has(room)) throw notJoined();
@@ -84,14 +88,15 @@ function registerHandlers(ctx: AppContext, socket: Socket, presence: Presence): 
   on('threads.create', createThreadSchema, async (actor, input) => {
     mustHaveJoined(input.scope);
     writeLimit();
-    return createThread(ctx, actor, input, access);
+    const t = await createThread(ctx, actor, input, access);
+    return { ...written(t), threadId: t.threadId, message: t.message && written(t.message) };
   });
-  on('threads.resolve', resolveThreadSchema, async (actor, i) => { writeLimit(); return setThreadResolved(ctx, actor, i.threadId, i.clientId, true, access); });
-  on('threads.reopen', resolveThreadSchema, async (actor, i) => { writeLimit(); return setThreadResolved(ctx, actor, i.threadId, i.clientId, false, access); });
-  on('messages.create', createMessageSchema, async (actor, input) => { writeLimit(); return createMessage(ctx, actor, input, access); });
-  on('messages.edit', editMessageSchema, async (actor, input) => { writeLimit(); return editMessage(ctx, actor, input, access); });
-  on('messages.delete', deleteMessageSchema, async (actor, input) => { writeLimit(); return deleteMessage(ctx, actor, input, access); });
-  on('reactions.set', reactSchema, async (actor, input) => { writeLimit(); return setReaction(ctx, actor, input, access); });
+  on('threads.resolve', resolveThreadSchema, async (actor, i) => { writeLimit(); return written(await setThreadResolved(ctx, actor, i.threadId, i.clientId, true, access)); });
+  on('threads.reopen', resolveThreadSchema, async (actor, i) => { writeLimit(); return written(await setThreadResolved(ctx, actor, i.threadId, i.clientId, false, access)); });
+  on('messages.create', createMessageSchema, async (actor, input) => { writeLimit(); return written(await createMessage(ctx, actor, input, access)); });
+  on('messages.edit', editMessageSchema, async (actor, input) => { writeLimit(); return written(await editMessage(ctx, actor, input, access)); });
+  on('messages.delete', deleteMessageSchema, async (actor, input) => { writeLimit(); return written(await deleteMessage(ctx, actor, input, access)); });
+  on('reactions.set', reactSchema, async (actor, input) => { writeLimit(); return written(await setReaction(ctx, actor, input, access)); });
 
   on('typing.start', typingSchema, async (actor, { scope, threadId }) => {
     const room = mustHaveJoined(scope);

@@ -132,7 +132,10 @@ describe('losing access', () => {
     // A message after the revocation reaches the owner, not the removed socket.
     const got: unknown[] = [];
     senior.on('timeline.appended', (e) => got.push(e));
-    const seen = next(coder, 'timeline.appended', (e) => e.entry.kind === 'message.created');
+    // The writer has its entry in its ack: its other tab is the one that sees the broadcast.
+    const coderTab = await connectUser(server, org.coder);
+    await ok(coderTab, 'encounters.join', { encounterId: enc.id });
+    const seen = next(coderTab, 'timeline.appended', (e) => e.entry.kind === 'message.created');
     await ok(coder, 'messages.create', { threadId, clientId: uuid(), body: 'private again' });
     await seen;
     expect(got).toHaveLength(0);

@@ -52,31 +52,39 @@ async function newThread(s: TestSocket = coder, body = 'Is this sepsis due to UT
 
 describe('order', () => {
   it('gives every client the same entries in the same order, live and on catch-up', async () => {
+    // a: the coder; b and c: two tabs of the senior. a and b write.
     const [a, b, c] = await Promise.all([joined(org.coder), joined(org.senior), joined(org.senior)]);
     const { threadId } = await newThread(a);
     const raw = [a, b, c].map((s) => collect(s, 'timeline.appended'));
     // The thread's first message may still be on its way: look at the burst only.
     const burst = (e: { entry: TimelineEntryDto }) => e.entry.kind === 'message.created' && /^(coder|senior) \d+$/.test(e.entry.body);
-    const seen = raw.map((got) => ({ get length() { return got.filter(burst).length; }, all: () => got.filter(burst) }));
-    const sends = [];
+    const live = raw.map((got) => () => got.filter(burst).map((e) => e.entry));
+    const sends: Promise<{ entry: TimelineEntryDto }>[][] = [[], []];
     for (let i = 0; i < 12; i++) {
-      sends.push(ok(a, 'messages.create', { threadId, clientId: uuid(), body: `coder ${i}` }));
-      sends.push(ok(b, 'messages.create', { threadId, clientId: uuid(), body: `senior ${i}` }));
+      sends[0]!.push(ok(a, 'messages.create', { threadId, clientId: uuid(), body: `coder ${i}` }));
+      sends[1]!.push(ok(b, 'messages.create', { threadId, clientId: uuid(), body: `senior ${i}` }));
     }
-    const acks = await Promise.all(sends);
-    const ackedSeqs = acks.map((a) => a.entry.seq);
-    expect(new Set(ackedSeqs).size).toBe(24);
-    for (const got of seen) await expect.poll(() => got.length, { timeout: 10_000 }).toBe(24);
-    const orders = seen.map((got) => got.all().map((e) => `${e.entry.seq}:${e.entry.id}`));
-    expect(orders[1]).toEqual(orders[0]);
-    expect(orders[2]).toEqual(orders[0]);
-    const seqs = seen[0]!.all().map((e) => e.entry.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    const acked = await Promise.all(sends.map((list) => Promise.all(list)));
+    const ackedEntries = acked.map((list) => list.map((x) => x.entry));
+    expect(new Set(ackedEntries.flat().map((e) => e.seq)).size).toBe(24);
+    // A writer has its own entries from its acks, never a second time by broadcast; everyone
+    // else (the writer's other tab too) gets them live.
+    await expect.poll(() => live[0]!().length, { timeout: 10_000 }).toBe(12);
+    await expect.poll(() => live[1]!().length, { timeout: 10_000 }).toBe(12);
+    await expect.poll(() => live[2]!().length, { timeout: 10_000 }).toBe(24);
+    expect(live[0]!().every((e) => e.kind === 'message.created' && e.body.startsWith('senior'))).toBe(true);
+    expect(live[1]!().every((e) => e.kind === 'message.created' && e.body.startsWith('coder'))).toBe(true);
+    // Live entries arrive in seq order; live + own acks is one and the same sequence for everyone.
+    for (const got of live) { const seqs = got().map((e) => e.seq); expect(seqs).toEqual([...seqs].sort((x, y) => x - y)); }
+    const shown = [[...live[0]!(), ...ackedEntries[0]!], [...live[1]!(), ...ackedEntries[1]!], live[2]!()]
+      .map((list) => [...list].sort((x, y) => x.seq - y.seq).map((e) => `${e.seq}:${e.id}`));
+    expect(shown[1]).toEqual(shown[0]);
+    expect(shown[2]).toEqual(shown[0]);
     // Catch-up from zero, paged, has the same tail with no gaps and no duplicates.
     const entries = await allEntries(c);
     expect(new Set(entries.map((e) => e.seq)).size).toBe(entries.length);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
-    expect(entries.slice(-24).map((e) => `${e.seq}:${e.id}`)).toEqual(orders[0]);
+    expect(entries.slice(-24).map((e) => `${e.seq}:${e.id}`)).toEqual(shown[0]);
     const thread = foldTimeline(entries).threads.get(threadId)!;
     expect(thread.messages).toHaveLength(25);
   });
