@@ -12,7 +12,7 @@
 import { EPONYMS, isClinicalOrCommon, nameLists } from './lexicon';
 import { isStop } from './name-words';
 import { isEnglishWord } from './tokens';
-import { inWordLists } from './vocabulary';
+import { inWordLists, vocabularyVersion } from './vocabulary';
 import terms from './lists/clinical-terms.json';
 
 const KNOWN = new Set([...terms.abbreviations, ...terms.notIdentifying].map((w) => w.toLowerCase()));
@@ -50,10 +50,12 @@ function onCensus(w: string): boolean {
 }
 
 const cache = new Map<string, boolean>();
+let cachedVersion = -1;
 
 /** A known ordinary (English or clinical) word, in any case; possessive "'s" ignored. */
 export function isOrdinaryWord(word: string): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '').replace(/’/g, "'");
+  if (cachedVersion !== vocabularyVersion()) { cache.clear(); cachedVersion = vocabularyVersion(); }
   const hit = cache.get(w);
   if (hit !== undefined) return hit;
   let ok = listed(w) || (CONTRACTION.test(w) && listed(w.replace(CONTRACTION, '')));

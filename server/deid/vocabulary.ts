@@ -31,12 +31,17 @@ const SCOWL_DIALECTS = ['english', 'american', 'british', 'canadian'];
 let english: Set<string> | null = null;
 let codeWords: Set<string> | null = null;
 let dirOverride: string | null | undefined;
+let version = 0;
 
 /** Points the code-set word loader at another folder (null = none); for tests. */
 export function setCodeSetVocabularyDir(dir: string | null | undefined): void {
   dirOverride = dir;
   codeWords = null;
+  version++;
 }
+
+/** Changes whenever the lists are re-pointed, so callers can drop what they cached. */
+export const vocabularyVersion = (): number => version;
 
 /** SCOWL's common English words (lower case, no proper nouns). */
 export function englishWords(): Set<string> {
