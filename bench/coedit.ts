@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
@@ -24,13 +24,18 @@ const BURST_EDITS = 2000;
 const PACED_SECONDS = 5;
 /** COEDIT_CLIENTS=10 runs one size (profiling); COEDIT_PROFILE=<dir> writes the Graycase server's CPU profile there. */
 const CLIENTS = process.env.COEDIT_CLIENTS ? process.env.COEDIT_CLIENTS.split(',').map(Number) : [10, 50];
+/** COEDIT_MODES=paced runs one mode. */
+const MODES = (process.env.COEDIT_MODES ? process.env.COEDIT_MODES.split(',') : ['burst', 'paced']) as ('burst' | 'paced')[];
 const DEADLINE_MS = 45_000;
 const PASSWORD = 'bench-password-123';
 const root = path.resolve(import.meta.dirname, '..');
 
 type Kind = 'graycase' | 'hocuspocus';
 interface Client { doc: Y.Doc; synced: Promise<void>; destroy(): void }
-interface Result { kind: Kind; n: number; mode: string; edits: number; convergeMs: number | null; p50: number; p99: number; cpuUsPerEdit: number; rssMb: number; storedBytes: number | null; lateJoinMs: number }
+interface Result {
+  kind: Kind; n: number; mode: string; edits: number; samples: number; convergeMs: number | null; p50: number; p99: number;
+  cpuUsPerEdit: number; dbUsPerEdit: number | null; clientUsPerEdit: number; rssMb: number; storedBytes: number | null; lateJoinMs: number
+}
 
 // ---------------------------------------------------------------------------------------------
 // Child: one server.
@@ -85,6 +90,17 @@ const cpuUs = (pid: number) => {
 };
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const pct = (xs: number[], p: number) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
+/** Waits (at most 20 s) until a server process is quiet, so one case's leftovers (eviction,
+ * compaction, unloading) never land in the next case's figures, whichever server it measures. */
+async function settle(pid: number) {
+  const end = Date.now() + 20_000;
+  for (let before = cpuUs(pid); Date.now() < end; ) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuUs(pid);
+    if (now - before < 12_500) return; // under 5 % of a core
+    before = now;
+  }
+}
 const until = async (ok: () => boolean, ms = DEADLINE_MS) => { const end = Date.now() + ms; while (!ok()) { if (Date.now() > end) return false; await new Promise((r) => setTimeout(r, 5)); } return true; };
 
 async function graycaseClient(url: string, cookie: string, encounterId: string): Promise<Client> {
@@ -107,7 +123,7 @@ async function hocuspocusClient(url: string, name: string): Promise<Client> {
   return { doc, synced, destroy: () => { provider.destroy(); doc.destroy(); } };
 }
 
-async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid: number; connect: (doc: string) => Promise<Client>; newDoc: () => Promise<string>; stored?: (doc: string) => Promise<number> }): Promise<Result> {
+async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid: number; dbPid?: number; connect: (doc: string) => Promise<Client>; newDoc: () => Promise<string>; stored?: (doc: string) => Promise<number> }): Promise<Result> {
   const { insertLine, linesOf, readLines, setField } = await import('../src/lib/collab/shape');
   const { LOCAL_ORIGIN } = await import('../src/lib/collab/provider');
   const docName = await ctx.newDoc();
@@ -116,6 +132,10 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
   clients.forEach((c, i) => c.doc.transact(() => insertLine(c.doc, { id: `c${i}`, system: 'ICD-10-CM', code: 'R69', role: 'secondary', poa: null, modifiers: [], units: null, pointers: [], note: '', addedBy: null }, 0), LOCAL_ORIGIN));
   await until(() => clients.every((c) => linesOf(c.doc).length === n));
 
+  // Every edit is one sample per other client: sent → first seen there, directly or as part of
+  // a later value of the same field (which carries it). Both servers are measured on exactly
+  // these edits × (n - 1) samples, however they group their messages.
+  const sentAt: number[][] = clients.map(() => []);
   const latencies: number[] = [];
   const seen = clients.map(() => new Int32Array(n).fill(-1));
   clients.forEach((c, j) => linesOf(c.doc).observeDeep((events, tr) => {
@@ -123,10 +143,10 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
     const now = performance.now();
     for (const e of events) {
       if (!(e.target instanceof Y.Map) || !(e as Y.YMapEvent<unknown>).keysChanged.has('note')) continue;
-      const [who, seq, at] = String(e.target.get('note')).split(':').map(Number);
-      if (who === undefined || Number.isNaN(who) || who === j) continue;
-      latencies.push(now - at!);
-      if (seq! > seen[j]![who]!) seen[j]![who] = seq!;
+      const [who, seq] = String(e.target.get('note')).split(':').map(Number);
+      if (who === undefined || seq === undefined || Number.isNaN(who) || who === j) continue;
+      for (let k = seen[j]![who]! + 1; k <= seq; k++) latencies.push(now - sentAt[who]![k]!);
+      if (seq > seen[j]![who]!) seen[j]![who] = seq;
     }
   }));
 
@@ -134,9 +154,13 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
   const edit = (i: number) => {
     const c = clients[i]!;
     last[i]!++;
-    c.doc.transact(() => setField(c.doc, `c${i}`, 'note', `${i}:${last[i]}:${performance.now()}`), LOCAL_ORIGIN);
+    sentAt[i]!.push(performance.now());
+    c.doc.transact(() => setField(c.doc, `c${i}`, 'note', `${i}:${last[i]}`), LOCAL_ORIGIN);
   };
+  await settle(ctx.pid);
   const cpu0 = cpuUs(ctx.pid);
+  const db0 = ctx.dbPid ? cpuUs(ctx.dbPid) : 0;
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   let edits = 0;
   if (mode === 'burst') {
@@ -156,6 +180,10 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
   const ok = await until(() => clients.every((_, j) => seen[j]!.every((s, i) => i === j || s === last[i])));
   const convergeMs = ok ? performance.now() - t0 : null;
   const cpuUsPerEdit = (cpuUs(ctx.pid) - cpu0) / Math.max(1, edits);
+  const clientCpu = process.cpuUsage(client0);
+  const clientUsPerEdit = (clientCpu.user + clientCpu.system) / Math.max(1, edits);
+  const dbUsPerEdit = ctx.dbPid ? (cpuUs(ctx.dbPid) - db0) / Math.max(1, edits) : null;
+  const samples = latencies.length;
   const rss = rssMb(ctx.pid);
   const storedBytes = ctx.stored ? await ctx.stored(docName) : null;
   const lt0 = performance.now();
@@ -165,7 +193,7 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
   if (readLines(late.doc).length !== n) console.log(`  ! ${kind} late joiner saw ${readLines(late.doc).length} of ${n} lines`);
   late.destroy();
   clients.forEach((c) => c.destroy());
-  return { kind, n, mode, edits, convergeMs, p50: pct(latencies, 50), p99: pct(latencies, 99), cpuUsPerEdit, rssMb: rss, storedBytes, lateJoinMs };
+  return { kind, n, mode, edits, samples, convergeMs, p50: pct(latencies, 50), p99: pct(latencies, 99), cpuUsPerEdit, dbUsPerEdit, clientUsPerEdit, rssMb: rss, storedBytes, lateJoinMs };
 }
 
 export async function run(): Promise<void> {
@@ -188,6 +216,7 @@ export async function run(): Promise<void> {
     const bytes = (b: unknown) => (b instanceof Binary ? b.buffer.byteLength : 0);
     const graycase = {
       pid: g.child.pid!,
+      dbPid: fdb?.pid,
       connect: (doc: string) => graycaseClient(g.info.url, cookie, doc),
       newDoc: async () => {
         const r = await fetch(g.info.url + '/api/encounters', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({
@@ -204,21 +233,27 @@ export async function run(): Promise<void> {
     const hocus = { pid: h.child.pid!, connect: (doc: string) => hocuspocusClient(h.info.url, doc), newDoc: async () => 'bench-' + randomUUID() };
     const results: Result[] = [];
     const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
-    console.log('  server      clients mode   edits  converge ms  p50 ms  p99 ms  cpu µs/edit  rss MB  stored kB  late join ms');
-    for (const n of CLIENTS) for (const mode of ['burst', 'paced'] as const) {
-      for (const [kind, target] of [['graycase', graycase], ['hocuspocus', hocus]] as const) {
+    console.log(`  load before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min, ${cpus().length} CPUs)`);
+    console.log('  server      clients mode   edits samples converge ms  p50 ms  p99 ms  cpu µs/edit  db µs/edit  client µs/edit  rss MB  stored kB  late join ms');
+    let caseNo = 0;
+    for (const n of CLIENTS) for (const mode of MODES) {
+      // Alternate which server goes first, so neither always runs on a machine warmed or
+      // loaded by the other.
+      const order = [['graycase', graycase], ['hocuspocus', hocus]] as const;
+      for (const [kind, target] of caseNo++ % 2 === 0 ? order : [...order].reverse()) {
         const r = await phase(kind, n, mode, target);
         results.push(r);
-        console.log(`  ${kind.padEnd(11)} ${String(n).padStart(7)} ${mode.padEnd(6)} ${String(r.edits).padStart(5)} ${fmt(r.convergeMs, 0).padStart(12)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.cpuUsPerEdit, 0).padStart(12)} ${fmt(r.rssMb, 0).padStart(7)} ${(r.storedBytes === null ? 'memory' : (r.storedBytes / 1024).toFixed(1)).padStart(10)} ${fmt(r.lateJoinMs).padStart(13)}`);
+        console.log(`  ${kind.padEnd(11)} ${String(n).padStart(7)} ${mode.padEnd(6)} ${String(r.edits).padStart(5)} ${String(r.samples).padStart(7)} ${fmt(r.convergeMs, 0).padStart(11)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${fmt(r.cpuUsPerEdit, 0).padStart(12)} ${fmt(r.dbUsPerEdit, 0).padStart(11)} ${fmt(r.clientUsPerEdit, 0).padStart(15)} ${fmt(r.rssMb, 0).padStart(7)} ${(r.storedBytes === null ? 'memory' : (r.storedBytes / 1024).toFixed(1)).padStart(10)} ${fmt(r.lateJoinMs).padStart(13)}`);
       }
     }
-    console.log('  ratios Graycase / Hocuspocus (≤ 1.0: as good or better; Graycase stores every update):');
-    for (const n of CLIENTS) for (const mode of ['burst', 'paced']) {
+    console.log('  ratios Graycase / Hocuspocus (≤ 1.0: as good or better; Graycase stores every update; cpu/edit is the server process alone):');
+    for (const n of CLIENTS) for (const mode of MODES) {
       const a = results.find((r) => r.kind === 'graycase' && r.n === n && r.mode === mode)!;
       const b = results.find((r) => r.kind === 'hocuspocus' && r.n === n && r.mode === mode)!;
       const ratio = (x: number | null, y: number | null) => (x === null || y === null ? 'n/a' : (x / y).toFixed(2));
-      console.log(`  ${String(n).padStart(3)} clients ${mode.padEnd(6)} convergence ${ratio(a.convergeMs, b.convergeMs)}  p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)}  cpu/edit ${ratio(a.cpuUsPerEdit, b.cpuUsPerEdit)}  late join ${ratio(a.lateJoinMs, b.lateJoinMs)}`);
+      console.log(`  ${String(n).padStart(3)} clients ${mode.padEnd(6)} convergence ${ratio(a.convergeMs, b.convergeMs)}  p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)}  cpu/edit ${ratio(a.cpuUsPerEdit, b.cpuUsPerEdit)}  client cpu/edit ${ratio(a.clientUsPerEdit, b.clientUsPerEdit)}  late join ${ratio(a.lateJoinMs, b.lateJoinMs)}`);
     }
+    console.log(`  load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

@@ -6,9 +6,12 @@
  * - Loading: a document is registered as "loading" before the database is read; updates that
  *   other servers relay meanwhile are buffered and applied after the stored state, so a late
  *   joiner never sees a state older than an update acknowledged elsewhere.
- * - An accepted client update is applied, relayed (to this server's room members and, with a
- *   Redis adapter, to the other servers, which apply it to their copy and pass it to their
- *   members), and stored; the sender's ack waits for the stored entry.
+ * - An accepted client update is applied, queued for this tick's relay round (relay.ts: this
+ *   server's room members and, with a Redis adapter, the other servers, which apply it to their
+ *   copy and pass it to their members) and for the document's next group commit (writer.ts);
+ *   the sender's ack waits for the stored entry, the relay does not.
+ * - A lock or unlock reaches every server's copy at once (a server-side message), so no server
+ *   accepts an edit of a locked code set; a lock that arrives while a copy loads applies after.
  * - A refused update is not applied, stored or relayed, and the sender is told why.
  * - Seeding: a document with nothing stored starts from the encounter's code lines, written
  *   as a byte-identical update (client id 0) under the fixed id `seed:<encounter>`, so servers
@@ -30,14 +33,22 @@ import { DEFAULT_TIMINGS, DocTasks, type TaskTimings } from './tasks';
 import { insertVersion } from './history';
 import * as awarenessModule from './awareness';
 import { asBuffer } from './wire';
+import { RoomRelay } from './relay';
+import { DocWriter } from './writer';
 
 export interface CollabOptions extends TaskTimings { graceMs: number; compactAfter: number }
 export const DEFAULT_OPTIONS: CollabOptions = { ...DEFAULT_TIMINGS, graceMs: 5_000, compactAfter: 400 };
 
-const RELAY = { update: 'collab:relay-update', awareness: 'collab:relay-awareness' } as const;
+const RELAY = { update: 'collab:relay-update', awareness: 'collab:relay-awareness', lock: 'collab:relay-lock' } as const;
 /** The Redis adapter sends server-side events as JSON, so bytes cross as base64. */
 const toWire = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64');
 const fromWire = (v: unknown): Uint8Array | null => (typeof v === 'string' && v.length <= 2 * 1024 * 1024 ? new Uint8Array(Buffer.from(v, 'base64')) : null);
+/** A relayed round: a list of base64 updates (one round of another server). */
+const listFromWire = (v: unknown): Uint8Array[] | null => {
+  if (!Array.isArray(v) || v.length > 10_000) return null;
+  const out = v.map(fromWire);
+  return out.every((x): x is Uint8Array => x !== null) ? out : null;
+};
 
 export const readOnlyError = (live: LiveDoc) => live.facts.locked
   ? new AppError('forbidden', 'The code set is locked; nobody can change it until it is reopened')
@@ -47,17 +58,25 @@ export class CollabService {
   readonly store: CollabStore;
   private readonly docs = new Map<string, LiveDoc>();
   private readonly tasks = new WeakMap<LiveDoc, DocTasks>();
-  private readonly loading = new Map<string, { promise: Promise<LiveDoc>; buffered: Uint8Array[] }>();
+  private readonly writers = new WeakMap<LiveDoc, DocWriter>();
+  private readonly loading = new Map<string, { promise: Promise<LiveDoc>; buffered: Uint8Array[]; locked?: boolean }>();
+  private readonly relay: RoomRelay;
   private io: Server | null = null;
 
   constructor(private readonly ctx: AppContext, readonly opts: CollabOptions = DEFAULT_OPTIONS) {
     this.store = createCollabStore(ctx.db.c, ctx.db.storage);
+    this.relay = new RoomRelay(() => this.io, (docId, updates) => {
+      if (this.crossServer) this.io!.serverSideEmit(RELAY.update, docId, updates.map(toWire));
+    });
   }
 
   attach(io: Server) {
     if (this.io === io) return;
     this.io = io;
-    io.on(RELAY.update, (docId: string, update: unknown) => this.fromOtherServer(docId, update));
+    io.on(RELAY.update, (docId: string, updates: unknown) => this.fromOtherServer(docId, updates));
+    io.on(RELAY.lock, (docId: unknown, locked: unknown) => {
+      if (typeof docId === 'string' && typeof locked === 'boolean') this.applyLock(docId, locked);
+    });
     io.on(RELAY.awareness, (docId: string, update: unknown) => {
       const live = this.docs.get(docId);
       const bytes = fromWire(update);
@@ -75,21 +94,25 @@ export class CollabService {
     if (this.crossServer) this.io!.serverSideEmit(event, docId, toWire(bytes));
   }
 
-  private fromOtherServer(docId: string, update: unknown) {
-    const bytes = fromWire(update);
-    if (!bytes) return;
+  private fromOtherServer(docId: string, updates: unknown) {
+    const list = listFromWire(updates);
+    if (!list) return;
     const pending = this.loading.get(docId);
-    if (pending) { pending.buffered.push(bytes); return; }
+    if (pending) { pending.buffered.push(...list); return; }
     const live = this.docs.get(docId);
     if (!live) return;
-    try {
-      if (live.apply(bytes, 'relay', false)) {
-        this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: docId, update: asBuffer(bytes) });
-        this.tasksOf(live).changed(null);
+    let changed = false;
+    for (const bytes of list) {
+      try {
+        if (live.apply(bytes, 'relay', false)) {
+          this.relay.push(docId, live.room, bytes, null, false);
+          changed = true;
+        }
+      } catch (err) {
+        this.ctx.log.warn({ err, encounterId: docId }, 'collab: a relayed update did not apply');
       }
-    } catch (err) {
-      this.ctx.log.warn({ err, encounterId: docId }, 'collab: a relayed update did not apply');
     }
+    if (changed) this.tasksOf(live).changed(null);
   }
 
   /** The document in memory, loading (and seeding) it first if needed. */
@@ -98,13 +121,13 @@ export class CollabService {
     if (live) return live;
     const pending = this.loading.get(enc._id);
     if (pending) return pending.promise;
-    const entry = { buffered: [] as Uint8Array[], promise: null as unknown as Promise<LiveDoc> };
-    entry.promise = this.load(enc, entry.buffered).finally(() => this.loading.delete(enc._id));
+    const entry: { buffered: Uint8Array[]; promise: Promise<LiveDoc>; locked?: boolean } = { buffered: [], promise: null as unknown as Promise<LiveDoc> };
+    entry.promise = this.load(enc, entry).finally(() => this.loading.delete(enc._id));
     this.loading.set(enc._id, entry);
     return entry.promise;
   }
 
-  private async load(enc: EncounterDoc, buffered: Uint8Array[]): Promise<LiveDoc> {
+  private async load(enc: EncounterDoc, pending: { buffered: Uint8Array[]; locked?: boolean }): Promise<LiveDoc> {
     const live = new LiveDoc(enc._id, { orgId: enc.orgId, setting: enc.setting, dateOfService: enc.dateOfService, locked: enc.codeSetLocked === true });
     try {
       let state = await this.store.load(enc._id);
@@ -117,16 +140,25 @@ export class CollabService {
         state = await this.store.load(enc._id);
       }
       live.apply(state.update, 'load', false);
-      for (const u of buffered) live.apply(u, 'relay', false);
+      for (const u of pending.buffered) live.apply(u, 'relay', false);
       live.lastSeq = state.lastSeq;
       live.baseSeq = state.baseSeq;
       live.projected = JSON.stringify(enc.codeLines);
+      // The lock as stored now (this copy was registered as loading before this read, so a lock
+      // written after it arrives as a message and is applied below).
+      if (this.crossServer) {
+        const fresh = await this.ctx.db.c.encounters.findOne({ _id: enc._id }, { projection: { codeSetLocked: 1 } });
+        if (fresh) live.facts.locked = fresh.codeSetLocked === true;
+      }
     } catch (err) {
       live.destroy();
       throw err;
     }
+    // A lock or unlock told by another server while this copy loaded is the newest word.
+    if (pending.locked !== undefined) live.facts.locked = pending.locked;
     const tasks = new DocTasks(this.ctx, () => this.io, live, this.opts);
     this.tasks.set(live, tasks);
+    this.writers.set(live, new DocWriter(this.store, live.id, (seq) => this.landed(live, seq)));
     this.docs.set(enc._id, live);
     // The stored projection may lag (a crash before it was written): bring it up to date.
     if (JSON.stringify(toCodeLines(readLines(live.doc))) !== live.projected) tasks.changed(null);
@@ -145,7 +177,7 @@ export class CollabService {
     const got = await this.store.since(live.id, live.lastSeq);
     if (!got || live.destroyed) return;
     if (live.apply(got.update, 'relay', false)) {
-      this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: live.id, update: asBuffer(got.update) });
+      this.relay.push(live.id, live.room, got.update, null, false);
       this.tasksOf(live).changed(null);
     }
     live.lastSeq = Math.max(live.lastSeq, got.lastSeq);
@@ -188,15 +220,15 @@ export class CollabService {
     const tasks = this.tasksOf(live);
     await tasks.flush().catch((err) => this.ctx.log.warn({ err, encounterId: live.id }, 'collab: writing before eviction failed'));
     if (live.members.size > 0) return; // someone came back meanwhile
-    if (!tasks.idle) return this.scheduleEviction(live);
+    if (!tasks.idle || !this.writers.get(live)!.idle) return this.scheduleEviction(live);
     tasks.cancel();
     this.docs.delete(live.id);
     live.destroy();
   }
 
   /**
-   * A client's update: gate, apply and relay now (throws when refused), then store; the
-   * returned promise resolves once it is stored.
+   * A client's update: gate and apply now (throws when refused), relay at the end of this tick,
+   * store in the document's next group commit; the returned promise resolves once it is stored.
    */
   acceptUpdate(live: LiveDoc, member: Member, update: Uint8Array): Promise<void> {
     if (!member.canEdit || live.facts.locked) throw readOnlyError(live);
@@ -205,8 +237,7 @@ export class CollabService {
     if (problem === MISSING_DEPENDENCIES) throw conflict(`Update refused: ${problem}; nothing was changed`);
     if (problem) throw new AppError('invalid_input', `Update refused: ${problem}; nothing was changed`, { field: 'update' });
     if (!live.apply(update, member, true)) return Promise.resolve();
-    member.socket.to(live.room).local.emit(COLLAB_EVENTS.update, { encounterId: live.id, update: asBuffer(update) });
-    this.toOtherServers(RELAY.update, live.id, update);
+    this.relay.push(live.id, live.room, update, member.socket, true);
     this.tasksOf(live).changed(member.actor);
     return this.persist(live, update, member.actor);
   }
@@ -216,15 +247,18 @@ export class CollabService {
     if (live.facts.locked) throw conflict('The code set is locked; nobody can change it until it is reopened');
     const update = live.change('server', fn);
     if (!update) return false;
-    this.io?.local.to(live.room).emit(COLLAB_EVENTS.update, { encounterId: live.id, update: asBuffer(update) });
-    this.toOtherServers(RELAY.update, live.id, update);
+    this.relay.push(live.id, live.room, update, null, true);
     this.tasksOf(live).changed(actor);
     await this.persist(live, update, actor);
     return true;
   }
 
-  private async persist(live: LiveDoc, update: Uint8Array, actor: Actor) {
-    const { seq } = await this.store.append(live.id, update, { id: actor.userId, name: actor.name });
+  private persist(live: LiveDoc, update: Uint8Array, actor: Actor): Promise<void> {
+    return this.writers.get(live)!.write(update, { id: actor.userId, name: actor.name });
+  }
+
+  /** After an entry of this document landed: track the newest entry and compact past the threshold. */
+  private landed(live: LiveDoc, seq: number) {
     live.lastSeq = Math.max(live.lastSeq, seq);
     if (live.lastSeq - live.baseSeq >= this.opts.compactAfter && !live.compacting) {
       live.compacting = true;
@@ -256,12 +290,22 @@ export class CollabService {
     awarenessModule.awarenessProtocol.applyAwarenessUpdate(live.awareness, update, 'remote');
   }
 
-  /** Lock or unlock (resolution, later): read-only for everyone, told to the room at once. */
+  /**
+   * Lock or unlock (resolution): read-only for everyone, at once on every server. This server's
+   * copy and members first; then the other servers, which do the same for theirs.
+   */
   setLocked(encounterId: string, locked: boolean) {
+    this.applyLock(encounterId, locked);
+    if (this.crossServer) this.io!.serverSideEmit(RELAY.lock, encounterId, locked);
+  }
+
+  private applyLock(encounterId: string, locked: boolean) {
+    const pending = this.loading.get(encounterId);
+    if (pending) pending.locked = locked;
     const live = this.docs.get(encounterId);
     if (!live) return;
     live.facts.locked = locked;
-    this.io?.to(live.room).emit(COLLAB_EVENTS.state, { encounterId, locked });
+    this.io?.local.to(live.room).emit(COLLAB_EVENTS.state, { encounterId, locked });
   }
 
   requireLoaded(encounterId: string): LiveDoc {
@@ -272,6 +316,7 @@ export class CollabService {
 
   /** Shutdown: write every pending projection and version, then drop the documents. */
   async close() {
+    this.relay.flush();
     await Promise.all([...this.docs.values()].map(async (live) => {
       await this.tasksOf(live).flush().catch(() => {});
       this.tasksOf(live).cancel();

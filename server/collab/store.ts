@@ -1,7 +1,8 @@
 /**
  * Where a code-set document lives in the database.
  *
- *   collab_updates    one entry per accepted Yjs update, numbered per document by the storage
+ *   collab_updates    one entry per author and group commit (writer.ts: the accepted updates of
+ *                     one round, merged), numbered per document by the storage
  *                     module's sequenced log (unique (docId, seq), one insertMany per document
  *                     per tick, resolving after it landed)
  *   collab_snapshots  the merged state of a document up to and including entry `upToSeq`;
@@ -10,7 +11,7 @@
  * Invariants:
  * - An update is acknowledged only after its entry landed (`append`).
  * - Compaction builds a snapshot from the database (never from memory, which may lack another
- *   server's entries), inserts it, and only then deletes entries strictly below its upToSeq and
+ *   server's entries), with overwritten values collected as a live copy collects them, inserts it, and only then deletes entries strictly below its upToSeq and
  *   older snapshots. The newest entry is never deleted, so the log's numbering never restarts.
  * - Loading reads the newest snapshot, the entries from its upToSeq on, then the newest
  *   snapshot again: a compaction that deleted entries between the two reads left a snapshot
@@ -27,6 +28,22 @@ import type { CollabUpdateDoc, Collections } from '../db/collections';
 export interface LoadedState { update: Uint8Array; lastSeq: number; baseSeq: number; entries: number; empty: boolean }
 
 const bytesOf = (b: Binary | Uint8Array): Uint8Array => (b instanceof Binary ? b.buffer : b);
+
+/**
+ * The state of merged parts as a document holds it: values that were overwritten or deleted
+ * are collected (Yjs keeps only their ids), so a snapshot stays the size of the code set rather
+ * than of every value ever typed. History does not need them (versions are kept apart), and a
+ * later update that builds on a collected value merges exactly as it does into a live copy.
+ */
+function collectedState(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
 
 export interface CollabStore {
   append(docId: string, update: Uint8Array, by: { id: string; name: string } | null, id?: string): Promise<{ seq: number; duplicate: boolean }>;
@@ -84,7 +101,7 @@ export function createCollabStore(c: Collections, storage: Storage): CollabStore
     async compact(docId) {
       const { parts, lastSeq, baseSeq } = await readMerged(docId);
       if (lastSeq <= baseSeq) return null;
-      const state = Y.mergeUpdates(parts);
+      const state = collectedState(parts);
       try {
         await snapshots.insertOne({ _id: `${docId}:${lastSeq}`, docId, upToSeq: lastSeq, state: new Binary(state), at: new Date() });
       } catch (err) {

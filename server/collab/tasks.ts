@@ -20,17 +20,31 @@ import type { LiveDoc } from './live-doc';
 export interface TaskTimings { validateMs: number; projectMs: number; versionPauseMs: number; maxVersionGapMs: number }
 export const DEFAULT_TIMINGS: TaskTimings = { validateMs: 150, projectMs: 1000, versionPauseMs: 3000, maxVersionGapMs: 30_000 };
 
-/** Debounce with "run again if changed while running". */
+/**
+ * Debounce with "run again if changed while running". A poke during a wait only moves the due
+ * time (the timer re-arms itself when it fires early), so the hot path sets no timer per change.
+ */
 class Debounced {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private due = 0;
   private running: Promise<void> | null = null;
   private again = false;
   constructor(private readonly ms: number, private readonly run: () => Promise<void>, private readonly onError: (e: unknown) => void) {}
   poke(ms = this.ms) {
     if (this.running) { this.again = true; return; }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.fire(), ms);
+    const due = Date.now() + ms;
+    if (this.timer) {
+      if (due >= this.due) { this.due = due; return; }
+      clearTimeout(this.timer); // due sooner than planned (a version forced by the gap)
+    }
+    this.due = due;
+    this.timer = setTimeout(this.onTimer, ms);
   }
+  private onTimer = () => {
+    const wait = this.due - Date.now();
+    if (wait > 0) { this.timer = setTimeout(this.onTimer, wait); return; }
+    void this.fire();
+  };
   get pending() { return this.timer !== null || this.running !== null; }
   async flush() {
     if (this.timer) { clearTimeout(this.timer); this.timer = null; await this.fire(); }

@@ -7,8 +7,10 @@
  *   reconnect, and nothing needs queueing: a sent update that was not acknowledged is simply
  *   part of the next sync.
  * - Local changes (any transaction whose origin is not this provider) are sent as
- *   `collab.update`; changes from the server are applied with this provider as origin, so an
- *   UndoManager tracking LOCAL_ORIGIN never undoes someone else's change.
+ *   `collab.update`, those of one synchronous run merged into one update (sent in a microtask,
+ *   so nothing waits); changes from the server (a round of updates, applied in one
+ *   transaction) are applied with this provider as origin, so an UndoManager tracking
+ *   LOCAL_ORIGIN never undoes someone else's change.
  * - A 409 answer (the server lacks something our update builds on) triggers a fresh sync.
  * - destroy() leaves the room and destroys the awareness it created; the caller owns the doc.
  */
@@ -17,6 +19,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Socket } from 'socket.io-client';
 import type { Ack } from '../protocol/errors';
 import { COLLAB_EVENTS, toBytes, type CollabJoinDto, type CollabSyncDto, type ReadOnlyReason } from '../protocol/collab';
+import { bytesList } from './wire';
 import type { ValidationDto } from '../protocol/codes';
 
 /** The origin of the user's own edits (pass it to doc.transact; UndoManager tracks it). */
@@ -45,8 +48,10 @@ export class CollabProvider {
   private synced!: () => void;
   /** Resolves after the first successful sync. */
   readonly whenSynced = new Promise<void>((resolve) => (this.synced = resolve));
-  /** Acks still outstanding (tests and the benchmark wait for zero). */
+  /** Acks still outstanding, local changes not yet sent included (tests and the benchmark wait for zero). */
   inFlight = 0;
+  /** Local updates of the current synchronous run, sent together in a microtask. */
+  private outgoing: Uint8Array[] = [];
 
   constructor(private readonly socket: AnySocket, readonly encounterId: string, readonly doc: Y.Doc, private readonly timeoutMs = 15_000) {
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -127,13 +132,25 @@ export class CollabProvider {
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
     if (this.state.status !== 'synced') return; // sent by the sync on (re)connect
-    void this.send(update);
+    if (this.outgoing.push(update) > 1) return;
+    this.inFlight++;
+    queueMicrotask(this.flushOutgoing);
   };
 
-  private onRemoteUpdate = (p: { encounterId: string; update: unknown }) => {
+  private flushOutgoing = () => {
+    const parts = this.outgoing;
+    this.outgoing = [];
+    this.inFlight--;
+    if (this.destroyed || parts.length === 0) return;
+    // A merged update holds every part; if the connection dropped meanwhile the next sync carries them.
+    void this.send(parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+  };
+
+  private onRemoteUpdate = (p: { encounterId: string; updates?: unknown }) => {
     if (p.encounterId !== this.encounterId) return;
-    const u = toBytes(p.update);
-    if (u) Y.applyUpdate(this.doc, u, this);
+    const updates = bytesList(p.updates);
+    if (updates.length === 0) return;
+    Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u, this); }, this);
   };
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {

@@ -68,6 +68,9 @@ export interface CollabJoinDto {
 }
 export interface CollabSyncDto { update: Uint8Array; stateVector: Uint8Array }
 export interface CollabUpdateAckDto { stored: true }
+/** Server → room: the updates the document accepted in one round (one tick), in order; a member
+ * never gets its own back. Apply them in one transaction. */
+export interface CollabUpdatesDto { encounterId: string; updates: Uint8Array[] }
 /** Server → room: the validation of the document's current lines. */
 export interface CollabFindingsDto { encounterId: string; validation: ValidationDto }
 /** Server → room: the lock or a member's right changed. */
