@@ -3,7 +3,8 @@
  * prose and re-reading a (possibly manual) DATE redaction, so shift mode can write the shifted
  * date back in the exact format it was found in (zero padding, separator, month spelling,
  * two-digit years, ordinal suffix).
- * Invariants: detection only returns spans that parseDate() can parse; rendering never changes
+ * Invariants: detection only returns spans that parseDate() can parse, except the bare other day of
+ * a day range ("March 3-5"), which redaction writes as [DATE]; rendering never changes
  * the characters outside the date's own groups (commas, "of", spaces are kept).
  */
 import { before, type Hit } from './hits';
@@ -13,17 +14,17 @@ const monthAlts = MONTHS.flatMap((m) => {
   const a = m.slice(0, 3);
   // Lower case too ("march 3rd" in dictation), except the forms that are words ("may", "mar").
   const forms = [m, m.toUpperCase(), a, a.toUpperCase(), ...(m === 'May' ? [] : [m.toLowerCase()]), ...(['May', 'Mar'].includes(m) ? [] : [a.toLowerCase()])];
-  if (m === 'September') forms.push('Sept', 'SEPT');
+  if (m === 'September') forms.push('Sept', 'SEPT', 'sept');
   return forms;
 }).sort((x, y) => y.length - x.length).join('|');
 const MON = `(?<mon>${monthAlts})`;
 
-interface Pattern { name: string; src: string; /** extra check on a match found in prose: false, or how sure */ cue?: (text: string, start: number, g: Groups) => false | 'strong' | 'weak' }
+interface Pattern { name: string; src: string; /** extra check on a match found in prose: false, or how sure */ cue?: (text: string, start: number, g: Groups, end: number) => false | 'strong' | 'weak' }
 type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
 
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
-const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|return|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked)\s*:?\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
+const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|return|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
 const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|motor|sensation)\s*:?\s*$/i;
 const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
@@ -32,11 +33,28 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   if (padded || MD_CUE.test(pre)) return 'strong';
   const after = text.slice(start, start + 40).replace(/^\S+\s*/, '');
   if (MD_AFTER.test(after)) return 'strong';
-  // Fractions and scores are written small-over-large (1/2, 2/6, 4/5); a month over a smaller day is a date.
+  // Fractions and scores are written small-over-large over a small set of denominators (1/2, 2/6,
+  // 4/5, 7/10, 28/30); a month over a smaller day, or over a day no score uses (3/14, 10/23), is a date.
   const m = Number(g.m), d = Number(g.d);
-  return m > d && !/^\s*(?:of|ratio|in|murmur|systolic|diastolic)\b/i.test(after) ? 'weak' : false;
+  if (!(m > d || !FRACTION_DENOMINATORS.has(d))) return false;
+  return !/^\s*(?:of|ratio|in|murmur|systolic|diastolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?)\b/i.test(after) ? 'weak' : false;
 };
-const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|-\s*\d)/i;
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 24, 25, 30]);
+const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d)/i;
+
+/** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */
+const ORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|before|after|through|thru|of|around|starting|due|as of|between|and|to)\s+|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)$/i;
+const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]]|\s+(?:of\s+(?:this|last|next|the)\s+month|at|@|and|or|when|she|he|they|we|I|pt|patient|in the|to|through|until|-|–|\d))|\s*[-–]\s*\d/;
+const ordCue = (text: string, start: number, g: Groups, end: number): false | 'strong' => {
+  if (!g.sfx) return false;
+  return ORD_BEFORE.test(before(text, start, 24)) && ORD_AFTER.test(text.slice(end, end + 30)) ? 'strong' : false;
+};
+/** "12.03.24": dotted with a two-digit year only when written padded or after a date word (versions share the shape). */
+const dotCue = (text: string, start: number, g: Groups): false | 'strong' => {
+  const pre = before(text, start, 32);
+  if (MD_NEG.test(pre) || /\b(?:v|version|ver)\.?\s*$/i.test(pre)) return false;
+  return (g.m?.length === 2 && g.d?.length === 2) || MD_CUE.test(pre) ? 'strong' : false;
+};
 
 const PATTERNS: Pattern[] = [
   { name: 'iso', src: `(?<![\\d/.-])(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?![\\d/-]|\\.\\d)` },
@@ -47,8 +65,18 @@ const PATTERNS: Pattern[] = [
   { name: 'md', src: `(?<![\\d/.\\w-])(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
   // "Aug 10, '23": a two-digit year needs its apostrophe, or "Aug 10 23" would eat a count.
   { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\d:])` },
-  { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+(?<y>\\d{4}))?(?![\\p{L}\\d])` },
-  { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}[-/](?<y>\\d{4}|\\d{2})(?!\\d)` },
+  { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\p{L}\\d])` },
+  { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
+  { name: 'mdy-dot2', src: `(?<![\\w/.-])(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{2})(?![\\w/-]|\\.\\d)`, cue: dotCue },
+  // Military and compact forms: "12Jan2024", "03MAR24", "Jan-12-2024", "2024-Jan-12", "20240112", "01011950".
+  { name: 'd-mon-y-compact', src: `(?<![\\w])(?<d>\\d{1,2})${MON}(?<y>\\d{4}|\\d{2})(?![\\w])` },
+  { name: 'mon-d-y-dash', src: `\\b${MON}[-/](?<d>\\d{1,2})(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
+  { name: 'y-mon-d', src: `(?<![\\w])(?<y>\\d{4})[- /]${MON}[- /](?<d>\\d{1,2})(?![\\w])` },
+  { name: 'ymd-compact', src: `(?<![\\w.-])(?<y>(?:19|20)\\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?![\\w-]|\\.\\d)` },
+  { name: 'mdy-compact', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>(?:19|20)\\d{2})(?![\\w-]|\\.\\d)` },
+  // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
+  { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
+  { name: 'ord-day', src: `(?:\\b[Tt]he\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)\\b`, cue: ordCue },
   { name: 'my', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\/(?<y>(?:19|20)\\d{2})(?![\\d/-]|\\.\\d)` },
   { name: 'mon-y', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?(?<y>\\d{4})(?!\\d)` },
   { name: 'year', src: `(?<y>\\d{4})` }
@@ -114,16 +142,43 @@ export function findDates(text: string, refYear: number): Hit[] {
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const parsed = build(text, m, refYear);
       if (!parsed) continue;
-      const sure = p.cue ? p.cue(text, m.index, parsed.groups) : 'strong';
+      const sure = p.cue ? p.cue(text, m.index, parsed.groups, m.index + m[0].length) : 'strong';
       if (!sure) continue;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: sure === 'weak' ? 'day/month without year' : 'date', ...(sure === 'weak' ? { weak: true } : {}) });
     }
   }
+  out.push(...rangeEnds(text, out));
   // A bare year is allowed by Safe Harbor, except when it reveals an age over 89.
   for (const m of text.matchAll(/\bborn\s+(?:in\s+)?(\d{4})\b/gi)) {
     if (Number(m[1]) <= refYear - 90) {
       const s = m.index + m[0].length - 4;
       out.push({ start: s, end: s + 4, type: 'DATE', reason: 'birth year of someone over 89' });
+    }
+  }
+  return out;
+}
+
+const RANGE_TO = '\\s*(?:-|–|to|through|thru|and|&)\\s*';
+/**
+ * The other day of a day range written once with its month ("March 3-5, 2024", "3-5 March"):
+ * a bare day number, redacted as [DATE] (it cannot be parsed alone, so shift mode never writes
+ * the original day back next to a shifted one).
+ */
+function rangeEnds(text: string, dates: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of dates) {
+    if (h.weak || !/[A-Za-z]/.test(text.slice(h.start, h.end))) continue;
+    const after = new RegExp(`^${RANGE_TO}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/:]|\\.\\d|\\s*(?:mg|mcg|g|kg|ml|mL|am|pm|AM|PM|hours?|hrs?|days?|weeks?|times|x)\\b)`, 'd').exec(text.slice(h.end, h.end + 16));
+    const first = /(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+['’]?\d{2,4})?$/.exec(text.slice(h.start, h.end));
+    if (after && first && !/\d{4}$|['’]\d{2}$/.test(text.slice(h.start, h.end)) && Number(after[1]) > Number(first[1]) && Number(after[1]) <= 31) {
+      const [s, e] = after.indices![1]!;
+      out.push({ start: h.end + s, end: h.end + e, type: 'DATE', reason: 'other end of a day range' });
+    }
+    const lead = new RegExp(`(?<![\\d/.:-])(\\d{1,2})(?:st|nd|rd|th)?${RANGE_TO}$`, 'd').exec(before(text, h.start, 16));
+    const day = /^(\d{1,2})(?:st|nd|rd|th)?\s/.exec(text.slice(h.start, h.end));
+    if (lead && day && Number(lead[1]) < Number(day[1])) {
+      const base = Math.max(0, h.start - 16), [s, e] = lead.indices![1]!;
+      out.push({ start: base + s, end: base + e, type: 'DATE', reason: 'other end of a day range' });
     }
   }
   return out;

@@ -1,12 +1,15 @@
 /**
  * Number-shaped identifiers: phones/faxes, SSNs, emails, URLs, IPs, ages over 89 and labelled
- * identifiers (MRN, account, plan, license, vehicle, device, other). Unlabelled digit runs are
- * never flagged on shape alone, because clinical text is full of codes (99214, E11.65), vitals
- * and lab values; a label or a known patient value is required.
- * Invariant: every labelled-identifier value contains at least one digit.
+ * identifiers (MRN, account, plan, license, vehicle, device, other). Short digit runs are never
+ * flagged on shape alone, because clinical text is full of codes (99214, E11.65), vitals and lab
+ * values; long or letter+digit shapes without a clinical reading are (suspect-ids.ts).
+ * Invariant: every labelled-identifier value contains at least one digit, and none reads as a date.
  */
 import { before, scan, type Hit } from './hits';
-import type { PhiType } from './types';
+import { KEYS } from './id-keys';
+import { parseDate } from './dates';
+import { findSuspectIds } from './suspect-ids';
+import { findStreetNumbers } from './street-numbers';
 
 const PHONE = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
 const LABELLED_PHONE = /\b(?:phone|tel|telephone|cell|mobile|pager|call(?:ed)?|contact|fax|home|work)\b\.?\s*(?:#|number|no\.?)?\s*:?\s*(\d{10}|\d{3}[\s.-]\d{4})(?!\d)/gi;
@@ -36,7 +39,8 @@ export function findNetAndIds(text: string): Hit[] {
     ...scan(text, BARE_DOMAIN, 'URL', 'web domain'),
     ...scan(text, IPV4, 'IP', 'IPv4 address'),
     // Clock times (10:30:45) share the shape; an address has a hex letter or a '::' gap.
-    ...scan(text, IPV6, 'IP', 'IPv6 address', 0, (m) => /[a-f]|::/i.test(m[0]) && m[0].split(':').length >= 3)
+    ...scan(text, IPV6, 'IP', 'IPv6 address', 0, (m) => /[a-f]|::/i.test(m[0]) && m[0].split(':').length >= 3),
+    ...findStreetNumbers(text)
   ];
 }
 
@@ -63,20 +67,11 @@ export function findAges(text: string): Hit[] {
   return out;
 }
 
-/** Labels, most specific first; value = letters/digits with at least one digit. */
-const LABELS: [string, PhiType][] = [
-  ['MRN|MR\\s?#|MR no\\.?|med(?:ical)?\\.? rec(?:ord)?\\.?(?: number| no\\.?| #)?|EMR|EHR|medical record(?: number| no\\.?| #)?|record (?:number|no\\.?|#)|chart (?:number|no\\.?|#)|hospital (?:number|no\\.?|#)|unit (?:number|no\\.?)', 'MRN'],
-  ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|encounter (?:number|no\\.?|#|ID)|visit (?:number|no\\.?|#|ID)|FIN|HAR|CSN|claim|invoice|accession|acc\\.?(?=\\s?#)', 'ACCOUNT'],
-  ['member(?:ship)?|subscriber|ins(?:urance)?\\.? (?:plan|policy)|policy|group(?: number| no\\.?| #| ID)?|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan ID|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID', 'HEALTH_PLAN'],
-  ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit', 'LICENSE'],
-  ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],
-  ['serial|S\\/N|SN|lot|model|device(?: ID| identifier)?|UDI|catalog (?:number|no\\.?|#)|implant ID|pacemaker ID|IMEI', 'DEVICE'],
-  ['EMS run|run (?:number|no\\.?|#)|trip (?:number|no\\.?|#)|specimen|case|order|requisition|patient ID|pt ID|employee(?: ID)?|badge|passport|student ID|barcode|ID|identifier|reference|ref\\.? #|confirmation|ticket|incident|report|auth(?:orization)?|referral|query|request|tracking|transaction|file', 'OTHER_ID']
-];
-const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=]?\\s*(?:#\\s*)?';
+/** Labels (id-keys.ts), most specific first; value = letters/digits with at least one digit. */
+const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=\\-–—]?\\s*(?:#\\s*)?';
 // Values may be written in spaced digit groups ("W228 491 337").
 const VALUE = '([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])| (?=\\d{3,}(?!\\w|\\.\\d))){3,29})';
-const LABEL_RES = LABELS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${VALUE}(?![\\w-])`, 'gi'), type] as const);
+const LABEL_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${VALUE}(?![\\w-])`, 'gi'), type] as const);
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
 
 /** Plates are often written with their state first ("plate TX KLM-2291"). */
@@ -89,6 +84,12 @@ const DISTANT_MRN = /\b(?:MRN|medical record number|record number|chart number)\
 const HASH_ID = /\b[A-Za-z]{3,}\.?\s*#\s*([A-Z]{0,4}-?\d{4,}(?:-\d+)*)(?![\w-])/g;
 
 export function findLabelledIds(text: string): Hit[] {
+  // A value that reads as a date stays a DATE ("auth dated 3/4/2024"): an id on its span would win and lose its shift.
+  const notADate = (h: Hit) => { const v = text.slice(h.start, h.end); return /^(?:19|20)\d{2}$/.test(v) || parseDate(v, 2100) === null; };
+  return [...labelledIds(text), ...findSuspectIds(text)].filter(notADate);
+}
+
+function labelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
   out.push(...scan(text, HASH_ID, 'OTHER_ID', 'number after #', 1));
   out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));

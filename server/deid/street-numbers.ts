@@ -1,0 +1,46 @@
+/**
+ * The number-bearing side of addresses, beyond places.ts: a house number and a street name with
+ * any street type (the long USPS list, lower case in dictation), named streets with a direction
+ * and no type ("1450 N Halsted"), rural routes and boxes ("RR 2 Box 15", "Box 118"), and unit
+ * numbers ("Apt 4B", "Suite 300", "Unit 4B" after a street). Phones written the international way are here
+ * too ("+44 20 7946 0958").
+ * Invariants: an address hit always starts with a digit or a box/route/unit word and holds a digit;
+ * lower-case streets need a lower-case street type and no function or unit word inside, so "walked
+ * 3 blocks down the road" and "2 visits with dr" stay.
+ */
+import { scan, type Hit } from './hits';
+import { TOK } from './name-words';
+
+/** USPS street suffixes (common ones and their abbreviations). */
+const TYPES = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Terr|Circle|Cir|Square|Sq|Trail|Trl|Row|Loop|Path|Pike|Alley|Aly|Crescent|Cres|Close|Plaza|Plz|Route|Rte|Run|Ridge|Rdg|Crossing|Xing|Heights|Hts|Bend|Cove|Cv|Glen|Gln|Hill|Hl|Hills|Park|Green|Grn|Mews|Commons|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Landing|Lndg|Estates|Village|Vlg|Meadow|Meadows|Mdws|Creek|Crk|Springs|Spgs|Woods|Grove|Grv|Knoll|Manor|Mnr|Oval|Spur|Crest|Trace|Trce|Hollow|Holw|Harbor|Hbr|Isle|Junction|Jct|Summit|Valley|Vly|Vista|Dale|Gateway|Lake|Orchard|Pines|Shore|Shores|Wharf|Byway|Fork|Ford|Garden|Gardens|Gdns';
+const LOWER_TYPES = 'street|st|avenue|ave|road|rd|drive|boulevard|blvd|lane|ln|court|ct|parkway|pkwy|highway|hwy|terrace|circle|place|way|trail';
+const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
+const ORD = '\\d{1,3}(?:st|nd|rd|th)';
+const NUM = '(?<![\\w/.:$-])\\d{1,6}(?:[A-Z]|-\\d{1,4}|\\s?1\\/2|½)?';
+const UNIT = '(?:,?[ \\t]*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Fl|Floor|Bldg|Building|Lot|Trlr|Space|Spc|apt|unit|suite|ste|#)\\.?[ \\t]*#?[ \\t]*[A-Z0-9-]{1,6}(?![\\w-]))?';
+/** "4417 Martin Luther King Jr. Blvd", "12 Old Mill Run", "220 W. 34th St Apt 5C". */
+const CAPITALISED = new RegExp(`${NUM}[ \\t]+(?:${DIR}[ \\t]+)?(?:(?:${TOK}|${ORD}|Jr\\.?|St\\.|Saint|Dr\\.|de|del|la|of|the)[ \\t]+){1,4}(?:${TYPES})\\b\\.?(?:[ \\t]+${DIR}(?![\\w]))?${UNIT}`, 'g');
+/** "1450 N Halsted", "88 W. Broadway": a direction marks a street even without its type. */
+// Two digits at least, and a one-letter direction: "3 West Oncology" is a ward.
+const DIRECTED = new RegExp(`(?<![\\w/.:$-])\\d{2,6}[A-Z]?[ \\t]+[NSEW]\\.?[ \\t]+(?:${TOK}|${ORD})(?:[ \\t]+${TOK})?${UNIT}(?![ \\t]*(?:${TYPES})\\b)`, 'g');
+const NOT_IN_LOWER_STREET = /^(?:the|a|an|to|of|by|down|up|on|in|at|from|for|with|and|or|times?|hours?|hrs?|minutes?|mins?|days?|weeks?|blocks?|miles?|feet|steps|flights?|visits?|doses?|mg|tabs?|pills?|units?|years?|yrs?|months?|people|kids|children|cars?|lanes?)$/;
+const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES})\\b\\.?${UNIT}`, 'g');
+const RURAL = /\b(?:RR|R\.R\.|Rural Route|HC|Star Route|PSC|CMR)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
+const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])/g;
+/** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
+const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
+
+export function findStreetNumbers(text: string): Hit[] {
+  const out: Hit[] = [
+    ...scan(text, CAPITALISED, 'ADDRESS', 'street address'),
+    ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
+    ...scan(text, LOWER, 'ADDRESS', 'street address (lower case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w))),
+    ...scan(text, RURAL, 'ADDRESS', 'rural route or box', 0, (m) => /\d/.test(m[0])),
+    ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr)/.test(m[0]) || /\d/.test(m[0]))
+  ];
+  for (const m of text.matchAll(INTL_PHONE)) {
+    const n = m[0].replace(/\D/g, '').length;
+    if (n >= 8 && n <= 15) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'international phone number' });
+  }
+  return out;
+}
