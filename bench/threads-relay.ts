@@ -33,6 +33,8 @@ process.on('SIGUSR2', () => {
   (globalThis as { gc?: () => void }).gc?.();
   console.log(`graycase-memory ${JSON.stringify({ ...process.memoryUsage(), sockets: io.engine.clientsCount })}`);
 });
+// A plain exit on SIGTERM, so a CPU profile (--cpu-prof) is written.
+process.on('SIGTERM', () => process.exit(0));
 http.listen(0, '127.0.0.1', () => {
   console.log(`relay listening on ${(http.address() as { port: number }).port}`);
 });

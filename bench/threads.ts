@@ -10,7 +10,7 @@
  * idle connection; then the ratios Graycase / relay. Never fails on timing.
  * `npm run bench -- threads` (THREADS_SECONDS=… sets the sending time of each run, default 10;
  * THREADS_QUICK=1 runs one small scenario to check the benchmark itself; THREADS_PROFILE=<dir>
- * writes the Graycase server's CPU profile there; THREADS_MON=<module> preloads a module into both servers,
+ * writes the Graycase server's CPU profile there, and the relay's in <dir>/relay with THREADS_PROFILE_RELAY=1; THREADS_MON=<module> preloads a module into both servers,
  * e.g. one that times database calls).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -40,6 +40,8 @@ const SCENARIOS = process.env.THREADS_QUICK
 interface Target { name: string; url: string; pid: number; dbPid: number | null; child: ChildProcess; rooms: { encounterId: string; threadId: string }[]; cookies: string[] }
 
 const pct = (xs: number[], p: number) => { if (xs.length === 0) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
+/** Kernel time alone (stime): sending on loopback TCP is mostly kernel work, charged to the sender. */
+const kernelMs = (pid: number | null) => (pid ? (Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[12]) * 1000) / 100 : 0);
 const cpuMs = (pid: number | null) => {
   if (!pid) return 0;
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -56,15 +58,17 @@ function spawnServer(args: string[], env: Record<string, string>, ready: RegExp)
       cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', GRAYCASE_BENCH_MEMORY: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe']
     });
     let out = '';
+    let warnings: string[] = []; // kept apart: info lines would push them out of the tail
     let started = false;
     const onData = (d: Buffer) => {
       out = (out + d).slice(-20_000);
+      for (const line of String(d).split('\n')) if (/"level":(40|50|60)/.test(line)) warnings = [...warnings.slice(-9), line.slice(0, 2000)];
       if (started) return;
       const m = ready.exec(out);
       if (m) { started = true; resolve({ child, match: m }); }
     };
     // A failing request logs its error: shown when the benchmark fails.
-    serverOutput.set(child, () => out);
+    serverOutput.set(child, () => warnings.join('\n'));
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     if (process.env.THREADS_MON) child.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
@@ -112,9 +116,11 @@ async function runScenario(t: Target, clients: number, rate: number) {
     if (per[i]! < 255) per[i]!++;
     deliveries.push(performance.now() - Number(sentAt));
   }; });
-  const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
+  const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid) };
   const started = performance.now();
   const monoStart = process.hrtime.bigint() / 1000n; // µs, the clock of the server's CPU profile
+  const client0 = process.cpuUsage();
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
   const stopAt = started + SECONDS * 1000;
   const interval = 1000 / rate;
   const pending: Promise<void>[] = [];
@@ -139,7 +145,8 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const drainUntil = performance.now() + DRAIN_DEADLINE_MS;
   while (performance.now() < drainUntil && deliveries.length < expected) await sleep(100);
   const elapsed = (performance.now() - started) / 1000;
-  const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid) };
+  const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid) };
+  const client = process.cpuUsage(client0);
   // With THREADS_PROFILE: the measured window, to read only its samples out of the profile.
   if (process.env.THREADS_PROFILE) console.log(` profile window ${t.name} ${clients} ${rate}: ${monoStart} ${process.hrtime.bigint() / 1000n}`);
   let unique = 0;
@@ -159,7 +166,9 @@ async function runScenario(t: Target, clients: number, rate: number) {
     messages: acked.length, failed, reasons: [...reasons].map(([k, v]) => `${k} ${v}`).join(', '), expected, unique, lost: expected - unique, duplicates,
     ack: [pct(acks, 50), pct(acks, 95), pct(acks, 99)], delivery: [pct(deliveries, 50), pct(deliveries, 95), pct(deliveries, 99)],
     perSecond: unique / elapsed,
-    nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique)
+    nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), nodeKernelShare: (cpu1.kernel - cpu0.kernel) / Math.max(1, cpu1.node - cpu0.node), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique),
+    // The clients' own CPU (all in this process): when it nears one core, latency is the client's.
+    clientCpuPerDelivery: (client.user + client.system) / 1000 / Math.max(1, unique), clientCores: (client.user + client.system) / 1000 / (elapsed * 1000), load
   };
 }
 
@@ -257,7 +266,8 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
 }
 
 async function startRelay(): Promise<Target> {
-  const { child, match } = await spawnServer(['bench/threads-relay.ts'], {}, /relay listening on (\d+)/);
+  const profile = process.env.THREADS_PROFILE && process.env.THREADS_PROFILE_RELAY ? ['--cpu-prof', `--cpu-prof-dir=${process.env.THREADS_PROFILE}/relay`] : [];
+  const { child, match } = await spawnServer([...profile, 'bench/threads-relay.ts'], {}, /relay listening on (\d+)/);
   const rooms = Array.from({ length: ROOMS }, (_, r) => ({ encounterId: `room${r}`, threadId: `t-room${r}` }));
   return { name: 'bare relay', url: `http://127.0.0.1:${match[1]}`, pid: child.pid!, dbPid: null, child, rooms, cookies: [] };
 }
@@ -283,8 +293,9 @@ export async function run(): Promise<void> {
         results.set(`${t.name}|${clients}|${rate}`, r);
         console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused${r.failed ? `: ${r.reasons}` : ''}), ` +
           `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s; ` +
-          `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs` +
-          (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : ''));
+          `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs (${(r.nodeKernelShare * 100).toFixed(0)}% kernel)` +
+          (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : '') +
+          `; clients ${(r.clientCpuPerDelivery * 1000).toFixed(1)} µs per delivery (${r.clientCores.toFixed(2)} cores); load average at start ${r.load}`);
       }
       const g = results.get(`graycase|${clients}|${rate}`)!;
       const b = results.get(`bare relay|${clients}|${rate}`)!;
@@ -292,7 +303,7 @@ export async function run(): Promise<void> {
         `Node CPU per delivery ratio ${(g.nodeCpuPerDelivery / b.nodeCpuPerDelivery).toFixed(2)}x (goal ≤ 1.5), lost ${g.lost}, duplicated ${g.duplicates}`);
     }
   } catch (err) {
-    for (const t of targets) console.error(` ${t.name} output (tail):\n${(serverOutput.get(t.child)?.() ?? '').split('\n').filter((l) => /"level":(40|50|60)/.test(l)).slice(-5).join('\n')}`);
+    for (const t of targets) console.error(` ${t.name} output (tail):\n${serverOutput.get(t.child)?.() ?? ''}`);
     throw err;
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');

@@ -229,11 +229,13 @@ async function onTimeline(ctx: AppContext, e: DomainEventOf<'timeline.appended'>
   const keyOf = (kind: NotificationKind, userId: string) => (kind === 'reply' ? `reply:${userId}:${thread._id}:${replyWindow}` : `${kind}:${userId}:${entry.id}`);
   const notified = keysOf(ctx);
   const send = async (userIds: Iterable<string>, kind: NotificationKind, verb: string, messageId: string | null) => {
-    let targets = [...userIds].filter((u) => u !== entry.by.id).map((userId) => ({ userId, key: keyOf(kind, userId) })).filter((t) => !notified.has(t.key));
-    if (kind === 'reply' && targets.length > 0) {
+    let candidates = [...userIds].filter((u) => u !== entry.by.id);
+    // Who has the room open is asked first: in a busy room that is everyone, and then no key is built.
+    if (kind === 'reply' && candidates.length > 0) {
       const viewing = await (viewerSources.get(ctx)?.(thread.room) ?? Promise.resolve(new Set<string>()));
-      targets = targets.filter((t) => !viewing.has(t.userId));
+      candidates = candidates.filter((u) => !viewing.has(u));
     }
+    const targets = candidates.map((userId) => ({ userId, key: keyOf(kind, userId) })).filter((t) => !notified.has(t.key));
     if (targets.length === 0) return;
     for (const t of targets) notified.add(t.key);
     const title = await titleOf(ctx, thread);

@@ -11,7 +11,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { Actor, AppContext } from '../context';
 import { AppError, notFound } from '../errors';
-import { openEncounter } from '../commands/encounter-state';
+import { authorizeEncounter } from '../policies/encounters';
+import { encounterForJoin } from './join-loads';
 import { createThread, setThreadResolved } from '../commands/threads';
 import { createMessage, deleteMessage, editMessage, setReaction, type RoomAccess } from '../commands/messages';
 import type { AppendResult } from '../commands/timeline';
@@ -71,7 +72,11 @@ function registerHandlers(ctx: AppContext, socket: Socket, presence: Presence): 
   }
 
   on('encounters.join', joinEncounterSchema, async (actor, { encounterId }) => {
-    const enc = await openEncounter(ctx, actor, encounterId, 'view', 'encounters.view');
+    // openEncounter's steps (authorize, audit the view), with the read shared by concurrent joins.
+    const loaded = await encounterForJoin(ctx, encounterId);
+    const enc = loaded && loaded.orgId === actor.orgId ? loaded : null;
+    authorizeEncounter(actor, enc, 'view');
+    await ctx.audit.record(actor, { action: 'encounters.view', targetType: 'encounter', targetId: encounterId });
     return join({ type: 'encounter', encounterId }, enc.revision ?? 0);
   });
   on('encounters.leave', joinEncounterSchema, async (_a, { encounterId }) => leave({ type: 'encounter', encounterId }));

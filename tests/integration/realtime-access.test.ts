@@ -59,6 +59,22 @@ describe('the live encounter page', () => {
     const views = await server.ctx.db.c.audit.find({ actorId: org.senior._id, action: 'encounters.view', targetId: enc.id }).toArray();
     expect(views).toHaveLength(1);
   });
+
+  it('admits many sockets joining one encounter at once (one shared read), each checked and audited, refusing the outsiders among them', async () => {
+    const enc = await sharedEncounter(server, org.coder, [org.senior]);
+    const users = [org.senior, org.coder, org.otherCoder, other.admin];
+    const sockets = await Promise.all(Array.from({ length: 24 }, (_, i) => connectUser(server, users[i % 4]!)));
+    const answers = await Promise.all(sockets.map((s) => call(s, 'encounters.join', { encounterId: enc.id })));
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(sockets.map((_, i) => (i % 4 < 2 ? 'ok' : 'not_found')));
+    await server.ctx.audit.flush();
+    for (const u of [org.senior, org.coder]) {
+      expect(await server.ctx.db.c.audit.countDocuments({ actorId: u._id, action: 'encounters.view', targetId: enc.id })).toBe(6);
+    }
+    // Revoked right after: a join sent now sees the revocation.
+    expect((await enc.rest.put(`/api/encounters/${enc.id}/sharing`, { userIds: [], teamIds: [] })).status).toBe(200);
+    const late = await call(sockets[0]!, 'encounters.join', { encounterId: enc.id });
+    expect(late.ok ? null : late.error.code).toBe('not_found');
+  });
 });
 
 describe('refusals keep the socket open and write nothing', () => {
