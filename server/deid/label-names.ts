@@ -4,8 +4,8 @@
  *    "Patient: KIM, JI-HOON   MRN: ...", "Submitting physician: Park, Soo-Min MD");
  *  - lower-case or unlisted words right after a relation or role word ("friend jaylen",
  *    "mom is tanisha", "doctor ramirez", "Pharmacist Anjali", "patient guadalupe ochoa");
- *  - two adjacent capitalised words that are neither English nor clinical, the first on the
- *    census first-name list or the second a frequent census surname ("Zbigniew Wisniewski", "Venkatesh Subramanian").
+ * Two adjacent capitalised words that are no ordinary words ("Zbigniew Wisniewski") are the
+ * proper-noun rule's (proper-nouns.ts).
  * Invariants: a word on the STOP list, an eponym, a drug or a common word is never a name here,
  * and nothing followed by a clinical head word ("Barrett esophagus") is one.
  */
@@ -31,15 +31,7 @@ const LABEL_LINE = new RegExp(
 const RELATION = '(?:goes by|nickname(?: is)?|known as|aka|name is|ex|ex-husband|ex-wife|therapist|counselor|sponsor|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|roommate|boyfriend|girlfriend|fianc[ée]e?|caregiver|doctor|dr|pharmacist|chaplain|interpreter|paramedic|emt|nurse|caller)';
 const CUED = new RegExp(`\\b(?:${RELATION}|dr\\.)(?:[ \\t]+(?:name is|name:|is named|is called|is|named|called))?,?[ \\t]+["“(]?(${WORD})(?:[ \\t]+(${WORD}))?`, 'gid');
 const PATIENT_CUED = new RegExp(`\\b(?:patient|pt)[ \\t]+(${WORD})[ \\t]+(${WORD})`, 'gid');
-const TITLE = "[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?)*";
-const PAIR = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?=(${TITLE})[ \\t]+(${TITLE})(?![\\p{L}\\p{N}'’-]))`, 'gu');
 
-const SURNAME_MAX_RANK = 60000;
-/** First-name list, or a surname of the 60,000 most frequent (rarer ones include "Army", "Salvation"). */
-const nameListed = (a: string, b: string): boolean => {
-  const l = nameLists();
-  return Boolean(l?.first.has(a.toLowerCase().split('-')[0]!)) || b.toLowerCase().split(/[-'’]/).some((p) => p.length >= 2 && (l?.last.get(p) ?? Infinity) <= SURNAME_MAX_RANK);
-};
 const listed = (w: string): boolean => {
   const l = nameLists();
   return w.toLowerCase().split(/[-'’]/).some((p) => p.length >= 2 && (Boolean(l?.first.has(p)) || Boolean(l?.last.has(p))));
@@ -48,8 +40,6 @@ const listed = (w: string): boolean => {
 const HEADS = new Set(FACILITY_HEADS.map((h) => h.toLowerCase()));
 const HONORIFIC = /^(?:dr|drs|doctor|mr|mrs|ms|mx|miss|prof|rev|fr|sr|jr|st|sgt|capt|pastor|father|sister)\.?$/i;
 const barred = (w: string): boolean => isStop(w) || isClinicalOrCommon(w) || HONORIFIC.test(w) || HEADS.has(w.toLowerCase()) || /^\d/.test(w);
-/** Words that end organisation or place names, never person names ("Navajo Nation", "Salvation Army"). */
-const ORG_WORDS = new Set(['nation', 'nations', 'tribe', 'army', 'navy', 'church', 'county', 'parish', 'school', 'bank', 'company', 'corp', 'inc', 'llc', 'foundation', 'society', 'league', 'club', 'union', 'airlines', 'airways']);
 const CRED_WORD = new RegExp(`^${CRED}$`);
 const plainEnglish = (w: string): boolean => isEnglishWord(w) || /(?:ed|ing|ly)$/i.test(w);
 const clinicalAfter = (text: string, end: number) => CLINICAL_HEAD.test(text.slice(end, end + 40).replace(/^['’]s/, '').trimStart());
@@ -88,13 +78,6 @@ export function findLabelledPeople(text: string): Hit[] {
     if ([a, b].some((w) => barred(w) || plainEnglish(w)) || !(listed(a) && listed(b))) continue;
     const end = m.index + m[0].length;
     if (!clinicalAfter(text, end)) out.push(hit(m.indices![1]![0], end, 'name after patient'));
-  }
-  for (const m of text.matchAll(PAIR)) {
-    const [a, b] = [m[1]!, m[2]!];
-    if ([a, b].some((w) => barred(w) || plainEnglish(w) || w.split('-').some((p) => isStop(p)) || ORG_WORDS.has(w.toLowerCase()))) continue;
-    const end = m.index + text.slice(m.index).indexOf(b, a.length) + b.length;
-    if (clinicalAfter(text, end)) continue;
-    if (nameListed(a, b)) out.push(hit(m.index, end, 'two name words'));
   }
   // "J.M.E.'s partner": dotted initials owning something stand for a person.
   for (const m of text.matchAll(/(?<![\p{L}.])(?:[A-Z]\.){2,3}(?=['’]s\b)/gu)) out.push(hit(m.index, m.index + m[0].length, 'initials of a person'));

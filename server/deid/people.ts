@@ -1,6 +1,8 @@
 /**
- * Person names WITHOUT a cue word: "Mary Johnson", "Anna S.", a bare "Jennifer", "the Henderson
+ * Person names WITHOUT a cue word: "Mary Johnson", "Anna S.", a bare "Jennifer", "the henderson
  * chart", and lower-case names right after a person cue ("talked to tamika", "dr. kapoor").
+ * Capitalised words that are no ordinary word at all are the proper-noun rule's (proper-nouns.ts);
+ * this file is for names that the census lists know, including those that are ordinary words.
  * Evidence: the US Census 1990 first-name and surname frequency lists (lexicon.ts), the NLP
  * library's name lexicon and its English-word knowledge (tokens.ts), and context.
  * Invariants:
@@ -9,7 +11,7 @@
  *    ("Rachel Stein") or a strong cue handled in names.ts ("Dr. King");
  *  - a word followed by a clinical head word ("Parkinson disease", "Bell's palsy", "Apgar
  *    score") is never a name here, whatever the lists say;
- *  - without the census lists, only the tagger's Person evidence is used (lower recall).
+ *  - without the census lists, only cue evidence is used here (lower recall).
  */
 import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
@@ -25,8 +27,6 @@ const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janu
 const LOWER_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|caregiver|dr|mr|mrs|ms|miss|nurse|rn|np|pa|talked to|spoke (?:to|with|w\/)|ask|asked|ping|pinged|call|called|tell|told|per|d\/w|thanks|thank you|hi|hello|hey|dear|cc|for|with)\.?,?\s+)$/i;
 
 const FIRST_MIN_FREQ = 0.003;
-/** Job words the tagger sometimes calls people ("Cardiologist Dr. Lindgren"). */
-const ROLE_NOUN = /(?:ologist|iatrist|ician|apist|macist|urgeon|ordinator)$/i;
 /** "the kessler account": a lower-case surname before a word for a patient's file. */
 const FILE_AFTER = /^[ \t]+(?:account|acct|chart|case|claim|file|encounter|admission|denial|bill|referral)\b/i;
 const LAST_MAX_RANK = 60000;
@@ -42,8 +42,6 @@ const HONORIFIC_WORD = /^(?:dr|drs|mr|mrs|ms|mx|miss|prof|rev|sr|jr|st|saint|fr|
 const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_DAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
 /** Right before a name whose word is also an ordinary word ("doula Amber", "Thanks Brian", "- Heather"). */
 const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|thank you|thx|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
-/** The cues strong enough to make any non-word a name (no "with", "from", "by": "with Keytruda"). */
-const STRONG_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|roommate|neighbou?r|girlfriend|boyfriend|thanks|thank you|thx|hi|hello|hey|dear|nickname(?: is)?|goes by|known as|aka)[,:]?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
 /** A place-named disease starts here ("Rocky Mountain spotted fever"). */
 const placeDisease = (c: Ctx, t: Token) => PLACE_DISEASES.some((d) => c.text.slice(t.start, t.start + d.length).toLowerCase() === d.toLowerCase());
 const initialAt = (c: Ctx, t: Token) => /^[A-Z]$/.test(t.word) && c.text[t.end] === '.';
@@ -97,11 +95,6 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         out.push(hit(t.start, t.end, first(c, t) ? 'common first name' : 'common surname'));
         continue;
       }
-      // Any unlisted name word after a greeting, sign-off, relative or role ("Thanks Mei-Ling", "wife Ngozi").
-      if (nameWord(c, t) && STRONG_CUE.test(text.slice(Math.max(0, t.start - 24), t.start))) {
-        out.push(hit(t.start, t.end, 'name after a person cue'));
-        continue;
-      }
       // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
       // "Faith and Joy": a bare "and" is too weak a cue for a word that is also an ordinary one.
       if (isTitle(t.word) && !(isClinicalOrCommon(t.word) && /\band[ \t]+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
@@ -109,13 +102,6 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         out.push(hit(t.start, t.end, 'first name after a person cue'));
         continue;
       }
-      // "the Okafor chart": an unknown capitalised word before a word for a patient's file.
-      if (nameWord(c, t) && /\bthe[ \t]+$/i.test(text.slice(Math.max(0, t.start - 6), t.start)) && FILE_AFTER.test(text.slice(t.end, t.end + 16))) {
-        out.push(hit(t.start, t.end, 'name of a patient file'));
-        continue;
-      }
-      // No list evidence: the tagger's Person tag on a word that is nothing else.
-      if (nameWord(c, t) && looksPerson(t) && !t.sentenceStart && !ROLE_NOUN.test(t.word)) out.push(hit(t.start, t.end, 'person name (NLP)'));
       continue;
     }
     // Lower-case names only right after a person cue.

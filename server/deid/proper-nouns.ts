@@ -100,7 +100,8 @@ function explained(c: Ctx, i: number): boolean {
   const species = SPECIES_AFTER.exec(after);
   // "Enterobacter cloacae": a Latin species after it (English words only when Latin plurals or genitives).
   if (species && SPECIES.test(species[1]!) && (!englishWords().has(species[1]!) || /(?:ae|ii)$/.test(species[1]!))) return true;
-  if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || LAB_VALUE.test(after)) return true;
+  // "Acct #: DA220482", "Grp no. 4471": a field label before its number.
+  if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || LAB_VALUE.test(after) || /^[ \t]*(?:#|no\.[ \t]*\d)/i.test(after)) return true;
   if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
@@ -128,8 +129,9 @@ function suspectLower(c: Ctx, i: number): 'NAME' | 'CITY' | null {
 function nameNeighbour(c: Ctx, t: Token): boolean {
   const l = nameLists();
   const w = t.word.toLowerCase();
-  return CAPITALISED.test(t.word) && !isStop(t.word) && !HEADS.has(w) && !STATE.test(t.word)
-    && Boolean(l && ((l.first.get(w) ?? 0) >= 0.003 || (l.last.get(w) ?? Infinity) <= 60000));
+  const census = (p: string) => Boolean(l && ((l.first.get(p) ?? 0) >= 0.003 || (l.last.get(p) ?? Infinity) <= 60000));
+  // "Pierre-Louis": each part of a hyphenated name a census name.
+  return CAPITALISED.test(t.word) && !isStop(t.word) && !HEADS.has(w) && !STATE.test(t.word) && w.split('-').every((p) => p.length >= 2 && census(p));
 }
 
 
