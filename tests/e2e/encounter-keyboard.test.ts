@@ -5,7 +5,8 @@
  *   pressed again;
  * - Escape in a thread's composer hands the focus back even when the thread was opened from
  *   the page itself (Alt+↓ from the body);
- * - a flag's "Resolve" brings the decision form into view with the summary focused;
+ * - a flag's "Resolve" brings the decision form into view with the summary focused, and an
+ *   empty reference row is stopped by the browser (required fields) rather than sent;
  * - at 1280 and 1440 px every code line keeps its actions (Flag included) on the row of its code box.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,25 @@ describe('the encounter page from the keyboard', () => {
     await form.waitFor();
     await expect.poll(() => form.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; })).toBe(true);
     expect(await form.getByLabel('Decision summary').evaluate((el) => el === document.activeElement)).toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('an empty reference row is pointed at by the browser; nothing is sent', async () => {
+    await page.getByTestId('flag').getByRole('button', { name: 'Resolve' }).click();
+    const form = page.getByTestId('resolve-form');
+    await form.getByLabel('Decision summary').fill('UTI is principal');
+    await form.getByLabel('Rationale (your own words)').fill('Sepsis was ruled out.');
+    await form.getByRole('button', { name: 'Add reference' }).click();
+    const posts: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => { if (r.method() === 'POST' && r.url().endsWith('/resolutions')) posts.push(r.url()); };
+    page.on('request', onRequest);
+    await form.getByRole('button', { name: 'Resolve and lock the code set' }).click();
+    await expect.poll(() => form.getByLabel('Year').evaluate((el) => (el as HTMLInputElement).matches(':invalid'))).toBe(true);
+    await form.getByLabel('Year').fill('19');
+    expect(await form.getByLabel('Year').evaluate((el) => (el as HTMLInputElement).validity.patternMismatch)).toBe(true);
+    page.off('request', onRequest);
+    expect(posts).toEqual([]);
+    expect(await form.locator('.error-box').count()).toBe(0);
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
