@@ -24,22 +24,28 @@ type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
 
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
-const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|return|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
-const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|motor|sensation)\s*:?\s*$/i;
+const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|return|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|CT|CTA|MRI|MRA|echo|TTE|TEE|EKG|ECG|CXR|XR|x-?ray|US|u\/s|ultrasound|scan|EGD|colonoscopy|biopsy|cath|culture|cx|UA|labs?|PFTs?|EEG|EMG|mammo(?:gram)?|DEXA|PET|stress test|Holter)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
+const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur)\s*(?:is|of|at|was)?\s*:?\s*$/i;
 const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
   if (MD_NEG.test(pre)) return false;
+  const after = text.slice(start, start + 40).replace(/^\S+\s*/, '');
+  // "cultures 2/4 bottles", "labs 4/5 positive": a counting word after wins over a date word before.
+  if (FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after)) return false;
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
   if (padded || MD_CUE.test(pre)) return 'strong';
-  const after = text.slice(start, start + 40).replace(/^\S+\s*/, '');
   if (MD_AFTER.test(after)) return 'strong';
-  // Fractions and scores are written small-over-large over a small set of denominators (1/2, 2/6,
-  // 4/5, 7/10, 28/30); a month over a smaller day, or over a day no score uses (3/14, 10/23), is a date.
+  // Fractions are written small-over-large; a month over a smaller day, or over a day that is no
+  // bare fraction's denominator (3/14, 10/23, 1/30), is a date.
   const m = Number(g.m), d = Number(g.d);
   if (!(m > d || !FRACTION_DENOMINATORS.has(d))) return false;
-  return !/^\s*(?:of|ratio|in|murmur|systolic|diastolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?)\b/i.test(after) ? 'weak' : false;
+  return FRACTION_AFTER.test(after) ? false : 'weak';
 };
-const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 24, 25, 30]);
+/** Bare halves, thirds and quarters are fractions (1/2 tab, 2/3, 3/4); the scales (strength /5,
+ *  murmur /6, pain /10, GCS /15, MMSE /30) are told by their word before or after (MD_NEG, FRACTION_AFTER),
+ *  and without one "3/15" or "1/30" is a date. */
+const FRACTION_DENOMINATORS = new Set([2, 3, 4]);
+const FRACTION_AFTER = /^\s*(?:of|ratio|in|murmur|SEM|HSM|systolic|diastolic|holosystolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?|bottles?|sets?|strength|power|reflex(?:es)?|pain|on (?:the )?pain|scale)\b/i;
 const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d)/i;
 
 /** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */
@@ -57,16 +63,21 @@ const dotCue = (text: string, start: number, g: Groups): false | 'strong' => {
 };
 
 const PATTERNS: Pattern[] = [
-  { name: 'iso', src: `(?<![\\d/.-])(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?![\\d/-]|\\.\\d)` },
-  { name: 'ymd-slash', src: `(?<![\\d/.-])(?<y>\\d{4})\\/(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/-]|\\.\\d)` },
-  { name: 'mdy', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\/(?<d>\\d{1,2})\\/(?<y>\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)` },
-  { name: 'mdy-dash', src: `(?<![\\d/.-])(?<m>\\d{1,2})-(?<d>\\d{1,2})-(?<y>\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)` },
-  { name: 'mdy-dot', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{4})(?![\\d/-]|\\.\\d)` },
-  { name: 'md', src: `(?<![\\d/.\\w-])(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
+  { name: 'iso', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'ymd-slash', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<y>\\d{4})\\/(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'mdy', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<d>\\d{1,2})\\/(?<y>\\d{4}|\\d{2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'mdy-dash', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<m>\\d{1,2})-(?<d>\\d{1,2})-(?<y>\\d{4}|\\d{2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'mdy-dot', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{4})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'md', src: `(?:(?<![\\d/.\\w-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
   // "Aug 10, '23": a two-digit year needs its apostrophe, or "Aug 10 23" would eat a count.
   { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\d:])` },
   { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\p{L}\\d])` },
   { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
+  // Day first (European notes): reached only when the month-first reading is impossible (14/03/2024).
+  { name: 'dmy', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<d>\\d{1,2})\\/(?<m>\\d{1,2})\\/(?<y>\\d{4}|\\d{2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'dmy-dot', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?<y>\\d{4})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'dmy-dash', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<d>\\d{1,2})-(?<m>\\d{1,2})-(?<y>\\d{4})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
+  { name: 'ymd-dot', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<y>(?:19|20)\\d{2})\\.(?<m>\\d{1,2})\\.(?<d>\\d{1,2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
   { name: 'mdy-dot2', src: `(?<![\\w/.-])(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{2})(?![\\w/-]|\\.\\d)`, cue: dotCue },
   // Military and compact forms: "12Jan2024", "03MAR24", "Jan-12-2024", "2024-Jan-12", "20240112", "01011950".
   { name: 'd-mon-y-compact', src: `(?<![\\w])(?<d>\\d{1,2})${MON}(?<y>\\d{4}|\\d{2})(?![\\w])` },
@@ -77,7 +88,7 @@ const PATTERNS: Pattern[] = [
   // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
   { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
   { name: 'ord-day', src: `(?:\\b[Tt]he\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)\\b`, cue: ordCue },
-  { name: 'my', src: `(?<![\\d/.-])(?<m>\\d{1,2})\\/(?<y>(?:19|20)\\d{2})(?![\\d/-]|\\.\\d)` },
+  { name: 'my', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<y>(?:19|20)\\d{2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
   { name: 'mon-y', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?(?<y>\\d{4})(?!\\d)` },
   { name: 'year', src: `(?<y>\\d{4})` }
 ];
