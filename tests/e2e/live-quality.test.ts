@@ -4,7 +4,8 @@
  *   reason form (the resolutions answer is held back by the test, never changed);
  * - a resolution, its reopening and a double-coding session made by someone else appear live,
  *   with the code set locked and unlocked, without a reload;
- * - forum posts highlight the passages that have threads, and a click opens the thread.
+ * - forum posts highlight the passages that have threads, and a click opens the thread;
+ * - "… is typing" ends when that person's message arrives.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
@@ -143,5 +144,25 @@ describe('quality on the live encounter page', () => {
     await view.waitFor();
     await expect.poll(() => view.textContent()).toContain('Is the UTI principal here?');
     await expect.poll(() => mark.getAttribute('data-active')).toBe('true');
+  });
+});
+
+describe('the discussion on the live encounter page', () => {
+  it('"… is typing" goes away as soon as that person\'s message arrives', async () => {
+    const enc = await sharedEncounter(server, org.coder, [], [org.teamId]);
+    const socket = await connectUser(server, org.coder);
+    await ok(socket, 'encounters.join', { encounterId: enc.id });
+    const t = await ok(socket, 'threads.create', { scope: enc.scope, clientId: uuid(), anchor: { type: 'whole' }, title: 'Principal?', message: { clientId: uuid(), body: 'Which one is principal?' } });
+    for (const p of [sage, cody]) {
+      await p.goto(`${server.url}/encounters/${enc.id}?thread=${t.threadId}`);
+      await p.getByTestId('thread-view').waitFor({ timeout: 20_000 });
+    }
+    const composer = sage.getByTestId('thread-view').getByRole('textbox', { name: 'Message' });
+    await composer.pressSequentially('The UTI, sepsis was ruled out');
+    await expect.poll(() => cody.getByTestId('typing').textContent(), { timeout: 10_000 }).toBe('Sage Senior is typing…');
+    await composer.press('Enter');
+    await expect.poll(async () => (await cody.getByTestId('message-body').allTextContents()).map((x) => x.trim()), { timeout: 10_000 }).toContain('The UTI, sepsis was ruled out');
+    // At once, not when the typing notice times out (4 s after the last keystroke notice).
+    await expect.poll(() => cody.getByTestId('typing').textContent(), { timeout: 1_500 }).toBe('');
   });
 });

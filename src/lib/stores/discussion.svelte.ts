@@ -108,8 +108,16 @@ export class DiscussionRoom {
   }
 
   private live(entry: TimelineEntryDto) {
+    // Their message has arrived: they are no longer typing it (else "X is typing…" lingers for seconds under the reply).
+    if (entry.kind === 'message.created') this.stoppedTyping(entry.threadId, entry.by.id);
     if (needsCatchUp(this.timeline, entry)) { void this.catchUp(); return; }
     if (applyEntry(this.timeline, entry)) this.publish();
+  }
+
+  private stoppedTyping(threadId: string, userId: string) {
+    let changed = false;
+    for (const key of this.typingUntil.keys()) if (key.startsWith(`${threadId} ${userId} `)) { this.typingUntil.delete(key); changed = true; }
+    if (changed) this.refreshTyping();
   }
 
   /** Fetches every entry after the last applied one, page by page; concurrent calls coalesce. */
