@@ -105,7 +105,9 @@ function capsLineHits(value: string): Hit[] {
   const toks = tokenize(lower);
   // Facility names are found by their capitalised words: read those lines title-cased.
   const titled = lower.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
-  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled)]
+  // Title-cased, the proper-noun rule applies to words of 4+ letters (3-letter capitals are mostly acronyms: TTE, EGD).
+  const proper = findProperNouns(titled, tokenize(titled)).filter((h) => titled.slice(h.start, h.end).replace(/[^\p{L}]/gu, '').length >= 4);
+  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled), ...proper]
     .filter(inCaps).map((h) => ({ ...h, reason: `${h.reason} (upper-case text)` }));
 }
 

@@ -35,6 +35,11 @@ const SAINT = /(?<![\p{L}])(?:St\.?|Saint|Sainte?)[ \t]+[A-Z][a-z]+(?:['’]s)?(
 const SAINT_LOWER = /(?<=\b(?:at|to|from|in)\s+)(?:st\.?|saint)[ \t]+[a-z]{3,}(?:['’]s)?/gu;
 const OUR_LADY = /\bOur Lady of(?: the)? [A-Z][a-z]+(?: [A-Z][a-z]+)?/g;
 const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|High School|School|Academy|College|University|Daycare|Day Care|Preschool|Montessori|Learning Center)\\b`, 'g');
+/** "Memorial Hospital", "Children's Hospital", "Regional Medical Center": a capitalised institution name made of generic words still names one place. */
+const GENERIC_INSTITUTION = /(?<![\p{L}\p{N}])((?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:['’]s)?[ \t]+){0,3})(Children['’]s Hospital|Women['’]s Hospital|Hospitals?|Medical Cent(?:er|re)|Health System|Infirmary|Nursing Home|Hospice|Rehabilitation Hospital|Health Cent(?:er|re))(?![\p{L}])/gu;
+/** Qualifiers that make it any hospital, not a named one ("Outside Hospital", "the Receiving Hospital"). */
+const NOT_A_NAME = /^(?:Outside|Local|Other|Previous|Prior|Receiving|Sending|Referring|Transferring|Accepting|Admitting|Any|This|That|Our|Your|Their|His|Her|The|A|An|Nearest|Nearby|Same|New|Another|Different|Area|Home|Patient|Pt|Each|Every|Which|What|No|Main|Teaching|Acute|Private|Public|Rural|Urban|Small|Large|Tertiary|Community-based)$/;
+
 /** "Hospital of the University of Pennsylvania", "Children's Hospital of Philadelphia", "Hospital for Special Surgery". */
 const HEAD_FIRST = new RegExp(`\\b(?:(?:Children['’]s|Women['’]s|General|Memorial|Community)[ \\t]+)?(?:Hospital|Medical Center|Clinic|Infirmary|Health System)[ \\t]+(?:of|for)[ \\t]+(?:the[ \\t]+)?${TOK}(?:[ \\t]+(?:of[ \\t]+)?${TOK}){0,3}`, 'g');
 
@@ -139,6 +144,14 @@ export function findFacilities(text: string): Hit[] {
     const tail = m[0].split(/[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?/).slice(1).join(' ');
     if (tail.split(/[ \t]+/).some((w) => isClinicalOrCommon(w) || isStop(w)) || CLINICAL_HEAD.test(text.slice(m.index + m[0].length).trimStart())) continue;
     push(m.index, m.index + m[0].length, 'facility name');
+  }
+  for (const m of text.matchAll(GENERIC_INSTITUTION)) {
+    const words = [...m[1]!.matchAll(/\S+/g)];
+    while (words.length && NOT_A_NAME.test(words[0]![0].replace(/['’]s$/, ''))) words.shift();
+    if (!words.length && !/^(?:Children|Women)/.test(m[2]!)) continue;
+    if (words.some((w) => isStop(w[0]) && !GENERIC.has(w[0].toLowerCase()))) continue;
+    const start = m.index + (words.length ? words[0]!.index : m[1]!.length), end = m.index + m[0].length;
+    if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'facility name');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
   return out;

@@ -21,15 +21,15 @@ import { CLINICAL_HEAD } from './people';
 import { STATE_NAMES } from './places';
 import { cityPopulation } from './gazetteer';
 import { isCountry, type Token } from './tokens';
-import { englishWords } from './vocabulary';
+import { codeSetWords, englishWords } from './vocabulary';
 
 /** Title case in any alphabet: "Okafor", "McDonald", "O'Brien", "Ferreira-Campos", "Łukasz"; not "CT", not "iPhone". */
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:[-'’]?\p{Lu}?\p{Ll}+)*$/u;
 const LOWER = /^\p{Ll}[\p{Ll}'’-]{3,}$/u;
 const VOWEL = /[aeiouyà-ÿ]/i;
 const DRUG_STEM = /(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|micin|prazole|gliptin|glutide|parin|xaban|gatran|floxacin|cycline|dipine|semide|tidine|azepam|zolam|oxetine|triptan|profen|caine|olone|asone|formin|gliflozin|afil|lukast|terol|tropium|dronate|setron|ciclib|lisib|rubicin|platin|taxel|trexate|cept|plase|codone|morphone|apine|idone|navir|previr|buvir|tegravir|vudine|penem|bactam|fungin|grel|triptyline|pramine|peridol|azosin|oxacin|thromycin)$/i;
-const DOSE_AFTER = /^(?:['’]s)?[ \t]*[(,-]?[ \t]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|gm|ml|l|units?|u|iu|meq|mmol|%|puffs?|tabs?|caps?|sprays?|drops?)\b|(?:er|xr|sr|cr|xl|la|odt|hct|xt|hfa|pen|inhaler|tablets?|capsules?|injections?|inj|infusion|drip|gtt|po|iv|im|sq|subq|sl|prn|bid|tid|qid|qd|qhs|daily|nightly|weekly|dose|doses|dosing|dosed|levels?|therapy|regimen|taper|pack|ppx|prophylaxis|cream|ointment|gel|lotion|nasal|nebs?|induced|associated|related|refill|prescription|was held|held|was stopped|was discontinued|discontinued|restarted|tapered|titrated)\b)/i;
-const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resumed?|resuming|continued?|continuing|discontinued?|d\/c(?:'?d)?|dc'?d|stopped|held|hold|holding|increased?|decreased?|reduced?|tapered?|tapering|titrated?|weaned?|switched (?:from|to)|changed (?:from|to)|converted (?:from|to)|bridged? (?:to|with)|prescribed|gave|given|give|received|receiving|administered|trial of|dose of|doses of|course of|allergic to|allergy to|allergies|intolerant (?:of|to)|takes|taking|took|tried|trying|failed|using|used|applied|placed|injected|infiltrated|instilled|irrigated|prepped|packed|dressed|closed|sutured|covered|iv|po|im|sq|subq|sl|inhaled|topical|prn|meds?|medications?|rx)\b(?:[ \t]+with)?[ \t]*:?[ \t]*|(?:\d+-0|\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga|g|%|mg|mcg|ml|cc))[ \t]+)$/i;
+const DOSE_AFTER = /^(?:['’]s)?[ \t]*[(,-]?[ \t]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|gm|ml|l|units?|u|iu|meq|mmol|%|puffs?|tabs?|caps?|sprays?|drops?)\b|(?:er|xr|sr|cr|xl|la|odt|hct|xt|hfa|pen|inhaler|tablets?|capsules?|injections?|inj|infusion|drip|gtt|po|iv|im|sq|subq|sl|prn|bid|tid|qid|qd|qhs|daily|nightly|weekly|dose|doses|dosing|dosed|levels?|therapy|regimen|taper|pack|ppx|prophylaxis|cream|ointment|gel|lotion|nasal|nebs?|induced|associated|related|refill|prescription|shots?|vaccines?|vaccination|booster|series|autoinjector|biosimilar|generic|formulary|copay|prior auth(?:orization)?|samples?|starter|was held|held|was stopped|was discontinued|discontinued|restarted|tapered|titrated)\b)/i;
+const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resumed?|resuming|continued?|continuing|discontinued?|d\/c(?:'?d)?|dc'?d|stopped|held|hold|holding|increased?|decreased?|reduced?|tapered?|tapering|titrated?|weaned?|switched (?:from|to)|changed (?:from|to)|converted (?:from|to)|bridged? (?:to|with)|prescribed|gave|given|give|received|receiving|administered|trial of|dose of|doses of|course of|allergic to|allergy to|allergies|intolerant (?:of|to)|takes|taking|took|tried|trying|failed|using|used|applied|placed|injected|infiltrated|instilled|irrigated|prepped|packed|dressed|closed|sutured|covered|iv|po|im|sq|subq|sl|inhaled|topical|prn|meds?|medications?|rx|(?:prior auth(?:orization)?|pa|auth|coverage|copay|refills?|script|samples?|formulary) (?:for|of))\b(?:[ \t]+with)?[ \t]*:?[ \t]*|(?:\d+-0|\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga|g|%|mg|mcg|ml|cc))[ \t]+)$/i;
 /** A line that lists medications or allergies: its unknown words are drugs. */
 const MED_LINE = /^[ \t]*(?:home |discharge |current |outpatient )?(?:meds|medications|medication list|rx|allergies|allergy|nkda|drugs)\b[^\n]*$/i;
 /** A line labelled with a procedure or diagnosis: its unknown words are techniques and eponyms ("mesh repair (Lichtenstein)"). */
@@ -97,6 +97,9 @@ function explained(c: Ctx, i: number): boolean {
   const before = pre(c, t.start), after = post(c, t.end);
   const line = c.text.slice(c.text.lastIndexOf('\n', t.start - 1) + 1, t.start);
   if (DRUG_STEM.test(t.word) || DOSE_AFTER.test(after) || DRUG_BEFORE.test(before) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
+  // "Mounjaro (tirzepatide)", "tirzepatide (Mounjaro)": a brand next to its generic.
+  const generic = /^[ \t]*\([ \t]*([a-z][a-z-]{3,})/.exec(after)?.[1] ?? /([a-z][a-z-]{3,})[ \t]*\([ \t]*$/.exec(before)?.[1];
+  if (generic && (isDrugWord(generic) || codeSetWords().has(generic))) return true;
   const species = SPECIES_AFTER.exec(after);
   // "Enterobacter cloacae": a Latin species after it (English words only when Latin plurals or genitives).
   if (species && SPECIES.test(species[1]!) && (!englishWords().has(species[1]!) || /(?:ae|ii)$/.test(species[1]!))) return true;
@@ -125,6 +128,15 @@ function suspectLower(c: Ctx, i: number): 'NAME' | 'CITY' | null {
   return null;
 }
 
+const FACILITY_CUE = /\b(?:at|from|to|transferred (?:to|from)|transfer (?:to|from)|admitted (?:to|at)|seen at|records from|followed at|treated at|outside)[ \t]+(?:the[ \t]+)?$/i;
+const STATE_ABBR = /^(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)$/;
+
+/** "transferred from HCMC", "seen at OHSU": an ALL-CAPS word that is no known abbreviation, after a place word, is a facility. */
+function facilityAcronym(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!;
+  return /^[A-Z]{3,5}$/.test(t.word) && !STATE_ABBR.test(t.word) && !isOrdinaryWord(t.word) && FACILITY_CUE.test(pre(c, t.start, 30)) && !inAddress(c, t) && !explained(c, i);
+}
+
 /** A census name word next to a suspect one belongs to the same name ("Cristina" in "Ma. Cristina Dela Cruz"). */
 function nameNeighbour(c: Ctx, t: Token): boolean {
   const l = nameLists();
@@ -149,6 +161,7 @@ export function findProperNouns(text: string, toks: Token[]): Hit[] {
   for (let i = 0; i < toks.length; i++) {
     const lowerType = suspectLower(c, i);
     if (lowerType) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: lowerType, reason: `unknown word after a ${lowerType === 'NAME' ? 'person' : 'place'} cue` }); continue; }
+    if (facilityAcronym(c, i)) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: 'FACILITY', reason: 'unknown acronym after a place word' }); continue; }
     if (!suspectCapitalised(c, i)) continue;
     // Grow over joinable neighbours: other proper nouns, census names, initials, particles.
     let a = i, b = i;
