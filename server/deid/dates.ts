@@ -50,7 +50,7 @@ const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surg
 
 /** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */
 const ORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|before|after|through|thru|of|around|starting|due|as of|between|and|to)\s+|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)$/i;
-const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]]|\s+(?:of\s+(?:this|last|next|the)\s+month|at|@|and|or|when|she|he|they|we|I|pt|patient|in the|to|through|until|-|–|\d))|\s*[-–]\s*\d/;
+const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]]|\s+@|\s+(?:of\s+(?:this|last|next|the)\s+month|at|and|or|when|she|he|they|we|I|pt|patient|in the|to|through|until)\b|\s+[-–\d])|\s*[-–]\s*\d/;
 const ordCue = (text: string, start: number, g: Groups, end: number): false | 'strong' => {
   if (!g.sfx) return false;
   return ORD_BEFORE.test(before(text, start, 24)) && ORD_AFTER.test(text.slice(end, end + 30)) ? 'strong' : false;
