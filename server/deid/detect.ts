@@ -82,7 +82,13 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of [...hits].sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
-    if (last && last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(value.slice(last.end, h.start))) {
+    const gap = last ? value.slice(last.end, h.start) : '';
+    // "Good Samaritan Society - Waconia", "Essentia–Deer River": a facility's town or campus after it is part of its name;
+    // "Okafor, Adaeze": a surname, a comma and a given name are one name.
+    const joins = last && ((last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(gap))
+      || (last.type === 'FACILITY' && (h.type === 'CITY' || h.type === 'FACILITY') && /^[ \t]*[-–—\/][ \t]*$|^[ \t]$/.test(gap))
+      || (last.type === 'NAME' && h.type === 'NAME' && /^,[ \t]$/.test(gap) && !/[ \t]/.test(value.slice(h.start, h.end))));
+    if (last && joins) {
       // The joined span stays mandatory when either part was the patient's own name.
       out[out.length - 1] = { ...last, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
     } else out.push(h);

@@ -52,6 +52,9 @@ function grow(text: string, end: number): number {
   // "Compassus Hospice of the Ozarks", "Mercy Hospital of Springfield": a capitalised place after "of".
   const of = /^[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\p{L}])/u.exec(text.slice(end));
   if (of && !CLINICAL_HEAD.test(text.slice(end + of[0].length).trimStart())) end += of[0].length;
+  // "Essentia–Deer River", "Good Samaritan Society - Waconia": a dash and the campus's town.
+  const dash = /^[ \t]*[-–—][ \t]*((?:St\.[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?![\p{L}])/u.exec(text.slice(end));
+  if (dash && (cityPopulation(dash[1]!) > 0 || dash[1]!.split(/[ \t]/).some((w) => !isEnglishWord(w) && !isClinicalOrCommon(w)))) return end + dash[0].length;
   for (let k = 0; k < 3; k++) {
     const m = QUALIFIER.exec(text.slice(end));
     if (!m) break;
