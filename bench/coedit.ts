@@ -24,6 +24,15 @@ const BURST_EDITS = 2000;
 const PACED_SECONDS = 5;
 /** COEDIT_CLIENTS=10 runs one size (profiling); COEDIT_PROFILE=<dir> writes the Graycase server's CPU profile there. */
 const CLIENTS = process.env.COEDIT_CLIENTS ? process.env.COEDIT_CLIENTS.split(',').map(Number) : [10, 50];
+/** COEDIT_DEBUG=1 prints when edits were sent and seen, in tenths of the run. */
+const DEBUG = !!process.env.COEDIT_DEBUG;
+function debugTimeline(kind: string, t0: number, generatedMs: number, samples: [number, number][]) {
+  const end = Math.max(...samples.map((x) => x[1])) - t0;
+  const tenth = (t: number) => Math.min(9, Math.floor(((t - t0) / end) * 10));
+  const sent = new Array(10).fill(0), seen = new Array(10).fill(0), lat: number[][] = Array.from({ length: 10 }, () => []);
+  for (const [a, b] of samples) { sent[tenth(a)]++; seen[tenth(b)]++; lat[tenth(a)]!.push(b - a); }
+  console.log(`  [${kind}] generated in ${generatedMs.toFixed(0)} ms, last seen at ${end.toFixed(0)} ms; per tenth: sent ${sent.join(' ')}; seen ${seen.join(' ')}; p50 by send tenth ${lat.map((l) => pct(l, 50).toFixed(0)).join(' ')}`);
+}
 /** COEDIT_MODES=paced runs one mode. */
 const MODES = (process.env.COEDIT_MODES ? process.env.COEDIT_MODES.split(',') : ['burst', 'paced']) as ('burst' | 'paced')[];
 const DEADLINE_MS = 45_000;
@@ -41,6 +50,13 @@ interface Result {
 // Child: one server.
 
 async function serve(kind: Kind) {
+  if (DEBUG) {
+    // Event-loop stalls of the server, to tell server stalls from client ones.
+    const { appendFileSync } = await import('node:fs');
+    const file = path.join(tmpdir(), `coedit-lag-${kind}.txt`);
+    let prev = performance.now();
+    setInterval(() => { const now = performance.now(); if (now - prev > 120) appendFileSync(file, `${new Date().toISOString()} stall ${(now - prev - 50).toFixed(0)} ms\n`); prev = now; }, 50).unref();
+  }
   if (kind === 'hocuspocus') {
     const { Server } = await import('@hocuspocus/server');
     const server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: true });
@@ -137,6 +153,7 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
   // these edits × (n - 1) samples, however they group their messages.
   const sentAt: number[][] = clients.map(() => []);
   const latencies: number[] = [];
+  const debugSamples: [number, number][] = [];
   const seen = clients.map(() => new Int32Array(n).fill(-1));
   clients.forEach((c, j) => linesOf(c.doc).observeDeep((events, tr) => {
     if (tr.local) return;
@@ -145,7 +162,7 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
       if (!(e.target instanceof Y.Map) || !(e as Y.YMapEvent<unknown>).keysChanged.has('note')) continue;
       const [who, seq] = String(e.target.get('note')).split(':').map(Number);
       if (who === undefined || seq === undefined || Number.isNaN(who) || who === j) continue;
-      for (let k = seen[j]![who]! + 1; k <= seq; k++) latencies.push(now - sentAt[who]![k]!);
+      for (let k = seen[j]![who]! + 1; k <= seq; k++) { latencies.push(now - sentAt[who]![k]!); if (DEBUG) debugSamples.push([sentAt[who]![k]!, now]); }
       if (seq > seen[j]![who]!) seen[j]![who] = seq;
     }
   }));
@@ -177,7 +194,9 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
     await new Promise((r) => setTimeout(r, PACED_SECONDS * 1000));
     timers.forEach(clearInterval);
   }
+  const generatedMs = performance.now() - t0;
   const ok = await until(() => clients.every((_, j) => seen[j]!.every((s, i) => i === j || s === last[i])));
+  if (DEBUG) debugTimeline(kind, t0, generatedMs, debugSamples);
   const convergeMs = ok ? performance.now() - t0 : null;
   const cpuUsPerEdit = (cpuUs(ctx.pid) - cpu0) / Math.max(1, edits);
   const clientCpu = process.cpuUsage(client0);

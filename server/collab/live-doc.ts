@@ -4,7 +4,7 @@
  * Invariants:
  * - `shadow` holds exactly the state of `doc`. A client update is applied to the shadow first;
  *   only if it decodes, leaves nothing pending (no missing dependencies) and the result passes
- *   `checkShape` is it applied to `doc`. A refused update leaves `doc` untouched (the shadow is
+ *   `checkShape` (judged on what the update changed: `checkShapeAfter`) is it applied to `doc`. A refused update leaves `doc` untouched (the shadow is
  *   rebuilt from `doc`).
  * - Changes made here on the server (REST, restore) are captured as one update and applied to
  *   the shadow too, so both stay equal.
@@ -15,7 +15,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Actor } from '../context';
 import type { ValidationDto } from '../../src/lib/protocol/codes';
 import type { Setting } from '../../src/lib/protocol/encounters';
-import { checkShape, linesOf, rationaleOf } from '../../src/lib/collab/shape';
+import { checkShape, checkShapeAfter, linesOf, rationaleOf } from '../../src/lib/collab/shape';
 import { createServerAwareness } from './awareness';
 
 export interface Member {
@@ -60,12 +60,18 @@ export class LiveDoc {
   /** Null when `update` may be applied; else why not. Never changes `doc`. */
   gate(update: Uint8Array): string | null {
     let problem: string | null = null;
+    let changed: Map<Y.AbstractType<any>, Set<string | null>> | null = null;
+    const grab = (tr: Y.Transaction) => { changed = tr.changed; };
+    this.shadow.on('afterTransaction', grab);
     try {
       Y.applyUpdate(this.shadow, update);
       if (hasPending(this.shadow)) problem = MISSING_DEPENDENCIES;
-      else problem = checkShape(this.shadow);
+      // The shadow had the shape before this update: checking what it changed is enough.
+      else problem = changed ? checkShapeAfter(this.shadow, changed) : checkShape(this.shadow);
     } catch {
       problem = 'the update is not a valid Yjs update';
+    } finally {
+      this.shadow.off('afterTransaction', grab);
     }
     if (problem) this.rebuildShadow();
     return problem;

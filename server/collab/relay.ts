@@ -5,8 +5,8 @@
  * - Every update queued here reaches every member of the room on this server except the socket
  *   it came from, in the order it was accepted, without waiting for the database (the sender's
  *   ack waits for the stored entry; see writer.ts).
- * - One round per tick (setImmediate): the updates a document accepted in one turn of the event
- *   loop go out as one `collab.update` `{encounterId, updates}` broadcast to the room minus the
+ * - One round per tick (setImmediate), or sooner when the loop is so busy that the oldest
+ *   queued update has waited MAX_WAIT_MS: the updates a document accepted meanwhile go out as one `collab.update` `{encounterId, updates}` broadcast to the room minus the
  *   senders, plus one message per sender holding the others' updates. A burst of N updates from
  *   M senders costs 1 + M messages per member instead of N, and one encoding per message.
  * - Updates that came from this server's clients or server-side changes are passed to the other
@@ -20,11 +20,15 @@ import { asBuffer } from './wire';
 interface Queued { bytes: Uint8Array; from: Socket | null; forward: boolean }
 interface Outbox { room: string; items: Queued[] }
 
+/** A round never holds an update back longer than this, however long the current tick runs. */
+export const MAX_WAIT_MS = 4;
+
 export type ForwardToServers = (docId: string, updates: Uint8Array[]) => void;
 
 export class RoomRelay {
   private readonly outboxes = new Map<string, Outbox>();
   private scheduled = false;
+  private firstAt = 0;
 
   constructor(private readonly io: () => Server | null, private readonly forward: ForwardToServers) {}
 
@@ -39,7 +43,10 @@ export class RoomRelay {
     else this.outboxes.set(docId, { room, items: [{ bytes, from, forward }] });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      this.firstAt = performance.now();
+      setImmediate(() => { if (this.scheduled) this.flush(); });
+    } else if (performance.now() - this.firstAt > MAX_WAIT_MS) {
+      this.flush();
     }
   }
 

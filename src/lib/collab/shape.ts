@@ -80,6 +80,38 @@ export function checkShape(doc: Y.Doc): string | null {
   return null;
 }
 
+/**
+ * The verdict of `checkShape` for a document that had the shape before one transaction, looking
+ * only at what that transaction changed (`Transaction.changed`): the fields set or removed on
+ * existing lines and the rationale. Anything else (lines added or removed, an id changed, a new
+ * part, a nested type) falls back to the whole check. This is the per-update gate, so a field
+ * edit costs the fields it touched, not the whole code set.
+ */
+export function checkShapeAfter(doc: Y.Doc, changed: Map<Y.AbstractType<any>, Set<string | null>>): string | null {
+  if (doc.share.size > 2) return checkShape(doc);
+  const lines = linesOf(doc);
+  const rationale = doc.share.get('rationale');
+  for (const [type, keys] of changed) {
+    if (type === rationale) {
+      if ((rationale as unknown as Y.Text).length > MAX_RATIONALE) return `the rationale holds at most ${MAX_RATIONALE} characters`;
+      continue;
+    }
+    if (!(type instanceof Y.Map) || type.parent !== lines) return checkShape(doc);
+    for (const key of keys) {
+      if (key === null || key === 'id') return checkShape(doc);
+      const line = () => lines.toArray().indexOf(type as Y.Map<unknown>) + 1;
+      if (!type.has(key)) {
+        if ((REQUIRED as readonly string[]).includes(key)) return `line ${line()} has no ${key}`;
+        continue;
+      }
+      const check = FIELD_CHECKS[key as LineField];
+      if (!check) return `line ${line()} has an unknown field "${key.slice(0, 40)}"`;
+      if (!check(type.get(key))) return `line ${line()}: ${key} has the wrong type or is out of range`;
+    }
+  }
+  return null;
+}
+
 function readLine(m: Y.Map<unknown>): LiveLine & { pos: string } {
   const g = <T>(k: string, d: T) => (m.has(k) ? (m.get(k) as T) : d);
   return {
