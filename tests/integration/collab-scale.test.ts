@@ -6,9 +6,13 @@ import { startRedis, type TestRedis } from '../support/redis';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { signedIn, type Client } from '../support/http';
 import { closeAllSockets } from '../support/sockets';
+import * as Y from 'yjs';
 import { insertLine, readLines, setField } from '../../src/lib/collab/shape';
 import { LOCAL_ORIGIN } from '../../src/lib/collab/provider';
-import { converged, createEncounter, destroyClients, snapshot, yClient } from './collab-support';
+import { COLLAB_EVENTS } from '../../src/lib/protocol/collab';
+import { mutateEncounter } from '../../server/commands/encounter-state';
+import { collabOf } from '../../server/collab';
+import { converged, createEncounter, destroyClients, raw, snapshot, yClient } from './collab-support';
 
 let redis: TestRedis;
 let a: TestServer;
@@ -65,5 +69,40 @@ describe('more than one server', () => {
         expect(readLines(late.doc)[0]!.note, `warm=${warmB} i=${i}`).toBe(`v${i}`);
       }
     }
+  });
+
+  it('a lock set on one server refuses edits on the other at once, and an unlock lets them in again', async () => {
+    const enc = await createEncounter(owner);
+    const onA = await yClient(a.url, org.coder.email, enc.id);
+    const onB = await yClient(b.url, org.coder.email, enc.id);
+    const lineId = readLines(onB.doc)[0]!.id;
+    const edit = (code: string) => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(onB.doc));
+      const sv = Y.encodeStateVector(d);
+      setField(d, lineId, 'code', code);
+      const update = Y.encodeStateAsUpdate(d, sv);
+      d.destroy();
+      return raw(onB.socket, COLLAB_EVENTS.update, { encounterId: enc.id, update });
+    };
+    const admin = { userId: org.admin._id, orgId: org.orgId, role: 'admin' as const, name: 'A', teamIds: [], address: '127.0.0.1' };
+    // As the resolution command does: store the lock, then tell the live documents (on A only).
+    await mutateEncounter(a.ctx, admin, enc.id, 'edit', () => ({ changes: { codeSetLocked: true } }));
+    collabOf(a.ctx).setLocked(enc.id, true);
+    // B's members hear it from B itself, which has applied it to its copy by then; B re-reads
+    // rights only every 10 s, so only the message between servers can refuse this edit.
+    await expect.poll(() => onB.provider.state.locked, { timeout: 3_000, interval: 5 }).toBe(true);
+    const refused = await edit('A00.1');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.error.message).toMatch(/locked/);
+    expect(onA.provider.state).toMatchObject({ locked: true, readOnly: true, reason: 'locked' });
+    const lateB = await yClient(b.url, org.admin.email, enc.id);
+    expect(readLines(lateB.doc)[0]!.code).not.toBe('A00.1');
+
+    await mutateEncounter(a.ctx, admin, enc.id, 'edit', () => ({ changes: { codeSetLocked: false } }));
+    collabOf(a.ctx).setLocked(enc.id, false);
+    await expect.poll(() => onB.provider.state.locked, { timeout: 3_000, interval: 5 }).toBe(false);
+    expect(await edit('A00.2')).toMatchObject({ ok: true });
+    await expect.poll(() => readLines(onA.doc)[0]!.code, { timeout: 5_000 }).toBe('A00.2');
   });
 });
