@@ -40,6 +40,12 @@ const GENERIC_INSTITUTION = /(?<![\p{L}\p{N}])((?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:[
 /** Qualifiers that make it any hospital, not a named one ("Outside Hospital", "the Receiving Hospital"). */
 const NOT_A_NAME = /^(?:Outside|Local|Other|Previous|Prior|Receiving|Sending|Referring|Transferring|Accepting|Admitting|Any|This|That|Our|Your|Their|His|Her|The|A|An|Nearest|Nearby|Same|New|Another|Different|Area|Home|Patient|Pt|Each|Every|Which|What|No|Main|Teaching|Acute|Private|Public|Rural|Urban|Small|Large|Tertiary|Community-based)$/;
 
+/** "seen at fairview hospital", "transferred to regions hospital": a lower-case name before an institution word, after a place word. */
+const LOWER_INSTITUTION = /(?<=\b(?:at|from|to|in|transferred|admitted|seen|treated|followed|records)[ \t]+(?:the[ \t]+)?)((?:[a-z][a-z'’]+[ \t]+){1,2})(hospital|medical center|med center|clinic|nursing home|hospice|rehab|health)\b/gu;
+const ANY_HOSPITAL = new Set(('psych psychiatric mental state day animal field teaching specialty trauma long-term surgical pediatric children\'s childrens women\'s womens ' +
+  'veterans va walk-in free rehab rehabilitation acute private public rural urban small large tertiary big same different another any each every my your ' +
+  'outside local nearby nearest other previous prior receiving sending referring transferring accepting home area new old main').split(' '));
+
 /** "Hospital of the University of Pennsylvania", "Children's Hospital of Philadelphia", "Hospital for Special Surgery". */
 const HEAD_FIRST = new RegExp(`\\b(?:(?:Children['’]s|Women['’]s|General|Memorial|Community)[ \\t]+)?(?:Hospital|Medical Center|Clinic|Infirmary|Health System)[ \\t]+(?:of|for)[ \\t]+(?:the[ \\t]+)?${TOK}(?:[ \\t]+(?:of[ \\t]+)?${TOK}){0,3}`, 'g');
 
@@ -155,6 +161,14 @@ export function findFacilities(text: string): Hit[] {
     if (words.some((w) => isStop(w[0]) && !GENERIC.has(w[0].toLowerCase()))) continue;
     const start = m.index + (words.length ? words[0]!.index : m[1]!.length), end = m.index + m[0].length;
     if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'facility name');
+  }
+  for (const m of text.matchAll(LOWER_INSTITUTION)) {
+    // "seen at fairview hospital" matches from "at": the name starts after the place words.
+    const words = [...m[1]!.matchAll(/\S+/g)];
+    while (words.length && isStop(words[0]![0])) words.shift();
+    if (!words.length || words.some((w) => ANY_HOSPITAL.has(w[0]) || GENERIC.has(w[0]) || isStop(w[0]))) continue;
+    const start = m.index + words[0]!.index, end = m.index + m[0].length;
+    if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'facility name before a facility word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
   return out;
