@@ -7,6 +7,7 @@
  *   the page itself (Alt+↓ from the body);
  * - a flag's "Resolve" brings the decision form into view with the summary focused, and an
  *   empty reference row is stopped by the browser (required fields) rather than sent;
+ * - a code line's Discuss starts a thread on it, and the line's thread count follows it and opens it;
  * - at 1280 and 1440 px every code line keeps its actions (Flag included) on the row of its code box.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -105,10 +106,41 @@ describe('the encounter page from the keyboard', () => {
     await expect.poll(() => form.getByLabel('Year').evaluate((el) => (el as HTMLInputElement).matches(':invalid'))).toBe(true);
     await form.getByLabel('Year').fill('19');
     expect(await form.getByLabel('Year').evaluate((el) => (el as HTMLInputElement).validity.patternMismatch)).toBe(true);
+    // Well-formed values pass the browser's checks (a pattern must survive Svelte's templating intact).
+    await form.getByLabel('Year').fill('2019');
+    await form.getByLabel('Quarter').fill('2');
+    await form.getByLabel('Page').fill('118');
+    expect(await form.locator('input').evaluateAll((els) => els.filter((el) => !(el as HTMLInputElement).validity.valid).length)).toBe(0);
     page.off('request', onRequest);
     expect(posts).toEqual([]);
     expect(await form.locator('.error-box').count()).toBe(0);
     await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it("a code line's Discuss starts a thread on it; its count follows the line through a move and opens the thread", async () => {
+    const second = page.getByTestId('code-line').nth(1);
+    const lineId = await second.getAttribute('data-line-id');
+    await second.getByRole('button', { name: /^Discuss line 2/ }).click();
+    const fresh = page.getByTestId('new-thread');
+    await fresh.waitFor();
+    expect(await fresh.textContent()).toContain('Code line B96.20');
+    const first = fresh.getByRole('textbox', { name: 'First message' });
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await first.fill('Is the organism code needed here?');
+    await first.press('Enter');
+    await page.getByTestId('thread-view').waitFor();
+    const line = page.locator(`[data-testid="code-line"][data-line-id="${lineId}"]`);
+    await expect.poll(() => line.getByTestId('line-threads').textContent()).toMatch(/1 thread\b/);
+    await page.getByTestId('thread-view').getByRole('button', { name: '← All threads' }).click();
+    await line.getByRole('button', { name: 'Move line 2 up' }).click();
+    await expect.poll(codes).toEqual(['B96.20', 'N39.0']);
+    expect(await page.getByTestId('code-line').first().getByTestId('line-threads').textContent()).toMatch(/1 thread\b/);
+    expect(await page.getByTestId('code-line').nth(1).getByTestId('line-threads').count()).toBe(0);
+    await line.getByTestId('line-threads').click();
+    await expect.poll(() => page.getByTestId('thread-view').textContent()).toContain('Is the organism code needed here?');
+    await page.getByTestId('thread-view').getByRole('button', { name: '← All threads' }).click();
+    await page.getByTestId('code-line').first().getByRole('button', { name: 'Move line 1 down' }).click();
+    await expect.poll(codes).toEqual(['N39.0', 'B96.20']);
   });
 
   for (const width of [1280, 1440]) {

@@ -246,8 +246,10 @@ export function discussCodeLine(codeLineId: string): void {
   const room = currentDiscussion.room;
   if (!room) return;
   const t = room.threads.find((x) => x.anchor.type === 'code-line' && x.anchor.codeLineId === codeLineId);
-  if (t) room.open(t.id);
-  else newThreadRequest.anchor = { type: 'code-line', codeLineId };
+  if (t) { room.open(t.id); return; }
+  // The composer for a new thread shows only while no thread is open.
+  room.open(null);
+  newThreadRequest.anchor = { type: 'code-line', codeLineId };
 }
 
 /** A request to start a thread on an anchor (the panel picks it up and shows its composer). */
