@@ -27,6 +27,7 @@ import type { ListNotificationsInput, NotificationDto, NotificationKind, Notific
 const PARTICIPANTS_TTL_MS = 60_000;
 export const REPLY_WINDOW_MS = 10 * 60_000;
 const VIEWERS_TTL_MS = 2_000;
+export const UNREAD_TTL_MS = 30_000;
 
 /** Who has a room open now, on any node; set by the socket layer (no sockets: nobody). */
 type ViewersOf = (room: string) => Promise<Set<string>>;
@@ -86,17 +87,52 @@ async function countUnread(ctx: AppContext, jobs: UnreadJob[]): Promise<void> {
 }
 
 /**
- * A user's unread count, read after the call (so it includes everything stored before it).
- * Calls that arrive while a count is being read share the next read, whoever they are for:
- * FerretDB scans the whole collection for any filter, so one scan for 1000 users costs what
- * one scan for one user does (a team share pushes 1000 notifications at once).
+ * Unread counts read from the database, per user, kept for UNREAD_TTL_MS and kept current with
+ * this process's own changes: a notification it stored adds one, a read mark it stored drops the
+ * entry (the next ask reads again). Why: FerretDB decodes every notification of the organisation
+ * for any filter (seconds at 20 000 notifications), and every push carries a count. A change made
+ * on another node shows in this node's counts within UNREAD_TTL_MS (that node's own pushes carry
+ * its counts at once).
+ */
+interface CachedCount { n: Promise<number>; at: number; settled: boolean }
+const unreadCache = new WeakMap<AppContext, Map<string, CachedCount>>();
+const cacheOfUnread = (ctx: AppContext) => {
+  let m = unreadCache.get(ctx);
+  if (!m) unreadCache.set(ctx, (m = new Map()));
+  return m;
+};
+
+/** This process stored a new notification for the user: a settled cached count gains one; one being read is dropped. */
+function countStored(ctx: AppContext, userId: string): void {
+  const m = cacheOfUnread(ctx);
+  const hit = m.get(userId);
+  if (!hit) return;
+  // A read still in flight may or may not see the new notification: read again instead.
+  if (!hit.settled) m.delete(userId);
+  else hit.n = hit.n.then((n) => n + 1);
+}
+
+/**
+ * A user's unread count, including everything this process stored before the call (and what
+ * other nodes stored up to UNREAD_TTL_MS ago). Reads that are needed share one read of all
+ * the users asked for meanwhile (one scan for 1000 users costs what one for one user does).
  */
 export function unreadCount(ctx: AppContext, userId: string): Promise<number> {
+  const m = cacheOfUnread(ctx);
+  const hit = m.get(userId);
+  if (hit && Date.now() - hit.at < UNREAD_TTL_MS) return hit.n;
   let b = unreadBatches.get(ctx);
   if (!b) unreadBatches.set(ctx, (b = new KeyedBatches<UnreadJob>((_k, jobs) => countUnread(ctx, jobs), (err) => ctx.log.warn({ err }, 'unread count failed'))));
   const batches = b;
-  return new Promise((resolve, reject) => batches.push('unread', { userId, resolve, reject }));
+  const entry: CachedCount = { n: new Promise<number>((resolve, reject) => batches.push('unread', { userId, resolve, reject })), at: Date.now(), settled: false };
+  entry.n.then(() => { entry.settled = true; }, () => { if (m.get(userId) === entry) m.delete(userId); });
+  m.set(userId, entry);
+  if (m.size > 20_000) m.delete(m.keys().next().value!);
+  return entry.n;
 }
+
+/** This process stored read marks for the user: the next count is read from the database. */
+const marksStored = (ctx: AppContext, userId: string) => void cacheOfUnread(ctx).delete(userId);
 
 export async function listNotifications(ctx: AppContext, actor: Actor, input: ListNotificationsInput): Promise<NotificationPageDto> {
   const limit = input.limit ?? 30;
@@ -117,6 +153,7 @@ export async function markRead(ctx: AppContext, actor: Actor, ids: string[]): Pr
   if (marks.length > 0) {
     // A mark that exists already is what we want: ignore duplicate keys.
     await ctx.db.c.notificationReads.insertMany(marks, { ordered: false }).catch((err) => { if (!isDuplicateKey(err)) throw err; });
+    marksStored(ctx, actor.userId);
   }
   ctx.bus.publish({ type: 'notifications.read', userId: actor.userId, ids: mine.map((n) => n._id) });
   return { unread: await unreadCount(ctx, actor.userId) };
@@ -124,6 +161,7 @@ export async function markRead(ctx: AppContext, actor: Actor, ids: string[]): Pr
 
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<{ unread: number }> {
   await ctx.db.c.notificationReads.insertOne({ _id: randomUUID(), userId: actor.userId, notificationId: null, allBefore: new Date(), at: new Date() });
+  marksStored(ctx, actor.userId);
   ctx.bus.publish({ type: 'notifications.read', userId: actor.userId, ids: 'all' });
   return { unread: await unreadCount(ctx, actor.userId) };
 }
@@ -172,7 +210,9 @@ export async function notify(ctx: AppContext, n: NewNotification): Promise<void>
   if (!b) notifyBatches.set(ctx, (b = new KeyedBatches<NotifyJob>((_k, jobs) => insertNotifications(ctx, jobs), (err) => ctx.log.warn({ err }, 'notification insert failed'))));
   const batches = b;
   const isNew = await new Promise<boolean>((resolve, reject) => batches.push('notify', { doc, resolve, reject }));
-  if (isNew) ctx.bus.publish({ type: 'notification.created', userId: doc.userId, notification: presentNotification(doc, false) });
+  if (!isNew) return;
+  countStored(ctx, doc.userId);
+  ctx.bus.publish({ type: 'notification.created', userId: doc.userId, notification: presentNotification(doc, false) });
 }
 
 /** Keys this process has already notified (skips the insert attempt); bounded. */

@@ -40,13 +40,17 @@ export async function latestSeq(c: Collections, room: string): Promise<number> {
   return last?.seq ?? 0;
 }
 
-const LATEST_TTL_MS = 1_000;
+// Long enough that a wave of joins (a reconnect storm, a team opening its cases) reads each room
+// once: FerretDB's sorted read scans the whole timeline (seconds at 20 000 entries on a busy machine).
+const LATEST_TTL_MS = 30_000;
 const latestCache = new WeakMap<Collections, Map<string, { at: number; seq: Promise<number> }>>();
 
 /**
- * latestSeq shared by the joins of one room within a second (a reconnect storm after a restart
- * costs one scan per room, not one per client). It may be up to a second old: a client pages
- * catch-up until hasMore is false, it never stops at this number.
+ * latestSeq shared by the joins of one room within LATEST_TTL_MS (a reconnect storm after a
+ * restart costs one scan per room, not one per client), kept current with this process's own
+ * appends (noteAppended). Entries written by other nodes may be missing from it for up to
+ * LATEST_TTL_MS: harmless, because a client pages catch-up until hasMore is false and never
+ * stops at this number.
  */
 /** Keeps a cached latest seq current with this process's own appends. */
 export function noteAppended(c: Collections, room: string, seq: number): void {
