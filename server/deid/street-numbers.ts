@@ -24,6 +24,10 @@ const CAPITALISED = new RegExp(`${NUM}[ \\t]+(?:${DIR}[ \\t]+)?(?:(?:${TOK}|${OR
 // Two digits at least, and a one-letter direction: "3 West Oncology" is a ward.
 const DIRECTED = new RegExp(`(?<![\\w/.:$-])\\d{2,6}[A-Z]?[ \\t]+[NSEW]\\.?[ \\t]+(?:${TOK}|${ORD})(?:[ \\t]+${TOK})?${UNIT}(?![ \\t]*(?:${TYPES})\\b)`, 'g');
 const NOT_IN_LOWER_STREET = /^(?:the|a|an|to|of|by|down|up|on|in|at|from|for|with|and|or|times?|hours?|hrs?|minutes?|mins?|days?|weeks?|blocks?|miles?|feet|steps|flights?|visits?|doses?|mg|tabs?|pills?|units?|years?|yrs?|months?|people|kids|children|cars?|lanes?)$/;
+/** Numbered roads with a house number ("4521 County Road 12", "88 Route 9"), type-first streets ("1 Avenue of the Americas",
+ *  "45 Calle Sol", "Calle Sol 45"), and Broadway, the street that needs no type. */
+const NUMBERED_ROAD = new RegExp(`${NUM}[ \\t]+(?:(?:(?:State|County|US|U\\.S\\.|Farm to Market|FM|Old)[ \\t]+)(?:Route|Rte|Road|Rd|Highway|Hwy)|Route|Rte|Highway|Hwy)[ \\t]*#?\\d{1,4}[A-Z]?(?![\\w-])${UNIT}`, 'g');
+const TYPE_FIRST = new RegExp(`${NUM}[ \\t]+(?:Avenue|Calle|Avenida|Av\\.|Rua|Rue|Via|Camino|Paseo)[ \\t]+(?:(?:of|the|de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?${UNIT}|\\b(?:Calle|Avenida|Rua|Rue|Camino|Paseo)[ \\t]+(?:(?:de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?,?[ \\t]+(?:#[ \\t]?)?\\d{1,5}[A-Z]?(?![\\w-])|${NUM}[ \\t]+Broadway\\b`, 'g');
 const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES})\\b\\.?${UNIT}`, 'g');
 const RURAL = /\b(?:RR|R\.R\.|Rural Route|HC|Star Route|PSC|CMR)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])/g;
@@ -34,6 +38,8 @@ export function findStreetNumbers(text: string): Hit[] {
   const out: Hit[] = [
     ...scan(text, CAPITALISED, 'ADDRESS', 'street address'),
     ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
+    ...scan(text, NUMBERED_ROAD, 'ADDRESS', 'house number on a numbered road'),
+    ...scan(text, TYPE_FIRST, 'ADDRESS', 'street named type first'),
     ...scan(text, LOWER, 'ADDRESS', 'street address (lower case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w))),
     ...scan(text, RURAL, 'ADDRESS', 'rural route or box', 0, (m) => /\d/.test(m[0])),
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr)/.test(m[0]) || /\d/.test(m[0]))

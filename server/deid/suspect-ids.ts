@@ -21,9 +21,9 @@ import type { PhiType } from './types';
 const VALUE = '([A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\\d{3,}(?![\\w]|\\.\\d))){2,29})(?![\\w-]|\\.\\d)';
 const KEY_WORD = "[A-Za-z][A-Za-z'’.]*";
 /** "<word> [word] #|no.|number|ID [:] value": the key may be any word; the table only types it. */
-const HASH_KEYED = new RegExp(`(?<![\\w])(${KEY_WORD}(?:[ \\t]${KEY_WORD})?)[ \\t]*(?:#|\\bno\\.|\\bnum\\.?(?=[ \\t:#])|\\bnumber\\b|\\bID\\b)[ \\t]*(?:is[ \\t]+|[:=#-][ \\t]*)?${VALUE}`, 'g');
+const HASH_KEYED = new RegExp(`(?<![\\w])(${KEY_WORD}(?:[ \\t]${KEY_WORD})?)[ \\t]*(?:#|\\bno\\.|\\bnum\\.?(?=[ \\t:#])|\\bnumber\\b|\\bID\\b)[ \\t]*(?:is[ \\t]+|[:=#-][ \\t]*)?${VALUE}`, 'gd');
 /** A known key, a few words, then a connector and a value with >= 4 digits. */
-const DISTANT_KEYED = new RegExp(`(?<![\\w-])(${ANY_KEY})(?![\\w])[^\\d\\n.;]{1,32}?(?:\\b(?:is|was|of|reads|ending(?: in)?|ends in|last (?:4|four)(?: digits)?)\\b|[:=#])\\s*#?\\s*([A-Za-z]{0,4}-?\\d{4,}(?:[-/]?[A-Za-z0-9]+)*)(?![\\w-]|\\.\\d)`, 'gi');
+const DISTANT_KEYED = new RegExp(`(?<![\\w-])(${ANY_KEY})(?![\\w])[^\\d\\n.;]{1,32}?(?:\\b(?:is|was|of|reads|ending(?: in)?|ends in|last (?:4|four)(?: digits)?)\\b|[:=#])\\s*#?\\s*([A-Za-z]{0,4}-?\\d{4,}(?:[-/]?[A-Za-z0-9]+)*)(?![\\w-]|\\.\\d)`, 'gid');
 const TOKEN = /(?<![\w-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w])/g;
 /** The nearest known key within a short stretch of the same line before a value. */
 const KEY_BEFORE = new RegExp(`(?<![\\w-])(${ANY_KEY})(?![\\w])(?=[^\\d\\n;]{0,24}$)`, 'gi');
@@ -53,7 +53,9 @@ function readsAsDate(v: string): boolean {
 
 function hashKeyed(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(new RegExp(HASH_KEYED.source, 'gd'))) {
+  // Cheap gate: the pattern tries every word as a key, so skip texts without a marker at all.
+  if (!/#|\bno\.|\bnum|\bID\b/i.test(text)) return out;
+  for (const m of text.matchAll(HASH_KEYED)) {
     const key = m[1]!, v = m[2]!, [s, e] = m.indices![2]!;
     const lastWord = key.split(/[ \t]/).pop()!.replace(/[.'’]+$/, '');
     if (COUNTER_WORDS.test(lastWord) || !/\d/.test(v) || isYear(v) || readsAsDate(v)) continue;
@@ -68,7 +70,8 @@ function hashKeyed(text: string): Hit[] {
 
 function distantKeyed(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(new RegExp(DISTANT_KEYED.source, 'gdi'))) {
+  if (!/\d{4}/.test(text)) return out;
+  for (const m of text.matchAll(DISTANT_KEYED)) {
     const v = m[2]!, [s, e] = m.indices![2]!;
     if (isYear(v) || readsAsDate(v) || clinicalReading(text, s, e)) continue;
     out.push({ start: s, end: e, type: typeOfKey(m[1]!) ?? 'OTHER_ID', reason: `number a few words after "${m[1]}"` });

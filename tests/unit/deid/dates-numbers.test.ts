@@ -140,7 +140,7 @@ describe('long or mixed shapes without a clinical reading', () => {
     'Metformin 1000mg BID, vitamin D 50000 IU weekly, heparin 5000 units q8h, EBL 1500, UOP 2400 mL.',
     'Seen at 0930 and 14:20; q6h; x3 days; 2.3 cm lesion; 64yo; cost $125000; NDC 0002-1433-80.',
     'Problem #2: DM. Bed #12. Cycle #4 of chemo. Room 412. Step 3 of 5. Visit #3 this year.',
-    'Walked 3 blocks down the road; 2 visits with dr Chen; transferred to 3 West Oncology; Unit 5 ICU.'
+    'Walked 3 blocks down the road; 2 visits with dr Chen; transferred to 3 West Oncology; Unit 5 ICU; given 2 Rd 3.'
   ];
   it.each(clinical)('leaves clinical numbers alone: %s', (text) => {
     expect(numberHits(text)).toEqual([]);
@@ -156,6 +156,11 @@ describe('addresses and phones', () => {
     ['Moved to 12 Old Mill Run last year.', '12 Old Mill Run'],
     ['address is 123 main st apt 4 per the daughter', '123 main st apt 4'],
     ['Stays at 31 Crescent Ridge Dr with a friend.', '31 Crescent Ridge Dr'],
+    ['Farm at 4521 County Road 12, no phone.', '4521 County Road 12'],
+    ['House at 88 Route 9 past the church.', '88 Route 9'],
+    ['Lives at 45 Calle Sol with her aunt.', '45 Calle Sol'],
+    ['Lives on Calle Luna 12 in the old town.', 'Calle Luna 12'],
+    ['Works at 1619 Broadway.', '1619 Broadway'],
     ['Call her in Mexico at +52 55 1234 5678.', '+52 55 1234 5678'],
     ['UK mobile +44 20 7946 0958.', '+44 20 7946 0958']
   ];
