@@ -166,3 +166,17 @@ describe('the discussion on the live encounter page', () => {
     await expect.poll(() => cody.getByTestId('typing').textContent(), { timeout: 1_500 }).toBe('');
   });
 });
+
+describe('the first screen', () => {
+  it('someone with nothing of their own lands on the queue that has work for them', async () => {
+    await sharedEncounter(server, org.coder, [], [org.teamId]);
+    await sage.goto(`${server.url}/`);
+    await sage.waitForURL(/\?queue=(shared|team)/, { timeout: 15_000 });
+    await expect.poll(() => sage.locator('a[href^="/encounters/"]:not([href="/encounters/new"])').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await sage.getByTestId('queue-empty').count()).toBe(0);
+    // Asking for one's own queue by its tab still shows it (no second jump).
+    await sage.getByRole('tab', { name: /My encounters/ }).click();
+    await expect.poll(() => sage.getByTestId('queue-empty').count(), { timeout: 10_000 }).toBe(1);
+    expect(new URL(sage.url()).searchParams.get('queue')).toBeNull();
+  });
+});
