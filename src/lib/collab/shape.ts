@@ -88,18 +88,19 @@ export function checkShape(doc: Y.Doc): string | null {
  * edit costs the fields it touched, not the whole code set.
  */
 export function checkShapeAfter(doc: Y.Doc, changed: Map<Y.AbstractType<any>, Set<string | null>>): string | null {
-  if (doc.share.size > 2) return checkShape(doc);
-  const lines = linesOf(doc);
+  const lines = doc.share.get('lines');
   const rationale = doc.share.get('rationale');
+  // Only for a document whose parts are typed already (as the server's copies are).
+  if (doc.share.size > 2 || !(lines instanceof Y.Array) || !(rationale instanceof Y.Text)) return checkShape(doc);
   for (const [type, keys] of changed) {
     if (type === rationale) {
-      if ((rationale as unknown as Y.Text).length > MAX_RATIONALE) return `the rationale holds at most ${MAX_RATIONALE} characters`;
+      if (rationale.length > MAX_RATIONALE) return `the rationale holds at most ${MAX_RATIONALE} characters`;
       continue;
     }
     if (!(type instanceof Y.Map) || type.parent !== lines) return checkShape(doc);
     for (const key of keys) {
       if (key === null || key === 'id') return checkShape(doc);
-      const line = () => lines.toArray().indexOf(type as Y.Map<unknown>) + 1;
+      const line = () => (lines as Y.Array<unknown>).toArray().indexOf(type) + 1;
       if (!type.has(key)) {
         if ((REQUIRED as readonly string[]).includes(key)) return `line ${line()} has no ${key}`;
         continue;
