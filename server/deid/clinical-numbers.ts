@@ -43,11 +43,16 @@ export function clinicalReading(text: string, start: number, end: number): strin
   if (isCodeShape(token)) return 'code shape';
   if (GLUED_UNIT.test(token)) return 'number with a unit';
   if (/^(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})$/.test(token)) return 'year range';
+  // A range of values ("100-120", "135-145"): short parts, the first smaller.
+  const range = /^(\d{1,4})-(\d{1,4})$/.exec(token);
+  if (range && Number(range[1]) < Number(range[2])) return 'range of values';
   // A decimal or a thousands-grouped number is a value ("1,500", "7.25"), a number after '$' money.
   const prevChar = text[start - 1] ?? '', nextTwo = text.slice(end, end + 2);
   if (/^[.,]\d/.test(nextTwo) || /\d[.,]$/.test(text.slice(Math.max(0, start - 2), start))) return 'part of a decimal or grouped number';
   if (prevChar === '$' || /[$€£]\s?$/.test(before(text, start, 2))) return 'money';
   if (UNIT_AFTER.test(text.slice(end, end + 12))) return 'number with a unit';
+  // HGVS variant notation: "c.5946delT", "p.Gly12Cys".
+  if (/\b[cgpmnr]\.$/.test(before(text, start, 3))) return 'sequence variant';
   const pre = before(text, start, 40);
   if (ANALYTE_BEFORE.test(pre)) return 'lab or count value';
   if (CODE_SYSTEM_BEFORE.test(pre)) return 'code of a code system';

@@ -98,6 +98,8 @@ function labelledIds(text: string): Hit[] {
       const v = text.slice(s, e);
       if (!/\d/.test(v)) return false;
       if (/^\d{1,3}$/.test(v)) return false;
+      // "Coder query: DRG 291": a code system's name before its code is no identifier.
+      if (/^(?:MS-DRG|APR-DRG|DRG|CPT|ICD|HCPCS|PCS|NDC|LOINC|SNOMED|HCC|RxNorm)\b/i.test(v)) return false;
       if (UNIT_AFTER.test(text.slice(e, e + 10))) return false;
       return true;
     }));

@@ -29,7 +29,8 @@ const NOT_IN_LOWER_STREET = /^(?:the|a|an|to|of|by|down|up|on|in|at|from|for|wit
 const NUMBERED_ROAD = new RegExp(`${NUM}[ \\t]+(?:(?:(?:State|County|US|U\\.S\\.|Farm to Market|FM|Old)[ \\t]+)(?:Route|Rte|Road|Rd|Highway|Hwy)|Route|Rte|Highway|Hwy)[ \\t]*#?\\d{1,4}[A-Z]?(?![\\w-])${UNIT}`, 'g');
 const TYPE_FIRST = new RegExp(`${NUM}[ \\t]+(?:Avenue|Calle|Avenida|Av\\.|Rua|Rue|Via|Camino|Paseo)[ \\t]+(?:(?:of|the|de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?${UNIT}|\\b(?:Calle|Avenida|Rua|Rue|Camino|Paseo)[ \\t]+(?:(?:de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?,?[ \\t]+(?:#[ \\t]?)?\\d{1,5}[A-Z]?(?![\\w-])|${NUM}[ \\t]+Broadway\\b`, 'g');
 const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES})\\b\\.?${UNIT}`, 'g');
-const RURAL = /\b(?:RR|R\.R\.|Rural Route|HC|Star Route|PSC|CMR)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
+// "RR 22" alone is a respiratory rate: a rural route needs its box, unless spelled out.
+const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])/g;
 /** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;

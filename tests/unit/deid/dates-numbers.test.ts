@@ -140,6 +140,7 @@ describe('long or mixed shapes without a clinical reading', () => {
     'Metformin 1000mg BID, vitamin D 50000 IU weekly, heparin 5000 units q8h, EBL 1500, UOP 2400 mL.',
     'Seen at 0930 and 14:20; q6h; x3 days; 2.3 cm lesion; 64yo; cost $125000; NDC 0002-1433-80.',
     'Problem #2: DM. Bed #12. Cycle #4 of chemo. Room 412. Step 3 of 5. Visit #3 this year.',
+    'Vitals: RR 22, HR 112. BRCA2 c.5946delT. Coder query: DRG 291 vs 292. Goal SBP 100-120; range 135-145 mmol/L.',
     'Walked 3 blocks down the road; 2 visits with dr Chen; transferred to 3 West Oncology; Unit 5 ICU; given 2 Rd 3.'
   ];
   it.each(clinical)('leaves clinical numbers alone: %s', (text) => {
