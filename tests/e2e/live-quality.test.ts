@@ -147,6 +147,34 @@ describe('quality on the live encounter page', () => {
   });
 });
 
+describe('mentor review on the live encounter page', () => {
+  it("the reviewer's draft survives live changes; the coder sees the review's state change live", { timeout: 90_000 }, async () => {
+    const enc = await sharedEncounter(server, org.coder, [], [org.teamId]);
+    const senior = await restAs(server, org.senior);
+    await cody.goto(`${server.url}/encounters/${enc.id}`);
+    await cody.getByTestId('review-panel').waitFor({ timeout: 20_000 });
+    expect((await enc.rest.post(`/api/encounters/${enc.id}/reviews`, { reviewerId: org.senior._id })).status).toBe(201);
+    // The coder's page shows the request without a reload, in words.
+    await expect.poll(() => cody.getByTestId('review-state').textContent(), { timeout: 10_000 }).toBe('Requested');
+
+    await sage.goto(`${server.url}/encounters/${enc.id}`);
+    const draft = sage.getByTestId('review-panel').getByRole('textbox', { name: /Your code set/ });
+    await expect.poll(() => draft.inputValue(), { timeout: 20_000 }).toContain('N39.0');
+    await draft.fill('N39.0 principal Y\nB96.20 secondary Y\nR65.10 secondary Y');
+    // Someone changes the encounter meanwhile (its panels re-read their data).
+    const changed = sage.waitForResponse((r) => r.url().endsWith(`/api/encounters/${enc.id}/reviews`) && r.request().method() === 'GET', { timeout: 15_000 });
+    expect((await enc.rest.patch(`/api/encounters/${enc.id}`, { title: 'UTI or sepsis? (addendum)' })).status).toBe(200);
+    await changed;
+    await expect.poll(() => sage.locator('h1').textContent(), { timeout: 10_000 }).toContain('(addendum)');
+    expect(await draft.inputValue()).toContain('R65.10');
+
+    await sage.getByTestId('review-panel').getByRole('button', { name: 'Submit review' }).click();
+    await expect.poll(() => cody.getByTestId('review-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('changes-requested');
+    expect(await cody.getByTestId('review-change').count()).toBeGreaterThan(0);
+    expect(await senior.get(`/api/encounters/${enc.id}/reviews`).then((r) => r.body.data[0].state)).toBe('changes-requested');
+  });
+});
+
 describe('the discussion on the live encounter page', () => {
   it('"… is typing" goes away as soon as that person\'s message arrives', async () => {
     const enc = await sharedEncounter(server, org.coder, [], [org.teamId]);
