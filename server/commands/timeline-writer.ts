@@ -25,7 +25,15 @@ import type { TimelineDoc } from '../db/collections';
 import { conflict } from '../errors';
 import { insertedBefore, isDuplicateKey, jitter } from '../db/storage/errors';
 import { KeyedBatches } from '../db/storage/keyed-batches';
-import { CACHE_MS } from '../db/storage/sequences';
+
+/**
+ * How long a room's next number is trusted without a read. It is only a guess: a seq another
+ * process took meanwhile is refused by the unique index and that room's newest is re-read
+ * (entries are never deleted, so a remembered number is never above the true next one). Long,
+ * because the read is a scan of the whole timeline on FerretDB (seconds at 20 000 entries), and
+ * after a quiet minute every room's first message would wait for one.
+ */
+const KNOWN_MS = 10 * 60_000;
 
 export interface Appended { entry: TimelineDoc; duplicate: boolean }
 interface Job { entry: Omit<TimelineDoc, 'seq'>; resolve(v: Appended): void; reject(e: unknown): void }
@@ -47,7 +55,7 @@ export function createTimelineWriter(collection: Collection<TimelineDoc>, onBack
     const out = new Map<string, number>();
     await Promise.all([...rooms].map(async (room) => {
       const cached = nextOf.get(room);
-      out.set(room, cached && Date.now() - cached.at < CACHE_MS ? cached.next : (await newest(room)) + 1);
+      out.set(room, cached && Date.now() - cached.at < KNOWN_MS ? cached.next : (await newest(room)) + 1);
     }));
     return out;
   }

@@ -61,13 +61,21 @@ export function noteAppended(c: Collections, room: string, seq: number): void {
 export function recentLatestSeq(c: Collections, room: string): Promise<number> {
   let m = latestCache.get(c);
   if (!m) latestCache.set(c, (m = new Map()));
-  const hit = m.get(room);
+  const cache = m;
+  const hit = cache.get(room);
   if (hit && Date.now() - hit.at < LATEST_TTL_MS) return hit.seq;
-  const seq = latestSeq(c, room);
-  m.set(room, { at: Date.now(), seq });
-  seq.catch(() => m!.delete(room));
-  if (m.size > 10_000) m.delete(m.keys().next().value!);
-  return seq;
+  const read = latestSeq(c, room);
+  if (hit) {
+    // Older than the TTL: answer with what is known and refresh behind it (joins never wait
+    // for a scan once a room is known). The refresh never lowers the number.
+    hit.at = Date.now();
+    void read.then((n) => { hit.seq = hit.seq.then((known) => Math.max(known, n), () => n); }, () => {});
+    return hit.seq;
+  }
+  cache.set(room, { at: Date.now(), seq: read });
+  read.catch(() => cache.delete(room));
+  if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
+  return read;
 }
 
 /** One entry by its id (a message id is the id of its `message.created` entry), within a room of the org. */
