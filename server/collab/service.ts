@@ -318,6 +318,7 @@ export class CollabService {
   async close() {
     this.relay.flush();
     await Promise.all([...this.docs.values()].map(async (live) => {
+      await this.writers.get(live)?.settled();
       await this.tasksOf(live).flush().catch(() => {});
       this.tasksOf(live).cancel();
       live.destroy();
