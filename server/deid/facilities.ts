@@ -16,7 +16,10 @@ import { esc, type Hit } from './hits';
 import { FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, PLACE_DISEASES } from './lexicon';
 import { cityPopulation } from './gazetteer';
 import { isStop, TOK } from './name-words';
-import { isEnglishWord } from './tokens';
+import { isCountry, isEnglishWord } from './tokens';
+import { STATE_NAMES } from './places';
+
+const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 import { CLINICAL_HEAD } from './people';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
@@ -46,6 +49,14 @@ const ANY_HOSPITAL = new Set(('psych psychiatric mental state day animal field t
   'veterans va walk-in free rehab rehabilitation acute private public rural urban small large tertiary big same different another any each every my your ' +
   'outside local nearby nearest other previous prior receiving sending referring transferring accepting home area new old main').split(' '));
 
+/** "transferred to Cedar Ridge", "discharged to Sunrise of Edina": capitalised words right after a transfer or discharge verb name a place. */
+const AFTER_TRANSFER = /\b(?:[Tt]ransferred|[Tt]ransfer|[Dd]ischarged|[Aa]dmitted|[Mm]oved|[Tt]ransported|[Bb]rought|[Rr]eturned|[Rr]eadmitted)[ \t]+(?:back[ \t]+)?(?:to|from|at)[ \t]+(?:the[ \t]+)?((?:St\.[ \t]|[A-Z][a-z]+(?:['’]s)?[ \t]?){1,3})(?![\p{L}])/gu;
+/** Units, services and departments a patient is sent to inside one hospital: never a facility's name. */
+const DEPARTMENTS = new Set(('labor delivery memory care step down stepdown med surg medsurg hospice palliative psych psychiatry behavioral wound pain management infusion dialysis ' +
+  'interventional radiology cath lab endoscopy observation telemetry floor ward unit bay pod room bed holding recovery triage fast track pediatrics peds ' +
+  'oncology cardiology surgery medicine neurology nephrology orthopedics rehab rehabilitation physical therapy occupational speech home hospital clinic ' +
+  'intensive critical nursing skilled long term acute subacute transitional assisted living residential foster shelter jail prison court school work').split(' '));
+
 /** "Hospital of the University of Pennsylvania", "Children's Hospital of Philadelphia", "Hospital for Special Surgery". */
 const HEAD_FIRST = new RegExp(`\\b(?:(?:Children['’]s|Women['’]s|General|Memorial|Community)[ \\t]+)?(?:Hospital|Medical Center|Clinic|Infirmary|Health System)[ \\t]+(?:of|for)[ \\t]+(?:the[ \\t]+)?${TOK}(?:[ \\t]+(?:of[ \\t]+)?${TOK}){0,3}`, 'g');
 
@@ -56,7 +67,7 @@ function distinctive(words: string): boolean {
 /** Grows a facility span over qualifiers and city names that follow it. */
 function grow(text: string, end: number): number {
   // "Compassus Hospice of the Ozarks", "Mercy Hospital of Springfield": a capitalised place after "of".
-  const of = /^[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?![\p{L}])/u.exec(text.slice(end));
+  const of = /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|for[ \t]+(?:Children|Women|Kids))(?![\p{L}])/u.exec(text.slice(end));
   if (of && !CLINICAL_HEAD.test(text.slice(end + of[0].length).trimStart())) end += of[0].length;
   // "Essentia–Deer River", "Good Samaritan Society - Waconia": a dash and the campus's town.
   const dash = /^[ \t]*[-–—][ \t]*((?:St\.[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?![\p{L}])/u.exec(text.slice(end));
@@ -169,6 +180,14 @@ export function findFacilities(text: string): Hit[] {
     if (!words.length || words.some((w) => ANY_HOSPITAL.has(w[0]) || GENERIC.has(w[0]) || isStop(w[0]))) continue;
     const start = m.index + words[0]!.index, end = m.index + m[0].length;
     if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'facility name before a facility word');
+  }
+  for (const m of text.matchAll(AFTER_TRANSFER)) {
+    const words = m[1]!.trim().split(/[ \t]+/).map((w) => w.replace(/['’]s$/, ''));
+    // A town ("moved from Miami") is the gazetteer's; agencies a referral is sent to are not places.
+    if (words.some((w) => isStop(w) || DEPARTMENTS.has(w.toLowerCase()) || GENERIC.has(w.toLowerCase()) || /^(?:Dr|Mr|Mrs|Ms)$/.test(w) || STATE.test(w) || isCountry(w))
+      || cityPopulation(m[1]!.trim()) > 0) continue;
+    const start = m.index + m[0].length - m[1]!.length, end = start + m[1]!.trimEnd().length;
+    if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'place after a transfer verb');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
   return out;

@@ -139,6 +139,19 @@ function facilityAcronym(c: Ctx, i: number): boolean {
   return /^[A-Z]{3,5}$/.test(t.word) && !STATE_ABBR.test(t.word) && !isOrdinaryWord(t.word) && FACILITY_CUE.test(pre(c, t.start, 30)) && !inAddress(c, t) && !explained(c, i);
 }
 
+/** "Pt OKAFOR, Adaeze", "wife NGOZIKA": an ALL-CAPS unknown word (4+ letters, 2+ vowels) after a person cue or beside a proper noun. */
+function capsName(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!;
+  if (!/^\p{Lu}{4,}$/u.test(t.word) || (t.word.match(/[AEIOUY]/g)?.length ?? 0) < 2 || isOrdinaryWord(t.word) || inAddress(c, t) || explained(c, i)) return false;
+  const near = (k: number, gapOk: RegExp) => {
+    const o = c.toks[k];
+    if (!o) return false;
+    const gap = k < i ? c.text.slice(o.end, t.start) : c.text.slice(t.end, o.start);
+    return gapOk.test(gap) && suspectCapitalised(c, k);
+  };
+  return PERSON_BEFORE.test(pre(c, t.start, 24)) || near(i - 1, /^[ \t]$/) || near(i + 1, /^,?[ \t]$/);
+}
+
 /** A census name word next to a suspect one belongs to the same name ("Cristina" in "Ma. Cristina Dela Cruz"). */
 function nameNeighbour(c: Ctx, t: Token): boolean {
   const l = nameLists();
@@ -163,6 +176,7 @@ export function findProperNouns(text: string, toks: Token[]): Hit[] {
   for (let i = 0; i < toks.length; i++) {
     const lowerType = suspectLower(c, i);
     if (lowerType) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: lowerType, reason: `unknown word after a ${lowerType === 'NAME' ? 'person' : 'place'} cue` }); continue; }
+    if (capsName(c, i)) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: 'NAME', reason: 'unknown upper-case word next to a name' }); continue; }
     if (facilityAcronym(c, i)) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: 'FACILITY', reason: 'unknown acronym after a place word' }); continue; }
     if (!suspectCapitalised(c, i)) continue;
     // Grow over joinable neighbours: other proper nouns, census names, initials, particles.
