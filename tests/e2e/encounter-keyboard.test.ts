@@ -8,6 +8,7 @@
  * - a flag's "Resolve" brings the decision form into view with the summary focused, and an
  *   empty reference row is stopped by the browser (required fields) rather than sent;
  * - a code line's Discuss starts a thread on it, and the line's thread count follows it and opens it;
+ * - live code editing does not re-read (and audit) the resolutions, reviews and sessions;
  * - at 1280 and 1440 px every code line keeps its actions (Flag included) on the row of its code box.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +142,23 @@ describe('the encounter page from the keyboard', () => {
     await page.getByTestId('thread-view').getByRole('button', { name: '← All threads' }).click();
     await page.getByTestId('code-line').first().getByRole('button', { name: 'Move line 1 down' }).click();
     await expect.poll(codes).toEqual(['N39.0', 'B96.20']);
+  });
+
+  it('live code editing re-reads only the similar precedents, never the (audited) resolutions, reviews and sessions', async () => {
+    const reads: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      const m = /\/api\/encounters\/[^/]+\/(resolutions|reviews|double-coding|precedents)$/.exec(new URL(r.url()).pathname);
+      if (r.method() === 'GET' && m) reads.push(m[1]!);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.getByTestId('code-line').first().getByLabel('Note').fill('per nephrology consult');
+      // The projection lands, the room is told, the page's encounter changes: similar precedents follow.
+      await expect.poll(() => reads.includes('precedents'), { timeout: 15_000 }).toBe(true);
+      expect(reads.filter((r) => r !== 'precedents')).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 
   for (const width of [1280, 1440]) {
