@@ -8,7 +8,7 @@
 import { before, scan, type Hit } from './hits';
 import { KEYS } from './id-keys';
 import { parseDate } from './dates';
-import { findSuspectIds } from './suspect-ids';
+import { findSuspectIds, keyTypeBefore } from './suspect-ids';
 import { findStreetNumbers } from './street-numbers';
 
 const PHONE = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
@@ -86,7 +86,10 @@ const HASH_ID = /\b[A-Za-z]{3,}\.?\s*#\s*([A-Z]{0,4}-?\d{4,}(?:-\d+)*)(?![\w-])/
 export function findLabelledIds(text: string): Hit[] {
   // A value that reads as a date stays a DATE ("auth dated 3/4/2024"): an id on its span would win and lose its shift.
   const notADate = (h: Hit) => { const v = text.slice(h.start, h.end); return /^(?:19|20)\d{2}$/.test(v) || parseDate(v, 2100) === null; };
-  return [...labelledIds(text), ...findSuspectIds(text)].filter(notADate);
+  const hits = [...labelledIds(text), ...findSuspectIds(text)].filter(notADate);
+  // A generic key ("identifier", "ID") after a specific one types the value by the specific one.
+  for (const h of hits) if (h.type === 'OTHER_ID') { const t = keyTypeBefore(text, h.start); if (t && t !== 'OTHER_ID') h.type = t; }
+  return hits;
 }
 
 function labelledIds(text: string): Hit[] {

@@ -26,7 +26,7 @@ const HASH_KEYED = new RegExp(`(?<![\\w])(${KEY_WORD}(?:[ \\t]${KEY_WORD})?)[ \\
 const DISTANT_KEYED = new RegExp(`(?<![\\w-])(${ANY_KEY})(?![\\w])[^\\d\\n.;]{1,32}?(?:\\b(?:is|was|of|reads|ending(?: in)?|ends in|last (?:4|four)(?: digits)?)\\b|[:=#])\\s*#?\\s*([A-Za-z]{0,4}-?\\d{4,}(?:[-/]?[A-Za-z0-9]+)*)(?![\\w-]|\\.\\d)`, 'gid');
 const TOKEN = /(?<![\w-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w])/g;
 /** The nearest known key within a short stretch of the same line before a value. */
-const KEY_BEFORE = new RegExp(`(?<![\\w-])(${ANY_KEY})(?![\\w])(?=[^\\d\\n;]{0,24}$)`, 'gi');
+const KEY_BEFORE = new RegExp(`(?<![\\w-])(${ANY_KEY})(?![\\w])(?=[^\\d\\n;]{0,40}$)`, 'gi');
 
 const digits = (s: string) => (s.match(/\d/g) ?? []).length;
 const letters = (s: string) => (s.match(/[A-Za-z]/g) ?? []).length;
@@ -40,11 +40,17 @@ export function hasIdShape(token: string): boolean {
   return d >= 4 || (d === 3 && token.length >= 7 && l >= 3);
 }
 
+const GENERIC_KEY = /^(?:ID|identifier|reference|ref\.?|file|report|request|barcode)$/i;
+/** The type of the nearest key before a value; a generic last key ("identifier", "ID") defers to a
+ *  specific one before it ("Medicare Beneficiary Identifier is ..." is a health plan id). */
 export function keyTypeBefore(text: string, start: number): PhiType | null {
-  const pre = before(text, start, 48);
-  let last: string | undefined;
-  for (const m of pre.matchAll(KEY_BEFORE)) last = m[1];
-  return last ? typeOfKey(last) : null;
+  const pre = before(text, start, 64);
+  let specific: PhiType | null = null, generic = false;
+  for (const m of pre.matchAll(KEY_BEFORE)) {
+    if (GENERIC_KEY.test(m[1]!)) { generic = true; continue; }
+    specific = typeOfKey(m[1]!); generic = false;
+  }
+  return specific ?? (generic ? 'OTHER_ID' : null);
 }
 
 function readsAsDate(v: string): boolean {
@@ -62,7 +68,7 @@ function hashKeyed(text: string): Hit[] {
     // A pure number needs three digits ("visit #3" counts visits); a mixed value needs two characters besides.
     if (!/[A-Za-z]/.test(v) ? digits(v) < 3 : v.length < 3) continue;
     if (clinicalReading(text, s, e) === 'number with a unit') continue;
-    const type = typeOfKey(key) ?? 'OTHER_ID';
+    const type = typeOfKey(`${key} #`) ?? typeOfKey(key) ?? 'OTHER_ID';
     out.push({ start: s, end: e, type, reason: `number after "${key.trim()}"` });
   }
   return out;

@@ -110,7 +110,11 @@ describe('identifiers after any key word, typed by the key', () => {
     ['NPI 1234567893 on the order.', '1234567893', 'LICENSE'],
     ['DEA AB1234563 verified.', 'AB1234563', 'LICENSE'],
     ['Member: XYZ123456789 active.', 'XYZ123456789', 'HEALTH_PLAN'],
-    ['Locker no. 2291 holds belongings.', '2291', 'OTHER_ID']
+    ['Locker no. 2291 holds belongings.', '2291', 'OTHER_ID'],
+    ['Her Medicare Beneficiary Identifier is 1EG4-TE5-MK73.', '1EG4-TE5-MK73', 'HEALTH_PLAN'],
+    ['Inpatient admission #A009981 closed.', 'A009981', 'ACCOUNT'],
+    ['Billed to Medicare; claim # 44100299 denied.', '44100299', 'OTHER_ID'],
+    ['Encounter ID: E-7741290 opened.', 'E-7741290', 'ACCOUNT']
   ];
   it.each(cases)('%s -> %s (%s)', (text, value, type) => {
     expect(covered(text, value)).toBe(true);
