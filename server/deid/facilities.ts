@@ -185,7 +185,7 @@ export function findFacilities(text: string): Hit[] {
     const words = m[1]!.trim().split(/[ \t]+/).map((w) => w.replace(/['’]s$/, ''));
     // A town ("moved from Miami") is the gazetteer's; agencies a referral is sent to are not places.
     if (words.some((w) => isStop(w) || DEPARTMENTS.has(w.toLowerCase()) || GENERIC.has(w.toLowerCase()) || /^(?:Dr|Mr|Mrs|Ms)$/.test(w) || STATE.test(w) || isCountry(w))
-      || cityPopulation(m[1]!.trim()) > 0) continue;
+      || cityPopulation(m[1]!.trim()) >= 100_000 || (/^[Mm]oved/.test(m[0]) && cityPopulation(m[1]!.trim()) > 0)) continue;
     const start = m.index + m[0].length - m[1]!.length, end = start + m[1]!.trimEnd().length;
     if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'place after a transfer verb');
   }

@@ -85,6 +85,30 @@ describe('proper-noun rule: negatives', () => {
   });
 });
 
+describe('facilities, upper case and lower case around the rule', () => {
+  it('finds institution names made of generic words, abbreviated heads, acronyms and places after a transfer verb', () => {
+    expect(found('Transferred to Memorial Hospital, then Children\'s Hospital.')).toEqual(['Memorial Hospital', 'Children\'s Hospital']);
+    expect(found('Seen at Riverside Reg Med Ctr; records from HCMC.')).toEqual(['Riverside Reg Med Ctr', 'HCMC']);
+    expect(found('Discharged to Sunrise of Edina.')).toEqual(['Sunrise of Edina']);
+    expect(found('seen at fairview hospital')).toEqual(['fairview hospital']);
+    expect(found('Records from Good Samaritan Society - Waconia.')).toEqual(['Good Samaritan Society - Waconia']);
+  });
+
+  it('leaves generic hospitals, departments, known abbreviations and towns to others', () => {
+    expect(found('Outside Hospital records reviewed; sent to Radiology; admitted to Labor and Delivery; transferred to ICU from OSH; seen at the psych hospital.')).toEqual([]);
+    expect(detectPhiInText('Family moved from Miami.').map((h) => h.type)).toEqual(['CITY']);
+  });
+
+  it('finds ALL-CAPS unknown names beside a name or after a cue, and joins "Last, First"', () => {
+    expect(found('Pt OKAFOR, Adaeze seen; wife NGOZIKA called.')).toEqual(['OKAFOR, Adaeze', 'NGOZIKA']);
+    expect(found('PATIENT: OKAFOR, ADAEZE\nHISTORY: ESRD ON HD. TTE SHOWED EF 35%. ECMO AND HEENT NOTED.')).toEqual(['OKAFOR, ADAEZE']);
+  });
+
+  it('finds lower-case unknown names after "per", "d/w" and "w/", not clinical shorthand', () => {
+    expect(found('per oyelaran the auth went in; spoke w/ ngozika; with afib and htn per protocol')).toEqual(['oyelaran', 'ngozika']);
+  });
+});
+
 describe('ordinary-word whitelist', () => {
   afterEach(() => { setCodeSetVocabularyDir(undefined); setNamesDir(undefined); });
 
