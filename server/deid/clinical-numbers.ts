@@ -30,6 +30,8 @@ const CODE_SHAPES: RegExp[] = [
   /^G\d{1,2}P\d{1,4}(?:A\d{1,2})?$/i,
   /^[cpy]?T[0-4xX][a-d]?N[0-3xX][a-c]?M[01xX][a-c]?$/,
   // Gene, antigen and virus names that carry digits (CYP2D6, H1N1, COVID19, HLA-B27, SARS-CoV-2, nCoV-2019).
+  // Fiscal and calendar years, quarters, claim forms and code-set editions (FY2025, Q3-2023, CMS-1500, UB-04, ICD10).
+  /^(?:FY|CY|PY|MY)-?(?:19|20)?\d{2}$|^Q[1-4]-?(?:19|20)\d{2}$|^(?:CMS|HCFA)-?\d{3,4}[A-Z]?$|^UB-?\d{2}$|^ICD-?\d{1,2}(?:-?(?:CM|PCS))?$/i,
   /^(?:CYP\d\w*|H\d+N\d+|COVID-?19|SARS-CoV-2|2019-?nCoV|nCoV-?2019|HLA-[A-Z]+\d+\w*|HPV-?\d+|CD\d+\w*|IL-?\d+\w*|ISO-?\d+)$/i
 ];
 

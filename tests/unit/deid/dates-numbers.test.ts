@@ -114,7 +114,8 @@ describe('identifiers after any key word, typed by the key', () => {
     ['Her Medicare Beneficiary Identifier is 1EG4-TE5-MK73.', '1EG4-TE5-MK73', 'HEALTH_PLAN'],
     ['Inpatient admission #A009981 closed.', 'A009981', 'ACCOUNT'],
     ['Billed to Medicare; claim # 44100299 denied.', '44100299', 'OTHER_ID'],
-    ['Encounter ID: E-7741290 opened.', 'E-7741290', 'ACCOUNT']
+    ['Encounter ID: E-7741290 opened.', 'E-7741290', 'ACCOUNT'],
+    ['ins card # W 228 491 337 on file.', 'W 228 491 337', 'HEALTH_PLAN']
   ];
   it.each(cases)('%s -> %s (%s)', (text, value, type) => {
     expect(covered(text, value)).toBe(true);
@@ -145,6 +146,7 @@ describe('long or mixed shapes without a clinical reading', () => {
     'Seen at 0930 and 14:20; q6h; x3 days; 2.3 cm lesion; 64yo; cost $125000; NDC 0002-1433-80.',
     'Problem #2: DM. Bed #12. Cycle #4 of chemo. Room 412. Step 3 of 5. Visit #3 this year.',
     'Vitals: RR 22, HR 112. BRCA2 c.5946delT. Coder query: DRG 291 vs 292. Goal SBP 100-120; range 135-145 mmol/L.',
+    'Per Coding Clinic Q3 2023 and the FY2025 update, bill on the CMS-1500 (UB-04 for the facility), ICD10 edition.',
     'Walked 3 blocks down the road; 2 visits with dr Chen; transferred to 3 West Oncology; Unit 5 ICU; given 2 Rd 3.'
   ];
   it.each(clinical)('leaves clinical numbers alone: %s', (text) => {
