@@ -6,8 +6,8 @@
  * live to `user:<id>` (server/sockets/broadcast.ts) after it has landed.
  * Read marks are inserts too (one per notification, or one "everything before T" per
  * read-all), so concurrent marking from several tabs never loses a mark.
- * Thread participants are remembered per process for a minute (a participant who joined on
- * another node in that minute misses a reply notification, never gets a wrong one).
+ * Thread participants are remembered per process for five minutes (a participant who joined on
+ * another node in that time misses a reply notification, never gets a wrong one).
  * Replies are coalesced: at most one reply notification per user and thread per
  * REPLY_WINDOW_MS (its key names the window, so every node agrees), and none goes to someone
  * who has the encounter or post open right now (they see the reply live; the socket layer
@@ -24,7 +24,10 @@ import { findThread, threadsParticipants } from '../repositories/threads';
 import { derivedId } from './timeline';
 import type { ListNotificationsInput, NotificationDto, NotificationKind, NotificationPageDto } from '../../src/lib/protocol/notifications';
 
-const PARTICIPANTS_TTL_MS = 60_000;
+// Five minutes, not one: re-reading participants is a scan of the whole timeline on FerretDB
+// (seconds at 20 000 entries, competing with the message inserts); replies are coalesced per
+// 10 minutes anyway, so a longer memory changes little of what is notified.
+const PARTICIPANTS_TTL_MS = 5 * 60_000;
 export const REPLY_WINDOW_MS = 10 * 60_000;
 const VIEWERS_TTL_MS = 2_000;
 export const UNREAD_TTL_MS = 30_000;
@@ -228,7 +231,7 @@ interface ParticipantsJob { threadId: string; resolve(ids: Set<string>): void; r
 const participantsCache = new WeakMap<AppContext, { known: Map<string, { ids: Promise<Set<string>>; at: number }>; batches: KeyedBatches<ParticipantsJob> }>();
 
 /**
- * Who opened or wrote in a thread, remembered for a minute and kept current with this
+ * Who opened or wrote in a thread, remembered for PARTICIPANTS_TTL_MS and kept current with this
  * process's own messages. The promise is what is remembered, so a burst of messages in a new
  * thread costs one read; threads asked for together share one read (FerretDB scans anyway).
  */
