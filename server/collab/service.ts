@@ -24,16 +24,15 @@ import type { Server } from 'socket.io';
 import { Adapter } from 'socket.io-adapter';
 import type { Actor, AppContext } from '../context';
 import type { EncounterDoc } from '../db/collections';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import { fromCodeLines, readLines, seedUpdate, toCodeLines } from '../../src/lib/collab/shape';
 import { COLLAB_EVENTS } from '../../src/lib/protocol/collab';
 import { createCollabStore, type CollabStore } from './store';
 import { LiveDoc, MISSING_DEPENDENCIES, type Member } from './live-doc';
 import { DEFAULT_TIMINGS, DocTasks, type TaskTimings } from './tasks';
 import { insertVersion } from './history';
-import * as awarenessModule from './awareness';
-import { asBuffer } from './wire';
 import { RoomRelay } from './relay';
+import { PresenceRelay } from './presence';
 import { DocWriter } from './writer';
 
 export interface CollabOptions extends TaskTimings { graceMs: number; compactAfter: number }
@@ -61,12 +60,16 @@ export class CollabService {
   private readonly writers = new WeakMap<LiveDoc, DocWriter>();
   private readonly loading = new Map<string, { promise: Promise<LiveDoc>; buffered: Uint8Array[]; locked?: boolean }>();
   private readonly relay: RoomRelay;
+  private readonly presence: PresenceRelay;
   private io: Server | null = null;
 
   constructor(private readonly ctx: AppContext, readonly opts: CollabOptions = DEFAULT_OPTIONS) {
     this.store = createCollabStore(ctx.db.c, ctx.db.storage);
     this.relay = new RoomRelay(() => this.io, (docId, updates) => {
       if (this.crossServer) this.io!.serverSideEmit(RELAY.update, docId, updates.map(toWire));
+    });
+    this.presence = new PresenceRelay(() => this.io, (docId, bytes) => {
+      if (this.crossServer) this.io!.serverSideEmit(RELAY.awareness, docId, toWire(bytes));
     });
   }
 
@@ -80,19 +83,12 @@ export class CollabService {
     io.on(RELAY.awareness, (docId: string, update: unknown) => {
       const live = this.docs.get(docId);
       const bytes = fromWire(update);
-      if (!live || !bytes) return;
-      try { this.applyAwareness(live, bytes); } catch { /* a malformed relay changes nothing */ }
-      io.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: docId, update: asBuffer(bytes) });
+      if (live && bytes) this.presence.fromOtherServer(live, bytes);
     });
   }
 
   get loaded(): ReadonlyMap<string, LiveDoc> { return this.docs; }
   tasksOf(live: LiveDoc): DocTasks { return this.tasks.get(live)!; }
-
-  /** With a cross-server adapter (Redis), tells the other servers; without, nothing to do. */
-  private toOtherServers(event: string, docId: string, bytes: Uint8Array) {
-    if (this.crossServer) this.io!.serverSideEmit(event, docId, toWire(bytes));
-  }
 
   private fromOtherServer(docId: string, updates: unknown) {
     const list = listFromWire(updates);
@@ -197,14 +193,7 @@ export class CollabService {
     const m = live.members.get(socketId);
     if (!m) return;
     live.members.delete(socketId);
-    const ids = [...m.clientIds].filter((id) => live.awareness.getStates().has(id));
-    if (ids.length > 0) {
-      const { awarenessProtocol } = awarenessModule;
-      awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'leave');
-      const update = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
-      this.io?.local.to(live.room).emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update: asBuffer(update) });
-      this.toOtherServers(RELAY.awareness, live.id, update);
-    }
+    this.presence.removeMember(live, m);
     this.scheduleEviction(live);
   }
 
@@ -269,25 +258,9 @@ export class CollabService {
     }
   }
 
-  /** A member's awareness update, owned ids only, user from the session. */
+  /** A member's awareness update, owned ids only, user from the session (presence.ts). */
   awarenessFrom(live: LiveDoc, member: Member, update: Uint8Array): Uint8Array {
-    const entries = awarenessModule.decodeAwareness(update);
-    if (!entries) throw new AppError('invalid_input', 'update: not a valid awareness update', { field: 'update' });
-    for (const e of entries) {
-      const owner = [...live.members.values()].find((m) => m !== member && m.clientIds.has(e.clientId));
-      if (owner) throw forbidden('That presence belongs to another connection');
-    }
-    const clean = entries.map((e) => ({ ...e, state: awarenessModule.sanitizeState(e.state, member.actor) }));
-    for (const e of clean) member.clientIds.add(e.clientId);
-    const encoded = awarenessModule.encodeAwareness(clean);
-    this.applyAwareness(live, encoded);
-    member.socket.to(live.room).local.emit(COLLAB_EVENTS.awareness, { encounterId: live.id, update: asBuffer(encoded) });
-    this.toOtherServers(RELAY.awareness, live.id, encoded);
-    return encoded;
-  }
-
-  private applyAwareness(live: LiveDoc, update: Uint8Array) {
-    awarenessModule.awarenessProtocol.applyAwarenessUpdate(live.awareness, update, 'remote');
+    return this.presence.fromMember(live, member, update);
   }
 
   /**
