@@ -14,7 +14,7 @@
  * punctuation; spans index the original text.
  */
 import { type Hit } from './hits';
-import { DRUGS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
+import { DRUGS, EPONYMS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD } from './people';
@@ -31,20 +31,22 @@ const DRUG_STEM = /(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|micin|p
 const DOSE_AFTER = /^(?:['’]s)?[ \t]*[(,-]?[ \t]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|gm|ml|l|units?|u|iu|meq|mmol|%|puffs?|tabs?|caps?|sprays?|drops?)\b|(?:er|xr|sr|cr|xl|la|odt|hct|xt|hfa|pen|inhaler|tablets?|capsules?|injections?|inj|infusion|drip|gtt|po|iv|im|sq|subq|sl|prn|bid|tid|qid|qd|qhs|daily|nightly|weekly|dose|doses|dosing|dosed|levels?|therapy|regimen|taper|pack|ppx|prophylaxis|cream|ointment|gel|lotion|nasal|nebs?|induced|associated|related|refill|prescription|use|user|overdose|toxicity|withdrawal|intolerance|shots?|vaccines?|vaccination|booster|series|autoinjector|biosimilar|generic|formulary|copay|prior auth(?:orization)?|samples?|starter|was held|held|was stopped|was discontinued|discontinued|restarted|tapered|titrated)\b)/i;
 const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resumed?|resuming|continued?|continuing|discontinued?|d\/c(?:'?d)?|dc'?d|stopped|held|hold|holding|increased?|decreased?|reduced?|tapered?|tapering|titrated?|weaned?|switched (?:from|to)|changed (?:from|to)|converted (?:from|to)|bridged? (?:to|with)|prescribed|gave|given|give|received|receiving|administered|trial of|dose of|doses of|course of|allergic to|allergy to|allergies|intolerant (?:of|to)|takes|taking|took|tried|trying|failed|using|used|applied|placed|injected|infiltrated|instilled|irrigated|prepped|packed|dressed|closed|sutured|covered|iv|po|im|sq|subq|sl|inhaled|topical|prn|meds?|medications?|rx|(?:prior auth(?:orization)?|pa|auth|coverage|copay|refills?|script|samples?|formulary) (?:for|of))\b(?:[ \t]+with)?[ \t]*:?[ \t]*|(?:\d+-0|\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga|g|%|mg|mcg|ml|cc))[ \t]+)$/i;
 /** A line that lists medications or allergies: its unknown words are drugs. */
-const MED_LINE = /^[ \t]*(?:home |discharge |current |outpatient )?(?:meds|medications|medication list|rx|allergies|allergy|nkda|drugs)\b[^\n]*$/i;
+const MED_LINE = /^[ \t]*(?:home |discharge |current |outpatient )?(?:meds|medications|medication list|rx|allergies|allergy|drugs)[ \t]*:(?:[^.\n]|\.(?!\s))*$|^[ \t]*nkda\b(?:[^.\n]|\.(?!\s))*$/i;
 /** A line labelled with a procedure or diagnosis: its unknown words are techniques and eponyms ("mesh repair (Lichtenstein)"). */
-const CLINICAL_LINE = /^[ \t]*(?:(?:pre|post)-?(?:op|operative)[ \t]+)?(?:procedures?(?:[ \t]+performed)?|operations?(?:[ \t]+performed)?|diagnos[ie]s|dx|indications?|technique|findings)[ \t]*:[^\n]*$/i;
+const CLINICAL_LINE = /^[ \t]*(?:(?:pre|post)-?(?:op|operative)[ \t]+)?(?:procedures?(?:[ \t]+performed)?|operations?(?:[ \t]+performed)?|diagnos[ie]s|dx|indications?|technique|findings)[ \t]*:(?:[^.\n]|\.(?!\s))*$/i;
 /** One or two more capitalised words, then a clinical head word ("Austin Flint murmur", "Argyll Robertson pupil"). */
 const EPONYM_CHAIN = /^(?:['’]s?)?(?:[ \t]+and)?[ \t-]+\p{Lu}\p{Ll}+(?:[ \t-]+\p{Lu}\p{Ll}+)?(?:['’]s?)?[ \t]+/u;
 const SPECIES_AFTER = /^[ \t]+([a-z]{4,})\b/;
 const SPECIES = /(?:ae|ii|us|is|um|ans|ens|ica|ella|osa|ata|ides|ila|ile|ia|i)$/;
 /** A value after it: a lab or vital ("Tmax 38.9"), a suture or device size ("Vicryl 3-0", "Midas 5-mm bur"). */
-const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/-])|^[ \t]+\d+-0\b|^[ \t]+\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga)\b/i;
-const SIGN_BEFORE = /\b(?:positive|negative|pos|neg|equivocal|elicited|\(?[+-]\)?)[ \t]+$/i;
+const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/\p{L}-])(?![ \t]*(?:y\/?o|yrs?|years?|days?|d|weeks?|wks?|w|months?|mos?|hours?|hrs?|h|min|minutes|am|pm|a\.m|p\.m|times|x|visits?|calls?)\b)|^[ \t]+\d+-0\b|^[ \t]+\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga)\b/iu;
+const SIGN_BEFORE = /(?:\b(?:positive|negative|pos|neg|equivocal|elicited)|\([+-]\))[ \t]+$/i;
 /** After an eponym: the thing it names, a finding ("Kernig negative", not "Okafor positive for flu") or a class ("Mallampati II", "Hurley III"). */
 const SIGN_AFTER = /^(?:['’]s?)?[ \t]+(?:sign|test|maneuver|manoeuvre|point|reflex|monitor|gait|smear|stockings?|hose|wrap|graft|flap|mask|pump|approach|technique|method|protocol|equation|wire|pins?|frame|nail|plate|screws?|rod|suction|sump|bag|port|clips?|coil|mesh|sling|brace|boots?|collar|dressings?|bandage|tape|strips?|glue|sponge|packing|gauze|pads?|mattress|sensor|meter|lancets?|syringe|spacer|nebulizer|cannula|vent|ventilator|machine|device|implant|prosthesis|stent|balloon|sheath|electrode|leads?|generator|pacemaker|defibrillator|filter|sutures?|staples?|scope|blade|clamp|lens|shunt|solution|wash|spray|drops)\b|^(?:['’]s?)?[ \t]+(?:positive|negative)\b(?![ \t]+for\b)/i;
 const CLASS_AFTER = /^[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)[a-c]?\b(?![.'’])/;
 const PERSON_BEFORE = /(?:\b(?:dr|drs|mr|mrs|ms|mx|miss|prof|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|caregiver|roommate|neighbou?r|boyfriend|girlfriend|fianc[ée]e?|talked to|spoke (?:to|with|w\/)|d\/w|per|w\/|attn|called|thanks|thank you|hi|hello|hey|dear|cc|ask|asked|tell|told|named|name is|goes by|aka)\.?,?[ \t]+)$/i;
+/** "tamika said", "oyelaran called back": a person's verb after an unknown lower-case word. */
+const PERSON_VERB_AFTER = /^[ \t]+(?:said|says|called|asked|asks|wants|wanted|thinks|mentioned|agrees|agreed|confirmed|emailed|texted|paged|replied|answered|approved|signed|is out|will call|can cover|is covering)\b/i;
 const PLACE_BEFORE = /\b(?:in|from|near|outside(?: of)?|around|toward|towards|to|via|visiting|moved (?:to|from)|relocated (?:to|from)|lives in|living in|lived in|resides in|born in|raised in|back to|home to|trip to)[ \t]+$/i;
 const LOWER_PLACE_BEFORE = /\b(?:lives in|living in|lived in|resides in|residing in|moved (?:to|from|back to)|relocated (?:to|from)|from|born in|raised in|visiting|outside(?: of)?|near|home in|back to|trip to|travell?ed to)[ \t]+$/i;
 const PARTICLE = /^(?:van|von|de|der|den|del|della|dela|da|das|dos|di|du|le|la|bin|ibn|al|el|ter|ten|y|mac|st)$/i;
@@ -98,10 +100,12 @@ function explained(c: Ctx, i: number): boolean {
   const t = c.toks[i]!;
   const before = pre(c, t.start), after = post(c, t.end);
   const line = c.text.slice(c.text.lastIndexOf('\n', t.start - 1) + 1, t.start);
-  if (DRUG_STEM.test(t.word) || DOSE_AFTER.test(after) || DRUG_BEFORE.test(before) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
+  // "given Okafor's history", "on Okafor's team": a possessive is no drug.
+  const possessive = /^['’]s\b/.test(c.text.slice(t.end, t.end + 3));
+  if (DRUG_STEM.test(t.word) || DOSE_AFTER.test(after) || (DRUG_BEFORE.test(before) && !possessive) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
   // "Mounjaro (tirzepatide)", "tirzepatide (Mounjaro)": a brand next to its generic.
   const generic = /^[ \t]*\([ \t]*([a-z][a-z-]{3,})/.exec(after)?.[1] ?? /([a-z][a-z-]{3,})[ \t]*\([ \t]*$/.exec(before)?.[1];
-  if (generic && (isDrugWord(generic) || codeSetWords().has(generic))) return true;
+  if (generic && (isDrugWord(generic) || (codeSetWords().has(generic) && !englishWords().has(generic)))) return true;
   const species = SPECIES_AFTER.exec(after);
   // "Enterobacter cloacae": a Latin species after it (English words only when Latin plurals or genitives).
   if (species && SPECIES.test(species[1]!) && (!englishWords().has(species[1]!) || /(?:ae|ii)$/.test(species[1]!))) return true;
@@ -125,7 +129,7 @@ function suspectLower(c: Ctx, i: number): 'NAME' | 'CITY' | null {
   const t = c.toks[i]!;
   if (!LOWER.test(t.word) || !VOWEL.test(t.word) || isOrdinaryWord(t.word) || inAddress(c, t) || explained(c, i)) return null;
   const before = pre(c, t.start, 24);
-  if (PERSON_BEFORE.test(before)) return 'NAME';
+  if (PERSON_BEFORE.test(before) || PERSON_VERB_AFTER.test(post(c, t.end, 20)) || (i === 0 && /^[ \t]*[,:]/.test(post(c, t.end, 3)))) return 'NAME';
   if (LOWER_PLACE_BEFORE.test(before)) return 'CITY';
   return null;
 }
@@ -150,6 +154,13 @@ function capsName(c: Ctx, i: number): boolean {
     return gapOk.test(gap) && suspectCapitalised(c, k);
   };
   return PERSON_BEFORE.test(pre(c, t.start, 24)) || near(i - 1, /^[ \t]$/) || near(i + 1, /^,?[ \t]$/);
+}
+
+/** "Park Nicollet", "Adaeze Rose": a capitalised ordinary word beside a proper noun, mid-sentence, is part of the name (never a clinical word or a stop word). */
+function ordinaryNeighbour(c: Ctx, t: Token): boolean {
+  const w = t.word.toLowerCase();
+  return CAPITALISED.test(t.word) && !t.sentenceStart && t.word.length >= 3 && !isStop(t.word) && !HEADS.has(w) && !STATE.test(t.word) && !MONTH_DAY.test(t.word)
+    && !EPONYMS.has(w) && !DRUGS.has(w) && !PLACE_DISEASES.some((d) => d.toLowerCase() === w);
 }
 
 /** A census name word next to a suspect one belongs to the same name ("Cristina" in "Ma. Cristina Dela Cruz"). */
@@ -184,7 +195,7 @@ export function findProperNouns(text: string, toks: Token[]): Hit[] {
     const joinable = (k: number, towards: number): boolean => {
       const t = toks[k];
       if (!t) return false;
-      if (suspectCapitalised(c, k) || nameNeighbour(c, t)) return true;
+      if (suspectCapitalised(c, k) || nameNeighbour(c, t) || ordinaryNeighbour(c, t)) return true;
       if (initial(c, t) && towards > 0) return true;
       return PARTICLE.test(t.word) && Boolean(toks[k + towards]) && adjacent(c, towards > 0 ? t : toks[k + towards]!, towards > 0 ? toks[k + towards]! : t)
         && (suspectCapitalised(c, k + towards) || nameNeighbour(c, toks[k + towards]!));
