@@ -38,7 +38,11 @@ const KNOWN_MS = 10 * 60_000;
 export interface Appended { entry: TimelineDoc; duplicate: boolean }
 interface Job { entry: Omit<TimelineDoc, 'seq'>; resolve(v: Appended): void; reject(e: unknown): void }
 
-export interface TimelineWriter { append(entry: Omit<TimelineDoc, 'seq'>): Promise<Appended> }
+export interface TimelineWriter {
+  append(entry: Omit<TimelineDoc, 'seq'>): Promise<Appended>;
+  /** The newest seq of a room as this writer last saw it (a hint; undefined when not known lately). */
+  knownLatest(room: string): number | undefined;
+}
 
 const MAX_ATTEMPTS = 200;
 export const ORDERED_CHUNK = 100;
@@ -118,6 +122,10 @@ export function createTimelineWriter(collection: Collection<TimelineDoc>, onBack
   return {
     append(entry) {
       return new Promise<Appended>((resolve, reject) => batches.push('timeline', { entry, resolve, reject }));
+    },
+    knownLatest(room) {
+      const known = nextOf.get(room);
+      return known && Date.now() - known.at < KNOWN_MS ? known.next - 1 : undefined;
     }
   };
 }

@@ -37,6 +37,9 @@ export const entryKey = (userId: string, clientId: string) => `${userId}:${clien
 
 export interface AppendResult { entry: TimelineEntryDto; doc: TimelineDoc; duplicate: boolean }
 
+/** A room's newest seq as this process's writer knows it (no read; a hint for joins), or undefined. */
+export const knownLatestSeq = (ctx: AppContext, room: string): number | undefined => writers.get(ctx.db)?.knownLatest(room);
+
 /** `originSocketId`: the socket that asked (it is answered with the entry; the broadcast skips it). */
 export async function appendToTimeline(ctx: AppContext, entry: Omit<TimelineDoc, 'seq'>, mentionIds: string[] = [], originSocketId?: string): Promise<AppendResult> {
   const { entry: stored, duplicate } = await writerOf(ctx).append(entry);

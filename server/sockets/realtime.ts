@@ -15,7 +15,7 @@ import { authorizeEncounter } from '../policies/encounters';
 import { encounterForJoin } from './join-loads';
 import { createThread, setThreadResolved } from '../commands/threads';
 import { createMessage, deleteMessage, editMessage, setReaction, type RoomAccess } from '../commands/messages';
-import type { AppendResult } from '../commands/timeline';
+import { knownLatestSeq, type AppendResult } from '../commands/timeline';
 import { listNotifications, markAllRead, markRead, setViewersSource } from '../commands/notifications';
 import { loadScope } from '../repositories/scopes';
 import { findThread, recentLatestSeq, timelineAfter } from '../repositories/threads';
@@ -54,7 +54,9 @@ function registerHandlers(ctx: AppContext, socket: Socket, presence: Presence): 
     const room = roomOf(scope);
     await socket.join(room);
     presence.joined(socket, room);
-    const [seq, present] = await Promise.all([recentLatestSeq(ctx.db.c, room), presence.list(room)]);
+    // The writer's own knowledge first: reading the newest seq is a scan of the whole timeline on FerretDB.
+    const known = knownLatestSeq(ctx, room);
+    const [seq, present] = await Promise.all([known ?? recentLatestSeq(ctx.db.c, room), presence.list(room)]);
     return { scope, latestSeq: seq, presence: present, encounterRevision };
   }
   async function leave(scope: Scope): Promise<Record<string, never>> {
