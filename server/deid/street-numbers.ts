@@ -2,14 +2,15 @@
  * The number-bearing side of addresses, beyond places.ts: a house number and a street name with
  * any street type (the long USPS list, lower case in dictation), named streets with a direction
  * and no type ("1450 N Halsted"), rural routes and boxes ("RR 2 Box 15", "Box 118"), and unit
- * numbers ("Apt 4B", "Suite 300", "Unit 4B" after a street). Phones written the international way are here
- * too ("+44 20 7946 0958").
+ * numbers ("Apt 4B", "Suite 300", "Unit 4B" after a street). Phones written the international way
+ * ("+44 20 7946 0958") and local numbers without an area code ("555-0143", weak) are here too.
  * Invariants: an address hit always starts with a digit or a box/route/unit word and holds a digit;
  * lower-case streets need a lower-case street type and no function or unit word inside, so "walked
  * 3 blocks down the road" and "2 visits with dr" stay.
  */
 import { scan, type Hit } from './hits';
 import { TOK } from './name-words';
+import { clinicalReading } from './clinical-numbers';
 
 /** USPS street suffixes (common ones and their abbreviations). */
 const TYPES = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Terr|Circle|Cir|Square|Sq|Trail|Trl|Row|Loop|Path|Pike|Alley|Aly|Crescent|Cres|Close|Plaza|Plz|Route|Rte|Run|Ridge|Rdg|Crossing|Xing|Heights|Hts|Bend|Cove|Cv|Glen|Gln|Hill|Hl|Hills|Park|Green|Grn|Mews|Commons|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Landing|Lndg|Estates|Village|Vlg|Meadow|Meadows|Mdws|Creek|Crk|Springs|Spgs|Woods|Grove|Grv|Knoll|Manor|Mnr|Oval|Spur|Crest|Trace|Trce|Hollow|Holw|Harbor|Hbr|Isle|Junction|Jct|Summit|Valley|Vly|Vista|Dale|Gateway|Lake|Orchard|Pines|Shore|Shores|Wharf|Byway|Fork|Ford|Garden|Gardens|Gdns';
@@ -32,6 +33,7 @@ const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES}
 // "RR 22" alone is a respiratory rate: a rural route needs its box, unless spelled out.
 const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])/g;
+const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
 /** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
 
@@ -45,6 +47,11 @@ export function findStreetNumbers(text: string): Hit[] {
     ...scan(text, RURAL, 'ADDRESS', 'rural route or box', 0, (m) => /\d/.test(m[0])),
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr)/.test(m[0]) || /\d/.test(m[0]))
   ];
+  // A local number without its area code ("reach her at 555-0143"): weak, and never a value with a unit or an analyte.
+  for (const m of text.matchAll(LOCAL_PHONE)) {
+    if (clinicalReading(text, m.index, m.index + m[0].length)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'local phone number shape', weak: true });
+  }
   for (const m of text.matchAll(INTL_PHONE)) {
     const n = m[0].replace(/\D/g, '').length;
     if (n >= 8 && n <= 15) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'international phone number' });

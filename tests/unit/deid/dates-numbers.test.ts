@@ -145,6 +145,7 @@ describe('long or mixed shapes without a clinical reading', () => {
     'Metformin 1000mg BID, vitamin D 50000 IU weekly, heparin 5000 units q8h, EBL 1500, UOP 2400 mL.',
     'Seen at 0930 and 14:20; q6h; x3 days; 2.3 cm lesion; 64yo; cost $125000; NDC 0002-1433-80.',
     'Problem #2: DM. Bed #12. Cycle #4 of chemo. Room 412. Step 3 of 5. Visit #3 this year.',
+    'EBL 100-1500 mL; goal 120-1400; 800-1200 kcal diet; years 2019-2023.',
     'Vitals: RR 22, HR 112. BRCA2 c.5946delT. Coder query: DRG 291 vs 292. Goal SBP 100-120; range 135-145 mmol/L.',
     'Per Coding Clinic Q3 2023 and the FY2025 update, bill on the CMS-1500 (UB-04 for the facility), ICD10 edition.',
     'Walked 3 blocks down the road; 2 visits with dr Chen; transferred to 3 West Oncology; Unit 5 ICU; given 2 Rd 3.'
@@ -169,7 +170,8 @@ describe('addresses and phones', () => {
     ['Lives on Calle Luna 12 in the old town.', 'Calle Luna 12'],
     ['Works at 1619 Broadway.', '1619 Broadway'],
     ['Call her in Mexico at +52 55 1234 5678.', '+52 55 1234 5678'],
-    ['UK mobile +44 20 7946 0958.', '+44 20 7946 0958']
+    ['UK mobile +44 20 7946 0958.', '+44 20 7946 0958'],
+    ['Reach her at 555-0143 after five.', '555-0143']
   ];
   it.each(cases)('%s -> %s', (text, value) => {
     expect(covered(text, value)).toBe(true);
