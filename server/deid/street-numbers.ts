@@ -49,7 +49,9 @@ export function findStreetNumbers(text: string): Hit[] {
   ];
   // A local number without its area code ("reach her at 555-0143"): weak, and never a value with a unit or an analyte.
   for (const m of text.matchAll(LOCAL_PHONE)) {
-    if (clinicalReading(text, m.index, m.index + m[0].length)) continue;
+    // Value ranges share the shape: only round ones ("100-1500", "800-1200") are read as ranges here.
+    const reading = clinicalReading(text, m.index, m.index + m[0].length);
+    if (reading && (reading !== 'range of values' || /^\d\d0-\d\d00$/.test(m[0]))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'local phone number shape', weak: true });
   }
   for (const m of text.matchAll(INTL_PHONE)) {

@@ -171,7 +171,8 @@ describe('addresses and phones', () => {
     ['Works at 1619 Broadway.', '1619 Broadway'],
     ['Call her in Mexico at +52 55 1234 5678.', '+52 55 1234 5678'],
     ['UK mobile +44 20 7946 0958.', '+44 20 7946 0958'],
-    ['Reach her at 555-0143 after five.', '555-0143']
+    ['Reach her at 555-0143 after five.', '555-0143'],
+    ['Her neighbour is at 555-1234.', '555-1234']
   ];
   it.each(cases)('%s -> %s', (text, value) => {
     expect(covered(text, value)).toBe(true);
