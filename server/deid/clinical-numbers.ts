@@ -45,9 +45,9 @@ export function clinicalReading(text: string, start: number, end: number): strin
   if (isCodeShape(token)) return 'code shape';
   if (GLUED_UNIT.test(token)) return 'number with a unit';
   if (/^(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})$/.test(token)) return 'year range';
-  // A range of values ("100-120", "135-145"): short parts, the first smaller.
+  // A range of values ("100-120", "135-145", "1000-2000"): short or round parts, the first smaller ("1234-5678" is an id).
   const range = /^(\d{1,4})-(\d{1,4})$/.exec(token);
-  if (range && Number(range[1]) < Number(range[2])) return 'range of values';
+  if (range && Number(range[1]) < Number(range[2]) && (token.length <= 7 || /0-\d*0$/.test(token))) return 'range of values';
   // A decimal or a thousands-grouped number is a value ("1,500", "7.25"), a number after '$' money.
   const prevChar = text[start - 1] ?? '', nextTwo = text.slice(end, end + 2);
   if (/^[.,]\d/.test(nextTwo) || /\d[.,]$/.test(text.slice(Math.max(0, start - 2), start))) return 'part of a decimal or grouped number';

@@ -125,8 +125,8 @@ describe('identifiers after any key word, typed by the key', () => {
 
 describe('long or mixed shapes without a clinical reading', () => {
   it('flags long digit runs and letter+digit mixes with no key, as optional OTHER_ID', () => {
-    const text = 'Form ref A8831902 attached; sample X4K-22913 sent; tracking 1Z999AA10123456784; old number 55120934.';
-    for (const v of ['A8831902', 'X4K-22913', '1Z999AA10123456784', '55120934']) expect(covered(text, v), v).toBe(true);
+    const text = 'Form ref A8831902 attached; sample X4K-22913 sent; tracking 1Z999AA10123456784; old number 55120934; card 1234-5678.';
+    for (const v of ['A8831902', 'X4K-22913', '1Z999AA10123456784', '55120934', '1234-5678']) expect(covered(text, v), v).toBe(true);
     const h = detectPhiInText(text, 2026).find((f) => f.text === 'X4K-22913');
     expect(h).toMatchObject({ type: 'OTHER_ID', required: false });
   });
