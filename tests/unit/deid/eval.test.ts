@@ -8,36 +8,8 @@
  * identifier is removed). Precision: share of detections that overlap a label.
  */
 import { describe, expect, it } from 'vitest';
-import { detectPhiInText } from '../../../server/deid/index';
-import { loadEvalSet, type EvalDoc } from '../../fixtures/deid-eval/load';
-
-const PLACES = new Set(['NAME', 'FACILITY', 'CITY', 'ADDRESS', 'ZIP']);
-interface Row { labelled: number; covered: number; detected: number; overlapping: number }
-
-function measure(docs: EvalDoc[]) {
-  const rows = new Map<string, Row>();
-  const row = (t: string) => rows.get(t) ?? (rows.set(t, { labelled: 0, covered: 0, detected: 0, overlapping: 0 }), rows.get(t)!);
-  const misses: string[] = [], falsePositives: string[] = [], clinicalHits: string[] = [];
-  for (const d of docs) {
-    const found = detectPhiInText(d.text);
-    for (const l of d.spans) {
-      const r = row(l.type);
-      r.labelled++;
-      let ok = true;
-      for (let i = l.start; i < l.end && ok; i++) ok = found.some((f) => f.start <= i && i < f.end);
-      if (ok) r.covered++; else misses.push(`${d.id} ${l.type} "${l.text}"`);
-    }
-    for (const f of found) {
-      const r = row(f.type);
-      r.detected++;
-      if (d.spans.some((l) => l.start < f.end && f.start < l.end)) r.overlapping++;
-      else falsePositives.push(`${d.id} ${f.type} "${f.text}" (${f.reason})`);
-      const k = d.keep.find((x) => x.start < f.end && f.start < x.end);
-      if (k) clinicalHits.push(`${d.id} "${k.text}" hit by ${f.type} "${f.text}" (${f.reason})`);
-    }
-  }
-  return { rows, misses, falsePositives, clinicalHits };
-}
+import { loadEvalSet } from '../../fixtures/deid-eval/load';
+import { measure, PLACES } from '../../fixtures/deid-eval/measure';
 
 describe('de-identification on the evaluation set', () => {
   const docs = loadEvalSet();
