@@ -44,6 +44,15 @@ function formed(w: string): boolean {
     || Boolean(rest && SUFFIX_SWAPS.some(([re, to]) => re.test(w) && listed(w.slice(rest[0].length).replace(re, to))));
 }
 
+/** Adjectives and nouns formed from an eponym ("Cushingoid", "Parkinsonian", "Addisonian", "Hodgkinoid", "Parkinsonism"). */
+const EPONYM_FORM = /(?:oid|ian|ean|ic|ism|ismus|ist)$/;
+function eponymForm(w: string): boolean {
+  const m = EPONYM_FORM.exec(w);
+  if (!m) return false;
+  const stem = w.slice(0, m.index);
+  return stem.length >= 4 && (EPONYMS.has(stem) || EPONYMS.has(stem + 'e') || EPONYMS.has(stem.replace(/i$/, 'y')));
+}
+
 function onCensus(w: string): boolean {
   const l = nameLists();
   return Boolean(l && (l.first.has(w) || l.last.has(w)));
@@ -65,7 +74,7 @@ export function isOrdinaryWord(word: string): boolean {
     // "Charcot-Marie-Tooth", "Wolff-Parkinson-White": a compound led by an eponym, mostly known words, is the eponymous term.
     ok = parts.length > 0 && (known.length === parts.length || (EPONYMS.has(parts[0]!) && known.length * 2 > parts.length));
   }
-  if (!ok) ok = !onCensus(w) && formed(w);
+  if (!ok) ok = eponymForm(w) || (!onCensus(w) && formed(w));
   if (cache.size > 50_000) cache.clear();
   cache.set(w, ok);
   return ok;
