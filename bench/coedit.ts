@@ -4,14 +4,24 @@
  * in-memory setup, on the same workload, in the same run, on loopback only.
  *
  * Each server runs in its own child process (this file with `--serve <kind>`), so its CPU time
- * and memory are measured apart from the clients, which all run here. Workload per case:
- * N clients (10, 50) on one fresh document, each owning one code line; an edit sets the note of
- * the client's own line to "<client>:<seq>:<sent at>". burst: 2,000 edits as fast as possible,
- * round-robin over the clients; paced: 5 edits per second per client for PACED_SECONDS.
+ * and memory are measured apart from the clients, which all run here (each server's own client
+ * library: the app's CollabProvider over socket.io-client with MessagePack, HocuspocusProvider
+ * over ws). Workload per case: N clients (10, 50) on one fresh document, each owning one code
+ * line; an edit sets the note of the client's own line to "<client>:<seq>". burst: 2,000 edits
+ * as fast as possible, round-robin over the clients; paced: 5 edits per second per client for
+ * PACED_SECONDS, on one fixed schedule (client i at i/n of each 200 ms).
+ * Fairness: the same edits and observers for both; every edit is one propagation sample per
+ * other client (sent → first seen there, directly or carried by a later value of the same
+ * field), so both are measured on exactly edits × (n - 1) samples however a server groups its
+ * messages; the order of the two servers alternates per case; before each case the next
+ * server must be quiet (leftover eviction or unloading never lands in a case's figures).
  * Figures: time to convergence (first edit → every client has every client's last edit),
- * one-way propagation p50/p99 (sent → seen by each other client), server CPU per edit, server
- * RSS, stored bytes, a late joiner's load time. Ratios are Graycase / Hocuspocus (≤ 1.0 is as
- * good or better). Bounded: every wait has a deadline; never fails on timing.
+ * propagation p50/p99, server CPU per edit (the server process; Graycase's embedded FerretDB
+ * apart as db µs/edit), the client process's CPU per edit, server RSS, stored bytes, a late
+ * joiner's load time. Ratios are Graycase / Hocuspocus (≤ 1.0 is as good or better). Bounded:
+ * every wait has a deadline; never fails on timing. Knobs: COEDIT_CLIENTS=50, COEDIT_MODES=burst,
+ * COEDIT_PROFILE=<dir> (Graycase server CPU profile), COEDIT_DEBUG=1 (send/seen timeline, and
+ * server event-loop stalls in <tmpdir>/coedit-lag-<server>.txt).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -186,13 +196,21 @@ async function phase(kind: Kind, n: number, mode: 'burst' | 'paced', ctx: { pid:
       if (k % 25 === 24) await new Promise((r) => setImmediate(r));
     }
   } else {
-    const timers: ReturnType<typeof setInterval>[] = [];
-    await Promise.all(clients.map((_, i) => new Promise<void>((resolve) => setTimeout(() => {
-      timers.push(setInterval(() => { edit(i); edits++; }, 200));
-      resolve();
-    }, Math.random() * 200))));
-    await new Promise((r) => setTimeout(r, PACED_SECONDS * 1000));
-    timers.forEach(clearInterval);
+    // One fixed schedule for both servers: client i edits at i/n of the period, then every
+    // period; an edit the loaded client process reaches late is sent late (and measured from
+    // when it was sent), never dropped, so both servers get the same edits.
+    const due: [number, number][] = [];
+    for (let i = 0; i < n; i++) for (let k = 0; k < PACED_SECONDS * 5; k++) due.push([(i / n) * 200 + k * 200, i]);
+    due.sort((x, y) => x[0] - y[0]);
+    let next = 0;
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        while (next < due.length && due[next]![0] <= performance.now() - t0) { edit(due[next]![1]); edits++; next++; }
+        if (next >= due.length) return resolve();
+        setTimeout(tick, Math.max(0, due[next]![0] - (performance.now() - t0)));
+      };
+      tick();
+    });
   }
   const generatedMs = performance.now() - t0;
   const ok = await until(() => clients.every((_, j) => seen[j]!.every((s, i) => i === j || s === last[i])));
