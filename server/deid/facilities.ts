@@ -13,7 +13,7 @@
  * ("Internal Medicine", "the Emergency Department") are not facilities.
  */
 import { esc, type Hit } from './hits';
-import { FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, PLACE_DISEASES } from './lexicon';
+import { COMMON_WORDS, FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { cityPopulation } from './gazetteer';
 import { isStop, TOK } from './name-words';
 import { isCountry, isEnglishWord } from './tokens';
@@ -60,15 +60,33 @@ const DEPARTMENTS = new Set(('labor delivery memory care step down stepdown med 
 /** "Hospital of the University of Pennsylvania", "Children's Hospital of Philadelphia", "Hospital for Special Surgery". */
 const HEAD_FIRST = new RegExp(`\\b(?:(?:Children['’]s|Women['’]s|General|Memorial|Community)[ \\t]+)?(?:Hospital|Medical Center|Clinic|Infirmary|Health System)[ \\t]+(?:of|for)[ \\t]+(?:the[ \\t]+)?${TOK}(?:[ \\t]+(?:of[ \\t]+)?${TOK}){0,3}`, 'g');
 
+/** One-word system names ("Mercy", "Providence"): distinctive in a headed name even though they are also words ("Mercy Heart & Vascular"). */
+const SYSTEM_WORDS = new Set(FACILITY_SYSTEMS.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase()));
+
 function distinctive(words: string): boolean {
-  return words.split(/[\s&]+/).filter(Boolean).some((w) => !GENERIC.has(w.toLowerCase()) && !isStop(w) && !isClinicalOrCommon(w) || /^[A-Z]{2,5}$/.test(w));
+  return words.split(/[\s&]+/).filter(Boolean).some((w) => !GENERIC.has(w.toLowerCase()) && !isStop(w) && !isClinicalOrCommon(w) || /^[A-Z]{2,5}$/.test(w) || SYSTEM_WORDS.has(w.toLowerCase()));
 }
+
+/** "referral to Lake Health", "at Rose Clinic": after a place word, a capitalised word that is also a name (the exception list's common words) is distinctive enough. */
+function nameLike(words: string): boolean {
+  return words.split(/[\s&]+/).some((w) => /^[A-Z]/.test(w) && (COMMON_WORDS.has(w.toLowerCase()) || surname(w)) && !GENERIC.has(w.toLowerCase()) && !DEPARTMENTS.has(w.toLowerCase()));
+}
+/** A census surname that is no English word ("at Harris Center", not "Call Center"). */
+function surname(w: string): boolean {
+  return /^[A-Z][a-z]+$/.test(w) && (nameLists()?.last.get(w.toLowerCase()) ?? Infinity) <= 20000 && !isEnglishWord(w.toLowerCase()) && !GENERIC.has(w.toLowerCase()) && !DEPARTMENTS.has(w.toLowerCase());
+}
+
+/** "at The Willows", "from The Pines": a capitalised "The" mid-sentence before capitalised words after a place word names a place. */
+const AT_THE = /(?<=\b(?:at|to|from|in|into)[ \t]+)The[ \t]+((?:[A-Z][a-z]+(?:['’]s)?)(?:[ \t]+[A-Z][a-z]+){0,2})(?![\p{L}])/gu;
 
 /** Grows a facility span over qualifiers and city names that follow it. */
 function grow(text: string, end: number): number {
   // "Compassus Hospice of the Ozarks", "Mercy Hospital of Springfield": a capitalised place after "of".
   const of = /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|for[ \t]+(?:Children|Women|Kids))(?![\p{L}])/u.exec(text.slice(end));
   if (of && !CLINICAL_HEAD.test(text.slice(end + of[0].length).trimStart())) end += of[0].length;
+  // "CVS #4471", "Walgreens store 1123": a chain's store number.
+  const store = /^[ \t]*(?:#|store[ \t]*#?|no\.)[ \t]*\d{2,6}\b/i.exec(text.slice(end));
+  if (store) return end + store[0].length;
   // "Essentia–Deer River", "Good Samaritan Society - Waconia": a dash and the campus's town.
   const dash = /^[ \t]*[-–—][ \t]*((?:St\.[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?![\p{L}])/u.exec(text.slice(end));
   if (dash && (cityPopulation(dash[1]!) > 0 || dash[1]!.split(/[ \t]/).some((w) => !isEnglishWord(w) && !isClinicalOrCommon(w)))) return end + dash[0].length;
@@ -119,21 +137,28 @@ export function findFacilities(text: string): Hit[] {
       const name = k.names.get(nameKey(m[0])) ?? m[0];
       const pre = text.slice(Math.max(0, m.index - 30), m.index);
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      if (!k.abbr && !k.multi) {
+      // A one-word name that is also an English word ("Giant", "Quest", "Northwestern") is treated like a short one.
+      const wordLike = !k.abbr && !/[\s-]/.test(name) && isEnglishWord(name.toLowerCase());
+      if ((!k.abbr && !k.multi) || wordLike) {
         // A single ordinary word ("Mercy", "Rush") only as a name after a place word or before a campus word.
         if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
       }
-      if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name)) continue; // "providence" in lower case is a word
-      const more = /^[ \t]+([A-Z][a-z]+)\b/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name) && isEnglishWord(name.toLowerCase())) continue; // "providence" in lower case is a word; "walmart" is not
+      // "Ochsner St. Anne": a saint's campus is grow()'s, not one more word.
+      const more = /^[ \t]+([A-Z][a-z]+)\b(?!\.)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
       const extra = more && !isStop(more[1]!) && !isClinicalOrCommon(more[1]!) && !CLINICAL_HEAD.test(text.slice(m.index + m[0].length + more[0].length).trimStart()) ? more[0].length : 0;
       push(m.index, m.index + m[0].length + extra, 'known health system');
     }
   }
   for (const m of text.matchAll(HEADED)) {
     const words = m[1]!.trim();
-    if (!distinctive(words)) continue;
+    const cued = CUE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index + m[1]!.search(/\S/)));
+    if (!distinctive(words) && !(cued && nameLike(words))) continue;
     // A bare "Center" needs two words before it ("Riverbend Kidney Center", not "Call Center").
-    if (m[2] === 'Center' && words.split(/\s+/).length < 2) continue;
+    if (m[2] === 'Center' && words.split(/\s+/).length < 2 && !words.split(/\s+/).some((w) => (!isEnglishWord(w.toLowerCase()) && !isClinicalOrCommon(w)) || (cued && surname(w)))) continue;
+    // A bare "Care" ("Comfort Care", "Wound Care") names a service unless a word of the name is no English word ("Augustana Care").
+    const longerHead = m[2] === 'Care' && FACILITY_HEADS.some((h) => h !== 'Care' && `${words} Care`.toLowerCase().endsWith(` ${h.toLowerCase()}`));
+    if (m[2] === 'Care' && !longerHead && !words.split(/\s+/).some((w) => !isEnglishWord(w.toLowerCase().replace(/['’]s$/, '')) && !isClinicalOrCommon(w) && !GENERIC.has(w.toLowerCase()))) continue;
     const lead = m[1]!.search(/\S/);
     // Drop leading generic words ("The", "Patient") so the span starts at the name.
     let s = m.index + lead;
@@ -188,6 +213,11 @@ export function findFacilities(text: string): Hit[] {
       || cityPopulation(m[1]!.trim()) >= 100_000 || (/^[Mm]oved/.test(m[0]) && cityPopulation(m[1]!.trim()) > 0)) continue;
     const start = m.index + m[0].length - m[1]!.length, end = start + m[1]!.trimEnd().length;
     if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'place after a transfer verb');
+  }
+  for (const m of text.matchAll(AT_THE)) {
+    const words = m[1]!.split(/[ \t]+/).map((w) => w.replace(/['’]s$/, ''));
+    if (words.some((w) => isStop(w) || DEPARTMENTS.has(w.toLowerCase()) || GENERIC.has(w.toLowerCase()) || STATE.test(w) || isCountry(w)) || CLINICAL_HEAD.test(text.slice(m.index + m[0].length).trimStart())) continue;
+    if (!out.some((h) => h.start <= m.index && m.index + m[0].length <= h.end)) push(m.index, m.index + m[0].length, 'place named "The ..." after a place word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
   return out;

@@ -37,3 +37,36 @@ describe('class 1: clinical terms stay', () => {
     expect(found('Referred by Wojciechowska to the wound clinic.')).toContain('NAME:Wojciechowska');
   });
 });
+
+describe('class 4: facilities made of ordinary words, and chains', () => {
+  it('finds national pharmacy, store and lab chains as places, English-word names only after a place word', () => {
+    expect(found('Refills go to the Publix on Colonial Dr; INR drawn at Labcorp.')).toEqual(expect.arrayContaining(['FACILITY:Publix', 'FACILITY:Labcorp']));
+    expect(found('Preferred pharmacy: Duane Reade, lab work at Quest last week.')).toEqual(expect.arrayContaining(['FACILITY:Duane Reade', 'FACILITY:Quest']));
+    expect(texts('send it to the walgreens by her house')).toContain('walgreens');
+    expect(texts('Preferred pharmacy: Walgreens #10233')).toContain('Walgreens #10233');
+    // Words that are only words here.
+    expect(texts('Giant cell arteritis suspected; quest for a unifying diagnosis; target INR 2-3.')).toEqual([]);
+  });
+
+  it('finds facility names ending in care-home, rehabilitation, primary-care, vascular and funeral heads', () => {
+    expect(texts('Admitted from Silver Birch Care Home with a UTI.')).toContain('Silver Birch Care Home');
+    expect(texts('From: Cedar Knoll Health & Rehabilitation, 12 Mill Rd')).toContain('Cedar Knoll Health & Rehabilitation');
+    expect(texts('Letter from Dr. Lee, Oakmont Borough Primary Care.')).toContain('Oakmont Borough Primary Care');
+    expect(texts('Cath report - Providence Heart & Vascular')).toContain('Providence Heart & Vascular');
+    expect(texts('Arrangements with Brandt & Sons Funeral Home.')).toContain('Brandt & Sons Funeral Home');
+    expect(texts('Referral to Ashford Care for respite.')).toContain('Ashford Care');
+    // Services made of English words stay.
+    expect(texts('Comfort Care was started; Wound Care to see; Primary Care follow-up.')).toEqual([]);
+    expect(texts('Patient was sent to Call Center for scheduling.')).toEqual([]);
+  });
+
+  it('finds a place named "The ..." after a place word, not a department', () => {
+    expect(texts('Lives in memory care at The Birches since May.')).toContain('The Birches');
+    expect(texts('Transferred to The Emergency Department.')).toEqual([]);
+  });
+
+  it('finds a facility whose ordinary-word or surname name follows a place word', () => {
+    expect(texts('PT referral to Meadow Health next week.')).toContain('Meadow Health');
+    expect(texts('Case manager at Jackson Center called.')).toContain('Jackson Center');
+  });
+});
