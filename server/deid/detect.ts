@@ -20,6 +20,7 @@ import { findGazetteerCities } from './cities';
 import { findFacilities } from './facilities';
 import { findLabelledPeople } from './label-names';
 import { findProperNouns } from './proper-nouns';
+import { findMessageNames } from './message-names';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
@@ -127,6 +128,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     ...findFacilities(value),
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
+    ...findMessageNames(value),
     ...capsLineHits(value),
     ...patientValueHits(value, patterns),
     ...findDates(value, ctx.refYear),

@@ -70,3 +70,25 @@ describe('class 4: facilities made of ordinary words, and chains', () => {
     expect(texts('Case manager at Jackson Center called.')).toContain('Jackson Center');
   });
 });
+
+describe('classes 2 and 3: names that are ordinary words or written in lower case, in messages', () => {
+  it('finds the speakers of a chat transcript, lower-case ones included, but not a clock time in a note', () => {
+    const chat = 'marta 9:14 AM  did u see the denial\nkeisha 9:15 AM  yes, sending\nmarta 9:16 AM  ok';
+    expect(texts(chat)).toEqual(expect.arrayContaining(['marta', 'keisha']));
+    expect(texts('Vitals 10:00 AM stable, afebrile.')).toEqual([]);
+  });
+
+  it('finds a census first name in a self-introduction or a sign-off', () => {
+    expect(texts('hi doctor this is tanya, calling about my dad')).toContain('tanya');
+    expect(texts('hello its carol from the billing office')).toContain('carol');
+    expect(texts('please call back when you can. thanks so much - renee')).toContain('renee');
+    expect(texts('this is fine, no change')).toEqual([]);
+  });
+
+  it('finds an ordinary-word first name after a relation word, a role in brackets or a title such as Coach', () => {
+    expect(texts('Son June at bedside; Granddaughter Summer helps with meds.')).toEqual(expect.arrayContaining(['June', 'Summer']));
+    expect(texts('Case manager (Heather) to arrange transport.')).toContain('Heather');
+    expect(texts('Here with Coach Baker after the game.')).toContain('Baker');
+    expect(texts('Follow up in June with labs.')).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Names in chat transcripts and portal messages, where capitalisation is no evidence:
+ *  - a speaker header: a line that starts with one to three words and a clock time ("jess 2:41 PM",
+ *    "[9:02] Dana:"); a lower-case speaker counts only when the same shape names speakers at
+ *    least twice in the text (a transcript) or the word is a census first name;
+ *  - a self-introduction or sign-off: "this is kim,", "its june from the front desk",
+ *    "thanks in advance - bree", "thx kim" at the end of a line: a census first name there;
+ *  - a month name or other ordinary word right after a relation word ("Daughter April present"),
+ *    and a census first name in brackets after a role ("Social work (Dawn)"), or after "Coach".
+ * Invariants: every hit is one or more whole words typed NAME; stop words and the exception
+ * list's clinical words are never hits; spans index the original text.
+ */
+import { type Hit } from './hits';
+import { EPONYMS, DRUGS, nameLists } from './lexicon';
+import { isStop } from './name-words';
+import { CLINICAL_HEAD } from './people';
+
+const WORD = String.raw`\p{L}[\p{L}'’-]*`;
+const SPEAKER = new RegExp(String.raw`^(?:\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]*(${WORD}(?:[ \t]${WORD}){0,2})[ \t]*:|(${WORD}(?:[ \t]${WORD}){0,2})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*(?:$|[ \t]{2}|:))`, 'dgmu');
+const INTRO = /\b(?:this is|it['’]?s|its|i am|i['’]m|my name is)[ \t]+(\p{L}[\p{L}'’-]+)(?=[ \t]*(?:,|\bfrom\b|\bat\b|\bwith\b|$))/dgimu;
+const SIGN_OFF = /(?:\b(?:thanks|thank you|thx|ty|regards|best|cheers|sincerely)\b[^\n]{0,24}?[ \t]*[-–—,]?|(?:^|[.!?])[ \t]*[-–—~])[ \t]*(\p{L}[\p{L}'’-]+)[ \t]*[.!]?[ \t]*$/dgimu;
+const RELATION_MONTH = /\b(?:daughter|son|wife|husband|sister|brother|mother|father|niece|nephew|granddaughter|grandson|friend|partner)[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December|Hope|Faith|Joy|Dawn|Grace|Summer|Autumn|Winter|Sky)\b/dgiu;
+const ROLE_BRACKET = /\b(?:social work(?:er)?|case manag(?:er|ement)|chaplain|interpreter|pharmacy|pharmacist|dietitian|dietary|nutrition|PT|OT|SLP|RN|charge nurse|nursing|scheduler|front desk|billing|coding)[ \t]*\((\p{Lu}\p{Ll}+)\)/dgiu;
+const COACH = /\b(?:[Cc]oach|[Pp]astor|[Tt]eacher|[Cc]ounselor|[Pp]rincipal|[Oo]fficer|[Dd]eputy)[ \t]+(\p{Lu}\p{Ll}+)\b/dgu;
+
+const firstName = (w: string) => (nameLists()?.first.get(w.toLowerCase()) ?? 0) >= 0.003;
+const clinical = (w: string) => EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase());
+const usable = (w: string) => !isStop(w) && !clinical(w) && w.length >= 2;
+/** After an introduction, a relation word or a role the cue is strong: a stop-listed word ("june", "April", "Dawn") may be the name. */
+const cuedUsable = (w: string) => !clinical(w) && w.length >= 2;
+
+/** The regular expressions carry the d flag: each group's own offsets. */
+function group(m: RegExpMatchArray, g: number, reason: string): Hit {
+  const [start, end] = (m as RegExpMatchArray & { indices: [number, number][] }).indices[g]!;
+  return { start, end, type: 'NAME', reason };
+}
+
+export function findMessageNames(text: string): Hit[] {
+  const out: Hit[] = [];
+  const speakers = [...text.matchAll(SPEAKER)].map((m) => ({ m, g: m[1] ? 1 : 2 }));
+  const transcript = speakers.length >= 2;
+  for (const { m, g } of speakers) {
+    const words = m[g]!.split(/[ \t]+/);
+    if (!words.every(usable)) continue;
+    if (!transcript && !(words.some(firstName) || /^\p{Lu}/u.test(m[g]!))) continue;
+    out.push(group(m, g, 'chat speaker'));
+  }
+  for (const re of [INTRO, SIGN_OFF]) {
+    for (const m of text.matchAll(re)) if ((re === INTRO ? cuedUsable(m[1]!) : usable(m[1]!)) && firstName(m[1]!)) out.push(group(m, 1, re === INTRO ? 'self-introduction' : 'sign-off'));
+  }
+  for (const re of [RELATION_MONTH, ROLE_BRACKET, COACH]) {
+    // After a title ("Coach Baker") an eponym is the person unless its clinical head follows ("Baker cyst").
+    for (const m of text.matchAll(re)) if ((re === COACH ? !CLINICAL_HEAD.test(text.slice(m.index! + m[0].length).trimStart()) : cuedUsable(m[1]!)) && /^\p{Lu}/u.test(m[1]!) && (re === RELATION_MONTH || firstName(m[1]!) || (nameLists()?.last.get(m[1]!.toLowerCase()) ?? Infinity) <= 20000)) out.push(group(m, 1, 'name after a relation or role'));
+  }
+  return out;
+}
