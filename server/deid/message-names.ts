@@ -14,6 +14,7 @@ import { type Hit } from './hits';
 import { EPONYMS, DRUGS, nameLists } from './lexicon';
 import { isStop } from './name-words';
 import { CLINICAL_HEAD } from './people';
+import { isEnglishWord } from './tokens';
 
 const WORD = String.raw`\p{L}[\p{L}'’-]*`;
 const SPEAKER = new RegExp(String.raw`^(?:\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]*(${WORD}(?:[ \t]${WORD}){0,2})[ \t]*:|(${WORD}(?:[ \t]${WORD}){0,2})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*(?:$|[ \t]{2}|:))`, 'dgmu');
@@ -23,6 +24,8 @@ const RELATION_MONTH = /\b(?:daughter|son|wife|husband|sister|brother|mother|fat
 const ROLE_BRACKET = /\b(?:social work(?:er)?|case manag(?:er|ement)|chaplain|interpreter|pharmacy|pharmacist|dietitian|dietary|nutrition|PT|OT|SLP|RN|charge nurse|nursing|scheduler|front desk|billing|coding)[ \t]*\((\p{Lu}\p{Ll}+)\)/dgiu;
 const COACH = /\b(?:[Cc]oach|[Pp]astor|[Tt]eacher|[Cc]ounselor|[Pp]rincipal|[Oo]fficer|[Dd]eputy)[ \t]+(\p{Lu}\p{Ll}+)\b/dgu;
 
+/** "Hunter, Paige (RN)", "Whitecloud, Leonard<tab>": "Last, First [Middle]" closed by a table or list delimiter. */
+const LAST_FIRST = /(?<![\p{L},][ \t]?)(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),[ \t](\p{Lu}\p{Ll}+)(?:[ \t]\p{Lu}\p{Ll}+)?(?=[ \t]*(?:\t|[ \t]{2}|[ \t]\(|[ \t]*\||[ \t]*$))/dgmu;
 const firstName = (w: string) => (nameLists()?.first.get(w.toLowerCase()) ?? 0) >= 0.003;
 const clinical = (w: string) => EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase());
 const usable = (w: string) => !isStop(w) && !clinical(w) && w.length >= 2;
@@ -51,6 +54,11 @@ export function findMessageNames(text: string): Hit[] {
   for (const re of [RELATION_MONTH, ROLE_BRACKET, COACH]) {
     // After a title ("Coach Baker") an eponym is the person unless its clinical head follows ("Baker cyst").
     for (const m of text.matchAll(re)) if ((re === COACH ? !CLINICAL_HEAD.test(text.slice(m.index! + m[0].length).trimStart()) : cuedUsable(m[1]!)) && /^\p{Lu}/u.test(m[1]!) && (re === RELATION_MONTH || firstName(m[1]!) || (nameLists()?.last.get(m[1]!.toLowerCase()) ?? Infinity) <= 20000)) out.push(group(m, 1, 'name after a relation or role'));
+  }
+  for (const m of text.matchAll(LAST_FIRST)) {
+    const last = m[1]!, given = m[2]!;
+    const surnameOk = (nameLists()?.last.get(last.toLowerCase()) ?? Infinity) <= 60000 || !isEnglishWord(last.toLowerCase());
+    if (surnameOk && firstName(given) && usable(last) && !isStop(given) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
   }
   return out;
 }

@@ -92,3 +92,11 @@ describe('classes 2 and 3: names that are ordinary words or written in lower cas
     expect(texts('Follow up in June with labs.')).toEqual([]);
   });
 });
+
+describe('class 5: "Last, First" in tables and lists', () => {
+  it('finds "Last, First" closed by a tab, a bracket or the line end when the given name is a census first name', () => {
+    expect(texts('Read back by: Morrison, Kayla (RN) at 03:10')).toContain('Morrison, Kayla');
+    expect(texts('M1102\tRedhawk, Raymond\t2024-01-02')).toContain('Redhawk, Raymond');
+    expect(texts('Assessment, Plan (see below)')).toEqual([]);
+  });
+});
