@@ -4,7 +4,8 @@
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files yet; this test holds the figures reached so far so that no change falls back
  * below them (floors a little under the measured values, which were 84-85% for names and places,
- * 97-99% for the other types and 94% precision).
+ * 97-99% for the other types and 94% precision; after the general pass on the seen files 92.9%, 97.5%,
+ * 94.8% and no clinical term).
  */
 import { describe, expect, it } from 'vitest';
 import { loadBlindSet } from '../../fixtures/deid-eval/load';
@@ -27,19 +28,19 @@ describe('de-identification on the blind files', () => {
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (82%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.82);
+  it('does not fall below the recall reached for names and places (92%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('does not fall below the recall reached for the other types (96%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.96);
+  it('does not fall below the recall reached for the other types (97%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('keeps precision at or above 90%', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.9);
+  it('keeps precision at or above 94%', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('hits no more clinical terms than it did when measured (5)', () => {
-    expect(clinicalHits.length).toBeLessThanOrEqual(5);
+  it('hits no clinical term (was 5 before the general pass)', () => {
+    expect(clinicalHits.length).toBe(0);
   });
 });
