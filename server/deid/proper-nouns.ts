@@ -121,10 +121,22 @@ function explained(c: Ctx, i: number): boolean {
   return STATE.test(t.word) || isCountry(t.word) || MONTH_DAY.test(t.word);
 }
 
+/** Capitals inside a word that a surname prefix explains ("McDonald", "DeShawn", "LaRose", "VanBuren"). */
+const NAME_PREFIX = /^(?:Mc|Mac|Da|De|Di|Du|Del|Della|Des|La|Le|Lo|Van|Von|Fitz|St|Ja|Ka|Ke|Sha|Ta|Te|Ty)$/;
+/**
+ * "NuStep", "SureScan", "CareLink", "EpiPen": a compound with an inner capital that starts an English word
+ * is a product or device name, never a person's (whose inner capitals follow a surname prefix).
+ */
+export function productCompound(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}{2,})$/u.exec(word);
+  // "MaryBeth", "JoAnn": a first name in front makes it a person's double name.
+  return Boolean(m && !NAME_PREFIX.test(m[1]!) && (nameLists()?.first.get(m[1]!.toLowerCase()) ?? 0) < 0.003 && englishWords().has(m[2]!.toLowerCase()));
+}
+
 function suspectCapitalised(c: Ctx, i: number): boolean {
   const t = c.toks[i]!;
   const letters = t.word.replace(/[-'’]/g, '');
-  return CAPITALISED.test(t.word) && letters.length >= 3 && VOWEL.test(letters) && !isOrdinaryWord(t.word) && !inAddress(c, t) && !explained(c, i);
+  return CAPITALISED.test(t.word) && letters.length >= 3 && VOWEL.test(letters) && !isOrdinaryWord(t.word) && !productCompound(t.word) && !inAddress(c, t) && !explained(c, i);
 }
 
 function suspectLower(c: Ctx, i: number): 'NAME' | 'CITY' | null {
@@ -222,7 +234,9 @@ function withListedNeighbours(c: Ctx, found: Hit[]): Hit[] {
   for (let round = 0; round < 2; round++) {
     c.toks.forEach((t, i) => {
       // A sign-off ("Best, Alisha") starts its line: a common word there is no surname.
-      if (named(t) || !nameNeighbour(c, t) || DRUGS.has(t.word.toLowerCase()) || (t.sentenceStart && isClinicalOrCommon(t.word)) || explained(c, i)) return;
+      // A listed eponym with a value after it ("APGAR 8/9", "GLEASON 3+4") is a score, not a listed person.
+      const scored = EPONYMS.has(t.word.toLowerCase()) && /^[ \t]*:?[ \t]*\d/.test(c.text.slice(t.end, t.end + 6));
+      if (named(t) || scored || !nameNeighbour(c, t) || DRUGS.has(t.word.toLowerCase()) || (t.sentenceStart && isClinicalOrCommon(t.word)) || explained(c, i)) return;
       const prev = c.toks[i - 1], next = c.toks[i + 1];
       const list = (a: Token, b: Token) => /^[ \t]*(?:,|&|\/|and)[ \t]*$/.test(c.text.slice(a.end, b.start));
       const prevName = prev && LIST_WORD.test(prev.word) ? c.toks[i - 2] : prev;

@@ -5,7 +5,7 @@
  * on these files yet; this test holds the figures reached so far so that no change falls back
  * below them (floors a little under the measured values, which were 84-85% for names and places,
  * 97-99% for the other types and 94% precision; after the general pass on the seen files 92.9%, 97.5%,
- * 94.8% and no clinical term).
+ * 94.8% and no clinical term; with holdout-10 added, 91.8%, 97.3%, 95.6% and none).
  */
 import { describe, expect, it } from 'vitest';
 import { loadBlindSet } from '../../fixtures/deid-eval/load';
@@ -22,14 +22,14 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds three files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(3);
+  it('holds four files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(4);
     expect(places.labelled).toBeGreaterThanOrEqual(450);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (92%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.92);
+  it('does not fall below the recall reached for names and places (91%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.91);
   });
 
   it('does not fall below the recall reached for the other types (97%)', () => {

@@ -100,3 +100,21 @@ describe('class 5: "Last, First" in tables and lists', () => {
     expect(texts('Assessment, Plan (see below)')).toEqual([]);
   });
 });
+
+describe('product compounds and listed eponyms (after the blind holdout-10)', () => {
+  it('keeps device and product compounds with an inner capital', () => {
+    for (const text of ['Rehab on the TreadClimber for 10 minutes.', 'Interrogated via the PowerLink app, no alerts.', 'Used the StrideWalker today.']) {
+      const word = /\b\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+\b/u.exec(text)![0];
+      expect(detectPhiInText(text).filter((h) => h.text.includes(word)), text).toEqual([]);
+    }
+  });
+  it('still finds names whose inner capital follows a surname prefix or a first name', () => {
+    for (const [text, name] of [['Seen with Keisha McAllister today.', 'McAllister'], ['Daughter LaShonda called back.', 'LaShonda'], ['Spoke with MaryBeth Kowalczyk about rides.', 'MaryBeth']] as const) {
+      expect(detectPhiInText(text).some((h) => h.text.includes(name)), text).toBe(true);
+    }
+  });
+  it('never takes a listed eponym in an upper-case list for a name', () => {
+    const text = 'INFANT: BOY, DELIVERED BY DR OKONKWO, GREER RN\nWEIGHT 3410 G, BALLARD 39 WKS, APGAR 7/9';
+    expect(detectPhiInText(text).filter((h) => /BALLARD|APGAR/.test(h.text))).toEqual([]);
+  });
+});
