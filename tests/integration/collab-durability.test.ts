@@ -36,7 +36,9 @@ afterAll(async () => {
 });
 
 async function startProcess(): Promise<{ url: string; kill(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/index.ts'], {
+  // tsx as a loader in the server's own process: a SIGKILL must hit the server itself (through the
+  // tsx CLI it hit only the launcher, and the "killed" server went on running and writing).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', GRAYCASE_DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1',
       MONGODB_URI: inject('mongoUri'), GRAYCASE_DB_NAME: dbName, GRAYCASE_SEED_DEMO: 'false', SESSION_SECRET: 'k'.repeat(64) },
@@ -49,7 +51,7 @@ async function startProcess(): Promise<{ url: string; kill(): Promise<void> }> {
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   let url = '';
   await expect.poll(() => (url = /running at (http:\/\/[^ ]+) /.exec(out)?.[1] ?? ''), { timeout: 30_000 }).not.toBe('');
-  return { url, kill: async () => { child.kill('SIGKILL'); await exited; } };
+  return { url, kill: async () => { child.kill('SIGKILL'); await exited; await expect(fetch(`${url}/api/health`)).rejects.toThrow(); } };
 }
 
 describe('a server killed with SIGKILL', () => {
