@@ -62,3 +62,9 @@ export function segment<T>(text: string, spans: Span<T>[]): Segment<T>[] {
 
 /** A mark over document text: `id` keys it, `active` makes it the strong highlight that is scrolled to. */
 export interface TextMark { id: string; active: boolean; label: string; kind?: 'flag' | 'thread' }
+
+/** The thread a click on a document opens: the first thread of the mark under it, none while a selection is being made. */
+export function threadIdAt(e: MouseEvent): string | undefined {
+  if (!window.getSelection()?.isCollapsed) return undefined;
+  return (e.target as HTMLElement).closest?.('mark[data-threads]')?.getAttribute('data-threads')?.split(' ')[0] || undefined;
+}
