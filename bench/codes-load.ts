@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { KNOWN_FILES, loadCodeSets, parseTabularXml, resolveCodeSetsDir } from '../server/codes/index';
 import { emptySeverityTables, parseCcExclusions } from '../server/codes/parse-msdrg';
 
@@ -31,15 +32,21 @@ export async function run(): Promise<void> {
   const dir = process.env.GRAYCASE_SHARED_DATA ?? resolveCodeSetsDir() ?? path.resolve('../shared/data');
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
+  // The longest time the event loop was blocked during the load: what a server loading its code
+  // sets at boot makes a request wait (the whole load was one 4-14 s block before it yielded).
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const t0 = performance.now();
   const cs = await loadCodeSets(dir);
   const ms = performance.now() - t0;
+  delay.disable();
   globalThis.gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1048576;
   const counts = [...cs.cm.values()].map((y) => `CM FY${y.fy} ${y.list.length}`).concat(
     [...cs.pcs.values()].map((y) => `PCS FY${y.fy} ${y.list.length}`), [`HCPCS ${cs.hcpcs?.procedures.size ?? 0}+${cs.hcpcs?.modifiers.size ?? 0} mod`],
     [`Tabular ${cs.tabular?.entries.size ?? 0} entries`, `MS-DRG ${cs.severity?.level.size ?? 0} CC/MCC`]);
   console.log(`codes-load: ${ms.toFixed(0)} ms (goal < 4000), heap ${heapMb.toFixed(0)} MB total, +${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(0)} MB for code sets (goal < 300)`);
+  console.log(`  longest event-loop block during the load: ${(delay.max / 1e6).toFixed(0)} ms (${((delay.max / 1e6) / ms * 100).toFixed(0)}% of the load)`);
   console.log(`  phases (ms): ${Object.entries(cs.report.phases ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  ${counts.join(', ')}; rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
   (globalThis as { __codeSets?: unknown }).__codeSets = cs; // reused by codes-search in the same run

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { FILES, KNOWN_FILES } from './checksums';
 import { applyChanges, buildYear } from './fiscal-year';
 import { parseAddedCsv, parseBillableChangesCsv, parseDeletedCsv, parseRevisedCsv } from './parse-changes';
@@ -57,7 +58,13 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
   // Milliseconds per phase, for the load benchmark (reading files is in `read`).
   const phases: Record<string, number> = {};
   let mark = t0;
-  const lap = (name: string) => { const now = performance.now(); phases[name] = Math.round(now - mark); mark = now; };
+  // After each phase the event loop runs (setImmediate), so that a server loading its code sets
+  // at boot keeps answering: the phases are up to ~1 s of CPU each, the whole load several.
+  const lap = async (name: string) => {
+    const now = performance.now(); phases[name] = Math.round(now - mark);
+    await yieldToEventLoop();
+    mark = performance.now();
+  };
   const wanted = KNOWN_FILES.filter((f) => f.loaded);
   const bufs = new Map<string, Buffer | null>();
   await Promise.all(wanted.map(async (f) => { bufs.set(f.path, await readMaybe(path.join(dir, f.path))); }));
@@ -82,7 +89,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     if (note) r.note = note;
   };
 
-  lap('read');
+  await lap('read');
   const cmEntries = parseOrderFile(text(FILES.cmOrder)!, FILES.cmOrder);
   setRows(FILES.cmOrder, cmEntries.length);
   const cm = new Map<number, CodeYear>([[2026, buildYear('ICD-10-CM', 2026, cmEntries)]]);
@@ -109,7 +116,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     warnings.push('FY2027 change lists incomplete: only ICD-10-CM FY2026 is loaded.');
   }
 
-  lap('icd10cm');
+  await lap('icd10cm');
   let excludes: ExcludesSet | null = null;
   for (const p of [FILES.excludes1, FILES.excludes2]) {
     const t = text(p, 'utf8');
@@ -118,7 +125,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     setRows(p, parseExcludesCsv(t, excludes, p));
   }
 
-  lap('excludes');
+  await lap('excludes');
   let tabular: Tabular | null = null;
   const tabularXml = text(FILES.tabular, 'utf8');
   if (tabularXml) {
@@ -126,7 +133,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     setRows(FILES.tabular, tabular.entries.size, `${tabular.chapters.length} chapters, ${tabular.sections.length} sections, ${tabular.entries.size} entries`);
   }
 
-  lap('tabular');
+  await lap('tabular');
   let severity: SeverityTables | null = null;
   const mcc = text(FILES.mcc), cc = text(FILES.cc);
   if (mcc && cc) {
@@ -140,7 +147,7 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
     warnings.push('Tables 6I and 6J are both needed for CC/MCC severity; severity is off.');
   }
 
-  lap('msdrg');
+  await lap('msdrg');
   const pcsEntries = parseOrderFile(text(FILES.pcsOrder)!, FILES.pcsOrder);
   setRows(FILES.pcsOrder, pcsEntries.length);
   const pcs = new Map<number, CodeYear>([[2026, buildYear('ICD-10-PCS', 2026, pcsEntries)]]);
@@ -148,11 +155,11 @@ export async function loadCodeSets(dir: string): Promise<CodeSets> {
   const hcpcs = parseHcpcsFile(text(FILES.hcpcs)!, '2026-01');
   setRows(FILES.hcpcs, hcpcs.procedures.size + hcpcs.modifiers.size,
     `${hcpcs.procedures.size} procedure codes, ${hcpcs.modifiers.size} modifiers`);
-  lap('pcs+hcpcs');
-  const search = buildSearchIndexes(cm, pcs, hcpcs, { tabular, pcsIndexCsv: text(FILES.pcsIndex, 'utf8') });
+  await lap('pcs+hcpcs');
+  const search = await buildSearchIndexes(cm, pcs, hcpcs, { tabular, pcsIndexCsv: text(FILES.pcsIndex, 'utf8') }, yieldToEventLoop);
   bufs.clear();
-  lap('search');
+  await lap('search');
   const tabularExcludes = tabular ? excludesFromTabular(tabular) : null;
-  lap('tabular-excludes');
+  await lap('tabular-excludes');
   return { cm, pcs, hcpcs, changes, excludes, tabular, tabularExcludes, severity, search, report: { dir, files, warnings, ms: Math.round(performance.now() - t0), phases } };
 }

@@ -82,10 +82,14 @@ function universe(years: Map<number, CodeYear>): OrderEntry[] {
  * Index main terms CSV; search works without them, with fewer synonyms. */
 export interface SearchExtras { tabular?: Tabular | null; pcsIndexCsv?: string | null }
 
-export function buildSearchIndexes(cm: Map<number, CodeYear>, pcs: Map<number, CodeYear>, hcpcs: HcpcsSet | null, extras: SearchExtras = {}): SearchIndexes {
+/** Builds one system's index at a time and awaits `between()` after each, so that a caller can
+ * let the event loop run: the whole build takes 1-3 s of CPU, which a server must not spend in
+ * one block (it would answer nothing, not even its health check, meanwhile). */
+export async function buildSearchIndexes(cm: Map<number, CodeYear>, pcs: Map<number, CodeYear>, hcpcs: HcpcsSet | null, extras: SearchExtras = {}, between: () => Promise<void> = async () => {}): Promise<SearchIndexes> {
   const systems: SearchIndexes['systems'] = new Map();
   for (const [name, years] of [['ICD-10-CM', cm], ['ICD-10-PCS', pcs]] as const) {
     if (years.size === 0) continue;
+    await between();
     const all = universe(years);
     // The Tabular describes FY2026: its terms go to the entries of that year (shared by FY2027
     // when unchanged).
@@ -94,6 +98,7 @@ export function buildSearchIndexes(cm: Map<number, CodeYear>, pcs: Map<number, C
     systems.set(name, makeSystemIndex(all.map((e) => e.code), all, all.map((e) => [e.long]), all.map((e) => e.billable), terms));
   }
   if (hcpcs) {
+    await between();
     const all = [...hcpcs.procedures.values()];
     systems.set('HCPCS', makeSystemIndex(all.map((r) => r.code), all, all.map((r) => [r.long, r.short]), all.map((r) => r.terminationDate === null)));
   }

@@ -39,8 +39,8 @@ describe('the Tabular\'s inclusion terms and Includes are search text', () => {
   it('matches a term through a typo', () => {
     expect(codes('nosebleeed')[0]).toBe('R04.0');
   });
-  it('without the Tabular, search still works (descriptions only)', () => {
-    const bare = buildSearchIndexes(cs.cm, cs.pcs, cs.hcpcs);
+  it('without the Tabular, search still works (descriptions only)', async () => {
+    const bare = await buildSearchIndexes(cs.cm, cs.pcs, cs.hcpcs);
     const plain = { ...cs, search: bare };
     expect(bare.pcsIndex).toBeNull();
     expect(searchCodes(plain, { q: 'nosebleed', system: 'ICD-10-CM', year: 2026 }).map((r) => r.code)).not.toContain('R04.0');
