@@ -93,6 +93,17 @@ describe('live co-editing in two browsers', () => {
     // The projection follows: the stored encounter has the live lines.
     await expect.poll(async () => (await api.get(`/api/encounters/${id}`)).body.data.codeLines.map((l: { code: string }) => l.code), { timeout: 10_000 })
       .toEqual(['N39.0', 'B96.20', 'E11']);
+    // Enter in "Add a code" adds what was typed, whether the list is open or not; a word only searches.
+    const add = cody.getByLabel('Add a code', { exact: true });
+    await add.fill('diabetes');
+    await add.press('Enter');
+    await add.fill('i10');
+    await add.press('Enter');
+    await expect.poll(() => codes(sage), { timeout: 10_000 }).toEqual(['N39.0', 'B96.20', 'E11', 'I10']);
+    await add.fill('R51.9');
+    await cody.keyboard.press('Escape');
+    await add.press('Enter');
+    await expect.poll(() => codes(sage), { timeout: 10_000 }).toEqual(['N39.0', 'B96.20', 'E11', 'I10', 'R51.9']);
     await Promise.all([cody.close(), sage.close()]);
   });
 });
