@@ -4,10 +4,12 @@
  * date back in the exact format it was found in (zero padding, separator, month spelling,
  * two-digit years, ordinal suffix).
  * Invariants: detection only returns spans that parseDate() can parse, except the bare other day of
- * a day range ("March 3-5"), which redaction writes as [DATE]; rendering never changes
+ * a day range ("March 3-5") and dates in words (word-dates.ts), which redaction writes as [DATE]; rendering never changes
  * the characters outside the date's own groups (commas, "of", spaces are kept).
  */
 import { before, type Hit } from './hits';
+import { findWordDates } from './word-dates';
+import { clinicalReading } from './clinical-numbers';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthAlts = MONTHS.flatMap((m) => {
@@ -35,12 +37,16 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
   if (padded || MD_CUE.test(pre)) return 'strong';
   if (MD_AFTER.test(after)) return 'strong';
+  // A title line that ends with the day: "Hospitalist Progress Note  HD#3  3/4", "ICU update - 5/6".
+  if (NOTE_LINE.test(lineBefore(text, start)) && /^[ \t]*(?:\n|$|[-–—|:])/.test(text.slice(start).replace(/^\S+/, ''))) return 'strong';
   // Fractions are written small-over-large; a month over a smaller day, or over a day that is no
   // bare fraction's denominator (3/14, 10/23, 1/30), is a date.
   const m = Number(g.m), d = Number(g.d);
   if (!(m > d || !FRACTION_DENOMINATORS.has(d))) return false;
   return FRACTION_AFTER.test(after) ? false : 'weak';
 };
+const NOTE_LINE = /\b(?:note|progress|update|summary|consult(?:ation)?|addendum|H&P|HD\s*#?\s*\d+|POD\s*#?\s*\d+|hospital day\s*#?\s*\d+)\b/i;
+const lineBefore = (text: string, start: number) => text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
 /** Bare halves, thirds and quarters are fractions (1/2 tab, 2/3, 3/4); the scales (strength /5,
  *  murmur /6, pain /10, GCS /15, MMSE /30) are told by their word before or after (MD_NEG, FRACTION_AFTER),
  *  and without one "3/15" or "1/30" is a date. */
@@ -49,17 +55,32 @@ const FRACTION_AFTER = /^\s*(?:of|ratio|in|murmur|SEM|HSM|systolic|diastolic|hol
 const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d)/i;
 
 /** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */
-const ORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|before|after|through|thru|of|around|starting|due|as of|between|and|to)\s+|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)$/i;
-const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]]|\s+@|\s+(?:of\s+(?:this|last|next|the)\s+month|at|and|or|when|she|he|they|we|I|pt|patient|in the|to|through|until)\b|\s+[-–\d])|\s*[-–]\s*\d/;
+const ORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|before|after|through|thru|of|around|about|approx\.?|approximately|starting|due|as of|between|and|to|was|is|were|for|scheduled for|set for|booked for|week of|night of|morning of|evening of)\s+|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)$/i;
+// What may follow a day ordinal: punctuation or a closing quote ("around the 14th"), a time, a clause ("the 3rd with dr X").
+const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]"'”’]|\s+@|\s+(?:of\s+(?:this|last|next|the)\s+month|at|and|or|but|so|when|then|which|because|she|he|they|we|I|i|my|pt|patient|in the|to|through|until|with|w\/|after|before|morning|afternoon|evening|night)\b|\s+[-–\d])|\s*[-–]\s*\d/;
 const ordCue = (text: string, start: number, g: Groups, end: number): false | 'strong' => {
   if (!g.sfx) return false;
-  return ORD_BEFORE.test(before(text, start, 24)) && ORD_AFTER.test(text.slice(end, end + 30)) ? 'strong' : false;
+  const pre = before(text, start, 24);
+  if (!ORD_BEFORE.test(pre) || !ORD_AFTER.test(text.slice(end, end + 30))) return false;
+  // After a verb or "for" only "the 14th" is a day ("was 2nd to trauma" ranks).
+  return /\b(?:was|is|were|for)\s+$/i.test(pre) && !/^the\s/i.test(text.slice(start, end)) ? false : 'strong';
 };
 /** "12.03.24": dotted with a two-digit year only when written padded or after a date word (versions share the shape). */
 const dotCue = (text: string, start: number, g: Groups): false | 'strong' => {
   const pre = before(text, start, 32);
   if (MD_NEG.test(pre) || /\b(?:v|version|ver)\.?\s*$/i.test(pre)) return false;
   return (g.m?.length === 2 && g.d?.length === 2) || MD_CUE.test(pre) ? 'strong' : false;
+};
+
+/** Spaced dates stand alone: no digit group, decimal or unit next to them ("0 0 4 5 8" is a spelled-out number). */
+const SPACED_BEFORE = '(?<![\\w.,/:-]|(?:^|\\D)\\d{1,2}[ \\t])';
+const SPACED_AFTER = '(?![\\w/-]|[.,]\\d|[ \\t]\\d|[ \\t]*(?:mg|mcg|g|kg|ml|mL|units?|%|x)\\b)';
+const BIRTH_CUE = /\b(?:dob|d\.o\.b\.?|birth|birthday|birthdate|born|bday)\b[^\n\d]{0,12}$/i;
+const spacedCue = (text: string, start: number, g: Groups, end: number): false | 'strong' => {
+  const pre = before(text, start, 32);
+  if (BIRTH_CUE.test(pre)) return 'strong';
+  if (MD_NEG.test(pre) || clinicalReading(text, end - g.y!.length, end)) return false;
+  return g.y!.length === 4 || MD_CUE.test(pre) ? 'strong' : false;
 };
 
 const PATTERNS: Pattern[] = [
@@ -85,6 +106,9 @@ const PATTERNS: Pattern[] = [
   { name: 'y-mon-d', src: `(?<![\\w])(?<y>\\d{4})[- /]${MON}[- /](?<d>\\d{1,2})(?![\\w])` },
   { name: 'ymd-compact', src: `(?<![\\w.-])(?<y>(?:19|20)\\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?![\\w-]|\\.\\d)` },
   { name: 'mdy-compact', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>(?:19|20)\\d{2})(?![\\w-]|\\.\\d)` },
+  // Spaced, as dictated or typed without separators: "dob 11 22 1985", "06 12 2023"; a two-digit year needs a date word.
+  { name: 'mdy-space', src: `${SPACED_BEFORE}(?<m>\\d{1,2})[ \\t](?<d>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2}|\\d{2})${SPACED_AFTER}`, cue: spacedCue },
+  { name: 'dmy-space', src: `${SPACED_BEFORE}(?<d>\\d{1,2})[ \\t](?<m>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2})${SPACED_AFTER}`, cue: spacedCue },
   // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
   { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
   { name: 'ord-day', src: `(?:\\b[Tt]he\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)\\b`, cue: ordCue },
@@ -159,6 +183,7 @@ export function findDates(text: string, refYear: number): Hit[] {
     }
   }
   out.push(...rangeEnds(text, out));
+  out.push(...findWordDates(text));
   // A bare year is allowed by Safe Harbor, except when it reveals an age over 89.
   for (const m of text.matchAll(/\bborn\s+(?:in\s+)?(\d{4})\b/gi)) {
     if (Number(m[1]) <= refYear - 90) {

@@ -1,0 +1,59 @@
+/**
+ * Dates written in words, as dictation software and patients write them: "october third twenty
+ * twenty three", "March twenty-first, 2024", "the second of May two thousand nineteen",
+ * "June 5th nineteen eighty-five", "August twenty twenty-two".
+ * Invariants: every hit holds a month name and either a day in words or a year in words (a
+ * month alone, or a month with digits, is left to dates.ts); the words "may" and "march" in lower
+ * case count only with an ordinal day word after them ("may third"), so "you may two" stays.
+ * These spans do not parse back (parseDate), so redaction writes them as [DATE] in both modes.
+ */
+import type { Hit } from './hits';
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const ORD_UNITS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const ORD_TEENS = 'tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth';
+const SEP = '[ \\t-]+';
+/** Ordinal day words 1st to 31st. */
+const ORD_DAY = `(?:(?:twenty|thirty)${SEP}(?:${ORD_UNITS})|twentieth|thirtieth|${ORD_TEENS}|${ORD_UNITS})`;
+/** Cardinal day words 1 to 31 ("March twenty one"): only before a year. */
+const CARD_DAY = `(?:twenty(?:${SEP}(?:${UNITS}))?|thirty(?:${SEP}one)?|${TEENS}|${UNITS})`;
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const TWO_DIGITS = `(?:(?:${TENS})(?:${SEP}(?:${UNITS}))?|${TEENS}|(?:oh|o)${SEP}(?:${UNITS}))`;
+/** Years in words: "nineteen eighty-five", "twenty twenty three", "two thousand (and) nineteen", "twenty oh five". */
+const YEAR_WORDS = `(?:(?:nineteen|twenty)${SEP}${TWO_DIGITS}|two${SEP}thousand(?:${SEP}(?:and${SEP})?(?:${TWO_DIGITS}|${UNITS}))?)`;
+/** A year after the day, in words or digits; `name` names its group (one name per alternative). */
+const YEAR = (name: string) => `(?<${name}>,?[ \\t]+(?:${YEAR_WORDS}|(?:19|20)\\d{2}(?!\\d)|['’]\\d{2}(?!\\d)))`;
+const DIGIT_DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const PATTERNS: RegExp[] = [
+  // Month, day in words, optional year: "october third twenty twenty three", "March twenty one, 2024".
+  new RegExp(`${B}(?<mon>${MONTHS})\\.?${SEP}(?:the${SEP})?(?:(?<ord>${ORD_DAY})${YEAR('y1')}?|${CARD_DAY}${YEAR('y2')})${E}`, 'giu'),
+  // Day in words before the month: "the third of October", "twenty-first of March twenty twenty".
+  new RegExp(`${B}(?:the${SEP})?(?<ord>${ORD_DAY})${SEP}(?:of${SEP})?(?<mon>${MONTHS})${E}${YEAR('y1')}?${E}`, 'giu'),
+  // Month (and digit day) with a year in words: "August twenty twenty-two", "June 5th nineteen eighty-five".
+  new RegExp(`${B}(?<mon>${MONTHS})\\.?(?:${SEP}${DIGIT_DAY})?,?[ \\t]+(?:of[ \\t]+)?(?<y1>${YEAR_WORDS})${E}`, 'giu')
+];
+
+/** Lower-case "may", "march" and short forms that are also words need an ordinal day word to be months. */
+const WORDLIKE = /^(?:may|march|mar|jan|jun|jul|aug|sep|sept|oct|nov|dec|feb|apr)$/;
+const DATE_WORD_BEFORE = /\b(?:on|since|until|till|by|from|before|after|dated?|dos|service|birth|dob|born|of|around|starting|due)[ \t:]+(?:the[ \t]+)?$/i;
+
+export function findWordDates(text: string): Hit[] {
+  // Cheap gate: no month-shaped word, no hit.
+  if (!/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text)) return [];
+  const out: Hit[] = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const mon = m.groups!.mon!;
+      // "march first thing", "may second": a lower-case month that is also a word needs a year or a date word before it.
+      if (mon === mon.toLowerCase() && WORDLIKE.test(mon) && !(m.groups!.y1 || m.groups!.y2 || DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date in words' });
+    }
+  }
+  return out;
+}

