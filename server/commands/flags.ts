@@ -11,6 +11,10 @@ import { mutateEncounter } from './encounter-state';
 import { checkAnchor } from './anchors';
 import { newFlag } from './encounters';
 import type { CreateFlagInput } from '../../src/lib/protocol/encounters';
+import { roomOf } from '../../src/lib/protocol/threads';
+import { findThread } from '../repositories/threads';
+import { derivedId } from './timeline';
+import { FLAG_CHANGE_PREFIX, setThreadResolved } from './threads';
 
 type FlagUpdate = Partial<Pick<FlagDoc, 'status' | 'category' | 'question'>>;
 
@@ -26,9 +30,11 @@ export async function createFlag(ctx: AppContext, actor: Actor, encounterId: str
 }
 
 export async function updateFlag(ctx: AppContext, actor: Actor, encounterId: string, flagId: string, input: FlagUpdate): Promise<FlagDoc> {
+  let statusBefore: FlagDoc['status'] | null = null;
   const { result } = await mutateEncounter<FlagDoc>(ctx, actor, encounterId, 'comment', (enc) => {
     const flag = enc.flags.find((f) => f.id === flagId);
     if (!flag) throw notFound('Flag');
+    statusBefore = flag.status;
     const perms = permissionsFor(actor, enc);
     // Resolving, and reopening what a senior resolved, are decisions that need resolve rights.
     const resolving = input.status !== undefined && input.status !== flag.status && (input.status === 'resolved' || flag.status === 'resolved');
@@ -39,5 +45,18 @@ export async function updateFlag(ctx: AppContext, actor: Actor, encounterId: str
     return { changes: { flags: enc.flags.map((f) => (f.id === flagId ? updated : f)) }, result: updated };
   });
   await ctx.audit.record(actor, { action: 'flags.update', targetType: 'encounter', targetId: encounterId, details: { flagId, fields: Object.keys(input) } });
+  const resolvedNow = result.status === 'resolved' && statusBefore !== 'resolved';
+  const reopenedNow = statusBefore === 'resolved' && result.status !== 'resolved';
+  if (resolvedNow || reopenedNow) await followFlagThread(ctx, actor, encounterId, result, resolvedNow);
   return result;
+}
+
+/** A flag's discussion is resolved with the flag and reopened with it: a resolved gray area
+ * with its thread still open reads as unfinished in the thread panel and the queue. */
+async function followFlagThread(ctx: AppContext, actor: Actor, encounterId: string, flag: FlagDoc, resolved: boolean): Promise<void> {
+  const threadId = derivedId(`flag:${roomOf({ type: 'encounter', encounterId })}:${flag.id}`);
+  if (!(await findThread(ctx.db.c, actor.orgId, threadId))) return;
+  // The clientId is the flag change's: a retried PATCH is a new change, and a second resolution
+  // entry of a resolved thread changes nothing for its readers.
+  await setThreadResolved(ctx, actor, threadId, `${FLAG_CHANGE_PREFIX}${flag.id}:${flag.updatedAt.getTime()}`, resolved);
 }

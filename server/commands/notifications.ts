@@ -14,6 +14,7 @@
  * answers "who is viewing", cached for VIEWERS_TTL_MS), so a busy thread costs a few inserts,
  * not one per participant per message. Mentions always notify.
  */
+import { FLAG_CHANGE_PREFIX } from './threads';
 import { randomUUID } from 'node:crypto';
 import type { Actor, AppContext } from '../context';
 import type { NotificationDoc, NotificationReadDoc, ThreadDoc } from '../db/collections';
@@ -284,7 +285,11 @@ async function onTimeline(ctx: AppContext, e: DomainEventOf<'timeline.appended'>
     const title = await titleOf(ctx, thread);
     await Promise.all(targets.map(({ userId, key }) => notify(ctx, { ...common, key, userId, kind, messageId, text: `${entry.by.name} ${verb} ${title}` })));
   };
-  if (entry.kind === 'thread.resolved') return send([thread.createdById], 'thread-resolved', 'resolved your thread in', null);
+  if (entry.kind === 'thread.resolved') {
+    // A flag's thread resolved with the flag: its author hears of the flag's resolution only.
+    if (entry.id.includes(`:${FLAG_CHANGE_PREFIX}`)) return;
+    return send([thread.createdById], 'thread-resolved', 'resolved your thread in', null);
+  }
   const participants = await participantsOf(ctx, thread);
   const mentioned = new Set(e.mentionIds);
   const repliedTo = [...participants].filter((u) => !mentioned.has(u));

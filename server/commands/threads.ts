@@ -31,6 +31,10 @@ function checkThreadAnchor(s: LoadedScope, anchor: ThreadAnchor): void {
 
 export interface CreatedThread extends AppendResult { threadId: string; message: AppendResult | null }
 
+/** clientId prefix of the resolution entries that follow a flag's resolution (flags.ts): the
+ * flag's author is told "resolved your flag", not also "resolved your thread". */
+export const FLAG_CHANGE_PREFIX = 'flag-change:';
+
 const notJoined = () => new AppError('not_joined', 'Join this encounter or forum post first');
 
 export async function createThread(ctx: AppContext, actor: Actor, input: CreateThreadInput, access?: RoomAccess): Promise<CreatedThread> {

@@ -114,6 +114,29 @@ describe('notifications', () => {
     expect(seniorOwn.items.filter((n) => n.encounterId === enc.id).map((n) => n.kind)).toEqual(['share']);
   });
 
+  it('resolves a flag\'s thread with the flag and reopens it with the flag, notifying the flag only', async () => {
+    const coderUser = await createUserDoc(server.ctx.db.c, org.orgId, { role: 'coder', name: 'Fay Flagger' });
+    const enc = await sharedEncounter(server, coderUser, [org.senior]);
+    const coder = await connectUser(server, coderUser);
+    await ok(coder, 'encounters.join', { encounterId: enc.id });
+    const { threadId } = await ok(coder, 'threads.create', { scope: enc.scope, clientId: uuid(), anchor: { type: 'flag', flagId: enc.flagId }, message: { clientId: uuid(), body: 'Is this sepsis?' } });
+    const seniorRest = await restAs(server, org.senior);
+    const resolvedLive = next(coder, 'timeline.appended', (e) => e.entry.kind === 'thread.resolved' && e.entry.threadId === threadId);
+    const flagNote = next(coder, 'notifications.created', (e) => e.notification.kind === 'flag-resolved');
+    expect((await seniorRest.patch(`/api/encounters/${enc.id}/flags/${enc.flagId}`, { status: 'resolved' })).status).toBe(200);
+    expect((await resolvedLive).entry.by.id).toBe(org.senior._id);
+    await flagNote;
+    // A resolution that changes nothing (already resolved) writes nothing more.
+    expect((await seniorRest.patch(`/api/encounters/${enc.id}/flags/${enc.flagId}`, { status: 'resolved' })).status).toBe(200);
+    const reopenedLive = next(coder, 'timeline.appended', (e) => e.entry.kind === 'thread.reopened' && e.entry.threadId === threadId);
+    expect((await seniorRest.patch(`/api/encounters/${enc.id}/flags/${enc.flagId}`, { status: 'in-discussion' })).status).toBe(200);
+    await reopenedLive;
+    const kinds = (await ok(coder, 'encounters.catchUp', { encounterId: enc.id, afterSeq: 0 })).entries.filter((e) => e.threadId === threadId).map((e) => e.kind);
+    expect(kinds).toEqual(['thread.opened', 'message.created', 'thread.resolved', 'thread.reopened']);
+    const mine = await ok(coder, 'notifications.list', {});
+    expect(mine.items.filter((n) => n.encounterId === enc.id).map((n) => n.kind)).toEqual(['flag-resolved']);
+  });
+
   it('marks read singly and all, and tells the user\'s other tabs', async () => {
     const u = await createUserDoc(server.ctx.db.c, org.orgId, { role: 'coder', name: 'Rita Reader' });
     const enc = await sharedEncounter(server, org.coder, [org.senior, u]);
