@@ -203,6 +203,8 @@ describe('two users discussing one encounter live', () => {
     await a.waitForURL(/\?thread=/);
     await a.getByTestId('thread-view').waitFor();
     await expect.poll(() => a.getByTestId('unread-count').count()).toBe(0);
+    // The mention is marked in the message, for both.
+    for (const p of [a, b]) await expect.poll(() => p.getByTestId('message-body').locator('.mention').allTextContents(), { timeout: 5000 }).toContain('@Cody Coder');
   });
 
   it('forum: a thread on a passage of the de-identified copy; an identifier is highlighted, removed or confirmed', async () => {

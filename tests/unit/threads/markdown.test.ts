@@ -65,4 +65,18 @@ describe('renderMarkdown', () => {
     expect(r.tags).not.toContain('script');
     expect(r.root.textContent).toContain('<script>');
   });
+
+  it('marks up the mentioned people, in text only, without turning message text into markup', () => {
+    const r = inspect(renderMarkdown('@Sage Senior and @Sage: is this **@Sage Senior**? `@Sage Senior` [@Sage](https://x.test) @Sagehen @Otto <b onclick=x()>@Sage</b>', ['Sage Senior', 'Sage']));
+    const marked = [...r.root.querySelectorAll('.mention')].map((e) => e.textContent);
+    expect(marked).toEqual(['@Sage Senior', '@Sage', '@Sage Senior', '@Sage']);
+    expect(r.root.querySelector('code')?.innerHTML).toBe('@Sage Senior');
+    expect(r.root.querySelector('a .mention')).toBeNull();
+    expect(r.handlers).toEqual([]);
+    expect(r.root.textContent).toContain('@Sagehen @Otto');
+    // A name that looks like markup stays text.
+    const odd = inspect(renderMarkdown('hi @<img src=x onerror=alert(1)>', ['<img src=x onerror=alert(1)>']));
+    expect(odd.tags).not.toContain('img');
+    expect(odd.handlers).toEqual([]);
+  });
 });

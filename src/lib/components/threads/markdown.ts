@@ -40,11 +40,51 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
   return p;
 }
 
-/** Markdown source → safe HTML for {@html}. Needs a DOM (browser or jsdom). */
-export function renderMarkdown(source: string): string {
+/** Markdown source → safe HTML for {@html}. Needs a DOM (browser or jsdom). `mentioned` are the
+ * names of the people the message mentions (the server checked them): "@Name" in the text is
+ * marked up as a mention. The marking happens on the sanitised DOM, in text nodes only (never in
+ * code or links), with elements made here, so no text of the message becomes markup. */
+export function renderMarkdown(source: string, mentioned: readonly string[] = []): string {
   const html = marked.parse(source) as string;
-  return getPurifier().sanitize(html, {
+  const options = {
     ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: SAFE_URL, ADD_ATTR: ['target', 'rel'], KEEP_CONTENT: true
-  }) as string;
+  };
+  if (mentioned.length === 0) return getPurifier().sanitize(html, options) as string;
+  const body = getPurifier().sanitize(html, { ...options, RETURN_DOM: true }) as HTMLElement;
+  markMentions(body, mentioned);
+  return body.innerHTML;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function markMentions(root: HTMLElement, names: readonly string[]): void {
+  // Longest first, so "@Sage Senior" wins over a mentioned "Sage".
+  const alternatives = [...new Set(names)].filter((n) => n.trim()).sort((a, b) => b.length - a.length).map(escapeRegex);
+  if (!alternatives.length) return;
+  const pattern = new RegExp(`@(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('code, pre, a') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT)
+  });
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const t of texts) {
+    const value = t.data;
+    pattern.lastIndex = 0;
+    if (!pattern.test(value)) continue;
+    pattern.lastIndex = 0;
+    const frag = doc.createDocumentFragment();
+    let last = 0;
+    for (const m of value.matchAll(pattern)) {
+      frag.append(value.slice(last, m.index));
+      const span = doc.createElement('span');
+      span.className = 'mention';
+      span.textContent = m[0];
+      frag.append(span);
+      last = m.index + m[0].length;
+    }
+    frag.append(value.slice(last));
+    t.replaceWith(frag);
+  }
 }
