@@ -21,6 +21,7 @@ import { findFacilities } from './facilities';
 import { findLabelledPeople } from './label-names';
 import { findProperNouns } from './proper-nouns';
 import { findMessageNames } from './message-names';
+import { findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
@@ -129,6 +130,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),
+    ...findOrdinaryWordNames(value, toks),
     ...capsLineHits(value),
     ...patientValueHits(value, patterns),
     ...findDates(value, ctx.refYear),

@@ -21,7 +21,10 @@ const LABELS = [
   '(?:reading )?radiologist', 'pathologist', 'submitting physician', 'attending(?: physician)?', 'resident', 'fellow', 'intern',
   'rn', 'lpn', 'np', 'pa', 'pt', 'ot', 'slp', 'cna', 'case (?:mgr|manager)', 'cm', 'sw', 'social worker', 'caller', 'accepting(?: physician)?',
   'charge (?:rn|nurse)', 'nurse', 'surgeon', 'assistant', 'anesthesia', 'anesthesiologist', 'pcp', 'contact', 'emergency contact', 'poa',
-  'guardian', 'interpreter', 'chaplain', 'scribe', 'dictated by', 'transcribed by', 'signed by', 'cosigner', 'provider', 'physician'
+  'guardian', 'interpreter', 'chaplain', 'scribe', 'dictated by', 'transcribed by', 'signed by', 'cosigner', 'provider', 'physician',
+  // Who a record is about or from, outside the clinic's own vocabulary (jail, payer, school, portal forms).
+  'inmate', 'client', 'member(?: name)?', 'subscriber', 'insured', 'guarantor', 'beneficiary', 'claimant', 'employee', 'student', 'resident name',
+  'child', 'parent', 'requestor', 'requester', 'recipient', 'sender', 'reviewer', 'auditor', 'coder', 'author', 'technologist', 'sonographer', 'therapist'
 ];
 const CRED = '(?:M\\.?D\\.?|D\\.?O\\.?|RN|NP|PA(?:-C)?|LPN|LCSW|MSW|DPT|PharmD|PhD|APRN|FNP)';
 const LABEL_LINE = new RegExp(

@@ -15,9 +15,12 @@ import { EPONYMS, DRUGS, nameLists } from './lexicon';
 import { isStop } from './name-words';
 import { CLINICAL_HEAD } from './people';
 import { isEnglishWord } from './tokens';
+import { isOrdinaryWord } from './ordinary';
 
 const WORD = String.raw`\p{L}[\p{L}'’-]*`;
-const SPEAKER = new RegExp(String.raw`^(?:\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]*(${WORD}(?:[ \t]${WORD}){0,2})[ \t]*:|(${WORD}(?:[ \t]${WORD}){0,2})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*(?:$|[ \t]{2}|:))`, 'dgmu');
+/** A chat handle may carry dots, underscores and digits ("marcus.h", "j_ortiz2"). */
+const HANDLE = String.raw`(?:\p{L}[\p{L}\p{N}'’._-]*\p{L}|\p{L})`;
+const SPEAKER = new RegExp(String.raw`^(?:\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]*(${HANDLE}(?:[ \t]${WORD}){0,2})[ \t]*:|(${WORD}(?:[ \t]${WORD}){0,2})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*(?:$|[ \t]{2}|:))`, 'dgmu');
 const INTRO = /\b(?:this is|it['’]?s|its|i am|i['’]m|my name is)[ \t]+(\p{L}[\p{L}'’-]+)(?=[ \t]*(?:,|\bfrom\b|\bat\b|\bwith\b|$))/dgimu;
 const SIGN_OFF = /(?:\b(?:thanks|thank you|thx|ty|regards|best|cheers|sincerely)\b[^\n]{0,24}?[ \t]*[-–—,]?|(?:^|[.!?])[ \t]*[-–—~])[ \t]*(\p{L}[\p{L}'’-]+)[ \t]*[.!]?[ \t]*$/dgimu;
 const RELATION_MONTH = /\b(?:daughter|son|wife|husband|sister|brother|mother|father|niece|nephew|granddaughter|grandson|friend|partner)[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December|Hope|Faith|Joy|Dawn|Grace|Summer|Autumn|Winter|Sky)\b/dgiu;
@@ -58,7 +61,8 @@ export function findMessageNames(text: string): Hit[] {
   for (const m of text.matchAll(LAST_FIRST)) {
     const last = m[1]!, given = m[2]!;
     const surnameOk = (nameLists()?.last.get(last.toLowerCase()) ?? Infinity) <= 60000 || !isEnglishWord(last.toLowerCase());
-    if (surnameOk && firstName(given) && usable(last) && !isStop(given) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
+    // "Tran, Quoc Bao": a given name the 1990 lists do not hold still counts when it is no ordinary word.
+    if (surnameOk && (firstName(given) || !isOrdinaryWord(given)) && usable(last) && !isStop(given) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
   }
   return out;
 }

@@ -3,8 +3,8 @@
  * the capitalised words that follow cues but are not names ("Dr. Visit", "Signed by Radiology").
  * Invariant: STOP holds lower-cased words; callers compare with toLowerCase().
  */
-/** One capitalised name token: Olsen, McDonald, O'Brien, DeLuca, Ferreira-Campos, Zoë, Young-soon (a short lower-case Korean syllable). */
-export const TOK = "[A-Z](?:[a-zà-ÿ]+|['’][A-Z][a-zà-ÿ]+)(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+|-[a-z]{2,4}(?![a-zà-ÿ-]))*";
+/** One capitalised name token: Olsen, McDonald, O'Brien, Ti'Anna, DeLuca, Ferreira-Campos, Zoë, Young-soon (a short lower-case Korean syllable). */
+export const TOK = "[A-Z](?:[a-zà-ÿ]*['’][A-Z][a-zà-ÿ]+|[a-zà-ÿ]+)(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+|-[a-z]{2,4}(?![a-zà-ÿ-]))*";
 export const INITIAL = '[A-Z]\\.';
 const PARTICLE = '(?:(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)[ \\t]+)';
 /** A name after a cue: optional initials, then 1-3 tokens (lower-case particles allowed). */

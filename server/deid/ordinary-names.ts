@@ -1,0 +1,200 @@
+/**
+ * Names that are ordinary English words ("Faith", "Summer Hill", "Bill", "Walker") and names in
+ * lower-case chat ("per bill in pfs", "i think tyrone coded it"). Capitalisation mid-sentence is
+ * the evidence the other rules throw away for these words; here it counts when the US Census 1990
+ * lists know the word as a name AND one more piece of context agrees:
+ *  - a pair: a census first name then a census surname, both capitalised ("Crystal Young",
+ *    "Hunter Ward"), or a census first name and a surname that is no English word;
+ *  - a person cue before it (a relation word, a staff role, per / with / spoke to / called /
+ *    thanks / hi, a role with the name in brackets: "sitter (Faith)");
+ *  - a person's verb after it ("Walker will call", "Young also has a question") or a patient's
+ *    file word ("the King chart");
+ *  - lower case: a census first name that is no English word at all, or any census first name
+ *    right after a strong person cue ("husband bill", "per brenda").
+ * Never a name here: eponyms, drugs, place-named diseases, stop words (months, weekdays, clinical
+ * vocabulary), a word followed by a clinical head word ("Graves disease", "Tommy John surgery"),
+ * a facility head word, or a street type; sentence-initial pairs of English words need a person
+ * verb or a credential after them; title-case heading lines are skipped.
+ * Invariants: every hit is whole words typed NAME; spans index the original text.
+ */
+import { type Hit } from './hits';
+import { COMMON_WORDS, DRUGS, EPONYMS, FACILITY_HEADS, nameLists, PLACE_DISEASES } from './lexicon';
+import { isStop } from './name-words';
+import { isOrdinaryWord } from './ordinary';
+import { CLINICAL_HEAD } from './people';
+import { isEnglishWord, type Token } from './tokens';
+
+const TITLE = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
+const LOWER = /^\p{Ll}{3,}$/u;
+const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+const HEADS = new Set(FACILITY_HEADS.map((h) => h.split(/\s+/)[0]!.toLowerCase()));
+const STREET_AFTER = /^[ \t]+(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle|cir|trail|terrace|county|parish|township|city|park|heights|valley|springs)\b\.?/i;
+/** Clinical heads the shared list lacks: "Tommy John surgery", "Charles Bonnet hallucinations". */
+const MORE_CLINICAL = /^(?:['’]s)?[ \t]+(?:surgery|reconstruction|hallucinations?|procedure|repair|syndrome|disease|sign|test|score|scale|stain|staining|solution|criteria|classification|phenomenon|maneuver|malformation|anomaly|sequence|paralysis|deformity|jaw|pupils?|lesions?|fracture)\b/i;
+const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?![\d.])/;
+
+/** A staff role, relation or conversational cue right before a name. */
+const CUE_BEFORE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|sitter|aide|tech|technician|interpreter|chaplain|midwife|doula|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|scheduler|registrar|coder|biller|rep|representative|supervisor|director|receptionist|nurse|charge|bedside|primary|RN|LPN|LVN|NP|PA|CNA|MA|PT|OT|SLP|RT|CM|SW|EMT|medic|paramedic|officer|deputy|coach|teacher|pastor|per|with|w\/|from|by|via|cc|attn|spoke(?:[ \t]+(?:to|with|w\/))?|talked(?:[ \t]+(?:to|with))?|called|paged|texted|emailed|messaged|asked|ask|tell|told|let|ping|pinged|thanks|thank you|thx|ty|hi|hello|hey|dear|named|name is|goes by)\.?,?[ \t]+)$/i;
+/** A relation word right before the name: the strongest cue. */
+const RELATION_BEFORE = /\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?)[ \t]+$/i;
+/** A line of thanks or regards, then the name on the next line. */
+const SIGNED_LINE = /(?:^|\n)[ \t]*(?:thanks|thank you|thx|ty|tyvm|regards|best|best regards|kind regards|cheers|sincerely|respectfully|warmly|love|xoxo)[ \t]*[,.!-]*[ \t]*\n[ \t]*$/i;
+/** "Pain is noted", "Walker was needed": a passive or finding after the word makes it a thing. */
+const PASSIVE_AFTER = /^[ \t]+(?:is|was|has|had|will)[ \t]+(?:be[ \t]+)?(?:noted|seen|present|positive|negative|normal|done|performed|given|required|needed|recommended|indicated|used|placed|removed|applied|ordered|pending)\b/i;
+/** Verbs only people do, with an optional adverb ("Young also has a question", "Bill said"). */
+const STRONG_VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still)[ \t]+(?:has|had|is|was|wants|said|called|asked|thinks|needs|agrees|sent|coded)|said|says|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|emailed|texted|replied|answered|coded|faxed|told|explained|believes)\b/i;
+/** "flag it for Hope.", "sending it to Hope": for / to before a name that closes the sentence. */
+const FOR_TO_BEFORE = /\b(?:for|to)[ \t]+$/i;
+const CLOSES = /^(?:['’]s)?[ \t]*(?:[.!?;]|\n|$)/;
+/** Only these cues lift a lower-case ordinary word ("husband bill", "per bill"): a relation, a role, or a conversational verb. */
+const STRONG_LOWER_CUE = /\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|sitter|aide|interpreter|chaplain|coder|biller|rep|nurse|rn|per|spoke (?:to|with|w\/)|talked to|ask|asked|tell|told|let|ping|pinged|thanks|thank you|thx|hi|hello|hey|dear)[ \t]+$/i;
+/** "sitter (Faith)", "Social work (Dawn)": a role word and a name in brackets. */
+const ROLE_BRACKET_BEFORE = /\b(?:sitter|aide|tech|nurse|rn|lpn|cna|np|pa|pt|ot|slp|rt|interpreter|chaplain|social work(?:er)?|case manag(?:er|ement)|cm|sw|pharmacist|pharmacy|dietitian|therapist|scheduler|coder|biller|rep|daughter|son|wife|husband|sister|brother|mother|father|friend|neighbou?r|caregiver)[ \t]*\($/i;
+/** A person's verb after the word ("Walker will call", "Young also has a question", "Bill said"). */
+const VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still|then|never|will|can|could|would|should|may|might|must)[ \t]+)?(?:said|says|called|calls|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|confirmed|emailed|texted|paged|replied|answered|approved|signed|reviewed|coded|requested|sent|faxed|will|can|could|would|should|has|had|is|was|knows|needs|told|tells|recommended|recommends|noted|notes|feels|believes|reports|reported|states|stated|spoke|explained|verified|checked|visited|visits|brought|drove|lives|works|helps|helped)\b/i;
+/** "the King chart", "for the Young account": a surname before a word for a patient's file. */
+const FILE_AFTER = /^[ \t]+(?:account|acct|chart|case|claim|file|encounter|admission|denial|referral|family|kid|kids|baby|twins)\b/i;
+const CREDENTIAL_AFTER = /^,?[ \t]*(?:RN|LPN|NP|PA-C|PA|MD|DO|CNA|LCSW|MSW|PT|OT|PharmD|APRN|CM)\b/;
+
+function firstFreq(w: string): number { return nameLists()?.first.get(w.toLowerCase()) ?? 0; }
+function surnameRank(w: string): number { return nameLists()?.last.get(w.toLowerCase()) ?? Infinity; }
+const isFirst = (w: string) => firstFreq(w) >= 0.003;
+const isSurname = (w: string) => surnameRank(w) <= 30000;
+const clinicalWord = (w: string) => { const l = w.toLowerCase(); return EPONYMS.has(l) || DRUGS.has(l); };
+
+interface Ctx { text: string; toks: Token[] }
+
+/** "Joseph nodule", "Robin sequence": one or two more capitalised words, then a clinical head. */
+const CHAIN = /^(?:['’]s)?[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?(?:['’]s)?(?=[ \t])/u;
+
+function clinicalAfter(c: Ctx, end: number): boolean {
+  const after = c.text.slice(end, end + 50);
+  const direct = (a: string) => CLINICAL_HEAD.test(a.replace(/^['’]s/, '').replace(/^[\s-]+/, '')) || MORE_CLINICAL.test(a) || STAGE_AFTER.test(a) || /^(?:['’]s)?-\p{Lu}/u.test(a)
+    || /^(?:['’]s)?[ \t]+(?:positive|negative|pos|neg)\b(?![ \t]+for\b)/i.test(a);
+  const chain = CHAIN.exec(after);
+  return direct(after) || Boolean(chain && direct(c.text.slice(end + chain[0].length, end + chain[0].length + 50)));
+}
+
+function placeDiseaseAt(c: Ctx, start: number): boolean {
+  const s = c.text.slice(start, start + 40).toLowerCase();
+  return PLACE_DISEASES.some((d) => s.startsWith(d.toLowerCase()));
+}
+
+/** A word that may be a name here at all: not a stop word, month, eponym, drug or facility head. */
+/** A cue word itself ("Coach", "Officer", "Nurse") is a title or role, not the name. */
+const isCueWord = (w: string) => CUE_BEFORE.test(`${w} `) || RELATION_BEFORE.test(`${w} `);
+function usable(t: Token): boolean {
+  return t.word.length >= 3 && !isCueWord(t.word) && !isStop(t.word) && !MONTH_DAY.test(t.word) && !clinicalWord(t.word) && !HEADS.has(t.word.toLowerCase());
+}
+/**
+ * In a first-name + surname pair the pair itself is the evidence: a common surname that is also an
+ * eponym ("Carol King", "Summer Hill") or a name-like stop word ("Hunter Ward") may be the surname;
+ * a clinical head after the pair still vetoes it ("Marcus Gunn pupil"). Drugs never.
+ */
+function usableInPair(t: Token): boolean {
+  const w = t.word.toLowerCase();
+  return t.word.length >= 3 && !isCueWord(t.word) && !MONTH_DAY.test(w) && !DRUGS.has(w) && !HEADS.has(w) && (!isStop(w) || COMMON_WORDS.has(w));
+}
+
+/** A line of title-case words only ("Hunter Ward Discharge Summary"): a heading, not a sentence. */
+function headingLine(c: Ctx, t: Token): boolean {
+  const s = c.text.lastIndexOf('\n', t.start - 1) + 1;
+  let e = c.text.indexOf('\n', t.end);
+  if (e < 0) e = c.text.length;
+  const words = c.text.slice(s, e).match(/\p{L}+/gu) ?? [];
+  return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the|to|in|at|with)$/.test(w));
+}
+
+const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]$/.test(c.text.slice(a.end, b.start));
+const before = (c: Ctx, i: number, n = 28) => c.text.slice(Math.max(0, i - n), i);
+
+export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
+  if (!nameLists()) return [];
+  const c: Ctx = { text, toks };
+  const out: Hit[] = [];
+  const push = (start: number, end: number, reason: string) => out.push({ start, end, type: 'NAME', reason });
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const after = text.slice(t.end, t.end + 50);
+    if (TITLE.test(t.word)) {
+      if (isFirst(t.word) && SIGNED_LINE.test(before(c, t.start, 30)) && /^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(after) && !clinicalWord(t.word)) { push(t.start, t.end, 'name signing a message'); continue; }
+      if (placeDiseaseAt(c, t.start) || headingLine(c, t)) continue;
+      // "First [M.] Last": a census first name, then a census surname.
+      let j = i + 1;
+      if (toks[j] && /^\p{Lu}$/u.test(toks[j]!.word) && text[toks[j]!.end] === '.' && adjacent(c, t, toks[j]!) && toks[j + 1] && /^[ \t]$/.test(text.slice(toks[j]!.end + 1, toks[j + 1]!.start))) j++;
+      const u = toks[j];
+      const gapOk = u && (j === i + 1 ? adjacent(c, t, u) : true);
+      if (u && gapOk && usableInPair(t) && TITLE.test(u.word) && usableInPair(u) && isFirst(t.word) && (isSurname(u.word) || !isOrdinaryWord(u.word))
+        && !clinicalAfter(c, u.end) && !STREET_AFTER.test(text.slice(u.end, u.end + 14)) && !HEADS.has((toks[j + 1]?.word ?? '').toLowerCase())) {
+        const english = isEnglishWord(t.word) && isEnglishWord(u.word);
+        const cued = CUE_BEFORE.test(before(c, t.start)) || VERB_AFTER.test(text.slice(u.end, u.end + 40)) || CREDENTIAL_AFTER.test(text.slice(u.end, u.end + 10));
+        const alone = /^[ \t]*(?:\n|$)/.test(text.slice(u.end, u.end + 3)) && (t.start === 0 || /\n[ \t]*$/.test(before(c, t.start, 4)));
+        if (!t.sentenceStart || !english || cued || alone) { push(t.start, u.end, 'census first name and surname'); i = j; continue; }
+      }
+      // One census name word with a person cue before or a person's verb after it.
+      if (!(isFirst(t.word) || isSurname(t.word)) || clinicalAfter(c, t.end)) continue;
+      const pre = before(c, t.start);
+      // After a relation word a month or an eponym may be the name ("neighbor June says", "Daughter April").
+      const relation = RELATION_BEFORE.test(pre);
+      const file = /\bthe[ \t]+$/i.test(pre) && FILE_AFTER.test(after) && !DRUGS.has(t.word.toLowerCase()) && !MONTH_DAY.test(t.word);
+      if (!usable(t) && !(relation && isFirst(t.word) && !DRUGS.has(t.word.toLowerCase())) && !file) continue;
+      const cued = relation || CUE_BEFORE.test(pre) || (FOR_TO_BEFORE.test(pre) && CLOSES.test(after) && !t.sentenceStart) || ROLE_BRACKET_BEFORE.test(before(c, t.start, 30)) && /^\)/.test(after);
+      // Mid-sentence any person's verb; at a sentence start only one that only people do ("Young also has a question", "Bill said").
+      const verb = (!t.sentenceStart && VERB_AFTER.test(after) && !PASSIVE_AFTER.test(after)) || STRONG_VERB_AFTER.test(after);
+      if (cued || verb || file) push(t.start, t.end, cued ? 'census name after a person cue' : verb ? "census name before a person's verb" : 'census name before a file word');
+      continue;
+    }
+    if (!LOWER.test(t.word) || clinicalAfter(c, t.end)) continue;
+    const freq = firstFreq(t.word);
+    if (freq < 0.003) continue;
+    const ordinary = isOrdinaryWord(t.word) || isEnglishWord(t.word);
+    // A message signed on its own line after a sign-off ("thx\nmaria"): the line is the name, whatever else the word means.
+    if (SIGNED_LINE.test(before(c, t.start, 30)) && /^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(after) && !DRUGS.has(t.word) && !EPONYMS.has(t.word)) { push(t.start, t.end, 'name signing a message'); continue; }
+    if (!usable(t)) continue;
+    // "patient grace kowalczyk": a lower-case census first name before a census surname that is no ordinary word.
+    const u = toks[i + 1];
+    if (u && adjacent(c, t, u) && LOWER.test(u.word) && isSurname(u.word) && !isOrdinaryWord(u.word) && !DRUGS.has(u.word) && !clinicalAfter(c, u.end)) { push(t.start, u.end, 'census first name and surname (lower case)'); i++; continue; }
+    // Lower case: a census first name that is no English or clinical word, or any census first name after a strong cue.
+    if (!ordinary && freq >= 0.01) push(t.start, t.end, 'census first name (lower case)');
+    else if (STRONG_LOWER_CUE.test(before(c, t.start, 20)) && !/(?:ed|ing|ly)$/.test(t.word)) push(t.start, t.end, 'census first name after a person cue');
+  }
+  return [...out, ...nicknames(c), ...particleNames(c), ...userNames(text)];
+}
+
+/** "Benedicto "Benny" Villaflor", "Terrence 'T.J.' Middleton": a quoted nickname between two name words is one name. */
+const NICKNAME = /(?<![\p{L}])(\p{Lu}\p{Ll}+)[ \t]+["“'‘(]([\p{L}.]{1,14})["”'’)][ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
+function nicknames(c: Ctx): Hit[] {
+  const out: Hit[] = [];
+  for (const m of c.text.matchAll(NICKNAME)) {
+    const [, a, , b] = m as unknown as [string, string, string, string];
+    const nameish = (w: string) => isFirst(w) || isSurname(w) || !isOrdinaryWord(w);
+    if (!nameish(a) || !nameish(b) || clinicalWord(a) || clinicalWord(b) || isStop(a) || isStop(b) || !(isFirst(a) || isSurname(b))) continue;
+    if (!clinicalAfter(c, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'name with a quoted nickname' });
+  }
+  return out;
+}
+
+/** "Herman van der Berg", "Mr. van der Berg", "Lucia de la Rosa": surname particles after a given name or an honorific join the surname. */
+const PARTICLE_NAME = /(?:(?<![\p{L}])(\p{Lu}\p{Ll}+)|\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?)[ \t]+((?:van|von|de|der|den|del|della|da|di|du|dos|das|ter|ten|le|la)(?:[ \t]+(?:der|den|de|la|las|los|del|van))?)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
+function particleNames(c: Ctx): Hit[] {
+  const out: Hit[] = [];
+  for (const m of c.text.matchAll(PARTICLE_NAME)) {
+    const given = m[1];
+    if (given && (!isFirst(given) || clinicalWord(given) || isStop(given))) continue;
+    if (isStop(m[3]!) || clinicalWord(m[3]!) || clinicalAfter(c, m.index + m[0].length)) continue;
+    const start = given ? m.index : m.index + m[0].indexOf(m[2]!);
+    out.push({ start, end: m.index + m[0].length, type: 'NAME', reason: 'surname with particles' });
+  }
+  return out;
+}
+
+/** "user=mkowalski", "login: jsmith2": a user name in an access log names the person. */
+const USER_NAME = /\b(?:user(?:[ _]?name)?|user[ _]?id|login|logon|operator|uid)[ \t]*[=:][ \t]*([A-Za-z][A-Za-z0-9._-]{2,30})(?![A-Za-z0-9@])/gi;
+function userNames(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(USER_NAME)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (!isOrdinaryWord(m[1]!) || /\d|[._]/.test(m[1]!)) out.push({ start, end: start + m[1]!.length, type: 'NAME', reason: 'user name' });
+  }
+  return out;
+}
