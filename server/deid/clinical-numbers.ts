@@ -12,8 +12,9 @@ import { before } from './hits';
 const UNIT_AFTER = /^\s*(?:[µu]?[gG]\b|mg|mcg|kg|lbs?|oz|ng|pg|mL|ml|cc|dL|L\b|mmol|[µu]mol|mEq|IU|units?|U\b|copies|cells|CFU|cfu|colonies|organisms|k\b|K\b|\/(?:[µu]L|mm3|mL|hpf|lpf|min|hr|day|kg)|per\b|x\b|times|steps|kcal|cal(?:ories)?|dollars|USD|mm|cm|m\b|km|miles?|ft|feet|meters?|bpm|mmHg|min(?:utes?)?|h(?:ou)?rs?\b|hours?|days?|weeks?|months?|years?|%|mOsm|mA|mAs|Gy|cGy|mCi|MBq|mSv|Hz|kHz)/;
 /** Units glued to the number: "1000mg", "5000IU", "250mcg", "1500mL", "0800hrs", "24h". */
 const GLUED_UNIT = /^\d+(?:mg|mcg|ug|µg|g|kg|lbs?|ng|pg|ml|mL|cc|dl|dL|L|mmol|mEq|IU|iu|U|u|units?|kcal|cal|copies|cells|cfu|k|K|x|X|mm|cm|m|km|ft|bpm|mmHg|hrs?|h|min|mins|s|sec|am|pm|AM|PM|st|nd|rd|th|s|yo|yr|yrs|y|mo|wk|wks|d|F|M|C)$/;
-/** Analytes and counts whose values can run to six digits or more ("Plt 250000", "VL 1200000"). */
-const ANALYTE_BEFORE = /\b(?:plt|platelets?|wbc|rbc|anc|alc|cd4|count|load|vl|rna|dna|pcr|titer|titre|hcg|b-?hcg|β-?hcg|cfu|colon(?:y|ies)|afp|bnp|nt-?probnp|ferritin|ck|cpk|ige|ldh|d-?dimer|amylase|lipase|troponin|esr|crp|ebl|urine output|uop|steps|calories|weight|wt|gravida|para|\$|usd|cost|charge[sd]?|billed|paid|balance|amount|total|price)\s*(?:of|was|is|=|:|-|>|<|≥|≤|~)?\s*$/i;
+/** Analytes and counts whose values can run to six digits or more ("Plt 250000", "VL 1200000"); on the same line
+ *  only ("paid" ending one table row says nothing about the account number starting the next). */
+const ANALYTE_BEFORE = /\b(?:plt|platelets?|wbc|rbc|anc|alc|cd4|count|load|vl|rna|dna|pcr|titer|titre|hcg|b-?hcg|β-?hcg|cfu|colon(?:y|ies)|afp|bnp|nt-?probnp|ferritin|ck|cpk|ige|ldh|d-?dimer|amylase|lipase|troponin|esr|crp|ebl|urine output|uop|steps|calories|weight|wt|gravida|para|\$|usd|cost|charge[sd]?|billed|paid|balance|amount|total|price)[ \t]*(?:of|was|is|=|:|-|>|<|≥|≤|~)?[ \t]*$/i;
 /** Code systems whose codes are long digit strings (SNOMED, LOINC, NDC, RxNorm) or code shapes. */
 const CODE_SYSTEM_BEFORE = /\b(?:SNOMED(?:[- ]CT)?|LOINC|NDC|RxNorm|RxCUI|CUI|ICD(?:-?10|-?9)?(?:-CM|-PCS)?|PCS|CPT|HCPCS|DRG|MS-DRG|APR-DRG|HCC|CDT|revenue code|rev code)\b[^\n#]{0,12}$/i;
 
@@ -45,6 +46,10 @@ export function clinicalReading(text: string, start: number, end: number): strin
   if (isCodeShape(token)) return 'code shape';
   if (GLUED_UNIT.test(token)) return 'number with a unit';
   if (/^(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})$/.test(token)) return 'year range';
+  // A number joined to a lower-case word is a compound adjective ("360-degree", "6-minute", "10-point"), a range with a
+  // glued unit a measurement ("48-72h", "5-10mg").
+  if (/^\d+(?:-\d+)?-[a-z]{2,}$/.test(token)) return 'number in a compound word';
+  if (/^\d{1,4}-\d{1,4}[a-zA-Z]{1,4}$/.test(token) && GLUED_UNIT.test(token.replace(/^\d+-/, ''))) return 'range with a unit';
   // A range of values ("100-120", "135-145", "1000-2000"): short or round parts, the first smaller ("1234-5678" is an id).
   const range = /^(\d{1,4})-(\d{1,4})$/.exec(token);
   if (range && Number(range[1]) < Number(range[2]) && (token.length <= 7 || /0-\d*0$/.test(token))) return 'range of values';

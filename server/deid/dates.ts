@@ -26,7 +26,7 @@ type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
 
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
-const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|return|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|CT|CTA|MRI|MRA|echo|TTE|TEE|EKG|ECG|CXR|XR|x-?ray|US|u\/s|ultrasound|scan|EGD|colonoscopy|biopsy|cath|culture|cx|UA|labs?|PFTs?|EEG|EMG|mammo(?:gram)?|DEXA|PET|stress test|Holter)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
+const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|returns?|seen|sees|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|CT|CTA|MRI|MRA|echo|TTE|TEE|EKG|ECG|CXR|XR|x-?ray|US|u\/s|ultrasound|scan|EGD|colonoscopy|biopsy|cath|culture|cx|UA|labs?|PFTs?|EEG|EMG|mammo(?:gram)?|DEXA|PET|stress test|Holter)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
 const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur)\s*(?:is|of|at|was)?\s*:?\s*$/i;
 const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
@@ -37,6 +37,9 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
   if (padded || MD_CUE.test(pre)) return 'strong';
   if (MD_AFTER.test(after)) return 'strong';
+  // "3/4 and 3/5", "3/4 to 3/6": the first of two days joined like dates is a date when the second reads as one.
+  const next = /^\s*(?:and|to|through|thru|-|–|&)\s*(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(after);
+  if (next && (Number(next[1]) > Number(next[2]) || !FRACTION_DENOMINATORS.has(Number(next[2]))) && !FRACTION_AFTER.test(after.slice(next[0].length))) return 'strong';
   // A title line that ends with the day: "Hospitalist Progress Note  HD#3  3/4", "ICU update - 5/6".
   if (NOTE_LINE.test(lineBefore(text, start)) && /^[ \t]*(?:\n|$|[-–—|:])/.test(text.slice(start).replace(/^\S+/, ''))) return 'strong';
   // Fractions are written small-over-large; a month over a smaller day, or over a day that is no
@@ -109,6 +112,10 @@ const PATTERNS: Pattern[] = [
   // Spaced, as dictated or typed without separators: "dob 11 22 1985", "06 12 2023"; a two-digit year needs a date word.
   { name: 'mdy-space', src: `${SPACED_BEFORE}(?<m>\\d{1,2})[ \\t](?<d>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2}|\\d{2})${SPACED_AFTER}`, cue: spacedCue },
   { name: 'dmy-space', src: `${SPACED_BEFORE}(?<d>\\d{1,2})[ \\t](?<m>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2})${SPACED_AFTER}`, cue: spacedCue },
+  // "dob: 010250", "DOS 031524": six digits read as mmddyy only after a birth or date-of-service word.
+  { name: 'mdy-compact6', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>\\d{2})(?![\\w-]|\\.\\d)`, cue: (text, start) => (BIRTH_CUE.test(before(text, start, 32)) || /\b(?:DOS|date of service|dated?|dt)\b[^\n\d]{0,6}$/i.test(before(text, start, 32)) ? 'strong' : false) },
+  // "2019-03": ISO year and month; "2011-12" is a range of years when the second part is the next year.
+  { name: 'ym-iso', src: `(?<![\\w./-])(?<y>(?:19|20)\\d{2})-(?<m>0[1-9]|1[0-2])(?![\\w/-]|\\.\\d)`, cue: (_t, _s, g) => (Number(g.m) === (Number(g.y!.slice(2)) + 1) % 100 ? false : 'strong') },
   // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
   { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
   { name: 'ord-day', src: `(?:\\b[Tt]he\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)\\b`, cue: ordCue },
@@ -204,9 +211,9 @@ function rangeEnds(text: string, dates: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of dates) {
     if (h.weak || !/[A-Za-z]/.test(text.slice(h.start, h.end))) continue;
-    const after = new RegExp(`^${RANGE_TO}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d/:]|\\.\\d|\\s*(?:mg|mcg|g|kg|ml|mL|am|pm|AM|PM|hours?|hrs?|days?|weeks?|times|x)\\b)`, 'd').exec(text.slice(h.end, h.end + 16));
+    const after = new RegExp(`^${RANGE_TO}(\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+(?:19|20)\\d{2}(?!\\d))?)(?![\\d/:]|\\.\\d|\\s*(?:mg|mcg|g|kg|ml|mL|am|pm|AM|PM|hours?|hrs?|days?|weeks?|times|x)\\b)`, 'd').exec(text.slice(h.end, h.end + 16));
     const first = /(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+['’]?\d{2,4})?$/.exec(text.slice(h.start, h.end));
-    if (after && first && !/\d{4}$|['’]\d{2}$/.test(text.slice(h.start, h.end)) && Number(after[1]) > Number(first[1]) && Number(after[1]) <= 31) {
+    if (after && first && !/\d{4}$|['’]\d{2}$/.test(text.slice(h.start, h.end)) && parseInt(after[1]!, 10) > Number(first[1]) && parseInt(after[1]!, 10) <= 31) {
       const [s, e] = after.indices![1]!;
       out.push({ start: h.end + s, end: h.end + e, type: 'DATE', reason: 'other end of a day range' });
     }

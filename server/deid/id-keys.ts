@@ -11,7 +11,7 @@ import type { PhiType } from './types';
 
 export const KEYS: [string, PhiType][] = [
   ['MRN|MR\\s?#|MR no\\.?|med(?:ical)?\\.? rec(?:ord)?s?\\.?(?: number| no\\.?| #)?|EMR|EHR|medical record(?: number| no\\.?| #)?|record (?:number|no\\.?|#)|rec(?:ord)? ?#|chart(?: number| no\\.?| #| ID)?|unit (?:number|no\\.?)|patient (?:number|no\\.?)', 'MRN'],
-  ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|enc(?:ounter)?\\.?(?: number| no\\.?| #| ID)|enc ?#|visit (?:number|no\\.?|#|ID)|visit ?#|hosp(?:ital)?\\.?(?: number| no\\.?| #| ID)|hosp ?#|FIN|HAR|CSN|invoice|admission (?:number|no\\.?|#|ID)', 'ACCOUNT'],
+  ['account|acct\\.?|billing (?:number|no\\.?|#|ID)|enc(?:ounter)?\\.?(?: number| no\\.?| #| ID)|enc ?#|enc\\.?|encounter|visit (?:number|no\\.?|#|ID)|visit ?#|hosp(?:ital)?\\.?(?: number| no\\.?| #| ID)|hosp ?#|FIN|HAR|CSN|invoice|admission (?:number|no\\.?|#|ID)', 'ACCOUNT'],
   ['member(?:ship)?|subscriber|ins(?:urance)?\\.? card|ins(?:urance)?\\.? (?:plan|policy)|policy(?:holder)?|group(?: number| no\\.?| #| ID)?|grp|insurance(?: ID| number| no\\.?| #)?|health plan (?:ID|number|no\\.?|#)|plan (?:ID|number|no\\.?|#)|Medicare(?: ID| number| no\\.?| #)?|Medicaid(?: ID| number| no\\.?| #)?|MBI|HICN|beneficiary(?: ID| number)?|payer ID|BIN|PCN', 'HEALTH_PLAN'],
   ['(?:driver[\'’]?s )?licen[cs]e|DL\\s?#|certificate|cert\\.?\\s?#|DEA|NPI|registration (?:number|no\\.?|#)|permit|board cert(?:ification)?', 'LICENSE'],
   ['(?:license )?plate|VIN|vehicle(?: ID| identification number| registration)?|tag (?:number|no\\.?|#)', 'VEHICLE'],

@@ -3,7 +3,8 @@
  * identifiers (MRN, account, plan, license, vehicle, device, other). Short digit runs are never
  * flagged on shape alone, because clinical text is full of codes (99214, E11.65), vitals and lab
  * values; long or letter+digit shapes without a clinical reading are (suspect-ids.ts).
- * Invariant: every labelled-identifier value contains at least one digit, and none reads as a date.
+ * Invariant: every labelled-identifier value contains at least one digit (or four digit words after a key:
+ * "MRN zero zero four five"), and none reads as a date.
  */
 import { before, scan, type Hit } from './hits';
 import { KEYS } from './id-keys';
@@ -11,13 +12,25 @@ import { parseDate } from './dates';
 import { findSuspectIds, keyTypeBefore } from './suspect-ids';
 import { findStreetNumbers } from './street-numbers';
 
-const PHONE = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\d-])/g;
-const LABELLED_PHONE = /\b(?:phone|tel|telephone|cell|mobile|pager|call(?:ed)?|contact|fax|home|work)\b\.?\s*(?:#|number|no\.?)?\s*:?\s*(\d{10}|\d{3}[\s.-]\d{4})(?!\d)/gi;
+/** Groups joined by '-', '.', '/', en dash or a space, spaced dashes too ("555 - 555 - 1234"); "(555)5551234"; an extension. */
+const SEP = '(?:[ \\t]?[-–.][ \\t]?|[ \\t])';
+const EXT = '(?:[ \\t]?,?[ \\t]?(?:x|ext\\.?|extension|ext:)[ \\t]?\\d{1,5})?';
+const PHONE = new RegExp(`(?<![\\w+\\/.-])(?:\\+?1${SEP}?)?(?:\\(\\d{3}\\)[ \\t]?\\d{3}${SEP}?|\\d{3}(?:${SEP}|\\/)\\d{3}${SEP})\\d{4}${EXT}(?![\\d-])`, 'g');
+/** Toll-free numbers written with letters ("1-800-FLOWERS", "888-555-HELP"): seven letters or digits after the code, letters among them. */
+const VANITY = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s.-]?(?=[A-Z0-9-]*[A-Z])(?:[A-Z0-9][.-]?){6}[A-Z0-9](?![\w-])/g;
+/** A cue word, an optional object ("call her at", "text me on"), then a bare number: ten or seven digits, or "555 1234";
+ *  a pager of four or five digits after its own word (an extension alone is an office line: "HIM coding, ext 4412"). */
+const PHONE_CUE = '(?:phone|ph|tel|telephone|cell|cellphone|mobile|pager|beeper|call(?:ed)?(?:[ \\t]+back)?|callback|call-back|cb|contact|fax|home|work|text(?:ed)?|reach(?:ed)?)';
+const LABELLED_PHONE = new RegExp(`\\b${PHONE_CUE}\\b\\.?(?:[ \\t]+(?:me|him|her|them|us|pt|patient|mom|dad|daughter|son|wife|husband))?(?:[ \\t]+(?:at|on|@))?[ \\t]*(?:#|number|no\\.?)?[ \\t]*:?[ \\t]*(\\d{10}|\\d{7}|\\d{3}[ \\t.-]\\d{4})(?![\\d-]|[.,]\\d)`, 'gi');
+const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5})(?![\d-]|[.,]\d)/gi;
 const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:)[^\n.;]{0,36}$/i;
+/** "(555) 555-1234 (fax)", "555-555-1234 fax": the word after the number. */
+const FAX_AFTER = /^[ \t]*[(\[]?[ \t]*(?:fax|facsimile|f)\b/i;
 
 export function findPhones(text: string): Hit[] {
-  const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1)];
-  for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44))) { h.type = 'FAX'; h.reason = 'fax number'; }
+  const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),
+    ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1), ...scan(text, PAGER, 'PHONE', 'pager or extension', 1)];
+  for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44)) || FAX_AFTER.test(text.slice(h.end, h.end + 12))) { h.type = 'FAX'; h.reason = 'fax number'; }
   return hits;
 }
 
@@ -72,6 +85,13 @@ const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![
 // Values may be written in spaced digit groups ("W228 491 337").
 const VALUE = '([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])| (?=\\d{3,}(?!\\w|\\.\\d))){3,29})';
 const LABEL_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${VALUE}(?![\\w-])`, 'gi'), type] as const);
+/** Dictated values, one character at a time ("medical record number 0 0 4 5 8 8 1 2", "member ID W 2 2 8 4 9"). */
+const SPELLED_VALUE = '((?:[A-Z0-9][ \\t]){3,19}[A-Z0-9])(?![\\w]|[ \\t]\\d)';
+/** Digits dictated as words after a key ("MRN zero zero four five eight"): four or more digit words. */
+const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
+const WORD_VALUE = `(${DIGIT_WORD}(?:[ \\t,-]+${DIGIT_WORD}){3,19})(?![\\w-])`;
+const WORD_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${WORD_VALUE}`, 'gi'), type] as const);
+const SPELLED_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${SPELLED_VALUE}`, 'gi'), type] as const);
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
 
 /** Plates are often written with their state first ("plate TX KLM-2291"). */
@@ -96,6 +116,8 @@ function labelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
   out.push(...scan(text, HASH_ID, 'OTHER_ID', 'number after #', 1));
   out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));
+  for (const [re, type] of WORD_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in words`, 1));
+  for (const [re, type] of SPELLED_RES) out.push(...scan(text, re, type, `spelled-out ${type.toLowerCase().replace('_', ' ')}`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 4));
   for (const [re, type] of LABEL_RES) {
     out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {
       const v = text.slice(s, e);

@@ -93,3 +93,61 @@ describe('dates in words', () => {
     'Grade two of four, first-line therapy, second opinion.'
   ]);
 });
+
+describe('more day/month shapes', () => {
+  positives([
+    ['Pt returns 5/9 for suture removal.', '5/9', 'DATE'],
+    ['Off work 1/3 and 1/5, back Monday.', '1/3', 'DATE'],
+    ['Registration: dob: 040351, female.', '040351', 'DATE'],
+    ['Last eye exam 2021-06, normal.', '2021-06', 'DATE'],
+    ['PTO March 3rd-5th, covering doc aware.', '5th', 'DATE']
+  ]);
+  negatives([
+    'Take 1/2 to 3/4 tab at bedtime; 1/2 and 1/4 tablets.',
+    'Budget years 2011-12 and 2019-20 compared.',
+    'Lot size 010250 units; pack 120301 pieces.'
+  ]);
+});
+
+describe('phones and faxes in every format', () => {
+  positives([
+    ['Home ph 412/555-0187, leave a message.', '412/555-0187', 'PHONE'],
+    ['Cell (412)5550187 per intake.', '(412)5550187', 'PHONE'],
+    ['Office 412 - 555 - 0187 ext 31.', '412 - 555 - 0187 ext 31', 'PHONE'],
+    ['Desk 412–555–0187 (en dashes).', '412–555–0187', 'PHONE'],
+    ['Rx line 1-888-RX-REFIL for refills.', '1-888-RX-REFIL', 'PHONE'],
+    ['Text her at 5550187 after 5.', '5550187', 'PHONE'],
+    ['Covering resident pager 44817.', '44817', 'PHONE'],
+    ['Records to (412) 555-0199 (fax) today.', '(412) 555-0199', 'FAX']
+  ]);
+  negatives([
+    'Platelets 150 - 400; range 3.5 - 5.0; BP 128/82, 120/80 lying.',
+    'Walked 1200 feet; 800 - 1200 mL out; 4 extension exercises; HR 88 - 96.',
+    'Call if temp over 101.5; x 3 days; ext rotation 45 degrees.'
+  ]);
+});
+
+describe('record numbers dictated or spelled out after a key', () => {
+  positives([
+    ['medical record number 7 7 1 2 0 4 4 5 date of service today', '7 7 1 2 0 4 4 5', 'MRN'],
+    ['member id H 4 4 1 9 2 0 on the card', 'H 4 4 1 9 2 0', 'HEALTH_PLAN'],
+    ['MRN is three three one eight four two, ok', 'three three one eight four two', 'MRN'],
+    ['Enc 7731902 opened by registration.', '7731902', 'ACCOUNT']
+  ]);
+  negatives([
+    'Counts 1 2 3 4 5 in the exam; scores 2 3 4 on day one.',
+    'Record the vitals three times, one two hours apart.'
+  ]);
+  it('reads a table row without the amount column of the row above', () => {
+    expect(cover('Acct | Amount\n5512 | paid\n4401882210 | open', '4401882210')).not.toBeNull();
+    expect(numberHits('Balance 1200000 paid')).toEqual([]);
+  });
+});
+
+describe('number compounds that are no identifiers', () => {
+  negatives([
+    'Full 360-degree inspection, a 6-minute walk, 10-point review of systems.',
+    'Repeat in 48-72h; give 5-10mg as needed; HIM coding, ext 4412.'
+  ]);
+  positives([['Ticket 12345-AB stays an id.', '12345-AB', 'OTHER_ID']]);
+});
