@@ -30,6 +30,8 @@ import { hashPassword } from '../server/auth/passwords';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROOMS = 20;
 const SECONDS = Number(process.env.THREADS_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.THREADS_WARMUP ?? 3);
+const IDLE_SECONDS = 6;
 const ALL_SCENARIOS = [{ clients: 200, rate: 0.5 }, { clients: 200, rate: 1 }, { clients: 1000, rate: 0.5 }, { clients: 1000, rate: 1 }];
 const SCENARIOS = process.env.THREADS_QUICK
   ? [{ clients: 40, rate: 1 }] // a smoke run: does the benchmark itself work
@@ -98,8 +100,45 @@ async function connectAll(t: Target, n: number): Promise<BenchSocket[]> {
 const ACK_TIMEOUT_MS = 30_000;
 const DRAIN_DEADLINE_MS = 60_000;
 
+/** Sends on a fixed schedule (not "sleep after each send", so a slow event loop does not lower the rate). */
+async function drive(t: Target, sockets: BenchSocket[], rate: number, seconds: number, onSend: (i: number, room: number) => string, onAck: (i: number, room: number, r: Promise<{ ok: boolean; error?: { code: string } }>) => void): Promise<void> {
+  const started = performance.now();
+  const stopAt = started + seconds * 1000;
+  const interval = 1000 / rate;
+  await Promise.all(sockets.map(async (s, i) => {
+    let next = started + Math.random() * interval;
+    for (;;) {
+      await sleep(Math.max(0, next - performance.now()));
+      if (performance.now() >= stopAt) return;
+      const room = i % ROOMS;
+      onAck(i, room, s.emitWithAck('messages.create', { threadId: t.rooms[room]!.threadId, clientId: randomUUID(), body: onSend(i, room) }, ACK_TIMEOUT_MS));
+      next += interval;
+    }
+  }));
+}
+
+/**
+ * Warm-up, the same for both servers and never measured: WARMUP_SECONDS of the scenario's own
+ * workload, then its acks and deliveries settle. Without it the first scenario charged Graycase
+ * for its JIT compilation and first reads (thread participants, unread counts) and the relay
+ * for its own JIT, i.e. start-up, not the cost of a delivery.
+ */
+async function warmUp(t: Target, sockets: BenchSocket[], rate: number): Promise<void> {
+  let delivered = 0;
+  let expected = 0;
+  const perRoom = sockets.length / ROOMS;
+  sockets.forEach((s) => { s.onBenchBody = () => { delivered++; }; });
+  const acks: Promise<unknown>[] = [];
+  await drive(t, sockets, rate, WARMUP_SECONDS, (i) => `bench w ${performance.now()} ${i}`, (_i, _room, r) => acks.push(r.then((a) => { if (a.ok) expected += perRoom - 1; }, () => {})));
+  await Promise.all(acks);
+  const until = performance.now() + 20_000;
+  while (performance.now() < until && delivered < expected) await sleep(50);
+  await sleep(300); // what the warm-up left behind (batched reads, timers) runs before the window
+}
+
 async function runScenario(t: Target, clients: number, rate: number) {
   const sockets = await connectAll(t, clients);
+  if (WARMUP_SECONDS > 0) await warmUp(t, sockets, rate);
   // received[n][i]: how often receiver i got message n (n numbers the sends of this scenario).
   const received: Uint8Array[] = [];
   const deliveries: number[] = [];
@@ -111,7 +150,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const fail = (why: string) => { failed++; reasons.set(why, (reasons.get(why) ?? 0) + 1); };
   sockets.forEach((s, i) => { s.onBenchBody = (body) => {
     const [, n, sentAt, sender] = body.split(' ');
-    if (Number(sender) === i) return; // a server that echoes to the sender: not a delivery
+    if (n === 'w' || Number(sender) === i) return; // a late warm-up message, or a server that echoes to the sender: not a delivery
     const per = (received[Number(n)] ??= new Uint8Array(clients));
     if (per[i]! < 255) per[i]!++;
     deliveries.push(performance.now() - Number(sentAt));
@@ -121,24 +160,14 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const monoStart = process.hrtime.bigint() / 1000n; // µs, the clock of the server's CPU profile
   const client0 = process.cpuUsage();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
-  const stopAt = started + SECONDS * 1000;
-  const interval = 1000 / rate;
   const pending: Promise<void>[] = [];
-  await Promise.all(sockets.map(async (s, i) => {
-    // On a fixed schedule (not "sleep after each send"), so a slow event loop does not lower the rate.
-    let next = started + Math.random() * interval;
-    for (;;) {
-      await sleep(Math.max(0, next - performance.now()));
-      if (performance.now() >= stopAt) return;
-      const n = sent++;
-      const sentAt = performance.now();
-      const room = i % ROOMS;
-      pending.push(s.emitWithAck('messages.create', { threadId: t.rooms[room]!.threadId, clientId: randomUUID(), body: `bench ${n} ${sentAt} ${i}` }, ACK_TIMEOUT_MS)
-        .then((r: { ok: boolean; error?: { code: string } }) => { if (r.ok) { acks.push(performance.now() - sentAt); acked.push({ n, room, sender: i }); } else fail(r.error?.code ?? 'refused'); })
-        .catch((e: Error) => fail(e.message)));
-      next += interval;
-    }
-  }));
+  let lastSentAt = 0;
+  await drive(t, sockets, rate, SECONDS, (i) => `bench ${sent} ${(lastSentAt = performance.now())} ${i}`, (i, room, r) => {
+    const n = sent++;
+    const sentAt = lastSentAt;
+    pending.push(r.then((a) => { if (a.ok) { acks.push(performance.now() - sentAt); acked.push({ n, room, sender: i }); } else fail(a.error?.code ?? 'refused'); })
+      .catch((e: Error) => fail(e.message)));
+  });
   await Promise.all(pending);
   const members = Array.from({ length: ROOMS }, (_, r) => sockets.map((_, i) => i).filter((i) => i % ROOMS === r));
   const expected = acked.reduce((n, a) => n + members[a.room]!.length - 1, 0);
@@ -193,18 +222,22 @@ function memoryAfterGc(t: Target): Promise<Memory> {
 }
 
 /** Per idle joined connection: the RSS delta (coarse) and, after a full GC, the JS heap + external delta. */
-async function idleMemoryPerConnection(t: Target, n: number): Promise<{ rss: number; heap: number }> {
+async function idleMemoryPerConnection(t: Target, n: number): Promise<{ rss: number; heap: number; idleCpuMsPerSecond: number }> {
   await sleep(1000);
   const before = await memoryAfterGc(t);
   const rssBefore = rssKb(t.pid);
   const sockets = await connectAll(t, n);
   await sleep(2000);
+  // What the server spends per second on n joined, silent clients (timers, sweeps, heartbeats).
+  const idle0 = cpuMs(t.pid);
+  await sleep(IDLE_SECONDS * 1000);
+  const idleCpuMsPerSecond = (cpuMs(t.pid) - idle0) / IDLE_SECONDS;
   const after = await memoryAfterGc(t);
   const rssAfter = rssKb(t.pid);
   sockets.forEach((s) => s.close());
   await sleep(1000);
   const heapOf = (m: Memory) => m.heapUsed + m.external;
-  return { rss: ((rssAfter - rssBefore) * 1024) / n, heap: (heapOf(after) - heapOf(before)) / n };
+  return { rss: ((rssAfter - rssBefore) * 1024) / n, heap: (heapOf(after) - heapOf(before)) / n, idleCpuMsPerSecond };
 }
 
 /** Graycase as a child process on its own database, with users, sessions, 20 shared encounters and a thread each. */
@@ -233,7 +266,7 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
   const profile = process.env.THREADS_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.THREADS_PROFILE}`] : [];
   const { child, match } = await spawnServer([...profile, 'server/index.ts'], {
     PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MONGODB_URI: mongoUri, GRAYCASE_DB_NAME: dbName, GRAYCASE_SEED_DEMO: 'false',
-    GRAYCASE_CODESETS_DIR: 'off', SESSION_SECRET: secret
+    GRAYCASE_CODESETS_DIR: 'off', SESSION_SECRET: secret, ...(process.env.GRAYCASE_TIMELINE_LINGER_MS ? { GRAYCASE_TIMELINE_LINGER_MS: process.env.GRAYCASE_TIMELINE_LINGER_MS } : {})
   }, /running at (http:\/\/[^ ]+) /);
   const url = match[1]!;
   const owner = cookies[0]!;
@@ -268,7 +301,8 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
 async function startRelay(): Promise<Target> {
   const profile = process.env.THREADS_PROFILE && process.env.THREADS_PROFILE_RELAY ? ['--cpu-prof', `--cpu-prof-dir=${process.env.THREADS_PROFILE}/relay`] : [];
   const { child, match } = await spawnServer([...profile, 'bench/threads-relay.ts'], {}, /relay listening on (\d+)/);
-  const rooms = Array.from({ length: ROOMS }, (_, r) => ({ encounterId: `room${r}`, threadId: `t-room${r}` }));
+  // Ids as long as Graycase's (UUIDs), so the relayed packets are as large.
+  const rooms = Array.from({ length: ROOMS }, () => randomUUID()).map((encounterId) => ({ encounterId, threadId: `t-${encounterId}` }));
   return { name: 'bare relay', url: `http://127.0.0.1:${match[1]}`, pid: child.pid!, dbPid: null, child, rooms, cookies: [] };
 }
 
@@ -285,7 +319,7 @@ export async function run(): Promise<void> {
     const results = new Map<string, Awaited<ReturnType<typeof runScenario>>>();
     for (const t of targets) {
       const m = await idleMemoryPerConnection(t, maxClients);
-      console.log(` ${t.name}: ${(m.rss / 1024).toFixed(1)} KB per idle connection (RSS delta), ${(m.heap / 1024).toFixed(1)} KB (JS heap + external after GC), ${maxClients} joined sockets`);
+      console.log(` ${t.name}: ${(m.rss / 1024).toFixed(1)} KB per idle connection (RSS delta), ${(m.heap / 1024).toFixed(1)} KB (JS heap + external after GC), ${maxClients} joined sockets; idle ${m.idleCpuMsPerSecond.toFixed(1)} ms CPU per second`);
     }
     for (const { clients, rate } of SCENARIOS) {
       for (const t of targets) {

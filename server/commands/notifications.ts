@@ -294,8 +294,8 @@ async function onTimeline(ctx: AppContext, e: DomainEventOf<'timeline.appended'>
   const mentioned = new Set(e.mentionIds);
   const repliedTo = [...participants].filter((u) => !mentioned.has(u));
   participants.add(entry.by.id);
-  await send(mentioned, 'mention', 'mentioned you in', entry.id);
-  await send(repliedTo, 'reply', 'replied in a thread of', entry.id);
+  if (mentioned.size > 0) await send(mentioned, 'mention', 'mentioned you in', entry.id);
+  if (repliedTo.length > 0) await send(repliedTo, 'reply', 'replied in a thread of', entry.id);
 }
 
 async function onEncounterChanged(ctx: AppContext, e: DomainEventOf<'encounter.changed'>): Promise<void> {

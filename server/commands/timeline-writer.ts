@@ -46,6 +46,14 @@ export interface TimelineWriter {
 
 const MAX_ATTEMPTS = 200;
 export const ORDERED_CHUNK = 100;
+/**
+ * How long an entry may wait for others to share its insert. Each insertMany costs this process
+ * about half a millisecond of CPU (the driver and the socket write), whatever it carries, and
+ * FerretDB more; at 100 messages a second a tick holds one message, so without a linger every
+ * message paid a whole insert. Under load the entries queued behind a running insert are older
+ * than this and go at once (keyed-batches.ts), so it only adds latency when the server is quiet.
+ */
+export const LINGER_MS = Number(process.env.GRAYCASE_TIMELINE_LINGER_MS ?? 15);
 
 export function createTimelineWriter(collection: Collection<TimelineDoc>, onBackgroundError: (err: unknown) => void): TimelineWriter {
   const nextOf = new Map<string, { next: number; at: number }>();
@@ -55,13 +63,18 @@ export function createTimelineWriter(collection: Collection<TimelineDoc>, onBack
     return last?.seq ?? 0;
   };
 
-  async function nextNumbers(rooms: Set<string>): Promise<Map<string, number>> {
+  /** Each room's next number: from memory when known lately (no await then), else read. */
+  function nextNumbers(rooms: Set<string>): Map<string, number> | Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    await Promise.all([...rooms].map(async (room) => {
+    const unknown: string[] = [];
+    const now = Date.now();
+    for (const room of rooms) {
       const cached = nextOf.get(room);
-      out.set(room, cached && Date.now() - cached.at < KNOWN_MS ? cached.next : (await newest(room)) + 1);
-    }));
-    return out;
+      if (cached && now - cached.at < KNOWN_MS) out.set(room, cached.next);
+      else unknown.push(room);
+    }
+    if (unknown.length === 0) return out;
+    return Promise.all(unknown.map(async (room) => { out.set(room, (await newest(room)) + 1); })).then(() => out);
   }
 
   async function write(jobs: Job[]): Promise<void> {
@@ -70,7 +83,10 @@ export function createTimelineWriter(collection: Collection<TimelineDoc>, onBack
 
   async function writeChunk(jobs: Job[]): Promise<void> {
     let pending = jobs;
-    const next = await nextNumbers(new Set(pending.map((j) => j.entry.room)));
+    const rooms = new Set<string>();
+    for (const j of pending) rooms.add(j.entry.room);
+    const known = nextNumbers(rooms);
+    const next = known instanceof Map ? known : await known;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
       const counters = new Map(next);
       const entries = pending.map((j) => {
@@ -87,7 +103,8 @@ export function createTimelineWriter(collection: Collection<TimelineDoc>, onBack
       try {
         await collection.insertMany(entries as OptionalUnlessRequiredId<TimelineDoc>[], { ordered: true });
         landed(entries.length);
-        for (const [room, n] of next) nextOf.set(room, { next: n, at: Date.now() });
+        const at = Date.now();
+        for (const [room, n] of next) nextOf.set(room, { next: n, at });
         return;
       } catch (err) {
         if (!isDuplicateKey(err)) {
@@ -117,8 +134,8 @@ export function createTimelineWriter(collection: Collection<TimelineDoc>, onBack
     }
   }
 
-  // One key: every room's entries of a tick share one batch (and one runner at a time).
-  const batches = new KeyedBatches<Job>((_key, jobs) => write(jobs), onBackgroundError);
+  // One key: every room's entries of a linger share one batch (and one runner at a time).
+  const batches = new KeyedBatches<Job>((_key, jobs) => write(jobs), onBackgroundError, { lingerMs: LINGER_MS, maxJobs: ORDERED_CHUNK });
   return {
     append(entry) {
       return new Promise<Appended>((resolve, reject) => batches.push('timeline', { entry, resolve, reject }));

@@ -3,19 +3,59 @@
  * time, and each run takes everything queued for that key so far. Under load N callers cost
  * one database round instead of N, and callers of one key in one process never race each other
  * (only other processes can, and the storage module's claims settle that).
+ *
+ * Optional linger (`lingerMs`): a run starts only when its oldest queued job has waited that
+ * long, or as soon as `maxJobs` are queued. Without load a batch then gathers the callers of a
+ * few milliseconds instead of one tick; under load the jobs queued behind a running batch are
+ * already that old and go at once, so a linger bounds the added wait, it never stacks up.
+ * Nothing else changes: each caller still settles only when its run settles its job.
  */
+export interface BatchOptions {
+  /** The most a queued job waits for companions before its run starts (default 0: one tick). */
+  lingerMs?: number;
+  /** A queue this long starts its run without waiting out the linger. */
+  maxJobs?: number;
+}
+
 export class KeyedBatches<Job> {
   private readonly queued = new Map<string, Job[]>();
   private readonly running = new Set<string>();
+  /** When the oldest job of each queued list arrived (only kept with a linger). */
+  private readonly firstAt = new Map<string, number>();
+  /** Wakes a runner lingering on a key, once the queue is full. */
+  private readonly wakers = new Map<string, () => void>();
 
   /** `run` must settle every job it is given (resolve or reject); a throw rejects none of them. */
-  constructor(private readonly run: (key: string, jobs: Job[]) => Promise<void>, private readonly onCrash: (err: unknown) => void) {}
+  constructor(
+    private readonly run: (key: string, jobs: Job[]) => Promise<void>,
+    private readonly onCrash: (err: unknown) => void,
+    private readonly options: BatchOptions = {}
+  ) {}
 
   push(key: string, job: Job): void {
     const list = this.queued.get(key);
-    if (list) list.push(job);
-    else this.queued.set(key, [job]);
+    if (list) {
+      list.push(job);
+      if (list.length >= (this.options.maxJobs ?? Infinity)) this.wakers.get(key)?.();
+    } else {
+      this.queued.set(key, [job]);
+      if (this.options.lingerMs) this.firstAt.set(key, performance.now());
+    }
     if (!this.running.has(key)) void this.drain(key);
+  }
+
+  /** Waits until the oldest job of the key's queue is `lingerMs` old or the queue is full. */
+  private linger(key: string): Promise<void> | null {
+    const { lingerMs = 0, maxJobs = Infinity } = this.options;
+    const jobs = this.queued.get(key);
+    if (lingerMs <= 0 || !jobs || jobs.length >= maxJobs) return null;
+    const wait = (this.firstAt.get(key) ?? 0) + lingerMs - performance.now();
+    if (wait <= 0) return null;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, wait);
+      function done() { clearTimeout(timer); resolve(); }
+      this.wakers.set(key, done);
+    }).finally(() => this.wakers.delete(key));
   }
 
   private async drain(key: string): Promise<void> {
@@ -24,14 +64,18 @@ export class KeyedBatches<Job> {
       // One tick lets a burst of concurrent callers join the first batch.
       await new Promise<void>((resolve) => setImmediate(resolve));
       for (;;) {
+        const waiting = this.linger(key);
+        if (waiting) await waiting;
         const jobs = this.queued.get(key);
         if (!jobs || jobs.length === 0) break;
         this.queued.delete(key);
+        this.firstAt.delete(key);
         await this.run(key, jobs).catch(this.onCrash);
       }
     } finally {
       this.running.delete(key);
       this.queued.delete(key);
+      this.firstAt.delete(key);
     }
   }
 }
