@@ -11,19 +11,25 @@
 import { scan, type Hit } from './hits';
 import { TOK } from './name-words';
 import { clinicalReading } from './clinical-numbers';
+import { findStreetNames } from './street-names';
 
 /** USPS street suffixes (common ones and their abbreviations). */
 const TYPES = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Terr|Circle|Cir|Square|Sq|Trail|Trl|Row|Loop|Path|Pike|Alley|Aly|Crescent|Cres|Close|Plaza|Plz|Route|Rte|Run|Ridge|Rdg|Crossing|Xing|Heights|Hts|Bend|Cove|Cv|Glen|Gln|Hill|Hl|Hills|Park|Green|Grn|Mews|Commons|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Landing|Lndg|Estates|Village|Vlg|Meadow|Meadows|Mdws|Creek|Crk|Springs|Spgs|Woods|Grove|Grv|Knoll|Manor|Mnr|Oval|Spur|Crest|Trace|Trce|Hollow|Holw|Harbor|Hbr|Isle|Junction|Jct|Summit|Valley|Vly|Vista|Dale|Gateway|Lake|Orchard|Pines|Shore|Shores|Wharf|Byway|Fork|Ford|Garden|Gardens|Gdns';
 const LOWER_TYPES = 'street|st|avenue|ave|road|rd|drive|boulevard|blvd|lane|ln|court|ct|parkway|pkwy|highway|hwy|terrace|circle|place|way|trail';
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
 const ORD = '\\d{1,3}(?:st|nd|rd|th)';
-const NUM = '(?<![\\w/.:$-])\\d{1,6}(?:[A-Z]|-\\d{1,4}|\\s?1\\/2|½)?';
+// House numbers do not start with 0 ("0430 Notified Dr. Hunt" is a clock time).
+const NUM = '(?<![\\w/.:$-])(?!0)\\d{1,6}(?:[A-Z]|-\\d{1,4}|\\s?1\\/2|½)?';
 const UNIT = '(?:,?[ \\t]*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Fl|Floor|Bldg|Building|Lot|Trlr|Space|Spc|apt|unit|suite|ste|#)\\.?[ \\t]*#?[ \\t]*[A-Z0-9-]{1,6}(?![\\w-]))?';
 /** "4417 Martin Luther King Jr. Blvd", "12 Old Mill Run", "220 W. 34th St Apt 5C". */
 const CAPITALISED = new RegExp(`${NUM}[ \\t]+(?:${DIR}[ \\t]+)?(?:(?:${TOK}|${ORD}|Jr\\.?|St\\.|Saint|Dr\\.|de|del|la|of|the)[ \\t]+){1,4}(?:${TYPES})\\b\\.?(?:[ \\t]+${DIR}(?![\\w]))?${UNIT}`, 'g');
 /** "1450 N Halsted", "88 W. Broadway": a direction marks a street even without its type. */
 // Two digits at least, and a one-letter direction: "3 West Oncology" is a ward.
 const DIRECTED = new RegExp(`(?<![\\w/.:$-])\\d{2,6}[A-Z]?[ \\t]+[NSEW]\\.?[ \\t]+(?:${TOK}|${ORD})(?:[ \\t]+${TOK})?${UNIT}(?![ \\t]*(?:${TYPES})\\b)`, 'g');
+/** ALL-CAPS address lines ("1418 W ALLEGHENY AVE APT 3,"): the type must close the street (a comma, the line end, a unit). */
+const CAPS_TYPES = TYPES.toUpperCase();
+const CAPS_UNIT = '(?:,?[ \\t]*(?:APT|APARTMENT|UNIT|SUITE|STE|RM|FL|BLDG|LOT|TRLR|#)\\.?[ \\t]*#?[ \\t]*[A-Z0-9-]{1,6}(?![\\w-]))?';
+const CAPS = new RegExp(`${NUM}[ \\t]+(?:(?:N|S|E|W|NE|NW|SE|SW|NORTH|SOUTH|EAST|WEST)\\.?[ \\t]+)?((?:(?:[A-Z][A-Z'’-]+|\\d{1,3}(?:ST|ND|RD|TH))[ \\t]+){1,4})(?:${CAPS_TYPES})\\b\\.?(?:[ \\t]+(?:N|S|E|W|NE|NW|SE|SW)\\b)?${CAPS_UNIT}(?=[ \\t]*(?:[,;|]|$|\\n))`, 'gm');
 const NOT_IN_LOWER_STREET = /^(?:the|a|an|to|of|by|down|up|on|in|at|from|for|with|and|or|times?|hours?|hrs?|minutes?|mins?|days?|weeks?|blocks?|miles?|feet|steps|flights?|visits?|doses?|mg|tabs?|pills?|units?|years?|yrs?|months?|people|kids|children|cars?|lanes?)$/;
 /** Numbered roads with a house number ("4521 County Road 12", "88 Route 9"), type-first streets ("1 Avenue of the Americas",
  *  "45 Calle Sol", "Calle Sol 45"), and Broadway, the street that needs no type. */
@@ -32,14 +38,17 @@ const TYPE_FIRST = new RegExp(`${NUM}[ \\t]+(?:Avenue|Calle|Avenida|Av\\.|Rua|Ru
 const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES})\\b\\.?${UNIT}`, 'g');
 // "RR 22" alone is a respiratory rate: a rural route needs its box, unless spelled out.
 const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
-const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])/g;
+const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])|\b(?:apt|apartment|APT|APARTMENT)\.?\s*#?\s*\d{1,5}[A-Za-z]?(?![\w-])/g;
 const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
 /** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
 
 export function findStreetNumbers(text: string): Hit[] {
   const out: Hit[] = [
-    ...scan(text, CAPITALISED, 'ADDRESS', 'street address'),
+    // "1200 Oak Dr. Smith ...": a "Dr." before a name is a doctor, not the street's type.
+    ...scan(text, CAPITALISED, 'ADDRESS', 'street address', 0, (m, _s, e) => !(/\bDr\.?$/.test(m[0]) && /^[ \t]+[A-Z][a-z]/.test(text.slice(e, e + 4)) && !/^[ \t]+(?:Apt|Suite|Ste|Unit)\b/.test(text.slice(e, e + 8)))),
+    ...scan(text, CAPS, 'ADDRESS', 'street address (upper case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w.toLowerCase()) && !/^(?:MG|MCG|ML|TAB|TABS|PO|IV|BID|TID|QID|PRN|BY|DAILY|PER|AND|OR|TO|THE|X)$/.test(w))),
+    ...findStreetNames(text),
     ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
     ...scan(text, NUMBERED_ROAD, 'ADDRESS', 'house number on a numbered road'),
     ...scan(text, TYPE_FIRST, 'ADDRESS', 'street named type first'),

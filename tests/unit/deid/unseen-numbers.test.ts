@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
 import { parseDate } from '../../../server/deid/dates';
+import { findStreetNumbers } from '../../../server/deid/street-numbers';
 
 const NUMBER_TYPES = new Set(['DATE', 'AGE', 'MRN', 'ACCOUNT', 'HEALTH_PLAN', 'OTHER_ID', 'LICENSE', 'DEVICE', 'VEHICLE', 'PHONE', 'FAX', 'SSN', 'IP', 'URL', 'EMAIL', 'ZIP', 'ADDRESS']);
 
@@ -150,4 +151,37 @@ describe('number compounds that are no identifiers', () => {
     'Repeat in 48-72h; give 5-10mg as needed; HIM coding, ext 4412.'
   ]);
   positives([['Ticket 12345-AB stays an id.', '12345-AB', 'OTHER_ID']]);
+});
+
+describe('streets without a house number', () => {
+  positives([
+    ['the cvs on fairmount ave closed early', 'fairmount ave', 'ADDRESS'],
+    ['Found sleeping on 12th St near the depot.', '12th St', 'ADDRESS'],
+    ['Works at the diner on N Lincoln Ave nights.', 'N Lincoln Ave', 'ADDRESS'],
+    ['Her school is on K Street.', 'K Street', 'ADDRESS'],
+    ['Met her at the corner of 9th and Walnut.', '9th and Walnut', 'ADDRESS'],
+    ['Bloodwork at Quest on Wexford, then home.', 'Wexford', 'ADDRESS'],
+    ['Motel off Rt 22 for now.', 'Rt 22', 'ADDRESS'],
+    ['She lives at 18 Birchwood with her sister.', '18 Birchwood', 'ADDRESS'],
+    ['Lives in apt 12c alone.', 'apt 12c', 'ADDRESS']
+  ]);
+  negatives([
+    'Seen on chest ct today; on call dr patel said to talk to covering dr about meds.',
+    'Referred to Family Dr Jones; started Eliquis on Admission; Lasix on Tuesday 3 days.',
+    'Walked on the road, lives on a dirt road; at eye dr appt; moved to 5 East.',
+    'Clinic on Thursday afternoons; Unit 5 ICU; room 412; bed 3.'
+  ]);
+});
+
+describe('street addresses written in capitals or after a clock time', () => {
+  positives([
+    ['ADDRESS: 77 S ORCHARD HILL RD APT 2B, DOVER DE', '77 S ORCHARD HILL RD APT 2B', 'ADDRESS'],
+    ['Home: 905 ELM ST\nPhone on file', '905 ELM ST', 'ADDRESS']
+  ]);
+  negatives(['GIVEN 2 MG IV BY DR SMITH; 1 TAB PO DAILY; 3 WEEKS PRN.']);
+  // The street rules of this module only: places.ts has its own street pattern (not in this pass's files), which still reads it.
+  it('reads "0615 Paged Dr. Ruiz" as a time and a doctor, not a street', () => {
+    expect(findStreetNumbers('0615 Paged Dr. Ruiz about the drain.')).toEqual([]);
+    expect(findStreetNumbers('1200 Oak Dr. Suite 4 is the office.').map((h) => h.type)).toContain('ADDRESS');
+  });
 });

@@ -1,0 +1,77 @@
+/**
+ * Streets named without a house number: "the Walgreens on colonial dr", "found on 7th St",
+ * "daycare on H Street", "corner of 5th and Main", "Labcorp on Brookhurst". A street locates a
+ * person like an address (Safe Harbor removes every geographic unit below the state).
+ * Invariants: a hit needs a place preposition before it ("on", "off", "at", "near", "along",
+ * "corner of"...) unless its name is an ordinal with a street type ("5th Ave"); lower-case streets
+ * need an abbreviated street type ("dr", "st", "ave") and no function word, so "on the road" and
+ * "on a dirt road" stay; "Dr"/"St" followed by a name are a doctor or a saint ("at Mercy St. Vincent",
+ * "on call dr patel"); a bare capitalised name after "on" is a street only after a store or place
+ * word and when it is no ordinary or clinical word ("Lasix on Admission" stays).
+ */
+import type { Hit } from './hits';
+import { TOK } from './name-words';
+import { isOrdinaryWord } from './ordinary';
+
+const TYPES = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Trl|Pike|Alley|Plaza|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Crescent|Loop|Row';
+// No "ct" ("on chest ct" is a scan).
+const ABBR_LOWER = 'st|ave|av|rd|dr|blvd|ln|pkwy|hwy|cir|ter|trl|expy|fwy';
+const ORD = '\\d{1,3}(?:st|nd|rd|th)';
+const PREP = '(?:on|off|at|near|along|onto|down|up|across|behind|past|by|from|to|toward|towards|corner of|intersection of|cross streets?)';
+/** A name before the type: capitalised words, an ordinal ("7th St"), a single letter ("H Street"). */
+const NAME = `(?:(?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?(?:${TOK}|${ORD}|[A-Z])(?:[ \\t]+(?:${TOK}|${ORD})){0,2})`;
+const AFTER_TYPE = '\\b\\.?(?![ \\t]+[A-Z][a-z])';
+const CAPITAL = new RegExp(`\\b(${PREP})[ \\t]+(?:the[ \\t]+)?(${NAME}[ \\t]+(?:${TYPES})${AFTER_TYPE})`, 'gd');
+/** "5th Ave", "3rd Street" need no preposition: an ordinal before a street type is a street. */
+const ORDINAL_STREET = new RegExp(`(?<![\\w-])(${ORD}[ \\t]+(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Way|Terrace|Place)${AFTER_TYPE})`, 'gd');
+/** Lower case: only the prepositions of location ("at eye dr appt", "to covering dr" are doctors). */
+const LOWER_PREP = '(?:on|off|along|near|onto|down|up|past|behind|across from|corner of)';
+const LOWER = new RegExp(`\\b${LOWER_PREP}[ \\t]+((?:[a-z]+|${ORD})(?:[ \\t]+[a-z]+)?[ \\t]+(?:${ABBR_LOWER})\\b\\.?)(?:[ \\t]+([a-z]+))?`, 'gd');
+/** Function words, counts and clinical nouns that no lower-case street name holds. */
+const NOT_IN_LOWER = /^(?:the|a|an|his|her|their|my|our|this|that|to|of|in|at|on|by|and|or|for|with|call|rounds|service|duty|shift|floor|unit|room|bed|day|night|time|pain|meds?|hold|oxygen|dialysis|vent|list|file|record|chart|arrival|exam|admission|discharge|pt|patient|er|ed|icu|or|covering|attending|primary|family|eye|foot|heart|skin|kidney|lung|bone|new|old|regular|usual|pcp|own|other|another|same|team|peds|ortho|psych|surgery|see|seeing|saw|seen|visit|appt|my|your)$/;
+/** "corner of 5th and Main", "at Elm & 3rd", "near Main St and Oak Ave". */
+const CORNER = new RegExp(`\\b(?:corner of|intersection of|cross streets?:?|at|near|on)[ \\t]+((?:${TOK}|${ORD})(?:[ \\t]+(?:${TYPES})\\b\\.?)?[ \\t]+(?:and|&|at|\\/)[ \\t]+(?:${TOK}|${ORD})(?:[ \\t]+(?:${TYPES})\\b\\.?)?)`, 'gd');
+/** "Labcorp on Brookhurst", "the pharmacy off Telegraph": a store, a place word or a capitalised name, then a bare street name. */
+const PLACE_ON = new RegExp(`(?:\\b(?:pharmacy|store|clinic|office|lab|shelter|church|school|station|apartments?|house|motel|hotel|branch|location|bus stop|stop|park|plaza|mall|Walgreens|CVS|Rite Aid|Kroger|Target|Walmart)|(?<=[a-z,;][ \\t]+)${TOK})[ \\t]+(?:on|off)[ \\t]+(${TOK}(?:[ \\t]+${TOK})?)(?![\\p{L}'’-]|[ \\t]+(?:${TYPES})\\b|[ \\t]*#?\\d)`, 'gdu');
+/** Numbered local roads in their short forms ("Rt 30", "SR-9", "CR 12", "State Hwy 7"); places.ts reads the long ones. */
+const SHORT_ROAD = /\b(?:Rt|RT|SR|CR|State Hwy|State Rd|Co\.? Rd|Cty Rd|FM)\.?[ \t-]*#?\d{1,4}[A-Z]?(?![\w-])/g;
+/** "lives at 22 Elm", "address is 4 Birchwood": a house number and a name after a residence word, no type needed. */
+const RESIDENCE_NUMBER = new RegExp(`\\b(?:lives|living|resides|residing|stays|staying|home|address(?:[ \\t]+is)?|moved)[ \\t]+(?:at|to|is)?[ \\t]*((?!0)\\d{1,6}[A-Z]?[ \\t]+(?:(?:N|S|E|W)\\.?[ \\t]+)?${TOK}(?:[ \\t]+${TOK})?)`, 'gd');
+const NOT_A_STREET = /^(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Medicare|Medicaid)$/;
+
+export function findStreetNames(text: string): Hit[] {
+  const out: Hit[] = [];
+  const push = (m: RegExpExecArray | RegExpMatchArray, group: number, reason: string) => {
+    const [start, end] = (m as RegExpExecArray).indices![group]!;
+    out.push({ start, end, type: 'ADDRESS', reason });
+  };
+  for (const m of text.matchAll(CAPITAL)) {
+    // "referred to Family Dr", "seen by Eye Dr": after to/by/from a "Dr" is a doctor.
+    if (/^(?:to|from|by|toward|towards)$/.test(m[1]!) && /\bDr\.?$/.test(m[2]!)) continue;
+    push(m, 2, 'street name after a place word');
+  }
+  for (const m of text.matchAll(ORDINAL_STREET)) push(m, 1, 'numbered street');
+  for (const m of text.matchAll(SHORT_ROAD)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'numbered road' });
+  // "moved to 5 East", "home 2 Weeks": wards and durations are no streets.
+  for (const m of text.matchAll(RESIDENCE_NUMBER)) if (!/\b(?:North|South|East|West|Tower|Wing|Pavilion|Unit|Floor|Weeks?|Days?|Months?|Years?|Hours?|Times?)\b/.test(m[1]!)) push(m, 1, 'house number after a residence word');
+  for (const m of text.matchAll(CORNER)) {
+    // One side at least must be a street: an ordinal or a street type ("5th and Main"), or the word corner/intersection.
+    if (/\d|corner|intersection|cross/i.test(m[0]) || new RegExp(`\\b(?:${TYPES})\\b`).test(m[1]!)) push(m, 1, 'street corner');
+  }
+  for (const m of text.matchAll(LOWER)) {
+    const words = m[1]!.split(/[ \t]+/).slice(0, -1);
+    if (words.some((w) => NOT_IN_LOWER.test(w))) continue;
+    // "on call dr patel": a lower-case "dr" before a word that is no English word is a doctor.
+    if (/\bdr\.?$/.test(m[1]!) && m[2] && !isOrdinaryWord(m[2])) continue;
+    push(m, 1, 'street name after a place word (lower case)');
+  }
+  for (const m of text.matchAll(PLACE_ON)) {
+    const name = m[1]!;
+    if (name.split(/[ \t]+/).some((w) => NOT_A_STREET.test(w))) continue;
+    const placeWord = /^(?:pharmacy|store|clinic|office|lab|shelter|church|school|station|apartments?|house|motel|hotel|branch|location|bus stop|stop|park|plaza|mall|Walgreens|CVS|Rite Aid|Kroger|Target|Walmart)$/i.test(m[0].slice(0, m[0].search(/[ \t]+(?:on|off)[ \t]/)));
+    // After a capitalised name only an unknown word is a street ("Lasix on Admission" stays); after a place word any name.
+    if (!placeWord && name.split(/[ \t]+/).some((w) => isOrdinaryWord(w))) continue;
+    push(m, 1, 'street named after a place');
+  }
+  return out;
+}
