@@ -35,9 +35,14 @@ export function findPhones(text: string): Hit[] {
 }
 
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
-const LABELLED_SSN = /\b(?:SSN|SS#|soc(?:ial)?\.? sec(?:urity)?\.?(?: (?:number|no\.?|#))?)\s*[:#]?\s*(?:is\s+|ending(?: in)?\s+)?((?:\d{3}|[xX*]{3})[- ]?(?:\d{2}|[xX*]{2})[- ]?\d{4}|\d{9}|\d{4})(?!\d)/gi;
+// "SSN 123.45.6789", "social 123456789", "last four of her social 4471".
+const LABELLED_SSN = /\b(?:SSN|SS#|soc(?:ial)?\.? sec(?:urity)?\.?(?: (?:number|no\.?|#))?|social(?= *[:#]? *(?:is +)?\d)|last (?:4|four)(?: digits)? of (?:(?:his|her|their|the|pt'?s|patient'?s) )?(?:ssn|social(?: security)?(?: number)?))\s*[:#]?\s*(?:is\s+|ending(?: in)?\s+)?((?:\d{3}|[xX*]{3})[-. ]?(?:\d{2}|[xX*]{2})[-. ]?\d{4}|\d{9}|\d{4})(?!\d)/gi;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Written to dodge scrapers: "jdoe at gmail dot com", "jdoe[at]gmail.com", "jdoe (at) mail (dot) org". */
+const AT = '(?:[ \\t]*[\\[(][ \\t]*at[ \\t]*[\\])][ \\t]*|[ \\t]+at[ \\t]+)';
+const DOT = '(?:[ \\t]*[\\[(][ \\t]*dot[ \\t]*[\\])][ \\t]*|[ \\t]+dot[ \\t]+|\\.)';
+const SPELLED_EMAIL = new RegExp(`[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}(?:com|org|net|edu|gov|us|io|info|biz|co|uk|ca)(?![\\w])`, 'gi');
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()\]]+[^\s<>"'()\].,;:!?]/gi;
 const BARE_DOMAIN = /(?<![@\w.\/-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|health|info|us|co|me)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\w@-])/gi;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)/g;
@@ -48,6 +53,8 @@ export function findNetAndIds(text: string): Hit[] {
     ...scan(text, SSN, 'SSN', 'social security number shape'),
     ...scan(text, LABELLED_SSN, 'SSN', 'labelled SSN', 1),
     ...scan(text, EMAIL, 'EMAIL', 'email address'),
+    // Spelled out, it needs a bracketed "at" or a spoken "dot" ("seen at clinic.com" is no address).
+    ...scan(text, SPELLED_EMAIL, 'EMAIL', 'email address written out', 0, (m) => /[\[(]\s*at|\bdot\b/i.test(m[0])),
     ...scan(text, URL, 'URL', 'web address'),
     ...scan(text, BARE_DOMAIN, 'URL', 'web domain'),
     ...scan(text, IPV4, 'IP', 'IPv4 address'),
@@ -61,7 +68,9 @@ const AGE_NUM = '(9\\d|1[01]\\d|12[0-5])';
 const WORD_AGE = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:(?: and)? \\w+)?';
 const AGE_PATTERNS: [RegExp, number][] = [
   [new RegExp(`\\b${AGE_NUM}[\\s-]*(?:years?|yrs?|y)[\\s-]*(?:old|o\\b|\\/o\\b|\\.o\\.)`, 'gi'), 0],
-  [new RegExp(`\\b${AGE_NUM}\\s?(?:yo|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])`, 'gi'), 0],
+  [new RegExp(`\\b${AGE_NUM}[\\s-]?(?:yo[mf]?|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])`, 'gi'), 0],
+  // "turned 95", "her 95th birthday", "a woman of 97", "age ninety-six".
+  [new RegExp(`\\bturned\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\b${AGE_NUM}(?:st|nd|rd|th)\\s+birthday\\b|\\b(?:man|woman|gentleman|lady|male|female)\\s+of\\s+${AGE_NUM}\\b(?!\\s*(?:%|mg|kg|lbs?|units?))|\\b(?:age[ds]?|aged)\\s*:?\\s*(?:${WORD_AGE})\\b`, 'gi'), 0],
   [new RegExp(`\\b(?:age[ds]?|aged|Age:)\\s*:?\\s*${AGE_NUM}\\b`, 'gi'), 0],
   [new RegExp(`\\b${AGE_NUM}(?:M|F|yoM|yoF)\\b`, 'g'), 0],
   // "sister passed at 101", "died at age 93": an age at death (group 1 only).

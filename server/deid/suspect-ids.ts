@@ -54,6 +54,8 @@ export function keyTypeBefore(text: string, start: number): PhiType | null {
 }
 
 function readsAsDate(v: string): boolean {
+  // "2024-03-14T10" is the date of an ISO timestamp ("2024-03-14T10:22"), split at its colon.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}$/.test(v)) return true;
   return parseDate(v, 2100) !== null && !isYear(v);
 }
 

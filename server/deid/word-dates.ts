@@ -3,7 +3,8 @@
  * twenty three", "March twenty-first, 2024", "the second of May two thousand nineteen",
  * "June 5th nineteen eighty-five", "August twenty twenty-two".
  * Invariants: every hit holds a month name and either a day in words or a year in words (a
- * month alone, or a month with digits, is left to dates.ts); the words "may" and "march" in lower
+ * month alone, or a month with digits, is left to dates.ts), or is "the <day in words>" after a date
+ * preposition ("on the fourteenth", not "on the third day"); the words "may" and "march" in lower
  * case count only with an ordinal day word after them ("may third"), so "you may two" stays.
  * These spans do not parse back (parseDate), so redaction writes them as [DATE] in both modes.
  */
@@ -34,6 +35,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`${B}(?<mon>${MONTHS})\\.?${SEP}(?:the${SEP})?(?:(?<ord>${ORD_DAY})${YEAR('y1')}?|${CARD_DAY}${YEAR('y2')})${E}`, 'giu'),
   // Day in words before the month: "the third of October", "twenty-first of March twenty twenty".
   new RegExp(`${B}(?:the${SEP})?(?<ord>${ORD_DAY})${SEP}(?:of${SEP})?(?<mon>${MONTHS})${E}${YEAR('y1')}?${E}`, 'giu'),
+  // "on the fourteenth", "since the twenty-first.": a day in words alone, after a date preposition and before no noun.
+  new RegExp(`(?<=\\b(?:on|since|until|till|by|before|after|around|from|through|thru)[ \\t]+)the${SEP}(?<ord>${ORD_DAY})(?=[ \\t]*(?:[.,;:!?)"'”’]|$|\\n)|[ \\t]+(?:at|and|or|but|when|she|he|they|we|i|my|with)\\b)`, 'giu'),
   // Month (and digit day) with a year in words: "August twenty twenty-two", "June 5th nineteen eighty-five".
   new RegExp(`${B}(?<mon>${MONTHS})\\.?(?:${SEP}${DIGIT_DAY})?,?[ \\t]+(?:of[ \\t]+)?(?<y1>${YEAR_WORDS})${E}`, 'giu')
 ];
@@ -44,12 +47,12 @@ const DATE_WORD_BEFORE = /\b(?:on|since|until|till|by|from|before|after|dated?|d
 
 export function findWordDates(text: string): Hit[] {
   // Cheap gate: no month-shaped word, no hit.
-  if (!/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text)) return [];
+  if (!/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|th\b)/i.test(text)) return [];
   const out: Hit[] = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      const mon = m.groups!.mon!;
+      const mon = m.groups!.mon ?? 'day';
       // "march first thing", "may second": a lower-case month that is also a word needs a year or a date word before it.
       if (mon === mon.toLowerCase() && WORDLIKE.test(mon) && !(m.groups!.y1 || m.groups!.y2 || DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date in words' });

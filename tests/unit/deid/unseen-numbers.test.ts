@@ -185,3 +185,24 @@ describe('street addresses written in capitals or after a clock time', () => {
     expect(findStreetNumbers('1200 Oak Dr. Suite 4 is the office.').map((h) => h.type)).toContain('ADDRESS');
   });
 });
+
+describe('ages, SSNs and emails written the long way', () => {
+  positives([
+    ['91 YOF with CHF.', '91 YOF', 'AGE'],
+    ['Pt turned 97 in May.', 'turned 97', 'AGE'],
+    ['Celebrated her 100th birthday here.', '100th birthday', 'AGE'],
+    ['A gentleman of 93 presents.', 'gentleman of 93', 'AGE'],
+    ['aged ninety-one, lives alone', 'aged ninety-one', 'AGE'],
+    ['verified the last four of her social 7719 by phone', '7719', 'SSN'],
+    ['ssn: 321.54.9876 on the form', '321.54.9876', 'SSN'],
+    ['son says email him at kdoe77 at gmail dot com', 'kdoe77 at gmail dot com', 'EMAIL'],
+    ['send to kdoe77[at]yahoo.com please', 'kdoe77[at]yahoo.com', 'EMAIL'],
+    ['fell on the nineteenth, came in today', 'the nineteenth', 'DATE'],
+    ['Event log 2025-02-11T08:15:00Z', '2025-02-11', 'DATE']
+  ]);
+  negatives([
+    'HR 92, RR 18, temp turned 99.1 degrees; 93 percent on RA.',
+    'A woman of 95 kg; seen at clinic at noon; social worker visited 2 times.',
+    'On the third day she walked; on the second attempt it worked.'
+  ]);
+});
