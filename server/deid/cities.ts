@@ -14,6 +14,7 @@ import { cityPopulation, longestCityWords } from './gazetteer';
 import { isStop } from './name-words';
 import { CLINICAL_HEAD } from './people';
 import { isEnglish, isTitle, type Token } from './tokens';
+import { findContextPlaces } from './place-context';
 
 const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
 const RESIDENCE_CUE = /\b(?:lives|live|lived|living|stays|staying|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\b(?:from|outside(?: of)?|near)\s+$/i;
@@ -38,7 +39,7 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
   for (let i = 0; i < toks.length; i++) {
     for (let n = Math.min(maxWords, toks.length - i); n >= 1; n--) {
       const run = toks.slice(i, i + n);
-      if (!run.every((t, k) => CITY_WORD.test(t.word) && (k === 0 || /^\.?[ \t]$/.test(text.slice(run[k - 1]!.end, t.start)) && (text[run[k - 1]!.end] !== '.' || /^(?:St|Ft|Mt)$/.test(run[k - 1]!.word))))) continue;
+      if (!run.every((t, k) => CITY_WORD.test(t.word) && (k === 0 || /^\.?[ \t]$/.test(text.slice(run[k - 1]!.end, t.start)) && (text[run[k - 1]!.end] !== '.' || /^(?:St|Ste|Ft|Mt)$/.test(run[k - 1]!.word))))) continue;
       const start = run[0]!.start, end = run[n - 1]!.end;
       const phrase = text.slice(start, end);
       const pop = cityPopulation(phrase);
@@ -47,7 +48,7 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       const after = text.slice(end, end + 40).replace(/^['’]s/, '').trimStart();
       if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || HONORIFIC_BEFORE.test(pre)) break;
       const titleWord = (w: string) => isTitle(w) || /^[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+$/.test(w); // "Port-au-Prince"
-      const titled = run.every((t) => titleWord(t.word) || /^(?:St|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && titleWord(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
+      const titled = run.every((t) => titleWord(t.word) || /^(?:St|Ste|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && titleWord(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
       const single = n === 1 ? run[0]! : undefined;
       const wordy = single ? isStop(single.word) || isClinicalOrCommon(single.word) || isEnglish(single) : false;
       let ok = false;
@@ -58,5 +59,5 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       if (ok) { out.push({ start, end, type: 'CITY', reason: 'city name (GeoNames)' }); i += n - 1; break; }
     }
   }
-  return out;
+  return [...out, ...findContextPlaces(text)];
 }

@@ -112,7 +112,8 @@ function capsLineHits(value: string): Hit[] {
   const inCaps = (h: Hit) => lines.some((m) => m.index <= h.start && h.end <= m.index + m[0].length);
   const toks = tokenize(lower);
   // Facility names are found by their capitalised words: read those lines title-cased.
-  const titled = lower.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
+  // Not after an apostrophe: "ST. CASIMIR'S" reads "St. Casimir's".
+  const titled = lower.replace(/(?<!['’])\b[a-z]/g, (ch) => ch.toUpperCase());
   // Title-cased, the proper-noun rule applies to words of 4+ letters (3-letter capitals are mostly acronyms: TTE, EGD).
   const proper = findProperNouns(titled, tokenize(titled)).filter((h) => titled.slice(h.start, h.end).replace(/[^\p{L}]/gu, '').length >= 4);
   return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled), ...proper]

@@ -17,10 +17,12 @@ import { COMMON_WORDS, FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, nam
 import { cityPopulation } from './gazetteer';
 import { isStop, TOK } from './name-words';
 import { isCountry, isEnglishWord } from './tokens';
+import { codeSetWords } from './vocabulary';
 import { STATE_NAMES } from './places';
 
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 import { CLINICAL_HEAD } from './people';
+import { findContextFacilities } from './facility-context';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -44,7 +46,7 @@ const GENERIC_INSTITUTION = /(?<![\p{L}\p{N}])((?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:[
 const NOT_A_NAME = /^(?:Outside|Local|Other|Previous|Prior|Receiving|Sending|Referring|Transferring|Accepting|Admitting|Any|This|That|Our|Your|Their|His|Her|The|A|An|Nearest|Nearby|Same|New|Another|Different|Area|Home|Patient|Pt|Each|Every|Which|What|No|Main|Teaching|Acute|Private|Public|Rural|Urban|Small|Large|Tertiary|Community-based)$/;
 
 /** "seen at fairview hospital", "transferred to regions hospital": a lower-case name before an institution word, after a place word. */
-const LOWER_INSTITUTION = /(?<=\b(?:at|from|to|in|transferred|admitted|seen|treated|followed|records)[ \t]+(?:the[ \t]+)?)((?:[a-z][a-z'’]+[ \t]+){1,2})(hospital|medical center|med center|clinic|nursing home|hospice|rehab|health)\b/gu;
+const LOWER_INSTITUTION = /(?<=\b(?:at|from|to|in|transferred|admitted|seen|treated|followed|records)[ \t]+(?:the[ \t]+)?)((?:[a-z][a-z'’]+[ \t]+){1,2})(hospital|medical center|med center|clinic|nursing home|hospice|rehab|health|imaging|radiology|lab|labs|laboratory|pharmacy|urgent care|surgery center|dialysis|family medicine|family practice|primary care|pediatrics|medical group|cancer center|health center|orthopedics|senior living|assisted living)\b/gu;
 const ANY_HOSPITAL = new Set(('psych psychiatric mental state day animal field teaching specialty trauma long-term surgical pediatric children\'s childrens women\'s womens ' +
   'veterans va walk-in free rehab rehabilitation acute private public rural urban small large tertiary big same different another any each every my your ' +
   'outside local nearby nearest other previous prior receiving sending referring transferring accepting home area new old main').split(' '));
@@ -52,7 +54,7 @@ const ANY_HOSPITAL = new Set(('psych psychiatric mental state day animal field t
 /** "transferred to Cedar Ridge", "discharged to Sunrise of Edina": capitalised words right after a transfer or discharge verb name a place. */
 const AFTER_TRANSFER = /\b(?:[Tt]ransferred|[Tt]ransfer|[Dd]ischarged|[Aa]dmitted|[Mm]oved|[Tt]ransported|[Bb]rought|[Rr]eturned|[Rr]eadmitted)[ \t]+(?:back[ \t]+)?(?:to|from|at)[ \t]+(?:the[ \t]+)?((?:St\.[ \t]|[A-Z][a-z]+(?:['’]s)?[ \t]?){1,3})(?![\p{L}])/gu;
 /** Units, services and departments a patient is sent to inside one hospital: never a facility's name. */
-const DEPARTMENTS = new Set(('labor delivery memory care step down stepdown med surg medsurg hospice palliative psych psychiatry behavioral wound pain management infusion dialysis ' +
+export const DEPARTMENTS = new Set(('labor delivery memory care step down stepdown med surg medsurg hospice palliative psych psychiatry behavioral wound pain management infusion dialysis ' +
   'interventional radiology cath lab endoscopy observation telemetry floor ward unit bay pod room bed holding recovery triage fast track pediatrics peds ' +
   'oncology cardiology surgery medicine neurology nephrology orthopedics rehab rehabilitation physical therapy occupational speech home hospital clinic ' +
   'intensive critical nursing skilled long term acute subacute transitional assisted living residential foster shelter jail prison court school work').split(' '));
@@ -63,8 +65,14 @@ const HEAD_FIRST = new RegExp(`\\b(?:(?:Children['’]s|Women['’]s|General|Mem
 /** One-word system names ("Mercy", "Providence"): distinctive in a headed name even though they are also words ("Mercy Heart & Vascular"). */
 const SYSTEM_WORDS = new Set(FACILITY_SYSTEMS.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase()));
 
-function distinctive(words: string): boolean {
-  return words.split(/[\s&]+/).filter(Boolean).some((w) => !GENERIC.has(w.toLowerCase()) && !isStop(w) && !isClinicalOrCommon(w) || /^[A-Z]{2,5}$/.test(w) || SYSTEM_WORDS.has(w.toLowerCase()));
+/** "Pain Clinic", "Memory Clinic", "Heart Failure Clinic": a word of the code-set descriptions names a service, unless it is also a town or a frequent surname. */
+function serviceWord(w: string): boolean {
+  const l = w.toLowerCase().replace(/['’]s$/, '');
+  return codeSetWords().has(l) && !cityPopulation(w) && (nameLists()?.last.get(l) ?? Infinity) > 1500;
+}
+
+function distinctive(words: string, service = false): boolean {
+  return words.split(/[\s&]+/).filter(Boolean).some((w) => !GENERIC.has(w.toLowerCase()) && !isStop(w) && !isClinicalOrCommon(w) && !(service && serviceWord(w)) || /^[A-Z]{2,5}$/.test(w) || SYSTEM_WORDS.has(w.toLowerCase()));
 }
 
 /** "referral to Lake Health", "at Rose Clinic": after a place word, a capitalised word that is also a name (the exception list's common words) is distinctive enough. */
@@ -153,7 +161,9 @@ export function findFacilities(text: string): Hit[] {
   for (const m of text.matchAll(HEADED)) {
     const words = m[1]!.trim();
     const cued = CUE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index + m[1]!.search(/\S/)));
-    if (!distinctive(words) && !(cued && nameLike(words))) continue;
+    // Before a bare "Clinic" or "Center" a clinical word names a service ("Pain Clinic"); before "Medical Center" it may name a place ("Mountain View").
+    const service = /^(?:Clinic|Clinics|Center)$/.test(m[2]!) && !words.split(/\s+/).some((w) => GENERIC.has(w.toLowerCase()));
+    if (!distinctive(words, service) && !(cued && nameLike(words))) continue;
     // A bare "Center" needs two words before it ("Riverbend Kidney Center", not "Call Center").
     if (m[2] === 'Center' && words.split(/\s+/).length < 2 && !words.split(/\s+/).some((w) => (!isEnglishWord(w.toLowerCase()) && !isClinicalOrCommon(w)) || (cued && surname(w)))) continue;
     // A bare "Care" ("Comfort Care", "Wound Care") names a service unless a word of the name is no English word ("Augustana Care").
@@ -202,7 +212,8 @@ export function findFacilities(text: string): Hit[] {
     // "seen at fairview hospital" matches from "at": the name starts after the place words.
     const words = [...m[1]!.matchAll(/\S+/g)];
     while (words.length && isStop(words[0]![0])) words.shift();
-    if (!words.length || words.some((w) => ANY_HOSPITAL.has(w[0]) || GENERIC.has(w[0]) || isStop(w[0]))) continue;
+    // "at wound clinic", "at the pain clinic": a clinical word names a service; a town or an unknown word names a place.
+    if (!words.length || words.some((w) => ANY_HOSPITAL.has(w[0]) || GENERIC.has(w[0]) || isStop(w[0]) || DEPARTMENTS.has(w[0]) || (codeSetWords().has(w[0]) && !cityPopulation(w[0])))) continue;
     const start = m.index + words[0]!.index, end = m.index + m[0].length;
     if (!out.some((h) => h.start <= start && end <= h.end)) push(start, end, 'facility name before a facility word');
   }
@@ -220,5 +231,5 @@ export function findFacilities(text: string): Hit[] {
     if (!out.some((h) => h.start <= m.index && m.index + m[0].length <= h.end)) push(m.index, m.index + m[0].length, 'place named "The ..." after a place word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
-  return out;
+  return [...out, ...findContextFacilities(text)];
 }

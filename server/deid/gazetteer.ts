@@ -28,7 +28,7 @@ export function cityIndex(): Map<string, number> {
       if (c.country !== 'US' && c.population < WORLD_MIN) continue;
       // GeoNames writes "Saint Louis", "Fort Collins"; notes write "St. Louis", "Ft. Collins" too.
       const names = [c.name, c.name.replace(/^Saint /, 'St. '), c.name.replace(/^Saint /, 'St '), c.name.replace(/^Fort /, 'Ft. '), c.name.replace(/^Fort /, 'Ft '),
-        c.name.replace(/^Mount /, 'Mt. '), c.name.replace(/^Mount /, 'Mt ')];
+        c.name.replace(/^Mount /, 'Mt. '), c.name.replace(/^Mount /, 'Mt '), c.name.replace(/ Sainte /, ' Ste. '), c.name.replace(/ Sainte /, ' Ste ')];
       for (const n of names) {
         const k = n.toLowerCase();
         if (STATES.has(k) || k.length < 3) continue;

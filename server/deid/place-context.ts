@@ -1,0 +1,91 @@
+/**
+ * Places below the state found by context when the gazetteer rule (cities.ts) holds back
+ * (issue 8 class 4):
+ *  - neighbourhoods and districts: "in the Hill District", "the Cedar-Riverside neighborhood",
+ *    "in the Southside area" (capitalised words before an area word, after a place word);
+ *  - a town before a local agency ("Flagstaff PD", "Tulsa Fire", "Mesa Public Schools");
+ *  - a large town whose name is also an English word, after a travel or residence verb
+ *    ("referred from Mobile", "moved to Reading"): GeoNames towns of 50,000+;
+ *  - lower-case town names of two or three words after a place word ("at bryn mawr",
+ *    "in cherry hill") when the gazetteer knows the phrase and one word is no ordinary word,
+ *    or the phrase is a town of 20,000+.
+ * Never a place here: place-named diseases (Lyme, West Nile), a name with a clinical head word
+ * after it, states and countries (a state may stay in a Safe Harbor copy).
+ * Invariants: hits are typed CITY and cover whole words; spans index the original text.
+ */
+import { type Hit } from './hits';
+import { DRUGS, EPONYMS, PLACE_DISEASES } from './lexicon';
+import { codeSetWords } from './vocabulary';
+import { cityPopulation } from './gazetteer';
+import { isStop } from './name-words';
+import { isOrdinaryWord } from './ordinary';
+import { CLINICAL_HEAD } from './people';
+import { STATE_NAMES } from './places';
+import { isCountry } from './tokens';
+
+const CAP = String.raw`\p{Lu}[\p{Ll}'’]+`;
+const AREA_NAME = String.raw`${CAP}(?:-${CAP})*(?:[ \t]+${CAP}(?:-${CAP})*){0,2}`;
+const STATE = new RegExp(`^(?:${STATE_NAMES})$`, 'i');
+const AREA_WORD = /^(?:neighbou?rhood|area|district|section|side|part of town|projects|community|reservation|township|borough|suburbs?)$/i;
+const NOT_AREA = /^(?:Emergency|Waiting|Surgical|Recovery|Treatment|Exam|Examination|Procedure|Affected|Injured|Operative|Pelvic|Groin|Perineal|Sacral|Buttock|Chest|Left|Right|Upper|Lower|Same|Other|This|That|General|Medical|Surgery|Catchment|Service|Metro|Rural|Urban|Shelter|Housing|Low-income|Low|High)$/;
+const PLACE_CUE = /\b(?:in|from|near|around|to|of|at|into|outside(?: of)?|throughout|across|lives in|living in)[ \t]+(?:the[ \t]+)?$/i;
+const RESIDENCE_BEFORE = /\b(?:lives?|living|lived|resides?|residing|stays?|staying|moved|moving|relocated|grew up|raised|born|from|near|home|house|apartment|family)\b[^.\n]{0,12}$/i;
+const TRAVEL_CUE = /\b(?:referred from|transferred from|moved (?:here )?(?:to|from)|relocated (?:to|from)|lives in|living in|lived in|resides in|residing in|born in|raised in|grew up in|drove (?:up |down |in )?(?:from|to)|flew (?:in )?(?:from|to)|came (?:up |down |in )?from|visiting (?:family )?in|back (?:home )?to|home (?:to|in)|trip to|traveled to|travelled to|is from|was from|originally from)[ \t]+$/i;
+const AGENCY_AFTER = /^[ \t]+(?:PD|P\.D\.|FD|Police|Fire(?:[ \t]+(?:Department|Dept|Rescue))?|EMS|Sheriff|Transit|Public[ \t]+Schools|City[ \t]+Schools|ISD|Unified|School[ \t]+District|Housing[ \t]+Authority|Municipal[ \t]+Court|City[ \t]+Jail)\b/;
+
+const disease = (text: string, start: number) => PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase());
+const clinicalAfter = (text: string, end: number) => CLINICAL_HEAD.test(text.slice(end, end + 40).replace(/^['’]s/, '').trimStart());
+const placeOk = (text: string, start: number, end: number) => {
+  const s = text.slice(start, end);
+  return !disease(text, start) && !clinicalAfter(text, end) && !STATE.test(s) && !isCountry(s);
+};
+
+export function findContextPlaces(text: string): Hit[] {
+  const out: Hit[] = [];
+  const push = (start: number, end: number, reason: string) => { if (placeOk(text, start, end)) out.push({ start, end, type: 'CITY', reason }); };
+  // "in the Hill District", "the Cedar-Riverside neighborhood".
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])the[ \t]+(${AREA_NAME})(?:[ \t]+(neighbou?rhood|area|district|section|side|projects|community|reservation|township|borough|suburbs?|District|Heights|Hills|Village|Flats|Bottoms|Projects|Reservation|Township|Borough|Corridor|Quarter|Ward))?(?![\p{L}])`, 'gu'))) {
+    let name = m[1]!, area = m[2];
+    // "the Hill District": the name took the capitalised area word.
+    const tail = /[ \t]+(District|Heights|Hills|Village|Flats|Bottoms|Projects|Reservation|Township|Borough|Corridor|Quarter|Ward)$/.exec(name);
+    if (!area && tail) { area = tail[1]!; name = name.slice(0, tail.index); }
+    if (!area) continue;
+    const first = name.split(/[ \t-]+/)[0]!;
+    // "the Broca area", "the sacral area": an eponym or an anatomical word names a body region, not a neighbourhood.
+    // A bare "area" or "side" needs a residence word before it ("lives in the Southside area", not "in the Broca area").
+    const lowerArea = /^\p{Ll}/u.test(area);
+    const bodyWord = (w: string) => lowerArea && (EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase()) || codeSetWords().has(w.toLowerCase()));
+    if (lowerArea && /^(?:area|side|section|community)$/.test(area) && !RESIDENCE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (NOT_AREA.test(first) || isStop(first) || name.split(/[ \t-]+/).some(bodyWord) || !PLACE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index) + 'the ')) continue;
+    const start = m.index + m[0].indexOf(name);
+    // "the Hill District": a capitalised area word is part of the name; a lower-case one is not ("area" is no clinical head here).
+    const end = AREA_WORD.test(area) && /^\p{Ll}/u.test(area) ? start + name.length : m.index + m[0].length;
+    if (!disease(text, start) && !clinicalAfter(text, m.index + m[0].length)) out.push({ start, end, type: 'CITY', reason: 'neighbourhood or district' });
+  }
+  // "Flagstaff PD", "Tulsa Fire": a town before a local agency.
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${CAP}(?:[ \t]+${CAP}){0,2})(?=${AGENCY_AFTER.source.slice(1)})`, 'gu'))) {
+    let name = m[1]!;
+    while (!cityPopulation(name) && name.includes(' ')) name = name.slice(name.indexOf(' ') + 1);
+    if (cityPopulation(name) > 0) { const s = m.index + m[1]!.length - name.length; push(s, s + name.length, 'town before a local agency'); }
+  }
+  // "referred from Mobile": a large town that is also an English word, after a travel or residence verb.
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${CAP}(?:[ \t]+${CAP})?)(?![\p{L}])`, 'gu'))) {
+    if (!TRAVEL_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    let name = m[1]!;
+    if (!cityPopulation(name) && name.includes(' ')) name = name.slice(0, name.indexOf(' '));
+    if (cityPopulation(name) >= 50_000 && !isStop(name)) push(m.index, m.index + name.length, 'large town after a travel word');
+  }
+  // "at bryn mawr", "in cherry hill": lower-case town names of two or three words after a place word.
+  for (const m of text.matchAll(/(?<![\p{L}])([\p{Ll}]{3,}(?:[ \t]+[\p{Ll}]{2,}){1,2})(?![\p{L}])/gu)) {
+    if (!PLACE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const words = m[1]!.split(/[ \t]+/);
+    for (let n = words.length; n >= 2; n--) {
+      const phrase = words.slice(0, n).join(' ');
+      const pop = cityPopulation(phrase);
+      if (!pop || words.slice(0, n).some((w) => isStop(w))) continue;
+      if (pop >= 20_000 || words.slice(0, n).some((w) => !isOrdinaryWord(w))) push(m.index, m.index + phrase.length, 'town name (lower case)');
+      break;
+    }
+  }
+  return out;
+}
