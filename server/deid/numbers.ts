@@ -7,7 +7,7 @@
  * "MRN zero zero four five"), and none reads as a date.
  */
 import { before, scan, type Hit } from './hits';
-import { KEYS } from './id-keys';
+import { KEYS, typeOfKey } from './id-keys';
 import { parseDate } from './dates';
 import { findSuspectIds, keyTypeBefore } from './suspect-ids';
 import { findStreetNumbers } from './street-numbers';
@@ -118,6 +118,13 @@ export function findLabelledIds(text: string): Hit[] {
   const hits = [...labelledIds(text), ...findSuspectIds(text)].filter(notADate);
   // A generic key ("identifier", "ID") after a specific one types the value by the specific one.
   for (const h of hits) if (h.type === 'OTHER_ID') { const t = keyTypeBefore(text, h.start); if (t && t !== 'OTHER_ID') h.type = t; }
+  // "4471223 (MRN)", "88120044 - FIN": a key right after the value types it too.
+  for (const h of hits) {
+    if (h.type !== 'OTHER_ID') continue;
+    const k = /^[ \t]*(?:\(|-|–|,)?[ \t]*([A-Za-z][A-Za-z.#' ]{1,24}?)[ \t]*\)?(?=[ \t]*(?:[,;.)\n]|$))/.exec(text.slice(h.end, h.end + 30));
+    const t = k ? typeOfKey(k[1]!) : null;
+    if (t && t !== 'OTHER_ID') { h.type = t; delete h.weak; h.reason = `identifier before "${k![1]}"`; }
+  }
   return hits;
 }
 

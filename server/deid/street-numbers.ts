@@ -4,7 +4,9 @@
  * and no type ("1450 N Halsted"), rural routes and boxes ("RR 2 Box 15", "Box 118"), and unit
  * numbers ("Apt 4B", "Suite 300", "Unit 4B" after a street). Phones written the international way
  * ("+44 20 7946 0958") and local numbers without an area code ("555-0143", weak) are here too.
- * Invariants: an address hit always starts with a digit or a box/route/unit word and holds a digit;
+ * Streets without a number are street-names.ts; the town and ZIP closing a numbered address line
+ * ("…Apt 3, philadelphia pa 19133") are typed CITY and ZIP here.
+ * Invariants: an address hit of this file always starts with a digit or a box/route/unit word and holds a digit;
  * lower-case streets need a lower-case street type and no function or unit word inside, so "walked
  * 3 blocks down the road" and "2 visits with dr" stay.
  */
@@ -56,6 +58,7 @@ export function findStreetNumbers(text: string): Hit[] {
     ...scan(text, RURAL, 'ADDRESS', 'rural route or box', 0, (m) => /\d/.test(m[0])),
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr)/.test(m[0]) || /\d/.test(m[0]))
   ];
+  out.push(...addressTails(text, out));
   // A local number without its area code ("reach her at 555-0143"): weak, and never a value with a unit or an analyte.
   for (const m of text.matchAll(LOCAL_PHONE)) {
     // Value ranges share the shape: only round ones ("100-1500", "800-1200") are read as ranges here.
@@ -66,6 +69,21 @@ export function findStreetNumbers(text: string): Hit[] {
   for (const m of text.matchAll(INTL_PHONE)) {
     const n = m[0].replace(/\D/g, '').length;
     if (n >= 8 && n <= 15) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'international phone number' });
+  }
+  return out;
+}
+
+/** "…Apt 3, philadelphia pa 19133", "…Rd, Barre, VT 05641-2211": the town and ZIP that close an address line, in any case. */
+const TAIL = /^,?[ \t]+((?:[A-Za-z][A-Za-z.'’-]*[ \t]){0,2}[A-Za-z][A-Za-z.'’-]*),?[ \t]+(?:[A-Za-z]{2}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-])/;
+function addressTails(text: string, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (h.type !== 'ADDRESS' || !/\d/.test(text.slice(h.start, h.end))) continue;
+    const t = TAIL.exec(text.slice(h.end, h.end + 60));
+    if (!t) continue;
+    const cityAt = h.end + t[0].indexOf(t[1]!), zipAt = h.end + t[0].length - t[2]!.length;
+    out.push({ start: cityAt, end: cityAt + t[1]!.length, type: 'CITY', reason: 'town of a street address' });
+    out.push({ start: zipAt, end: zipAt + t[2]!.length, type: 'ZIP', reason: 'ZIP of a street address' });
   }
   return out;
 }

@@ -206,3 +206,14 @@ describe('ages, SSNs and emails written the long way', () => {
     'On the third day she walked; on the second attempt it worked.'
   ]);
 });
+
+describe('the town and ZIP closing an address line, and keys around values', () => {
+  positives([
+    ['addr 22 birch ln apt 2, scranton pa 18503 per pt', '18503', 'ZIP'],
+    ['Lives at 12 Oak St, Barre, VT 05641-2211 alone.', '05641-2211', 'ZIP'],
+    ['Registration shows 4471223 (MRN) and a new card.', '4471223', 'MRN'],
+    ['Ins ID: W228491337 on file.', 'W228491337', 'HEALTH_PLAN'],
+    ['lic # RN123456 verified.', 'RN123456', 'LICENSE']
+  ]);
+  negatives(['Gave 2 tabs at 1400, 3 mL/kg over 20 min; glucose 110 mg/dL at 0600.']);
+});
