@@ -183,6 +183,14 @@ function checkRoles(setting: Setting, dx: CodeLine[], out: Finding[]): void {
         ? `There is no ${expected} diagnosis; ${article(setting)} ${setting} encounter needs exactly one.`
         : `There are ${primary.length} ${expected} diagnoses (${primary.map((l) => displayCode('ICD-10-CM', l.code)).join(', ')}); ${article(setting)} ${setting} encounter has exactly one, the others are secondary.`
     });
+  } else if (dx[0] !== primary[0]) {
+    // The claim reports it first (UB-04 FL 67, CMS-1500 item 21 A), and pointer letters follow
+    // the line order: a primary diagnosis further down is usually a slip in ordering.
+    const at = dx.indexOf(primary[0]);
+    out.push({
+      rule: 'primary-not-first', severity: 'warning', lineIds: [primary[0].id],
+      message: `${displayCode('ICD-10-CM', primary[0].code)} is the ${primary[0].role.replace(/-/g, ' ')} diagnosis but is diagnosis ${at + 1} of ${dx.length}; claims report it first: move it to the top of the diagnoses.`
+    });
   }
 }
 

@@ -89,6 +89,16 @@ describe('encounter-level rules', () => {
     expect(rules(run([line('ICD-10-CM', 'E11.9', 'principal')], 'outpatient'))).toEqual(['role-setting-mismatch']);
     expect(rules(run([line('ICD-10-CM', 'E11.9', 'first-listed', { poa: 'Y' })], 'inpatient'))).toEqual(['role-setting-mismatch']);
   });
+  it('primary-not-first: the principal or first-listed diagnosis below another diagnosis', () => {
+    expect(rules(run([dx1('E11.9'), line('ICD-10-CM', 'I10', 'secondary')]))).toEqual([]);
+    // Procedures above the diagnoses do not count; only the diagnosis order does.
+    expect(rules(run([line('CPT', '99213', 'procedure'), dx1('E11.9'), line('ICD-10-CM', 'I10', 'secondary')]))).toEqual([]);
+    const f = run([line('ICD-10-CM', 'I10', 'secondary'), dx1('E11.9', { id: 'p' })]);
+    expect(f).toEqual([expect.objectContaining({ rule: 'primary-not-first', severity: 'warning', lineIds: ['p'] })]);
+    expect(f[0].message).toContain('E11.9 is the first listed diagnosis but is diagnosis 2 of 2');
+    const inpatient = run([line('ICD-10-CM', 'I10', 'secondary', { poa: 'Y' }), line('ICD-10-CM', 'A41.9', 'principal', { poa: 'Y' })], 'inpatient');
+    expect(rules(inpatient)).toEqual(['primary-not-first']);
+  });
   it('poa-missing for inpatient diagnoses; exempt is accepted', () => {
     const ok = run([line('ICD-10-CM', 'E11.9', 'principal', { poa: 'Y' }), line('ICD-10-CM', 'Z79.4', 'secondary', { poa: 'exempt' })], 'inpatient');
     expect(rules(ok)).toEqual([]);
