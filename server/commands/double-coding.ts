@@ -13,6 +13,7 @@ import { qualityCollections, type DoubleCodingDoc } from '../quality/collections
 import { diffCodeSets } from '../quality/diff';
 import { announce } from '../quality/events';
 import { createThread } from './threads';
+import { collabOf } from '../collab';
 import type { CodeLine, CodeLineInput } from '../../src/lib/protocol/encounters';
 
 export async function startDoubleCoding(ctx: AppContext, actor: Actor, encounterId: string): Promise<DoubleCodingDoc> {
@@ -42,8 +43,22 @@ export async function loadSession(ctx: AppContext, actor: Actor, id: string) {
   return { q, s, enc };
 }
 
-export async function submitCoding(ctx: AppContext, actor: Actor, id: string, lines: (CodeLineInput & { id?: string })[]): Promise<DoubleCodingDoc> {
-  const { q } = await loadSession(ctx, actor, id);
+/** The coder's side as the encounter holds it now: the live document writes its projection
+ * first (it lags edits by about a second), so a submission right after an edit includes it. */
+export async function currentCodeLines(ctx: AppContext, actor: Actor, encounterId: string): Promise<CodeLine[]> {
+  const service = collabOf(ctx);
+  let live = null;
+  try { live = service.requireLoaded(encounterId); } catch { /* not open on this server: the stored lines are current */ }
+  if (live) await service.tasksOf(live).writeProjection();
+  const enc = await findEncounter(ctx.db, actor, encounterId);
+  if (!enc) throw notFound('Encounter');
+  return enc.codeLines;
+}
+
+export async function submitCoding(ctx: AppContext, actor: Actor, id: string, input: { codeLines?: (CodeLineInput & { id?: string })[]; current?: true }): Promise<DoubleCodingDoc> {
+  const { q, s: session } = await loadSession(ctx, actor, id);
+  if (input.current && actor.userId !== session.coderId) throw forbidden('Only the coder submits the encounter\'s code set; the senior submits their own lines');
+  const lines = input.current ? await currentCodeLines(ctx, actor, session.encounterId) : input.codeLines ?? [];
   const ids = lines.map((l) => l.id).filter(Boolean);
   if (new Set(ids).size !== ids.length) throw new AppError('invalid_input', 'codeLines: two lines have the same id', { field: 'codeLines' });
   const side = (s: DoubleCodingDoc) => (actor.userId === s.coderId ? 'coder' : actor.userId === s.seniorId ? 'senior' : null);

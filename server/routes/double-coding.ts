@@ -39,7 +39,7 @@ export function doubleCodingRoutes(ctx: AppContext): Router {
   r.put('/double-coding/:id/submission', auth, async (req, res) => {
     const actor = actorOf(req);
     const input = parseInput(submitCodingSchema, req.body);
-    res.json({ data: presentSession(await submitCoding(ctx, actor, idParam(req.params.id, 'Double-coding session'), input.codeLines), actor) });
+    res.json({ data: presentSession(await submitCoding(ctx, actor, idParam(req.params.id, 'Double-coding session'), input), actor) });
   });
   r.get('/double-coding/:id/diff', auth, async (req, res) => {
     const { s } = await loadSession(ctx, actorOf(req), idParam(req.params.id, 'Double-coding session'));

@@ -111,6 +111,9 @@ describe('quality on the live encounter page', () => {
     expect((await senior.post(`/api/encounters/${enc.id}/double-coding`, {})).status).toBe(201);
     await expect.poll(async () => (await panel.textContent()) !== before, { timeout: 10_000 }).toBe(true);
     expect(await panel.textContent()).toMatch(/Sage Senior/);
+    // The coder submits the live code set as it is now.
+    await panel.getByRole('button', { name: 'Submit my current code set' }).click();
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toMatch(/Cody Coder ✓ submitted/);
   });
 
   it('forum: passages with threads are highlighted, and a click opens the thread', async () => {

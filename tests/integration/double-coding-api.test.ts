@@ -7,6 +7,10 @@ import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
 import { Client, errorOf, signedIn } from '../support/http';
 import { encounterInput } from '../support/encounters';
+import { closeAllSockets } from '../support/sockets';
+import { insertLine, readLines } from '../../src/lib/collab/shape';
+import { LOCAL_ORIGIN } from '../../src/lib/collab/provider';
+import { destroyClients, yClient } from './collab-support';
 
 let server: TestServer;
 let org: TestOrg;
@@ -22,7 +26,7 @@ beforeAll(async () => {
   outsider = await signedIn(server.url, org.otherCoder.email, TEST_PASSWORD);
   otherAdmin = await signedIn(server.url, other.admin.email, TEST_PASSWORD);
 });
-afterAll(() => server.close());
+afterAll(async () => { destroyClients(); closeAllSockets(); await server.close(); });
 
 const dx = (code: string, role: string, poa = 'Y') => ({ system: 'ICD-10-CM', code, role, poa });
 
@@ -36,6 +40,27 @@ async function session() {
 }
 
 describe('blind double coding', () => {
+  it('the coder submits the live code set as it is now, an edit of the last moment included', async () => {
+    const { encounterId, sessionId } = await session();
+    const live = await yClient(server.url, org.coder.email, encounterId);
+    live.doc.transact(() => insertLine(live.doc, { id: 'just-now', system: 'ICD-10-CM', code: 'E87.1', role: 'secondary', poa: 'Y', modifiers: [], units: null, pointers: [], note: '', addedBy: null }, 2), LOCAL_ORIGIN);
+    // The edit has reached the server (the provider's update was acknowledged) but not its ~1 s projection.
+    await expect.poll(() => live.provider.inFlight, { interval: 5 }).toBe(0);
+    expect((await coder.get(`/api/encounters/${encounterId}`)).body.data.codeLines.map((l: { code: string }) => l.code)).not.toContain('E87.1');
+    const mine = await coder.put(`/api/double-coding/${sessionId}/submission`, { current: true });
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.coderLines.map((l: { code: string }) => l.code)).toEqual(readLines(live.doc).map((l) => l.code));
+    expect(mine.body.data.coderLines.map((l: { code: string }) => l.code)).toContain('E87.1');
+    // The senior codes blind: "current" would be the coder's lines, so it is refused; so is a body with neither or both.
+    const refused = await senior.put(`/api/double-coding/${sessionId}/submission`, { current: true });
+    expect([refused.status, errorOf(refused).code]).toEqual([403, 'forbidden']);
+    for (const body of [{}, { current: true, codeLines: [] }, { current: false }]) {
+      const bad = await senior.put(`/api/double-coding/${sessionId}/submission`, body);
+      expect([bad.status, errorOf(bad).code]).toEqual([400, 'invalid_input']);
+    }
+    expect((await senior.get(`/api/double-coding/${sessionId}`)).body.data.seniorSubmitted).toBe(false);
+  });
+
   it('hidden until both submit; then the difference in coder terms; a thread per difference', async () => {
     const { encounterId, sessionId, lines } = await session();
     const mine = await coder.put(`/api/double-coding/${sessionId}/submission`, { codeLines: lines.map(({ id, ...l }) => ({ ...l, id })) });

@@ -35,7 +35,11 @@ export const respondSchema = z.object({ response: z.enum(['agree', 'dispute']), 
 export const decideSchema = z.object({ decision: z.enum(['uphold', 'overturn']), reason }).strict();
 
 export const startDoubleCodingSchema = z.object({}).strict();
-export const submitCodingSchema = z.object({ codeLines: z.array(codeLineWithIdSchema).max(LIMITS.codeLines) }).strict();
+/** `codeLines` (the senior's blind lines, or any side's own), or `current: true`: the coder submits
+ * the encounter's live code set as it is now (the server reads it, so no edit of the last second
+ * is missed). */
+export const submitCodingSchema = z.object({ codeLines: z.array(codeLineWithIdSchema).max(LIMITS.codeLines).optional(), current: z.literal(true).optional() }).strict()
+  .refine((v) => (v.codeLines === undefined) !== (v.current === undefined), { message: 'send either codeLines or current: true', path: ['codeLines'] });
 export const diffThreadSchema = z.object({ key: z.string().min(1).max(120), clientId: z.string().uuid('must be a UUID made by the client') }).strict();
 
 type Person = { id: string; name: string };

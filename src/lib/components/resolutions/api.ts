@@ -22,6 +22,8 @@ export const qualityApi = {
   startDoubleCoding: (id: string) => api.post<DoubleCodingDto>(`/api/encounters/${id}/double-coding`, {}),
   doubleCodingOf: (id: string) => api.get<DoubleCodingDto[]>(`/api/encounters/${id}/double-coding`),
   submitCoding: (sessionId: string, codeLines: unknown[]) => api.put<DoubleCodingDto>(`/api/double-coding/${sessionId}/submission`, { codeLines }),
+  /** The coder's side: the encounter's live code set as the server holds it now. */
+  submitCurrentCoding: (sessionId: string) => api.put<DoubleCodingDto>(`/api/double-coding/${sessionId}/submission`, { current: true }),
   diff: (sessionId: string) => api.get<DoubleCodingDiffDto>(`/api/double-coding/${sessionId}/diff`),
   thread: (sessionId: string, key: string) => api.post<{ key: string; threadId: string }>(`/api/double-coding/${sessionId}/threads`, { key, clientId: crypto.randomUUID() })
 };
