@@ -210,6 +210,10 @@ const RANGE_TO = '\\s*(?:-|–|to|through|thru|and|&)\\s*';
 function rangeEnds(text: string, dates: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of dates) {
+    // "3/14-16": a day range on a numeric day/month, one [DATE] span (it does not parse back, so it is never shifted).
+    const md = /^\d{1,2}\/(\d{1,2})$/.exec(text.slice(h.start, h.end));
+    const mdEnd = md ? /^[-–](\d{1,2})(?![\d\/:]|\.\d|\s*(?:mg|mcg|g|kg|ml|mL|mm|cm|am|pm|hours?|hrs?|days?|x)\b)/.exec(text.slice(h.end, h.end + 8)) : null;
+    if (mdEnd && Number(mdEnd[1]) > Number(md![1]) && Number(mdEnd[1]) <= 31) out.push({ start: h.start, end: h.end + 1 + mdEnd[1]!.length, type: 'DATE', reason: 'day range' });
     if (h.weak || !/[A-Za-z]/.test(text.slice(h.start, h.end))) continue;
     const after = new RegExp(`^${RANGE_TO}(\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+(?:19|20)\\d{2}(?!\\d))?)(?![\\d/:]|\\.\\d|\\s*(?:mg|mcg|g|kg|ml|mL|am|pm|AM|PM|hours?|hrs?|days?|weeks?|times|x)\\b)`, 'd').exec(text.slice(h.end, h.end + 16));
     const first = /(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+['’]?\d{2,4})?$/.exec(text.slice(h.start, h.end));

@@ -132,8 +132,9 @@ function labelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
   out.push(...scan(text, HASH_ID, 'OTHER_ID', 'number after #', 1));
   out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));
-  for (const [re, type] of WORD_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in words`, 1));
-  for (const [re, type] of SPELLED_RES) out.push(...scan(text, re, type, `spelled-out ${type.toLowerCase().replace('_', ' ')}`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 4));
+  // Cheap gates: the spelled-out forms need four digit words, or single characters spaced out, somewhere in the text.
+  if (new RegExp(`${DIGIT_WORD}(?:[ \\t,-]+${DIGIT_WORD}){3}`, 'i').test(text)) for (const [re, type] of WORD_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in words`, 1));
+  if (/(?<![\w])[A-Z0-9][ \t]\d[ \t]\d[ \t]\d/i.test(text)) for (const [re, type] of SPELLED_RES) out.push(...scan(text, re, type, `spelled-out ${type.toLowerCase().replace('_', ' ')}`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 4));
   for (const [re, type] of LABEL_RES) {
     out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {
       const v = text.slice(s, e);

@@ -23,7 +23,7 @@ const NAME = `(?:(?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?(?:${TOK}|${OR
 const AFTER_TYPE = '\\b\\.?(?![ \\t]+[A-Z][a-z])';
 const CAPITAL = new RegExp(`\\b(${PREP})[ \\t]+(?:the[ \\t]+)?(${NAME}[ \\t]+(?:${TYPES})${AFTER_TYPE})`, 'gd');
 /** "5th Ave", "3rd Street" need no preposition: an ordinal before a street type is a street. */
-const ORDINAL_STREET = new RegExp(`(?<![\\w-])(${ORD}[ \\t]+(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Way|Terrace|Place)${AFTER_TYPE})`, 'gd');
+const ORDINAL_STREET = new RegExp(`(?<![\\w-])((?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?${ORD}[ \\t]+(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Way|Terrace|Place)${AFTER_TYPE})`, 'gd');
 /** Lower case: only the prepositions of location ("at eye dr appt", "to covering dr" are doctors). */
 const LOWER_PREP = '(?:on|off|along|near|onto|down|up|past|behind|across from|corner of)';
 const LOWER = new RegExp(`\\b${LOWER_PREP}[ \\t]+((?:[a-z]+|${ORD})(?:[ \\t]+[a-z]+)?[ \\t]+(?:${ABBR_LOWER})\\b\\.?)(?:[ \\t]+([a-z]+))?`, 'gd');

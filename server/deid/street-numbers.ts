@@ -39,8 +39,10 @@ const NUMBERED_ROAD = new RegExp(`${NUM}[ \\t]+(?:(?:(?:State|County|US|U\\.S\\.
 const TYPE_FIRST = new RegExp(`${NUM}[ \\t]+(?:Avenue|Calle|Avenida|Av\\.|Rua|Rue|Via|Camino|Paseo)[ \\t]+(?:(?:of|the|de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?${UNIT}|\\b(?:Calle|Avenida|Rua|Rue|Camino|Paseo)[ \\t]+(?:(?:de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?,?[ \\t]+(?:#[ \\t]?)?\\d{1,5}[A-Z]?(?![\\w-])|${NUM}[ \\t]+Broadway\\b`, 'g');
 const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES})\\b\\.?${UNIT}`, 'g');
 // "RR 22" alone is a respiratory rate: a rural route needs its box, unless spelled out.
-const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|Box)\s*#?\s*\d{1,6}\b/g;
+const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|PMB|Box|p\.?\s?o\.?\s?box|po box)\s*#?\s*\d{1,6}\b/g;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])|\b(?:apt|apartment|APT|APARTMENT)\.?\s*#?\s*\d{1,5}[A-Za-z]?(?![\w-])/g;
+/** A ZIP after a state abbreviation written in lower case ("scranton pa 18503"); places.ts reads the capitalised forms. */
+const LOWER_STATE_ZIP = /\b(?:al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr)\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies)\b)/g;
 const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
 /** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
@@ -51,6 +53,7 @@ export function findStreetNumbers(text: string): Hit[] {
     ...scan(text, CAPITALISED, 'ADDRESS', 'street address', 0, (m, _s, e) => !(/\bDr\.?$/.test(m[0]) && /^[ \t]+[A-Z][a-z]/.test(text.slice(e, e + 4)) && !/^[ \t]+(?:Apt|Suite|Ste|Unit)\b/.test(text.slice(e, e + 8)))),
     ...scan(text, CAPS, 'ADDRESS', 'street address (upper case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w.toLowerCase()) && !/^(?:MG|MCG|ML|TAB|TABS|PO|IV|BID|TID|QID|PRN|BY|DAILY|PER|AND|OR|TO|THE|X)$/.test(w))),
     ...findStreetNames(text),
+    ...scan(text, LOWER_STATE_ZIP, 'ZIP', 'ZIP after a state (lower case)', 1),
     ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
     ...scan(text, NUMBERED_ROAD, 'ADDRESS', 'house number on a numbered road'),
     ...scan(text, TYPE_FIRST, 'ADDRESS', 'street named type first'),
@@ -75,12 +78,14 @@ export function findStreetNumbers(text: string): Hit[] {
 
 /** "…Apt 3, philadelphia pa 19133", "…Rd, Barre, VT 05641-2211": the town and ZIP that close an address line, in any case. */
 const TAIL = /^,?[ \t]+((?:[A-Za-z][A-Za-z.'’-]*[ \t]){0,2}[A-Za-z][A-Za-z.'’-]*),?[ \t]+(?:[A-Za-z]{2}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-])/;
+const TAIL_STOP = /^(?:to|from|in|at|on|of|the|and|or|but|moved|moving|lives|living|near|with|for|by|her|his|their|is|was|are|apt|unit|suite|call|phone|ph|cell|tel)$/i;
 function addressTails(text: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of hits) {
     if (h.type !== 'ADDRESS' || !/\d/.test(text.slice(h.start, h.end))) continue;
     const t = TAIL.exec(text.slice(h.end, h.end + 60));
-    if (!t) continue;
+    // "PMB 221, moved to scranton pa 18503": the words between must be a town's, not a clause.
+    if (!t || t[1]!.split(/[ \t]+/).some((w) => TAIL_STOP.test(w))) continue;
     const cityAt = h.end + t[0].indexOf(t[1]!), zipAt = h.end + t[0].length - t[2]!.length;
     out.push({ start: cityAt, end: cityAt + t[1]!.length, type: 'CITY', reason: 'town of a street address' });
     out.push({ start: zipAt, end: zipAt + t[2]!.length, type: 'ZIP', reason: 'ZIP of a street address' });

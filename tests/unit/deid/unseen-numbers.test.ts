@@ -217,3 +217,16 @@ describe('the town and ZIP closing an address line, and keys around values', () 
   ]);
   negatives(['Gave 2 tabs at 1400, 3 mL/kg over 20 min; glucose 110 mg/dL at 0600.']);
 });
+
+describe('day ranges, directed ordinal streets, boxes and lower-case ZIPs', () => {
+  positives([
+    ['Out of office 6/10-12, covering MD aware.', '6/10-12', 'DATE'],
+    ['Shelter on S. 9th St. took her in.', 'S. 9th St.', 'ADDRESS'],
+    ['Mail goes to PMB 318 now.', 'PMB 318', 'ADDRESS'],
+    ['we moved to erie pa 16501 last month', '16501', 'ZIP']
+  ]);
+  negatives([
+    'Strength 4/5-5 distally; take 1/2-1 tab; pain 3/10-4 at rest.',
+    'Given in 12345 units; the pa 30 minutes later; ca 19.5 mg/dL.'
+  ]);
+});
