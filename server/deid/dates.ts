@@ -28,9 +28,13 @@ type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
 const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|returns?|seen|sees|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|CT|CTA|MRI|MRA|echo|TTE|TEE|EKG|ECG|CXR|XR|x-?ray|US|u\/s|ultrasound|scan|EGD|colonoscopy|biopsy|cath|culture|cx|UA|labs?|PFTs?|EEG|EMG|mammo(?:gram)?|DEXA|PET|stress test|Holter)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
 const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur)\s*(?:is|of|at|was)?\s*:?\s*$/i;
+/** MD_NEG's scale words alone (its source up to the connectors). */
+const MD_NEG_WORDS = MD_NEG.source.slice(0, MD_NEG.source.indexOf('\\s*(?:is|of|at|was)'));
 const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
   if (MD_NEG.test(pre)) return false;
+  // "Pain 7/10, improved to 3/10": the same denominator after a score a few words back is that score again.
+  if (!/\b(?:on|since|until|dated?|DOS)\s*:?\s*$/i.test(pre) && new RegExp(`${MD_NEG_WORDS}[^\\n]{0,40}?\\b\\d{1,2}\\/${Number(g.d)}(?!\\d)[^\\n]{0,60}$`, 'i').test(before(text, start, 100))) return false;
   const after = text.slice(start, start + 40).replace(/^\S+\s*/, '');
   // "cultures 2/4 bottles", "labs 4/5 positive": a counting word after wins over a date word before.
   if (FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after)) return false;

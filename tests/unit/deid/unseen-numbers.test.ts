@@ -230,3 +230,8 @@ describe('day ranges, directed ordinal streets, boxes and lower-case ZIPs', () =
     'Given in 12345 units; the pa 30 minutes later; ca 19.5 mg/dL.'
   ]);
 });
+
+describe('a score repeated with its denominator', () => {
+  negatives(['Pain 7/10, improved to 3/10 after ketorolac; GCS 14/15 then 13/15; pain 8/10 to 2/10.']);
+  positives([['Strength 4/5 on 3/5 she fell again.', '3/5', 'DATE']]);
+});
