@@ -34,6 +34,8 @@ export interface BenchSocket {
 }
 
 const sockets = new Set<BenchClient>();
+/** Every packet (WebSocket message) every bench socket received: to compare what each server sends per delivery. */
+export const packetsReceived = { count: 0, bytes: 0 };
 let sweeper: NodeJS.Timeout | null = null;
 
 /** One timer for all pending acks of all sockets (not one per emit). */
@@ -72,6 +74,8 @@ class BenchClient implements BenchSocket {
       else if (p.type === CONNECT_ERROR) onError(new Error(`connect refused: ${JSON.stringify(p.data)}`));
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      packetsReceived.count++;
+      packetsReceived.bytes += data.length;
       if (!isBinary) {
         const text = data.toString();
         if (text === '2') ws.send('3');

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import pino from 'pino';
-import { openBenchSocket, type BenchSocket } from './threads-client';
+import { openBenchSocket, packetsReceived, type BenchSocket } from './threads-client';
 import { startEmbeddedFerretDb } from '../server/db/embedded-ferretdb';
 import { collections } from '../server/db/collections';
 import { createSessionStore, SESSION_COOKIE } from '../server/auth/sessions';
@@ -159,6 +159,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const started = performance.now();
   const monoStart = process.hrtime.bigint() / 1000n; // µs, the clock of the server's CPU profile
   const client0 = process.cpuUsage();
+  const packets0 = { ...packetsReceived };
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
   const pending: Promise<void>[] = [];
   let lastSentAt = 0;
@@ -176,6 +177,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const elapsed = (performance.now() - started) / 1000;
   const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid) };
   const client = process.cpuUsage(client0);
+  const packets = { count: packetsReceived.count - packets0.count, bytes: packetsReceived.bytes - packets0.bytes };
   // With THREADS_PROFILE: the measured window, to read only its samples out of the profile.
   if (process.env.THREADS_PROFILE) console.log(` profile window ${t.name} ${clients} ${rate}: ${monoStart} ${process.hrtime.bigint() / 1000n}`);
   let unique = 0;
@@ -194,7 +196,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   return {
     messages: acked.length, failed, reasons: [...reasons].map(([k, v]) => `${k} ${v}`).join(', '), expected, unique, lost: expected - unique, duplicates,
     ack: [pct(acks, 50), pct(acks, 95), pct(acks, 99)], delivery: [pct(deliveries, 50), pct(deliveries, 95), pct(deliveries, 99)],
-    perSecond: unique / elapsed,
+    perSecond: unique / elapsed, packetsPerDelivery: packets.count / Math.max(1, unique), bytesPerDelivery: packets.bytes / Math.max(1, unique),
     nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), nodeKernelShare: (cpu1.kernel - cpu0.kernel) / Math.max(1, cpu1.node - cpu0.node), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique),
     // The clients' own CPU (all in this process): when it nears one core, latency is the client's.
     clientCpuPerDelivery: (client.user + client.system) / 1000 / Math.max(1, unique), clientCores: (client.user + client.system) / 1000 / (elapsed * 1000), load
@@ -266,7 +268,7 @@ async function startGraycase(mongoUri: string, dbPid: number | null, users: numb
   const profile = process.env.THREADS_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.THREADS_PROFILE}`] : [];
   const { child, match } = await spawnServer([...profile, 'server/index.ts'], {
     PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MONGODB_URI: mongoUri, GRAYCASE_DB_NAME: dbName, GRAYCASE_SEED_DEMO: 'false',
-    GRAYCASE_CODESETS_DIR: 'off', SESSION_SECRET: secret, ...(process.env.GRAYCASE_TIMELINE_LINGER_MS ? { GRAYCASE_TIMELINE_LINGER_MS: process.env.GRAYCASE_TIMELINE_LINGER_MS } : {})
+    GRAYCASE_CODESETS_DIR: 'off', SESSION_SECRET: secret
   }, /running at (http:\/\/[^ ]+) /);
   const url = match[1]!;
   const owner = cookies[0]!;
@@ -326,7 +328,8 @@ export async function run(): Promise<void> {
         const r = await runScenario(t, clients, rate);
         results.set(`${t.name}|${clients}|${rate}`, r);
         console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused${r.failed ? `: ${r.reasons}` : ''}), ` +
-          `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s; ` +
+          `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s ` +
+          `(clients received ${r.packetsPerDelivery.toFixed(2)} packets, ${r.bytesPerDelivery.toFixed(0)} bytes per delivery); ` +
           `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs (${(r.nodeKernelShare * 100).toFixed(0)}% kernel)` +
           (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : '') +
           `; clients ${(r.clientCpuPerDelivery * 1000).toFixed(1)} µs per delivery (${r.clientCores.toFixed(2)} cores); load average at start ${r.load}`);
