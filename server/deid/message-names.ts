@@ -11,7 +11,7 @@
  * list's clinical words are never hits; spans index the original text.
  */
 import { type Hit } from './hits';
-import { EPONYMS, DRUGS, nameLists } from './lexicon';
+import { COMMON_WORDS, EPONYMS, DRUGS, nameLists } from './lexicon';
 import { isStop } from './name-words';
 import { CLINICAL_HEAD } from './people';
 import { isEnglishWord } from './tokens';
@@ -28,7 +28,7 @@ const ROLE_BRACKET = /\b(?:social work(?:er)?|case manag(?:er|ement)|chaplain|in
 const COACH = /\b(?:[Cc]oach|[Pp]astor|[Tt]eacher|[Cc]ounselor|[Pp]rincipal|[Oo]fficer|[Dd]eputy)[ \t]+(\p{Lu}\p{Ll}+)\b/dgu;
 
 /** "Hunter, Paige (RN)", "Whitecloud, Leonard<tab>": "Last, First [Middle]" closed by a table or list delimiter. */
-const LAST_FIRST = /(?<![\p{L},][ \t]?)(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),[ \t](\p{Lu}\p{Ll}+)(?:[ \t]\p{Lu}\p{Ll}+)?(?=[ \t]*(?:\t|[ \t]{2}|[ \t]\(|[ \t]*\||[ \t]*$))/dgmu;
+const LAST_FIRST = /(?<![\p{L},][ \t]?)(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),[ \t](\p{Lu}\p{Ll}+)(?:[ \t]\p{Lu}\p{Ll}+)?(?=[ \t]*(?:\t|[ \t]{2}|[ \t]\(|[ \t]*\||[ \t]*$|[ \t]+[-–—][ \t]))/dgmu;
 const firstName = (w: string) => (nameLists()?.first.get(w.toLowerCase()) ?? 0) >= 0.003;
 const clinical = (w: string) => EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase());
 const usable = (w: string) => !isStop(w) && !clinical(w) && w.length >= 2;
@@ -62,7 +62,9 @@ export function findMessageNames(text: string): Hit[] {
     const last = m[1]!, given = m[2]!;
     const surnameOk = (nameLists()?.last.get(last.toLowerCase()) ?? Infinity) <= 60000 || !isEnglishWord(last.toLowerCase());
     // "Tran, Quoc Bao": a given name the 1990 lists do not hold still counts when it is no ordinary word.
-    if (surnameOk && (firstName(given) || !isOrdinaryWord(given)) && usable(last) && !isStop(given) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
+    // A name-like stop word may be the surname here ("Ward, Hunter"): the shape is the cue.
+    const lastOk = usable(last) || (COMMON_WORDS.has(last.toLowerCase()) && !clinical(last));
+    if (surnameOk && (firstName(given) || !isOrdinaryWord(given)) && lastOk && (!isStop(given) || COMMON_WORDS.has(given.toLowerCase())) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
   }
   return out;
 }

@@ -23,6 +23,7 @@ import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD } from './people';
 import { isEnglishWord, type Token } from './tokens';
+import terms from './lists/clinical-terms.json';
 
 const TITLE = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
 const LOWER = /^\p{Ll}{3,}$/u;
@@ -34,7 +35,7 @@ const MORE_CLINICAL = /^(?:['’]s)?[ \t]+(?:surgery|reconstruction|hallucinatio
 const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?![\d.])/;
 
 /** A staff role, relation or conversational cue right before a name. */
-const CUE_BEFORE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|sitter|aide|tech|technician|interpreter|chaplain|midwife|doula|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|scheduler|registrar|coder|biller|rep|representative|supervisor|director|receptionist|nurse|charge|bedside|primary|RN|LPN|LVN|NP|PA|CNA|MA|PT|OT|SLP|RT|CM|SW|EMT|medic|paramedic|officer|deputy|coach|teacher|pastor|per|with|w\/|from|by|via|cc|attn|spoke(?:[ \t]+(?:to|with|w\/))?|talked(?:[ \t]+(?:to|with))?|called|paged|texted|emailed|messaged|asked|ask|tell|told|let|ping|pinged|thanks|thank you|thx|ty|hi|hello|hey|dear|named|name is|goes by)\.?,?[ \t]+)$/i;
+const CUE_BEFORE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|sitter|aide|tech|technician|interpreter|chaplain|midwife|doula|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|scheduler|registrar|coder|biller|rep|representative|supervisor|director|receptionist|nurse|charge|bedside|primary|RN|LPN|LVN|NP|PA|CNA|MA|PT|OT|SLP|RT|CM|SW|EMT|medic|paramedic|officer|deputy|coach|teacher|pastor|per|with|w\/|from|by|via|cc|attn|spoke(?:[ \t]+(?:to|with|w\/))?|talked(?:[ \t]+(?:to|with))?|called|paged|texted|emailed|messaged|asked|ask|tell|told|let|ping|pinged|thanks|thank you|thx|ty|hi|hello|hey|dear|named|name is|goes by|(?:left )?(?:a )?(?:message|msg|vm|voicemail|note) (?:for|with|to)|loop in|looped in|cc'?d|forwarded to|sent to|assigned to|reassigned to)\.?,?[ \t]+)$/i;
 /** A relation word right before the name: the strongest cue. */
 const RELATION_BEFORE = /\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?)[ \t]+$/i;
 /** A line of thanks or regards, then the name on the next line. */
@@ -132,7 +133,9 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
         if (!t.sentenceStart || !english || cued || alone) { push(t.start, u.end, 'census first name and surname'); i = j; continue; }
       }
       // One census name word with a person cue before or a person's verb after it.
-      if (!(isFirst(t.word) || isSurname(t.word)) || clinicalAfter(c, t.end)) continue;
+      // "sent to Call Center": a word before a facility head word is the facility's (facilities.ts).
+      const headNext = toks[i + 1] && adjacent(c, t, toks[i + 1]!) && TITLE.test(toks[i + 1]!.word) && HEADS.has(toks[i + 1]!.word.toLowerCase());
+      if (!(isFirst(t.word) || isSurname(t.word)) || clinicalAfter(c, t.end) || headNext) continue;
       const pre = before(c, t.start);
       // After a relation word a month or an eponym may be the name ("neighbor June says", "Daughter April").
       const relation = RELATION_BEFORE.test(pre);
@@ -144,8 +147,12 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
       if (cued || verb || file) push(t.start, t.end, cued ? 'census name after a person cue' : verb ? "census name before a person's verb" : 'census name before a file word');
       continue;
     }
+    if (CAPS.test(t.word) && capsPair(c, i)) { push(t.start, toks[i + 1]!.end, 'census first name and surname (upper case)'); i++; continue; }
     if (!LOWER.test(t.word) || clinicalAfter(c, t.end)) continue;
     const freq = firstFreq(t.word);
+    // "the baker account": a frequent surname before a word for a patient's file, even when it is an English word.
+    if (/\bthe[ \t]+$/i.test(before(c, t.start, 6)) && FILE_AFTER.test(after) && !/^[ \t]+(?:family|kids?|baby|twins)\b/i.test(after) && surnameRank(t.word) <= 5000
+      && !isStop(t.word) && !DRUGS.has(t.word) && !isCueWord(t.word)) { push(t.start, t.end, 'census name before a file word'); continue; }
     if (freq < 0.003) continue;
     const ordinary = isOrdinaryWord(t.word) || isEnglishWord(t.word);
     // A message signed on its own line after a sign-off ("thx\nmaria"): the line is the name, whatever else the word means.
@@ -153,12 +160,34 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     if (!usable(t)) continue;
     // "patient grace kowalczyk": a lower-case census first name before a census surname that is no ordinary word.
     const u = toks[i + 1];
-    if (u && adjacent(c, t, u) && LOWER.test(u.word) && isSurname(u.word) && !isOrdinaryWord(u.word) && !DRUGS.has(u.word) && !clinicalAfter(c, u.end)) { push(t.start, u.end, 'census first name and surname (lower case)'); i++; continue; }
+    const strongCue = STRONG_LOWER_CUE.test(before(c, t.start, 20)) || /\b(?:named|patient|pt|name is)[ \t]+$/i.test(before(c, t.start, 12));
+    // After a cue the surname may be an English word ("named betty price").
+    if (u && adjacent(c, t, u) && LOWER.test(u.word) && isSurname(u.word) && (!isOrdinaryWord(u.word) || (strongCue && !isStop(u.word) && surnameRank(u.word) <= 5000))
+      && !DRUGS.has(u.word) && !clinicalAfter(c, u.end)) { push(t.start, u.end, 'census first name and surname (lower case)'); i++; continue; }
     // Lower case: a census first name that is no English or clinical word, or any census first name after a strong cue.
     if (!ordinary && freq >= 0.01) push(t.start, t.end, 'census first name (lower case)');
+    // "deb and i looked", "me and tina": a name coordinated with the writer.
+    else if (/^[ \t]+and[ \t]+(?:i|me|myself)\b/i.test(after) || /\b(?:me|myself)[ \t]+and[ \t]+$/i.test(before(c, t.start, 12))) push(t.start, t.end, 'census first name beside the writer');
     else if (STRONG_LOWER_CUE.test(before(c, t.start, 20)) && !/(?:ed|ing|ly)$/.test(t.word)) push(t.start, t.end, 'census first name after a person cue');
   }
   return [...out, ...nicknames(c), ...particleNames(c), ...userNames(text)];
+}
+
+const CAPS = /^\p{Lu}{3,}$/u;
+const ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
+/**
+ * "Patient JOHN SMITH was seen", "CONTACT: ROSE WALKER (DAUGHTER)": two upper-case words, a common census first name then a
+ * census surname, neither an abbreviation; two English words ("WILL CALL") need a person cue or a relation in brackets after.
+ */
+function capsPair(c: Ctx, i: number): boolean {
+  const t = c.toks[i]!, u = c.toks[i + 1];
+  if (!u || !CAPS.test(u.word) || !adjacent(c, t, u) || firstFreq(t.word) < 0.02 || !isSurname(u.word)) return false;
+  const abbreviation = (w: string) => ABBREVIATIONS.has(w.toLowerCase());
+  // An eponym may be the surname of a pair ("JOHN SMITH"); the clinical head after it still vetoes ("SMITH FRACTURE").
+  if ([t, u].some((x) => abbreviation(x.word) || DRUGS.has(x.word.toLowerCase()) || (isStop(x.word) && !COMMON_WORDS.has(x.word.toLowerCase())) || MONTH_DAY.test(x.word) || isCueWord(x.word))) return false;
+  if (clinicalAfter(c, u.end)) return false;
+  if (!(isEnglishWord(t.word) && isEnglishWord(u.word))) return true;
+  return CUE_BEFORE.test(before(c, t.start)) || /(?:^|\n)[^:\n]{0,30}:[ \t]*$/.test(before(c, t.start, 32)) || /^[ \t]*\((?:[A-Za-z]+)\)/.test(c.text.slice(u.end, u.end + 20));
 }
 
 /** "Benedicto "Benny" Villaflor", "Terrence 'T.J.' Middleton": a quoted nickname between two name words is one name. */

@@ -64,6 +64,31 @@ describe('lower-case names in messages', () => {
   });
 });
 
+describe('more person contexts', () => {
+  it('takes an upper-case census pair, and two upper-case English words only with a cue', () => {
+    expect(names('Patient DAVID JONES was seen today in clinic.')).toEqual(['DAVID JONES']);
+    expect(names('CONTACT: DAWN HALL (SISTER) 555-0142')).toContain('DAWN HALL');
+    expect(texts('PLAN: WILL CALL WITH RESULTS. HX: COLLES FRACTURE OF RADIUS')).toEqual([]);
+  });
+
+  it('takes names after message and hand-off words, beside the writer, and a lower-case surname before a file word', () => {
+    expect(names('Left message for Autumn at the number on file.')).toContain('Autumn');
+    expect(names("I'll loop in Rich from coding.")).toContain('Rich');
+    expect(names('ok so pam and i looked at the chart')).toEqual(['pam']);
+    expect(names('sorry wrong pt, this is for the fisher account')).toEqual(['fisher']);
+    expect(texts('the young family moved; the patient account is past due')).toEqual([]);
+  });
+
+  it('takes a lower-case census surname that is an English word after a strong cue', () => {
+    expect(names('a 54 year old woman named nancy hunt who comes in today')).toEqual(['nancy hunt']);
+  });
+
+  it('takes "Last, First" on a bed or room line, with a name-like stop word', () => {
+    expect(names('Bed 4 - Summers, May - chest pain')).toContain('Summers, May');
+    expect(names('Rm 12: Hall, Hunter')).toContain('Hall, Hunter');
+  });
+});
+
 describe('name shapes', () => {
   it('takes a quoted nickname between the given name and the surname', () => {
     expect(names('Pt: Reginald "Reggie" Okonkwo, 70M')).toEqual(['Reginald "Reggie" Okonkwo']);
