@@ -69,6 +69,9 @@ const ordCue = (text: string, start: number, g: Groups, end: number): false | 's
   if (!g.sfx) return false;
   const pre = before(text, start, 24);
   if (!ORD_BEFORE.test(pre) || !ORD_AFTER.test(text.slice(end, end + 30))) return false;
+  // "on the 2nd and 3rd attempts": a second ordinal with a noun after it counts things.
+  const pair = /^\s*(?:and|or|&|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)\s+([a-z]+)/.exec(text.slice(end, end + 30));
+  if (pair && !/^(?:of|at|in|when|she|he|they|we|i|my|and|or|with|after|before)$/.test(pair[1]!)) return false;
   // After a verb or "for" only "the 14th" is a day ("was 2nd to trauma" ranks).
   return /\b(?:was|is|were|for)\s+$/i.test(pre) && !/^the\s/i.test(text.slice(start, end)) ? false : 'strong';
 };

@@ -67,7 +67,9 @@ export function findNetAndIds(text: string): Hit[] {
 const AGE_NUM = '(9\\d|1[01]\\d|12[0-5])';
 const WORD_AGE = 'ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:(?: and)? \\w+)?';
 const AGE_PATTERNS: [RegExp, number][] = [
-  [new RegExp(`\\b${AGE_NUM}[\\s-]*(?:years?|yrs?|y)[\\s-]*(?:old|o\\b|\\/o\\b|\\.o\\.)`, 'gi'), 0],
+  [new RegExp(`\\b${AGE_NUM}[\\s-]*(?:years?|yrs?|y)\\.?[\\s-]*(?:old|o\\b|\\/o\\b|\\.o\\b\\.?)`, 'gi'), 0],
+  // "Age/Sex: 93/F", "F/93": an age and a sex joined by a slash.
+  [new RegExp(`(?<![\\d/.])\\b${AGE_NUM}[ \\t]?\\/[ \\t]?(?:F|M|female|male)\\b|\\b(?:F|M)[ \\t]?\\/[ \\t]?${AGE_NUM}(?![\\d/]|\\.\\d)\\b`, 'g'), 0],
   [new RegExp(`\\b${AGE_NUM}[\\s-]?(?:yo[mf]?|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])`, 'gi'), 0],
   // "turned 95", "her 95th birthday", "a woman of 97", "age ninety-six".
   [new RegExp(`\\bturned\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\b${AGE_NUM}(?:st|nd|rd|th)\\s+birthday\\b|\\b(?:man|woman|gentleman|lady|male|female)\\s+of\\s+${AGE_NUM}\\b(?!\\s*(?:%|mg|kg|lbs?|units?))|\\b(?:age[ds]?|aged)\\s*:?\\s*(?:${WORD_AGE})\\b`, 'gi'), 0],
@@ -76,15 +78,25 @@ const AGE_PATTERNS: [RegExp, number][] = [
   // "sister passed at 101", "died at age 93": an age at death (group 1 only).
   [new RegExp(`\\b(?:passed(?: away)?|died|deceased|death)\\s+(?:at|aged?)\\s+(?:age\\s+)?${AGE_NUM}(?!\\d|\\.\\d)`, 'gi'), 1],
   [new RegExp(`\\b(?:${WORD_AGE})[\\s-]+years?[\\s-]+old\\b`, 'gi'), 0],
-  [new RegExp(`\\b(?:in (?:his|her|their) )(?:late |early |mid-?)?(?:9\\d|1\\d\\d)'?s\\b|\\b(?:nonagenarian|centenarian)\\b`, 'gi'), 0]
+  [new RegExp(`\\b(?:in (?:his|her|their) )(?:(?:late|early|mid)[- ]?)?(?:(?:9\\d|1\\d\\d)['’]?s|nineties)\\b|\\b(?:nonagenarian|centenarian)\\b`, 'gi'), 0],
+  // "ninety-three yo", "ninety four years of age", "turning 91", "at the age of 93".
+  [new RegExp(`\\b(?:${WORD_AGE})[\\s-]*(?:yo|y\\/o|y\\.o\\.|(?:years?|yrs?)[\\s-]+of[\\s-]+age)(?![\\w])|\\b(?:turning|turns)\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\bage\\s+of\\s+${AGE_NUM}\\b`, 'gi'), 0],
+  // "93 F", "93yo M", "93 female with ...": an age before a sex, never a value after a slash or a decimal.
+  [new RegExp(`(?<![\\d/.:-])\\b${AGE_NUM}(?:[ -]?(?:y|yo|y\\/o|y\\.o\\.))?[ -]?(?:M|F|female|male|woman|man|gentleman|lady|W|B)\\b`, 'g'), 0],
+  // "Mrs. Alvarez, 94, lives alone", "patient (91)": an age between commas or brackets after a name or a person word (group 1).
+  [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:patient|pt|woman|man|lady|gentleman|female|male|widow(?:er)?|resident|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|wife|husband|aunt|uncle|sister|brother))[ \\t]*(?:,|\\()[ \\t]*${AGE_NUM}[ \\t]*(?:,|\\))`, 'g'), 1],
+  // "DOB 03/02/1931 (93)", "born 1930 (age 94)": the age in brackets after a birth date (group 1).
+  [new RegExp(`\\b(?:DOB|D\\.O\\.B\\.?|born|birth(?:date| date)?)\\b[^\\n()]{0,24}\\([ \\t]*(?:age[ \\t]*)?${AGE_NUM}(?:[ \\t]*(?:y|yo|y\\/o|yrs?|years?)\\.?)?[ \\t]*\\)`, 'gi'), 1]
 ];
 /** "99F" after a temperature word is a temperature, not a 99-year-old female. */
 const TEMP_CUE = /\b(?:t|temp|temperature|tmax|febrile|fever|afebrile)\s*[:=]?\s*$/i;
+/** A temperature or saturation word shortly before: "afebrile, 99 F", "Tmax of 99 F", "SpO2 92 on RA". */
+const TEMP_NEAR = /\b(?:temp|temperature|tmax|febrile|fever|afebrile|spo2|sat(?:uration)?s?|o2|pulse ox|HR|heart rate|pulse|weight|wt|glucose|BG)\b[^\n.;]{0,20}$/i;
 
 export function findAges(text: string): Hit[] {
   const out: Hit[] = [];
   for (const [re, group] of AGE_PATTERNS) {
-    out.push(...scan(text, re, 'AGE', 'age over 89', group, (_m, s) => !TEMP_CUE.test(before(text, s, 14))));
+    out.push(...scan(text, re, 'AGE', 'age over 89', group, (_m, s, e) => !TEMP_CUE.test(before(text, s, 14)) && !TEMP_NEAR.test(before(text, s, 30)) && !/^\s*(?:°|degrees|deg\b|%)/.test(text.slice(e, e + 8))));
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { scan, type Hit } from './hits';
 import { TOK } from './name-words';
 import { clinicalReading } from './clinical-numbers';
 import { findStreetNames } from './street-names';
+import { STATE_ABBR, STATE_NAMES } from './places';
 
 /** USPS street suffixes (common ones and their abbreviations). */
 const TYPES = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Terr|Circle|Cir|Square|Sq|Trail|Trl|Row|Loop|Path|Pike|Alley|Aly|Crescent|Cres|Close|Plaza|Plz|Route|Rte|Run|Ridge|Rdg|Crossing|Xing|Heights|Hts|Bend|Cove|Cv|Glen|Gln|Hill|Hl|Hills|Park|Green|Grn|Mews|Commons|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Landing|Lndg|Estates|Village|Vlg|Meadow|Meadows|Mdws|Creek|Crk|Springs|Spgs|Woods|Grove|Grv|Knoll|Manor|Mnr|Oval|Spur|Crest|Trace|Trce|Hollow|Holw|Harbor|Hbr|Isle|Junction|Jct|Summit|Valley|Vly|Vista|Dale|Gateway|Lake|Orchard|Pines|Shore|Shores|Wharf|Byway|Fork|Ford|Garden|Gardens|Gdns';
@@ -42,7 +43,13 @@ const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES}
 const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|PMB|Box|p\.?\s?o\.?\s?box|po box)\s*#?\s*\d{1,6}\b/g;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])|\b(?:apt|apartment|APT|APARTMENT)\.?\s*#?\s*\d{1,5}[A-Za-z]?(?![\w-])/g;
 /** A ZIP after a state abbreviation written in lower case ("scranton pa 18503"); places.ts reads the capitalised forms. */
-const LOWER_STATE_ZIP = /\b(?:al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr)\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies)\b)/g;
+// "in", "or" and "me" are words too: never right after a number ("3 in 12345" counts).
+const LOWER_STATE_ZIP = /\b(?:al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|ia|ks|ky|la|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr|(?<!\d[ \t]*)(?:in|or|me))\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)/g;
+/** "PA, 19133", "Pennsylvania 19133", "new jersey 08002": ZIPs after a state written with a comma or in full, any case
+ *  (a lower-case abbreviation is LOWER_STATE_ZIP's). */
+const STATE_ZIP = new RegExp(`(?:\\b(?:${STATE_ABBR})\\.?,|\\b(?:${STATE_NAMES}),?)[ \\t]*(\\d{5}(?:-\\d{4})?)(?![\\w-]|[.,]\\d)`, 'gi');
+/** A ZIP used as a place: "lives in 19133", "moved to the 08102 area", "zip code is 19133", "19133 zip". */
+const ZIP_AS_PLACE = /\b(?:(?:lives?|living|resides?|residing|moved|moving|relocated|stays|staying|from)[ \t]+(?:in|to|near|from|at)?[ \t]*(?:the[ \t]+)?(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)|(?:zip|zipcode|zip[ \t]code|postal[ \t]code)(?:[ \t]+(?:is|of|was))?[ \t]*[:#]?[ \t]*(\d{5}(?:-\d{4})?)(?![\w-])|(\d{5}(?:-\d{4})?)[ \t]+(?:zip|zip[ \t]code|zipcode|area)\b)/gi;
 const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
 /** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
@@ -54,6 +61,8 @@ export function findStreetNumbers(text: string): Hit[] {
     ...scan(text, CAPS, 'ADDRESS', 'street address (upper case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w.toLowerCase()) && !/^(?:MG|MCG|ML|TAB|TABS|PO|IV|BID|TID|QID|PRN|BY|DAILY|PER|AND|OR|TO|THE|X)$/.test(w))),
     ...findStreetNames(text),
     ...scan(text, LOWER_STATE_ZIP, 'ZIP', 'ZIP after a state (lower case)', 1),
+    ...zipsAsPlaces(text),
+    ...scan(text, STATE_ZIP, 'ZIP', 'ZIP after a state', 1, (m) => !/^[a-z]{2}\.?,?$/.test(m[0].split(/[ \t]/)[0]!)),
     ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
     ...scan(text, NUMBERED_ROAD, 'ADDRESS', 'house number on a numbered road'),
     ...scan(text, TYPE_FIRST, 'ADDRESS', 'street named type first'),
@@ -89,6 +98,15 @@ function addressTails(text: string, hits: Hit[]): Hit[] {
     const cityAt = h.end + t[0].indexOf(t[1]!), zipAt = h.end + t[0].length - t[2]!.length;
     out.push({ start: cityAt, end: cityAt + t[1]!.length, type: 'CITY', reason: 'town of a street address' });
     out.push({ start: zipAt, end: zipAt + t[2]!.length, type: 'ZIP', reason: 'ZIP of a street address' });
+  }
+  return out;
+}
+
+function zipsAsPlaces(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(new RegExp(ZIP_AS_PLACE.source, 'gid'))) {
+    const g = [1, 2, 3].find((i) => m[i]);
+    if (g) { const [s, e] = m.indices![g]!; out.push({ start: s, end: e, type: 'ZIP', reason: 'ZIP as a place' }); }
   }
   return out;
 }

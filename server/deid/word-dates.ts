@@ -6,6 +6,7 @@
  * month alone, or a month with digits, is left to dates.ts), or is "the <day in words>" after a date
  * preposition ("on the fourteenth", not "on the third day"); the words "may" and "march" in lower
  * case count only with an ordinal day word after them ("may third"), so "you may two" stays.
+ * Holidays name a month and day too ("Christmas Eve", "Thanksgiving 2022").
  * These spans do not parse back (parseDate), so redaction writes them as [DATE] in both modes.
  */
 import type { Hit } from './hits';
@@ -41,13 +42,19 @@ const PATTERNS: RegExp[] = [
   new RegExp(`${B}(?<mon>${MONTHS})\\.?(?:${SEP}${DIGIT_DAY})?,?[ \\t]+(?:of[ \\t]+)?(?<y1>${YEAR_WORDS})${E}`, 'giu')
 ];
 
+/** Holidays name a month and day ("Christmas Eve", "Thanksgiving 2022", "the Fourth of July"); with or without a year. */
+const HOLIDAY = new RegExp(`${B}(?:Christmas(?:[ \\t]+(?:Eve|Day))?|Xmas(?:[ \\t]+Eve)?|Thanksgiving(?:[ \\t]+Day)?|New[ \\t]+Year['’]?s(?:[ \\t]+(?:Eve|Day))?|Easter(?:[ \\t]+Sunday)?|Halloween|Valentine['’]?s[ \\t]+Day|Independence[ \\t]+Day|(?:the[ \\t]+)?Fourth[ \\t]+of[ \\t]+July|Memorial[ \\t]+Day|Labor[ \\t]+Day|Veterans['’]?[ \\t]+Day|Mother['’]?s[ \\t]+Day|Father['’]?s[ \\t]+Day|Juneteenth|Good[ \\t]+Friday)(?:${YEAR('y1')})?${E}`, 'gu');
+
+const HOLIDAY_BEFORE = /\b(?:on|since|over|around|before|after|until|till|by|at|for|last|this|next|from|during|through)[ \t]+$/i;
+const HOLIDAY_AFTER = /^(?:[ \t]*(?:[.,;:!?)"'”’]|$|\n)|[ \t]+(?:at|in|on|when|she|he|they|we|I|and|or|with|after|before|morning|night|evening|eve)\b)/;
+
 /** Lower-case "may", "march" and short forms that are also words need an ordinal day word to be months. */
 const WORDLIKE = /^(?:may|march|mar|jan|jun|jul|aug|sep|sept|oct|nov|dec|feb|apr)$/;
 const DATE_WORD_BEFORE = /\b(?:on|since|until|till|by|from|before|after|dated?|dos|service|birth|dob|born|of|around|starting|due)[ \t:]+(?:the[ \t]+)?$/i;
 
 export function findWordDates(text: string): Hit[] {
-  // Cheap gate: no month-shaped word, no hit.
-  if (!/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|th\b)/i.test(text)) return [];
+  // Cheap gate: no month-shaped, ordinal or holiday word, no hit.
+  if (!/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|th\b|christmas|xmas|thanksgiving|year|easter|halloween|day|juneteenth)/i.test(text)) return [];
   const out: Hit[] = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;
@@ -57,6 +64,12 @@ export function findWordDates(text: string): Hit[] {
       if (mon === mon.toLowerCase() && WORDLIKE.test(mon) && !(m.groups!.y1 || m.groups!.y2 || DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date in words' });
     }
+  }
+  for (const m of text.matchAll(HOLIDAY)) {
+    // "Christmas disease" (factor IX deficiency) is an eponym: a holiday needs a date word before it or nothing nounish after it.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16), pre = text.slice(Math.max(0, m.index - 12), m.index);
+    if (!HOLIDAY_BEFORE.test(pre) && !HOLIDAY_AFTER.test(after)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'holiday' });
   }
   return out;
 }

@@ -235,3 +235,49 @@ describe('a score repeated with its denominator', () => {
   negatives(['Pain 7/10, improved to 3/10 after ketorolac; GCS 14/15 then 13/15; pain 8/10 to 2/10.']);
   positives([['Strength 4/5 on 3/5 she fell again.', '3/5', 'DATE']]);
 });
+
+describe('ages written around the number', () => {
+  positives([
+    ['Mr. Okafor, 92, walks with a cane.', '92', 'AGE'],
+    ['Pt 96 F with falls.', '96 F', 'AGE'],
+    ['A 91 female, alert.', '91 female', 'AGE'],
+    ['She is in her nineties.', 'in her nineties', 'AGE'],
+    ['ninety-four yo, lives alone', 'ninety-four yo', 'AGE'],
+    ['turning 90 next week', 'turning 90', 'AGE'],
+    ['died at the age of 97', 'age of 97', 'AGE'],
+    ['DOB 04/11/1932 (92) per chart', '92', 'AGE']
+  ]);
+  negatives([
+    'Afebrile, 99 F overnight; Tmax 99 F; SpO2 92, 94, 96; HR 92, BP 140/93 M.',
+    'Lisinopril, 10, daily; Potassium, 4.1, normal; 90 mL, 100 mg.'
+  ]);
+});
+
+describe('holidays, ZIPs after a state, address keys and bare ordinal streets', () => {
+  positives([
+    ['Fell on Christmas Eve 2023 at her son’s.', 'Christmas Eve 2023', 'DATE'],
+    ['Last seen around Thanksgiving, per wife.', 'Thanksgiving', 'DATE'],
+    ['Harrisburg, PA, 17101 on the form.', '17101', 'ZIP'],
+    ['mailing: camden, new jersey 08102', '08102', 'ZIP'],
+    ['Addr: 905 Elm (rear unit).', '905 Elm', 'ADDRESS'],
+    ['Usually sleeps on 4th near the depot.', '4th', 'ADDRESS']
+  ]);
+  negatives([
+    'Admitted to Labor and Delivery; on 4th floor; pain 3 in, 12345 steps total.',
+    'On the 2nd and 3rd attempts; day 4th; given in 12345 units.'
+  ]);
+});
+
+describe('a holiday that names a disease', () => {
+  negatives(['History of Christmas disease (factor IX deficiency); Christmas tree pollen allergy.']);
+});
+
+describe('ZIPs used as places', () => {
+  positives([
+    ['She lives in 19146 with her sons.', '19146', 'ZIP'],
+    ['zip code is 60614 per registration', '60614', 'ZIP'],
+    ['carmel in 46032 is the mailing town', '46032', 'ZIP'],
+    ['Pt 94/F, lives alone.', '94/F', 'AGE']
+  ]);
+  negatives(['Walked from 10000 feet; 3 in 12345 tested; ratio 1/93; in 10000 units.']);
+});
