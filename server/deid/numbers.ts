@@ -70,10 +70,12 @@ const AGE_PATTERNS: [RegExp, number][] = [
   [new RegExp(`\\b${AGE_NUM}[\\s-]*(?:years?|yrs?|y)\\.?[\\s-]*(?:old|o\\b|\\/o\\b|\\.o\\b\\.?)`, 'gi'), 0],
   // "Age/Sex: 93/F", "F/93": an age and a sex joined by a slash.
   [new RegExp(`(?<![\\d/.])\\b${AGE_NUM}[ \\t]?\\/[ \\t]?(?:F|M|female|male)\\b|\\b(?:F|M)[ \\t]?\\/[ \\t]?${AGE_NUM}(?![\\d/]|\\.\\d)\\b`, 'g'), 0],
-  [new RegExp(`\\b${AGE_NUM}[\\s-]?(?:yo[mf]?|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])`, 'gi'), 0],
+  [new RegExp(`\\b${AGE_NUM}[\\s-]+years?[\\s-]+young\\b|\\b${AGE_NUM}[\\s-]?(?:yo[mf]?|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])|\\b${AGE_NUM}y(?![\\w])`, 'gi'), 0],
+  // "she is 94", "mom just turned 96", "who was 91": a person's age after its subject (group 1), never a value with a unit.
+  [new RegExp(`\\b(?:she|he|patient|pt|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|who)(?:['’]s|[ \\t]+(?:is|was|will be|turns|turned|just turned))(?:[ \\t]+now)?[ \\t]+${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg|beats|percent|on|over))`, 'gi'), 1],
   // "turned 95", "her 95th birthday", "a woman of 97", "age ninety-six".
   [new RegExp(`\\bturned\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\b${AGE_NUM}(?:st|nd|rd|th)\\s+birthday\\b|\\b(?:man|woman|gentleman|lady|male|female)\\s+of\\s+${AGE_NUM}\\b(?!\\s*(?:%|mg|kg|lbs?|units?))|\\b(?:age[ds]?|aged)\\s*:?\\s*(?:${WORD_AGE})\\b`, 'gi'), 0],
-  [new RegExp(`\\b(?:age[ds]?|aged|Age:)\\s*:?\\s*${AGE_NUM}\\b`, 'gi'), 0],
+  [new RegExp(`\\b(?:age[ds]?|aged|Age:)(?:[ \\t]*\\((?:years|yrs|y)\\))?\\s*[:|=-]?\\s*${AGE_NUM}\\b`, 'gi'), 0],
   [new RegExp(`\\b${AGE_NUM}(?:M|F|yoM|yoF)\\b`, 'g'), 0],
   // "sister passed at 101", "died at age 93": an age at death (group 1 only).
   [new RegExp(`\\b(?:passed(?: away)?|died|deceased|death)\\s+(?:at|aged?)\\s+(?:age\\s+)?${AGE_NUM}(?!\\d|\\.\\d)`, 'gi'), 1],
@@ -84,7 +86,7 @@ const AGE_PATTERNS: [RegExp, number][] = [
   // "93 F", "93yo M", "93 female with ...": an age before a sex, never a value after a slash or a decimal.
   [new RegExp(`(?<![\\d/.:-])\\b${AGE_NUM}(?:[ -]?(?:y|yo|y\\/o|y\\.o\\.))?[ -]?(?:M|F|female|male|woman|man|gentleman|lady|W|B)\\b`, 'g'), 0],
   // "Mrs. Alvarez, 94, lives alone", "patient (91)": an age between commas or brackets after a name or a person word (group 1).
-  [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:patient|pt|woman|man|lady|gentleman|female|male|widow(?:er)?|resident|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|wife|husband|aunt|uncle|sister|brother))[ \\t]*(?:,|\\()[ \\t]*${AGE_NUM}[ \\t]*(?:,|\\))`, 'g'), 1],
+  [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:patient|pt|woman|man|lady|gentleman|female|male|widow(?:er)?|resident|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|wife|husband|aunt|uncle|sister|brother))[ \\t]*(?:,|\\()[ \\t]*${AGE_NUM}[ \\t]*(?:,|\\)|\\.(?!\\d)|$)`, 'gm'), 1],
   // "DOB 03/02/1931 (93)", "born 1930 (age 94)": the age in brackets after a birth date (group 1).
   [new RegExp(`\\b(?:DOB|D\\.O\\.B\\.?|born|birth(?:date| date)?)\\b[^\\n()]{0,24}\\([ \\t]*(?:age[ \\t]*)?${AGE_NUM}(?:[ \\t]*(?:y|yo|y\\/o|yrs?|years?)\\.?)?[ \\t]*\\)`, 'gi'), 1]
 ];
@@ -93,10 +95,23 @@ const TEMP_CUE = /\b(?:t|temp|temperature|tmax|febrile|fever|afebrile)\s*[:=]?\s
 /** A temperature or saturation word shortly before: "afebrile, 99 F", "Tmax of 99 F", "SpO2 92 on RA". */
 const TEMP_NEAR = /\b(?:temp|temperature|tmax|febrile|fever|afebrile|spo2|sat(?:uration)?s?|o2|pulse ox|HR|heart rate|pulse|weight|wt|glucose|BG)\b[^\n.;]{0,20}$/i;
 
-export function findAges(text: string): Hit[] {
+/** "ages 91 and 93", "91, 94 and 96 years": more ages joined to one found. */
+const AGE_LIST = /^[ \t]*(?:,|and|&|\/|or)[ \t]*(?:and[ \t]+)?(9\d|1[01]\d|12[0-5])(?![\d%]|\.\d|[ \t]*(?:%|mg|kg|lbs?|bpm))/;
+/** "DOB: 1931", "YOB 1929": a birth year alone reveals an age over 89 (group 1; a full date is dates.ts's). */
+const BIRTH_YEAR = /\b(?:DOB|D\.O\.B\.?|date of birth|birth ?year|year of birth|YOB)\b[ \t]*[:#-]?[ \t]*((?:18|19|20)\d{2})(?![\d\/-]|\.\d)/gi;
+
+export function findAges(text: string, refYear = new Date().getUTCFullYear()): Hit[] {
   const out: Hit[] = [];
+  for (const m of text.matchAll(BIRTH_YEAR)) {
+    if (Number(m[1]) <= refYear - 90) { const s = m.index + m[0].length - 4; out.push({ start: s, end: s + 4, type: 'DATE', reason: 'birth year of someone over 89' }); }
+  }
   for (const [re, group] of AGE_PATTERNS) {
     out.push(...scan(text, re, 'AGE', 'age over 89', group, (_m, s, e) => !TEMP_CUE.test(before(text, s, 14)) && !TEMP_NEAR.test(before(text, s, 30)) && !/^\s*(?:°|degrees|deg\b|%)/.test(text.slice(e, e + 8))));
+  }
+  for (const h of [...out]) {
+    if (h.type !== 'AGE') continue;
+    const l = AGE_LIST.exec(text.slice(h.end, h.end + 16));
+    if (l) { const s = h.end + l[0].length - l[1]!.length; out.push({ start: s, end: s + l[1]!.length, type: 'AGE', reason: 'age over 89 in a list' }); }
   }
   return out;
 }

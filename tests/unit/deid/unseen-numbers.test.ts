@@ -281,3 +281,17 @@ describe('ZIPs used as places', () => {
   ]);
   negatives(['Walked from 10000 feet; 3 in 12345 tested; ratio 1/93; in 10000 units.']);
 });
+
+describe('ages after their subject, in lists and birth years alone', () => {
+  positives([
+    ['Daughter says she is 96 and still drives.', '96', 'AGE'],
+    ['Twin sisters, ages 91 and 93, at bedside.', '93', 'AGE'],
+    ['Registration: DOB: 1929, widowed.', '1929', 'DATE'],
+    ['Age | 97 | F', 'Age | 97', 'AGE'],
+    ['Still 92 years young, she says.', '92 years young', 'AGE']
+  ]);
+  negatives([
+    'Her HR is 94 and BP 120/70; he is 91 on RA; pt is 92% on 2L; HR 92, 94 and 96 bpm.',
+    'DOB: 1990 per the card.'
+  ]);
+});
