@@ -39,8 +39,11 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   // "cultures 2/4 bottles", "labs 4/5 positive": a counting word after wins over a date word before.
   if (FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after)) return false;
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
-  if (padded || MD_CUE.test(pre)) return 'strong';
+  // "CT (3/4) negative", "[3/4] called": a bracket between the date word and the day.
+  if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, ''))) return 'strong';
   if (MD_AFTER.test(after)) return 'strong';
+  // A log line led by its day: "3/4: called pt", "1/2 - labs back".
+  if (/(?:^|\n)[ \t]*$/.test(pre) && /^[ \t]*(?::(?![ \t]*\d)|[-–—][ \t]+(?!\d))/.test(text.slice(start).replace(/^\d{1,2}\/\d{1,2}/, ''))) return 'strong';
   // "3/4 and 3/5", "3/4 to 3/6": the first of two days joined like dates is a date when the second reads as one.
   const next = /^\s*(?:and|to|through|thru|-|–|&)\s*(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(after);
   if (next && (Number(next[1]) > Number(next[2]) || !FRACTION_DENOMINATORS.has(Number(next[2]))) && !FRACTION_AFTER.test(after.slice(next[0].length))) return 'strong';
@@ -50,7 +53,8 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   // bare fraction's denominator (3/14, 10/23, 1/30), is a date.
   const m = Number(g.m), d = Number(g.d);
   if (!(m > d || !FRACTION_DENOMINATORS.has(d))) return false;
-  return FRACTION_AFTER.test(after) ? false : 'weak';
+  // "Fell 3/14 in the yard": "in"/"of" after a day that is no fraction's denominator leave it a (weak) date.
+  return FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after) ? false : 'weak';
 };
 const NOTE_LINE = /\b(?:note|progress|update|summary|consult(?:ation)?|addendum|H&P|HD\s*#?\s*\d+|POD\s*#?\s*\d+|hospital day\s*#?\s*\d+)\b/i;
 const lineBefore = (text: string, start: number) => text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
@@ -59,7 +63,7 @@ const lineBefore = (text: string, start: number) => text.slice(text.lastIndexOf(
  *  and without one "3/15" or "1/30" is a date. */
 const FRACTION_DENOMINATORS = new Set([2, 3, 4]);
 const FRACTION_AFTER = /^\s*(?:of|ratio|in|murmur|SEM|HSM|systolic|diastolic|holosystolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?|bottles?|sets?|strength|power|reflex(?:es)?|pain|on (?:the )?pain|scale)\b/i;
-const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d)/i;
+const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d(?![^\n]{0,6}\b(?:tabs?|tablets?|caps?|capsules?|mg|mcg|puffs?|drops?|units?|ml|pills?)\b))/i;
 
 /** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */
 const ORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|before|after|through|thru|of|around|about|approx\.?|approximately|starting|due|as of|between|and|to|was|is|were|for|scheduled for|set for|booked for|week of|night of|morning of|evening of)\s+|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)$/i;

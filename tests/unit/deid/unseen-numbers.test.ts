@@ -295,3 +295,12 @@ describe('ages after their subject, in lists and birth years alone', () => {
     'DOB: 1990 per the card.'
   ]);
 });
+
+describe('a day/month in brackets after its word, or leading a log line', () => {
+  positives([
+    ['MRI (2/3) without acute change.', '2/3', 'DATE'],
+    ['Phone log\n1/4: left voicemail\n1/6 - spoke with son', '1/4', 'DATE'],
+    ['Slipped 3/14 in the driveway.', '3/14', 'DATE']
+  ]);
+  negatives(['Dose\n1/2 - 1 tab po qhs\n3/4 tab if needed; 2/3 of the nodes; 3/12 cores positive.']);
+});
