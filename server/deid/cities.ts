@@ -12,7 +12,7 @@ import { type Hit } from './hits';
 import { isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { cityPopulation, longestCityWords } from './gazetteer';
 import { isStop } from './name-words';
-import { CLINICAL_HEAD } from './people';
+import { CLINICAL_HEAD, SCORE_AFTER } from './people';
 import { isEnglish, isTitle, type Token } from './tokens';
 import { findContextPlaces } from './place-context';
 
@@ -46,7 +46,10 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       if (!pop) continue;
       const pre = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 40).replace(/^['’]s/, '').trimStart();
-      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || HONORIFIC_BEFORE.test(pre)) break;
+      // "Edinburgh 12", "Ottawa ankle rules": a scale or rule named after a town.
+      // "Montreal Cognitive Assessment", "Edinburgh Postnatal Depression Scale": one or two more words, then a clinical head.
+      const chained = /^(?:[\p{L}-]+[ \t]+){1,2}/u.exec(after);
+      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || (chained && /^\p{Lu}/u.test(after) && CLINICAL_HEAD.test(after.slice(chained[0].length))) || SCORE_AFTER.test(text.slice(end, end + 24)) || /^[a-z-]+[ \t]+(?:rules?|criteria|score|scale|classification)\b/i.test(after) || HONORIFIC_BEFORE.test(pre)) break;
       const titleWord = (w: string) => isTitle(w) || /^[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+$/.test(w); // "Port-au-Prince"
       const titled = run.every((t) => titleWord(t.word) || /^(?:St|Ste|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && titleWord(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
       const single = n === 1 ? run[0]! : undefined;

@@ -19,7 +19,7 @@ import { isStop } from './name-words';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 
 /** Words after an eponym that make it a clinical term. */
-export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell|dance|itch)\b/i;
+export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell|dance|itch|surgery|agitation|lift|hugger|collar|boot|sump|suction|splint|brace|sling|stockings|technique|walker|commode|wheelchair|crutches|chromosome|translocation|diet|protocol|regimen|mixture|questionnaire|inventory|assessment|rules?|strain|serotype|genotype|medium|broth|chair|frame|approach)\b/i;
 
 const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/i;
 
@@ -54,7 +54,25 @@ function eponymChainAfter(c: Ctx, t: Token): boolean {
 /** "Tanner 1.", "Gleason 3+4", "Hunt and Hess 2": a single-digit stage or grade closing the phrase follows a scale's eponym, never a person. */
 const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?=[ \t]*(?:[.,;:)\n]|$|(?:and|or|to)[ \t]+[0-5]\b))/;
 const clinicalAfter = (c: Ctx, t: Token) => eponymChainAfter(c, t) || STAGE_AFTER.test(c.text.slice(t.end, t.end + 20)) || CLINICAL_HEAD.test(c.text.slice(t.end, t.end + 40).replace(/^[\s-]+/, (s) => (s.includes('-') ? '' : ' ')).trimStart())
-  || /^(?:['’]s)?-[A-Z]/.test(c.text.slice(t.end, t.end + 4)) || /[A-Za-z]-$/.test(c.text.slice(Math.max(0, t.start - 2), t.start));
+  || /^(?:['’]s)?-[A-Z]/.test(c.text.slice(t.end, t.end + 4)) || /[A-Za-z]-$/.test(c.text.slice(Math.max(0, t.start - 2), t.start))
+  // "Ely negative", "Kernig positive": a finding after the word makes it a sign (not "Okafor positive for flu").
+  || /^(?:['’]s)?[ \t]+(?:positive|negative|pos|neg)\b(?![ \t]+for\b)/i.test(c.text.slice(t.end, t.end + 20))
+  || SCORE_AFTER.test(c.text.slice(t.end, t.end + 24)) || possessiveDisease(c.text, t.start, t.end);
+/**
+ * "Hamilton 18,", "Edinburgh 12", "Berg 38/56": a bare score right after a word closes a scale's name, not a person's
+ * (an age, a time, a date or a unit after the number reads otherwise).
+ */
+/**
+ * "history of Meniere's", "diagnosed with Sheehan's", "early Alzheimer's": a possessive word after a diagnosis cue is an
+ * eponymous disease written without its head word, not a person.
+ */
+export const DISEASE_BEFORE = /(?:\b(?:h\/o|hx(?:[ \t]+of)?|history[ \t]+of|dx(?:[ \t]+of|[ \t]+with)?|diagnosed[ \t]+with|diagnosis[ \t]+of|known|suspected|presumed|r\/o|rule[ \t]+out|c\/w|consistent[ \t]+with|concern[ \t]+for|secondary[ \t]+to|2\/2|related[ \t]+to|early|late|advanced|mild|severe|juvenile|familial|atypical|possible|probable|worsening|untreated|uncontrolled|stable|active|refractory|flare[ \t]+of|pmh[ \t]*:?|pmhx[ \t]*:?|w\/u[ \t]+for|workup[ \t]+for|eval(?:uation)?[ \t]+for|screening[ \t]+for|treated[ \t]+for|tx[ \t]+for|on[ \t]+treatment[ \t]+for|f\/u[ \t]+(?:of|for)))[ \t]+$/i;
+export const possessiveDisease = (text: string, start: number, end: number): boolean =>
+  /^['’]s?(?![ \t]+\p{Ll}+[ \t]+(?:said|says|called|asked|is|was|will|has|had|wants|mother|father|wife|husband|son|daughter|office|team|note|clinic|patient|nurse))/u.test(text.slice(end, end + 40))
+  && /['’]/.test(text.slice(end, end + 1)) && DISEASE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+
+export const SCORE_AFTER = /^[ \t]*:?[ \t]*\d{1,3}(?:\/\d{1,3})?(?![\d:\/-])(?!\.\d)(?![ \t]*(?:y\/?o|yrs?|years?|days?|d|weeks?|wks?|months?|mos?|hours?|hrs?|h|min|minutes|am|pm|a\.m|p\.m|st|nd|rd|th|times|x)\b)(?=[ \t]*(?:[,;.)\n]|$|and\b|on\b|at\b|with\b|\(|points?\b|pts\b))/i;
+
 /** Only a space or tab between two tokens (names never span a line or punctuation). */
 const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]{1,2}$/.test(c.text.slice(a.end, b.start));
 

@@ -17,7 +17,7 @@ import { type Hit } from './hits';
 import { DRUGS, EPONYMS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
-import { CLINICAL_HEAD } from './people';
+import { CLINICAL_HEAD, possessiveDisease } from './people';
 import { STATE_NAMES } from './places';
 import { cityPopulation } from './gazetteer';
 import { isCountry, type Token } from './tokens';
@@ -45,7 +45,7 @@ const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/\p{L}
 const SIGN_BEFORE = /(?:\b(?:positive|negative|pos|neg|equivocal|elicited)|\([+-]\))[ \t]+$/i;
 /** After an eponym: the thing it names, a finding ("Kernig negative", not "Okafor positive for flu") or a class ("Mallampati II", "Hurley III"). */
 const SIGN_AFTER = /^(?:['’]s?)?[ \t]+(?:sign|test|maneuver|manoeuvre|point|reflex|monitor|gait|smear|stockings?|hose|wrap|graft|flap|mask|pump|approach|technique|method|protocol|equation|wire|pins?|frame|nail|plate|screws?|rod|suction|sump|bag|port|clips?|coil|mesh|sling|brace|boots?|collar|dressings?|bandage|tape|strips?|glue|sponge|packing|gauze|pads?|mattress|sensor|meter|lancets?|syringe|spacer|nebulizer|cannula|vent|ventilator|machine|device|implant|prosthesis|stent|balloon|sheath|electrode|leads?|generator|pacemaker|defibrillator|filter|sutures?|staples?|scope|blade|clamp|lens|shunt|solution|wash|spray|drops)\b|^(?:['’]s?)?[ \t]+(?:positive|negative)\b(?![ \t]+for\b)/i;
-const CLASS_AFTER = /^[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)[a-c]?\b(?![.'’])/;
+const CLASS_AFTER = /^[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)[a-cA-C]?\b(?!['’])(?!\.(?=[ \t]*\p{Ll}))/u;
 const PERSON_BEFORE = /(?:\b(?:dr|drs|mr|mrs|ms|mx|miss|prof|nurse|wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|caregiver|roommate|neighbou?r|boyfriend|girlfriend|fianc[ée]e?|talked to|spoke (?:to|with|w\/)|d\/w|per|w\/|attn|called|thanks|thank you|hi|hello|hey|dear|cc|ask|asked|tell|told|named|name is|goes by|aka)\.?,?[ \t]+)$/i;
 /** "tamika said", "oyelaran called back": a person's verb after an unknown lower-case word. */
 const PERSON_VERB_AFTER = /^[ \t]+(?:said|says|called|asked|asks|wants|wanted|thinks|mentioned|agrees|agreed|confirmed|emailed|texted|paged|replied|answered|approved|signed|is out|will call|can cover|is covering)\b/i;
@@ -78,7 +78,9 @@ const LIST_WORD = /^(?:and|or|plus|then|vs|versus)$/i;
 const LIST_GAP = /^[ \t]*(?:,|\/|\+|&|and|or|plus|then|vs\.?|versus|\(|\))?[ \t]*(?:and|or|plus|then|vs\.?|versus)?[ \t]*\)?[ \t]*$/i;
 
 /** Drug or product evidence on the word itself: a known drug, a stem, a dose after it or a drug verb before it. */
-const productAt = (c: Ctx, t: Token) => isDrugWord(t.word) || DOSE_AFTER.test(post(c, t.end)) || DRUG_BEFORE.test(pre(c, t.start));
+const productAt = (c: Ctx, t: Token) => isDrugWord(t.word) || DOSE_AFTER.test(post(c, t.end)) || DRUG_BEFORE.test(pre(c, t.start))
+  // "Dupuytren contracture, Ledderhose, Peyronie disease": a neighbour in the list is an eponymous term with its clinical head.
+  || (/^\p{Lu}/u.test(t.word) && CLINICAL_HEAD.test(post(c, t.end).replace(/^['’]s?/, '').trimStart()) && !PERSON_BEFORE.test(pre(c, t.start, 24)));
 
 /** In a comma/slash/"and" list with a drug or product ("aspirin, Plavix and Lipitor", "with Xeroform, Kerlix and Gelfoam"). */
 function drugListNeighbour(c: Ctx, i: number): boolean {
@@ -90,7 +92,8 @@ function drugListNeighbour(c: Ctx, i: number): boolean {
       if (c.toks[j] && LIST_WORD.test(c.toks[j]!.word) && /^[ \t]+$/.test(step < 0 ? gap(c.toks[j]!, c.toks[k]!) : gap(c.toks[k]!, c.toks[j]!))) j += step;
       const a = c.toks[Math.min(k, j)], b = c.toks[Math.max(k, j)];
       if (!a || !b || !LIST_GAP.test(c.text.slice(a.end, b.start)) || c.text.slice(a.end, b.start).trim() === '') break;
-      if (productAt(c, c.toks[j]!)) return true;
+      // "Bankart repair and Latarjet": the neighbour is the clinical head of an eponymous term.
+      if (productAt(c, c.toks[j]!) || (step < 0 && CLINICAL_HEAD.test(c.toks[j]!.word) && /^\p{Lu}/u.test(c.toks[j - 1]?.word ?? ''))) return true;
       k = j;
     }
   }
@@ -114,6 +117,7 @@ function explained(c: Ctx, i: number): boolean {
   // "Acct #: DA220482", "Grp no. 4471": a field label before its number.
   if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || APPLIED_AFTER.test(after) || LAB_VALUE.test(after) || /^[ \t]*(?:#|no\.[ \t]*\d)/i.test(after)) return true;
   if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLASS_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
+  if (possessiveDisease(c.text, t.start, t.end)) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
   const lower = c.text.slice(t.start, t.start + 60).toLowerCase();

@@ -65,3 +65,19 @@ describe('places without a state', () => {
     expect(texts('had a flare in the low back with some stiffness')).toEqual([]);
   });
 });
+
+describe('clinical terms stay (names pass)', () => {
+  it('keeps scales, rules and classifications named after towns or people, with a score or a head after them', () => {
+    expect(texts('Beck Depression Inventory 22, Hamilton 18, PHQ-9 14, Edinburgh 12.')).toEqual([]);
+    expect(texts('Montreal Cognitive Assessment 24/30; Philadelphia chromosome positive.')).not.toEqual(expect.arrayContaining(['Philadelphia']));
+    expect(texts('Gustilo IIIA open fracture; Ely negative; Rollator walker; Hoyer lift.')).toEqual([]);
+  });
+
+  it('keeps an eponym in a list of eponymous terms and a possessive eponym after a diagnosis word', () => {
+    expect(texts('Dupuytren contracture, Ledderhose, Peyronie disease.')).toEqual([]);
+    expect(texts('Bankart repair and Latarjet.')).toEqual([]);
+    expect(texts("History of Meniere's, on meclizine; diagnosed with Sheehan's.")).toEqual([]);
+    // A person's possessive stays a name.
+    expect(texts("Okafor's mother called.")).toContain('Okafor');
+  });
+});
