@@ -8,8 +8,13 @@
  * Reports per scenario: acknowledgement and delivery latency p50/p95/p99, deliveries per second,
  * lost and duplicated deliveries, server CPU per delivery (Node and database), and memory per
  * idle connection; then the ratios Graycase / relay. Never fails on timing.
+ * Fair by construction: the same clients, send schedule and warm-up (THREADS_WARMUP seconds of the
+ * scenario's workload, default 3, never measured) for both servers; CPU counted over the same
+ * window (first send to last delivery); the relay sends packets of Graycase's shape and size (the
+ * packets and bytes the clients receive per delivery are printed for both).
  * `npm run bench -- threads` (THREADS_SECONDS=… sets the sending time of each run, default 10;
- * THREADS_QUICK=1 runs one small scenario to check the benchmark itself; THREADS_PROFILE=<dir>
+ * THREADS_QUICK=1 runs one small scenario to check the benchmark itself; THREADS_REPEAT=n runs each
+ * scenario n rounds, alternating which server goes first, and prints the median CPU ratio; THREADS_PROFILE=<dir>
  * writes the Graycase server's CPU profile there, and the relay's in <dir>/relay with THREADS_PROFILE_RELAY=1; THREADS_MON=<module> preloads a module into both servers,
  * e.g. one that times database calls).
  */
@@ -32,6 +37,8 @@ const ROOMS = 20;
 const SECONDS = Number(process.env.THREADS_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.THREADS_WARMUP ?? 3);
 const IDLE_SECONDS = 6;
+/** THREADS_REPEAT=n: each scenario n rounds (the servers' order alternating), with the median CPU ratio. */
+const REPEAT = Math.max(1, Number(process.env.THREADS_REPEAT ?? 1));
 const ALL_SCENARIOS = [{ clients: 200, rate: 0.5 }, { clients: 200, rate: 1 }, { clients: 1000, rate: 0.5 }, { clients: 1000, rate: 1 }];
 const SCENARIOS = process.env.THREADS_QUICK
   ? [{ clients: 40, rate: 1 }] // a smoke run: does the benchmark itself work
@@ -324,20 +331,29 @@ export async function run(): Promise<void> {
       console.log(` ${t.name}: ${(m.rss / 1024).toFixed(1)} KB per idle connection (RSS delta), ${(m.heap / 1024).toFixed(1)} KB (JS heap + external after GC), ${maxClients} joined sockets; idle ${m.idleCpuMsPerSecond.toFixed(1)} ms CPU per second`);
     }
     for (const { clients, rate } of SCENARIOS) {
-      for (const t of targets) {
-        const r = await runScenario(t, clients, rate);
-        results.set(`${t.name}|${clients}|${rate}`, r);
-        console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused${r.failed ? `: ${r.reasons}` : ''}), ` +
-          `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s ` +
-          `(clients received ${r.packetsPerDelivery.toFixed(2)} packets, ${r.bytesPerDelivery.toFixed(0)} bytes per delivery); ` +
-          `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs (${(r.nodeKernelShare * 100).toFixed(0)}% kernel)` +
-          (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : '') +
-          `; clients ${(r.clientCpuPerDelivery * 1000).toFixed(1)} µs per delivery (${r.clientCores.toFixed(2)} cores); load average at start ${r.load}`);
+      const cpuRatios: number[] = [];
+      for (let round = 0; round < REPEAT; round++) {
+        // Alternate which server goes first, so a load that drifts during the run favours neither.
+        for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
+          const r = await runScenario(t, clients, rate);
+          results.set(`${t.name}|${clients}|${rate}`, r);
+          console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused${r.failed ? `: ${r.reasons}` : ''}), ` +
+            `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s ` +
+            `(clients received ${r.packetsPerDelivery.toFixed(2)} packets, ${r.bytesPerDelivery.toFixed(0)} bytes per delivery); ` +
+            `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs (${(r.nodeKernelShare * 100).toFixed(0)}% kernel)` +
+            (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : '') +
+            `; clients ${(r.clientCpuPerDelivery * 1000).toFixed(1)} µs per delivery (${r.clientCores.toFixed(2)} cores); load average at start ${r.load}`);
+        }
+        const g = results.get(`graycase|${clients}|${rate}`)!;
+        const b = results.get(`bare relay|${clients}|${rate}`)!;
+        cpuRatios.push(g.nodeCpuPerDelivery / b.nodeCpuPerDelivery);
+        console.log(` threads ${clients} clients ${rate} msg/s: delivery p99 ratio ${(g.delivery[2]! / b.delivery[2]!).toFixed(2)}x (goal ≤ 2, aim 1.3), ` +
+          `Node CPU per delivery ratio ${(g.nodeCpuPerDelivery / b.nodeCpuPerDelivery).toFixed(2)}x (goal ≤ 1.5), lost ${g.lost}, duplicated ${g.duplicates}`);
       }
-      const g = results.get(`graycase|${clients}|${rate}`)!;
-      const b = results.get(`bare relay|${clients}|${rate}`)!;
-      console.log(` threads ${clients} clients ${rate} msg/s: delivery p99 ratio ${(g.delivery[2]! / b.delivery[2]!).toFixed(2)}x (goal ≤ 2, aim 1.3), ` +
-        `Node CPU per delivery ratio ${(g.nodeCpuPerDelivery / b.nodeCpuPerDelivery).toFixed(2)}x (goal ≤ 1.5), lost ${g.lost}, duplicated ${g.duplicates}`);
+      if (REPEAT > 1) {
+        const sorted = [...cpuRatios].sort((x, y) => x - y);
+        console.log(` threads ${clients} clients ${rate} msg/s over ${REPEAT} rounds: Node CPU per delivery ratio median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}x (${cpuRatios.map((x) => x.toFixed(2)).join(', ')})`);
+      }
     }
   } catch (err) {
     for (const t of targets) console.error(` ${t.name} output (tail):\n${serverOutput.get(t.child)?.() ?? ''}`);
