@@ -105,6 +105,8 @@ export function findAges(text: string, refYear = new Date().getUTCFullYear()): H
   for (const m of text.matchAll(BIRTH_YEAR)) {
     if (Number(m[1]) <= refYear - 90) { const s = m.index + m[0].length - 4; out.push({ start: s, end: s + 4, type: 'DATE', reason: 'birth year of someone over 89' }); }
   }
+  // Cheap gate: no number from 90 to 125 and no age word, no age over 89.
+  if (!/(?:^|\D)(?:9\d|1[01]\d|12[0-5])(?!\d)|ninety|hundred|nonagenarian|centenarian|nineties/i.test(text)) return out;
   for (const [re, group] of AGE_PATTERNS) {
     out.push(...scan(text, re, 'AGE', 'age over 89', group, (_m, s, e) => !TEMP_CUE.test(before(text, s, 14)) && !TEMP_NEAR.test(before(text, s, 30)) && !/^\s*(?:°|degrees|deg\b|%)/.test(text.slice(e, e + 8))));
   }

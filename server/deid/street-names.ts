@@ -35,8 +35,12 @@ const CORNER = new RegExp(`\\b(?:corner of|intersection of|cross streets?:?|at|n
 const PLACE_ON = new RegExp(`(?:\\b(?:pharmacy|store|clinic|office|lab|shelter|church|school|station|apartments?|house|motel|hotel|branch|location|bus stop|stop|park|plaza|mall|Walgreens|CVS|Rite Aid|Kroger|Target|Walmart)|(?<=[a-z,;][ \\t]+)${TOK})[ \\t]+(?:on|off)[ \\t]+(${TOK}(?:[ \\t]+${TOK})?)(?![\\p{L}'’-]|[ \\t]+(?:${TYPES})\\b|[ \\t]*#?\\d)`, 'gdu');
 /** Numbered local roads in their short forms ("Rt 30", "SR-9", "CR 12", "State Hwy 7"); places.ts reads the long ones. */
 const SHORT_ROAD = /\b(?:Rt|RT|SR|CR|State Hwy|State Rd|Co\.? Rd|Cty Rd|FM)\.?[ \t-]*#?\d{1,4}[A-Z]?(?![\w-])/g;
+/** "on 4th near the bus depot", "off 5th.": an ordinal alone after on/off, before punctuation or a place word, never "on 4th floor". */
+const BARE_ORDINAL = new RegExp(`\\b(?:on|off|along|near)[ \\t]+((?:(?:N|S|E|W)\\.?[ \\t]+)?${ORD})(?=[ \\t]*(?:[.,;:!?)]|$|\\n)|[ \\t]+(?:near|by|and|between|across|behind|past|at)\\b)`, 'gd');
 /** "lives at 22 Elm", "address is 4 Birchwood": a house number and a name after a residence word, no type needed. */
-const RESIDENCE_NUMBER = new RegExp(`\\b(?:lives|living|resides|residing|stays|staying|home|address(?:[ \\t]+is)?|moved)[ \\t]+(?:at|to|is)?[ \\t]*((?!0)\\d{1,6}[A-Z]?[ \\t]+(?:(?:N|S|E|W)\\.?[ \\t]+)?${TOK}(?:[ \\t]+${TOK})?)`, 'gd');
+const RESIDENCE_NUMBER = new RegExp(`\\b(?:[Ll]iv(?:es|ing)|[Rr]esid(?:es|ing)|[Ss]tay(?:s|ing)|[Hh]ome|[Aa]ddress(?:[ \\t]+is)?|ADDRESS|[Aa]ddr\\.?|ADDR\\.?|[Mm]oved)(?:[ \\t]*:|[ \\t]+(?:at|to|is))?[ \\t]*((?!0)\\d{1,6}[A-Z]?[ \\t]+(?:(?:N|S|E|W)\\.?[ \\t]+)?${TOK}(?:[ \\t]+${TOK})?)`, 'gd');
+const TYPE_GATE = new RegExp(`\\b(?:${TYPES})\\b`);
+const LOWER_GATE = new RegExp(`\\b(?:${ABBR_LOWER})\\b`);
 const NOT_A_STREET = /^(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Medicare|Medicaid)$/;
 
 export function findStreetNames(text: string): Hit[] {
@@ -45,27 +49,35 @@ export function findStreetNames(text: string): Hit[] {
     const [start, end] = (m as RegExpExecArray).indices![group]!;
     out.push({ start, end, type: 'ADDRESS', reason });
   };
-  for (const m of text.matchAll(CAPITAL)) {
+  // Cheap gates: each rule needs its street type, digit, joining word or "on"/"off" somewhere in the text.
+  const typed = TYPE_GATE.test(text), digits = /\d/.test(text);
+  if (typed) for (const m of text.matchAll(CAPITAL)) {
     // "referred to Family Dr", "seen by Eye Dr": after to/by/from a "Dr" is a doctor.
     if (/^(?:to|from|by|toward|towards)$/.test(m[1]!) && /\bDr\.?$/.test(m[2]!)) continue;
     push(m, 2, 'street name after a place word');
   }
-  for (const m of text.matchAll(ORDINAL_STREET)) push(m, 1, 'numbered street');
-  for (const m of text.matchAll(SHORT_ROAD)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'numbered road' });
-  // "moved to 5 East", "home 2 Weeks": wards and durations are no streets.
-  for (const m of text.matchAll(RESIDENCE_NUMBER)) if (!/\b(?:North|South|East|West|Tower|Wing|Pavilion|Unit|Floor|Weeks?|Days?|Months?|Years?|Hours?|Times?)\b/.test(m[1]!)) push(m, 1, 'house number after a residence word');
-  for (const m of text.matchAll(CORNER)) {
-    // One side at least must be a street: an ordinal or a street type ("5th and Main"), or the word corner/intersection.
-    if (/\d|corner|intersection|cross/i.test(m[0]) || new RegExp(`\\b(?:${TYPES})\\b`).test(m[1]!)) push(m, 1, 'street corner');
+  if (typed && digits) for (const m of text.matchAll(ORDINAL_STREET)) push(m, 1, 'numbered street');
+  if (digits) {
+    for (const m of text.matchAll(SHORT_ROAD)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'numbered road' });
+    for (const m of text.matchAll(BARE_ORDINAL)) push(m, 1, 'numbered street');
+    // "moved to 5 East", "home 2 Weeks": wards and durations are no streets.
+    for (const m of text.matchAll(RESIDENCE_NUMBER)) if (!/\b(?:North|South|East|West|Tower|Wing|Pavilion|Unit|Floor|Weeks?|Days?|Months?|Years?|Hours?|Times?)\b/.test(m[1]!)) push(m, 1, 'house number after a residence word');
   }
-  for (const m of text.matchAll(LOWER)) {
+  if (/\b(?:and|at)\b|[&\/]/.test(text)) for (const m of text.matchAll(CORNER)) {
+    // One side at least must be a street: an ordinal or a street type ("5th and Main"), or the word corner/intersection.
+    // Two ordinals alone are counts ("on 2nd and 3rd dose"); an ordinal and a name, a type or a corner word make a corner.
+    const ordinals = (m[1]!.match(/\d/g) ? m[1]!.match(new RegExp(ORD, 'g'))?.length ?? 0 : 0);
+    const typed = new RegExp(`\\b(?:${TYPES})\\b`).test(m[1]!);
+    if (/corner|intersection|cross/i.test(m[0]) || typed || ordinals === 1) push(m, 1, 'street corner');
+  }
+  if (LOWER_GATE.test(text)) for (const m of text.matchAll(LOWER)) {
     const words = m[1]!.split(/[ \t]+/).slice(0, -1);
     if (words.some((w) => NOT_IN_LOWER.test(w))) continue;
     // "on call dr patel": a lower-case "dr" before a word that is no English word is a doctor.
     if (/\bdr\.?$/.test(m[1]!) && m[2] && !isOrdinaryWord(m[2])) continue;
     push(m, 1, 'street name after a place word (lower case)');
   }
-  for (const m of text.matchAll(PLACE_ON)) {
+  if (/\b(?:on|off)[ \t]+[A-Z]/.test(text)) for (const m of text.matchAll(PLACE_ON)) {
     const name = m[1]!;
     if (name.split(/[ \t]+/).some((w) => NOT_A_STREET.test(w))) continue;
     const placeWord = /^(?:pharmacy|store|clinic|office|lab|shelter|church|school|station|apartments?|house|motel|hotel|branch|location|bus stop|stop|park|plaza|mall|Walgreens|CVS|Rite Aid|Kroger|Target|Walmart)$/i.test(m[0].slice(0, m[0].search(/[ \t]+(?:on|off)[ \t]/)));

@@ -52,19 +52,25 @@ const HOLIDAY_AFTER = /^(?:[ \t]*(?:[.,;:!?)"'”’]|$|\n)|[ \t]+(?:at|in|on|wh
 const WORDLIKE = /^(?:may|march|mar|jan|jun|jul|aug|sep|sept|oct|nov|dec|feb|apr)$/;
 const DATE_WORD_BEFORE = /\b(?:on|since|until|till|by|from|before|after|dated?|dos|service|birth|dob|born|of|around|starting|due)[ \t:]+(?:the[ \t]+)?$/i;
 
+/** Cheap gates (these patterns try every position): a month word with a number word, an ordinal word, a holiday word. */
+const MONTH_GATE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const NUMBER_WORD_GATE = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|nineteen)/i;
+const ORDINAL_GATE = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)/i;
+const HOLIDAY_GATE = /christmas|xmas|thanksgiving|new year|easter|halloween|valentine|independence|fourth of july|memorial day|labor day|veteran|mother|father|juneteenth|good friday/i;
+
 export function findWordDates(text: string): Hit[] {
-  // Cheap gate: no month-shaped, ordinal or holiday word, no hit.
-  if (!/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|th\b|christmas|xmas|thanksgiving|year|easter|halloween|day|juneteenth)/i.test(text)) return [];
   const out: Hit[] = [];
-  for (const re of PATTERNS) {
-    re.lastIndex = 0;
+  const months = MONTH_GATE.test(text) && NUMBER_WORD_GATE.test(text), ordinals = ORDINAL_GATE.test(text);
+  PATTERNS.forEach((re, i) => {
+    if (i === 2 ? !ordinals : !months) return;
     for (const m of text.matchAll(re)) {
       const mon = m.groups!.mon ?? 'day';
       // "march first thing", "may second": a lower-case month that is also a word needs a year or a date word before it.
       if (mon === mon.toLowerCase() && WORDLIKE.test(mon) && !(m.groups!.y1 || m.groups!.y2 || DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date in words' });
     }
-  }
+  });
+  if (!HOLIDAY_GATE.test(text)) return out;
   for (const m of text.matchAll(HOLIDAY)) {
     // "Christmas disease" (factor IX deficiency) is an eponym: a holiday needs a date word before it or nothing nounish after it.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16), pre = text.slice(Math.max(0, m.index - 12), m.index);
