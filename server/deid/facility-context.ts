@@ -147,6 +147,17 @@ export function findContextFacilities(text: string): Hit[] {
     const first = m[1]!.split(/[ \t]+/)[0]!;
     if (!GENERIC.has(first.toLowerCase()) && !isStop(first) && !clinicalWord(first)) push(m.index, m.index + m[1]!.length, 'facility name before a facility word');
   }
+  // "resident of Sunny Brook Commons", "at Hope Springs Recovery": 1-3 capitalised words and an organisation or residence
+  // word, after a place word; heads too generic for facilities.ts ("Society", "Commons") need that cue.
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])((?:${CAP}[ \t]+(?:of[ \t]+|&[ \t]+|and[ \t]+)?){1,3})(Society|Foundation|Ministries|Ministry|Commons|Gardens|Estates|Terrace|Villa|Village|Living|Place|House|Residences?|Network|Alliance|Services|Group|Collaborative|Cooperative|Outreach|Haven|Retreat|Manor|Homes|Towers|Apartments|Recovery|Wellness|Counseling|Behavioral|Hospice|Respite|Academy|Charter)(?![\p{L}])`, 'gu'))) {
+    const pre = text.slice(Math.max(0, m.index - 30), m.index);
+    if (!PLACE_CUE.test(pre) && !/\b(?:resident of|lives at|living at|staying at|stays at|moved into|placed at|placement at|enrolled (?:at|in))[ \t]+(?:the[ \t]+)?$/i.test(pre)) continue;
+    const words = m[1]!.trim().split(/[ \t]+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.every((w) => GENERIC.has(w.toLowerCase()) || isStop(w) || DEPARTMENT.test(w)) || words.some((w) => clinicalWord(w) || DRUGS.has(w.toLowerCase()) || STATE.test(w))) continue;
+    // "Social Services", "Protective Services", "Support Group": a service, not a place, when every word is a clinical or service word.
+    if (words.every((w) => (codeSetWords().has(w.toLowerCase()) && !isEnglishWord(w)) || /^(?:Social|Protective|Support|Family|Child|Adult|Senior|Human|Legal|Community|Public|Patient|Guest|Financial|Environmental|Food|Nutrition|Spiritual|Pastoral|Care|Case)$/.test(w))) continue;
+    push(m.index, m.index + m[0].length, 'named residence or organisation after a place word');
+  }
   // "St. Casimir's Home", "Saint Anne's Villa": a saint's name before a residence word is a facility.
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:St\.?|Saint)[ \t]+${CAP}(?:['’]s)?[ \t]+(?:Home|House|Villa|Manor|Place|Residence|Terrace|Gardens|Commons|Court|Village|Center|Care|Hall)(?![\p{L}])`, 'gu'))) {
     push(m.index, m.index + m[0].length, 'saint-named residence');

@@ -22,6 +22,7 @@ import { COMMON_WORDS, DRUGS, EPONYMS, FACILITY_HEADS, nameLists, PLACE_DISEASES
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD, DISEASE_BEFORE, SCORE_AFTER } from './people';
+import { drugContext } from './proper-nouns';
 import { isEnglishWord, type Token } from './tokens';
 import terms from './lists/clinical-terms.json';
 
@@ -60,6 +61,8 @@ const CREDENTIAL_AFTER = /^,?[ \t]*(?:RN|LPN|NP|PA-C|PA|MD|DO|CNA|LCSW|MSW|PT|OT
 function firstFreq(w: string): number { return nameLists()?.first.get(w.toLowerCase()) ?? 0; }
 function surnameRank(w: string): number { return nameLists()?.last.get(w.toLowerCase()) ?? Infinity; }
 const isFirst = (w: string) => firstFreq(w) >= 0.003;
+/** A lower-case census first name that is no English word needs no cue above this frequency (percent of people). */
+const LOWER_FIRST_MIN = 0.01;
 const isSurname = (w: string) => surnameRank(w) <= 30000;
 const clinicalWord = (w: string) => { const l = w.toLowerCase(); return EPONYMS.has(l) || DRUGS.has(l); };
 
@@ -145,7 +148,7 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
       const cued = relation || CUE_BEFORE.test(pre) || (FOR_TO_BEFORE.test(pre) && CLOSES.test(after) && !t.sentenceStart) || ROLE_BRACKET_BEFORE.test(before(c, t.start, 30)) && /^\)/.test(after);
       // Mid-sentence any person's verb; at a sentence start only one that only people do ("Young also has a question", "Bill said").
       const verb = (!t.sentenceStart && VERB_AFTER.test(after) && !PASSIVE_AFTER.test(after)) || STRONG_VERB_AFTER.test(after);
-      if (cued || verb || file) push(t.start, t.end, cued ? 'census name after a person cue' : verb ? "census name before a person's verb" : 'census name before a file word');
+      if ((cued || verb || file) && !drugContext(text, t.start, t.end)) push(t.start, t.end, cued ? 'census name after a person cue' : verb ? "census name before a person's verb" : 'census name before a file word');
       continue;
     }
     if (CAPS.test(t.word) && capsPair(c, i)) { push(t.start, toks[i + 1]!.end, 'census first name and surname (upper case)'); i++; continue; }
@@ -166,7 +169,7 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     if (u && adjacent(c, t, u) && LOWER.test(u.word) && isSurname(u.word) && (!isOrdinaryWord(u.word) || (strongCue && !isStop(u.word) && surnameRank(u.word) <= 5000))
       && !DRUGS.has(u.word) && !clinicalAfter(c, u.end)) { push(t.start, u.end, 'census first name and surname (lower case)'); i++; continue; }
     // Lower case: a census first name that is no English or clinical word, or any census first name after a strong cue.
-    if (!ordinary && freq >= 0.01) push(t.start, t.end, 'census first name (lower case)');
+    if (!ordinary && freq >= LOWER_FIRST_MIN) push(t.start, t.end, 'census first name (lower case)');
     // "deb and i looked", "me and tina": a name coordinated with the writer.
     else if (/^[ \t]+and[ \t]+(?:i|me|myself)\b/i.test(after) || /\b(?:me|myself)[ \t]+and[ \t]+$/i.test(before(c, t.start, 12))) push(t.start, t.end, 'census first name beside the writer');
     else if (STRONG_LOWER_CUE.test(before(c, t.start, 20)) && !/(?:ed|ing|ly)$/.test(t.word)) push(t.start, t.end, 'census first name after a person cue');

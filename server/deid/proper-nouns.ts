@@ -100,6 +100,17 @@ function drugListNeighbour(c: Ctx, i: number): boolean {
   return false;
 }
 
+/** A dose, route or drug verb around the word, or a medication line: the word is a drug (shared with people.ts and ordinary-names.ts). */
+export function drugContext(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start), after = text.slice(end, end + 40);
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
+  return DOSE_AFTER.test(after) || (DRUG_BEFORE.test(before) && !possessive && !PERSON_BEFORE.test(before)) || MED_LINE.test(line);
+}
+
+/** "s/p Nissen", "underwent Whipple", "scheduled for Ross": a word after a procedure cue names the procedure. */
+const PROCEDURE_BEFORE = /\b(?:s\/p|status post|underwent|undergoing|scheduled for|planned for|candidate for|converted to|revision of|redo|post-?op(?:erative)? day \d+ (?:from|after)?)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|lap(?:aroscopic)?[ \t]+|open[ \t]+|robotic[ \t]+)?$/i;
+
 /** Shape or context says drug, organism, lab, sign, place-named disease or country: not a proper noun. */
 function explained(c: Ctx, i: number): boolean {
   const t = c.toks[i]!;
@@ -117,7 +128,7 @@ function explained(c: Ctx, i: number): boolean {
   // "Acct #: DA220482", "Grp no. 4471": a field label before its number.
   if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || APPLIED_AFTER.test(after) || LAB_VALUE.test(after) || /^[ \t]*(?:#|no\.[ \t]*\d)/i.test(after)) return true;
   if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLASS_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
-  if (possessiveDisease(c.text, t.start, t.end)) return true;
+  if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before)) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
   const lower = c.text.slice(t.start, t.start + 60).toLowerCase();

@@ -45,6 +45,22 @@ describe('facilities of ordinary words', () => {
   });
 });
 
+describe('named residences and organisations after a place word', () => {
+  it('takes capitalised words before an organisation or residence word after a place cue, not services', () => {
+    expect(of('FACILITY', 'Pt is a resident of Willow Creek Commons.')).toContain('Willow Creek Commons');
+    expect(of('FACILITY', 'Attends meetings at Open Door Ministries.')).toContain('Open Door Ministries');
+    expect(texts('Support group helps; Family Services and Social Work consulted.')).not.toEqual(expect.arrayContaining([expect.stringContaining('Family Services')]));
+  });
+});
+
+describe('drug and procedure context around names', () => {
+  it('keeps a brand that is also a first name in a drug context, and an eponym after a procedure cue', () => {
+    expect(texts('Takes Allegra 180 mg daily; on Allegra for allergies.')).toEqual([]);
+    expect(texts('s/p Nissen, underwent Ross in 2019.')).toEqual([]);
+    expect(of('NAME', 'Spoke with Allegra about her bill.')).toContain('Allegra');
+  });
+});
+
 describe('places without a state', () => {
   it('takes neighbourhoods and districts after a place word', () => {
     expect(of('CITY', 'Lives in the Strip District with her son.')).toContain('Strip District');
