@@ -17,7 +17,7 @@ const TYPES = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|
 // No "ct" ("on chest ct" is a scan).
 const ABBR_LOWER = 'st|ave|av|rd|dr|blvd|ln|pkwy|hwy|cir|ter|trl|expy|fwy';
 const ORD = '\\d{1,3}(?:st|nd|rd|th)';
-const PREP = '(?:on|off|at|near|along|onto|down|up|across|behind|past|by|from|to|toward|towards|corner of|intersection of|cross streets?)';
+const PREP = '(?:on|off|at|near|along|onto|down|up|across|behind|past|by|from|to|toward|towards|corner of|intersection of|cross streets?|block of)';
 /** A name before the type: capitalised words, an ordinal ("7th St"), a single letter ("H Street"). */
 const NAME = `(?:(?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?(?:${TOK}|${ORD}|[A-Z])(?:[ \\t]+(?:${TOK}|${ORD})){0,2})`;
 const AFTER_TYPE = '\\b\\.?(?![ \\t]+[A-Z][a-z])';
@@ -25,7 +25,7 @@ const CAPITAL = new RegExp(`\\b(${PREP})[ \\t]+(?:the[ \\t]+)?(${NAME}[ \\t]+(?:
 /** "5th Ave", "3rd Street" need no preposition: an ordinal before a street type is a street. */
 const ORDINAL_STREET = new RegExp(`(?<![\\w-])((?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?${ORD}[ \\t]+(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Way|Terrace|Place)${AFTER_TYPE})`, 'gd');
 /** Lower case: only the prepositions of location ("at eye dr appt", "to covering dr" are doctors). */
-const LOWER_PREP = '(?:on|off|along|near|onto|down|up|past|behind|across from|corner of)';
+const LOWER_PREP = '(?:on|off|along|near|onto|down|up|past|behind|across from|corner of|block of)';
 const LOWER = new RegExp(`\\b${LOWER_PREP}[ \\t]+((?:[a-z]+|${ORD})(?:[ \\t]+[a-z]+)?[ \\t]+(?:${ABBR_LOWER})\\b\\.?)(?:[ \\t]+([a-z]+))?`, 'gd');
 /** Function words, counts and clinical nouns that no lower-case street name holds. */
 const NOT_IN_LOWER = /^(?:the|a|an|his|her|their|my|our|this|that|to|of|in|at|on|by|and|or|for|with|call|rounds|service|duty|shift|floor|unit|room|bed|day|night|time|pain|meds?|hold|oxygen|dialysis|vent|list|file|record|chart|arrival|exam|admission|discharge|pt|patient|er|ed|icu|or|covering|attending|primary|family|eye|foot|heart|skin|kidney|lung|bone|new|old|regular|usual|pcp|own|other|another|same|team|peds|ortho|psych|surgery|see|seeing|saw|seen|visit|appt|my|your)$/;
@@ -35,6 +35,8 @@ const CORNER = new RegExp(`\\b(?:corner of|intersection of|cross streets?:?|at|n
 const PLACE_ON = new RegExp(`(?:\\b(?:pharmacy|store|clinic|office|lab|shelter|church|school|station|apartments?|house|motel|hotel|branch|location|bus stop|stop|park|plaza|mall|Walgreens|CVS|Rite Aid|Kroger|Target|Walmart)|(?<=[a-z,;][ \\t]+)${TOK})[ \\t]+(?:on|off)[ \\t]+(${TOK}(?:[ \\t]+${TOK})?)(?![\\p{L}'’-]|[ \\t]+(?:${TYPES})\\b|[ \\t]*#?\\d)`, 'gdu');
 /** Numbered local roads in their short forms ("Rt 30", "SR-9", "CR 12", "State Hwy 7"); places.ts reads the long ones. */
 const SHORT_ROAD = /\b(?:Rt|RT|SR|CR|State Hwy|State Rd|Co\.? Rd|Cty Rd|FM)\.?[ \t-]*#?\d{1,4}[A-Z]?(?![\w-])/g;
+/** "the 1200 block of Elm Street", "2400 block of w lehigh": the block number belongs to the street. */
+const BLOCK = new RegExp(`(?<![\\w.])\\d{2,5}[ \\t]+block[ \\t]+of[ \\t]+(?:(?:N|S|E|W|North|South|East|West|n|s|e|w)\\.?[ \\t]+)?(?:${TOK}|${ORD}|[a-z]{3,})(?:[ \\t]+(?:${TOK}|[a-z]{3,}))?(?:[ \\t]+(?:${TYPES}|${ABBR_LOWER})\\b\\.?)?`, 'gd');
 /** "on 4th near the bus depot", "off 5th.": an ordinal alone after on/off, before punctuation or a place word, never "on 4th floor". */
 const BARE_ORDINAL = new RegExp(`\\b(?:on|off|along|near)[ \\t]+((?:(?:N|S|E|W)\\.?[ \\t]+)?${ORD})(?=[ \\t]*(?:[.,;:!?)]|$|\\n)|[ \\t]+(?:near|by|and|between|across|behind|past|at)\\b)`, 'gd');
 /** "lives at 22 Elm", "address is 4 Birchwood": a house number and a name after a residence word, no type needed. */
@@ -58,6 +60,7 @@ export function findStreetNames(text: string): Hit[] {
   }
   if (typed && digits) for (const m of text.matchAll(ORDINAL_STREET)) push(m, 1, 'numbered street');
   if (digits) {
+    for (const m of text.matchAll(BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'block of a street' });
     for (const m of text.matchAll(SHORT_ROAD)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'numbered road' });
     for (const m of text.matchAll(BARE_ORDINAL)) push(m, 1, 'numbered street');
     // "moved to 5 East", "home 2 Weeks": wards and durations are no streets.

@@ -15,6 +15,8 @@ import { TOK } from './name-words';
 import { clinicalReading } from './clinical-numbers';
 import { findStreetNames } from './street-names';
 import { STATE_ABBR, STATE_NAMES } from './places';
+import { cityPopulation } from './gazetteer';
+import { isOrdinaryWord } from './ordinary';
 
 /** USPS street suffixes (common ones and their abbreviations). */
 const TYPES = 'Street|St|Avenue|Ave|Av|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Terr|Circle|Cir|Square|Sq|Trail|Trl|Row|Loop|Path|Pike|Alley|Aly|Crescent|Cres|Close|Plaza|Plz|Route|Rte|Run|Ridge|Rdg|Crossing|Xing|Heights|Hts|Bend|Cove|Cv|Glen|Gln|Hill|Hl|Hills|Park|Green|Grn|Mews|Commons|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Landing|Lndg|Estates|Village|Vlg|Meadow|Meadows|Mdws|Creek|Crk|Springs|Spgs|Woods|Grove|Grv|Knoll|Manor|Mnr|Oval|Spur|Crest|Trace|Trce|Hollow|Holw|Harbor|Hbr|Isle|Junction|Jct|Summit|Valley|Vly|Vista|Dale|Gateway|Lake|Orchard|Pines|Shore|Shores|Wharf|Byway|Fork|Ford|Garden|Gardens|Gdns';
@@ -23,7 +25,7 @@ const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
 const ORD = '\\d{1,3}(?:st|nd|rd|th)';
 // House numbers do not start with 0 ("0430 Notified Dr. Hunt" is a clock time).
 const NUM = '(?<![\\w/.:$-])(?!0)\\d{1,6}(?:[A-Z]|-\\d{1,4}|\\s?1\\/2|½)?';
-const UNIT = '(?:,?[ \\t]*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Fl|Floor|Bldg|Building|Lot|Trlr|Space|Spc|apt|unit|suite|ste|#)\\.?[ \\t]*#?[ \\t]*[A-Z0-9-]{1,6}(?![\\w-]))?';
+const UNIT = '(?:,?[ \\t]*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Fl|Floor|Flat|Bldg|Building|Lot|Trlr|Space|Spc|apt|unit|suite|ste|flat|#)\\.?[ \\t]*#?[ \\t]*[A-Z0-9-]{1,6}(?![\\w-]))?';
 /** "4417 Martin Luther King Jr. Blvd", "12 Old Mill Run", "220 W. 34th St Apt 5C". */
 const CAPITALISED = new RegExp(`${NUM}[ \\t]+(?:${DIR}[ \\t]+)?(?:(?:${TOK}|${ORD}|Jr\\.?|St\\.|Saint|Dr\\.|de|del|la|of|the)[ \\t]+){1,4}(?:${TYPES})\\b\\.?(?:[ \\t]+${DIR}(?![\\w]))?${UNIT}`, 'g');
 /** "1450 N Halsted", "88 W. Broadway": a direction marks a street even without its type. */
@@ -40,16 +42,18 @@ const NUMBERED_ROAD = new RegExp(`${NUM}[ \\t]+(?:(?:(?:State|County|US|U\\.S\\.
 const TYPE_FIRST = new RegExp(`${NUM}[ \\t]+(?:Avenue|Calle|Avenida|Av\\.|Rua|Rue|Via|Camino|Paseo)[ \\t]+(?:(?:of|the|de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?${UNIT}|\\b(?:Calle|Avenida|Rua|Rue|Camino|Paseo)[ \\t]+(?:(?:de|del|la|los|las)[ \\t]+)*${TOK}(?:[ \\t]+${TOK})?,?[ \\t]+(?:#[ \\t]?)?\\d{1,5}[A-Z]?(?![\\w-])|${NUM}[ \\t]+Broadway\\b`, 'g');
 const LOWER = new RegExp(`${NUM}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:${LOWER_TYPES})\\b\\.?${UNIT}`, 'g');
 // "RR 22" alone is a respiratory rate: a rural route needs its box, unless spelled out.
-const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|PMB|Box|p\.?\s?o\.?\s?box|po box)\s*#?\s*\d{1,6}\b/g;
-const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])|\b(?:apt|apartment|APT|APARTMENT)\.?\s*#?\s*\d{1,5}[A-Za-z]?(?![\w-])/g;
-/** A ZIP after a state abbreviation written in lower case ("scranton pa 18503"); places.ts reads the capitalised forms. */
+const RURAL = /\b(?:RR|R\.R\.|HC|PSC|CMR|Rte|Route|RT)\s*\d{1,4},?\s*Box\s*\d{1,5}\b|\b(?:Rural Route|Star Route)\s*\d{1,4}(?:,?\s*Box\s*\d{1,5})?\b|\b(?:P\.?\s?O\.?\s?B(?:ox|\.)?|Post Office Box|POB|PMB|Box|p\.?\s?o\.?\s?box|po box)\s*#?\s*\d{1,6}\b/g;
+const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Trlr|Flat)\.?\s*#?\s*(?:\d{1,5}[A-Z]?|[A-Z]\d{0,3})(?![\w-])|\b(?:apt|apartment|APT|APARTMENT)\.?\s*#?\s*\d{1,5}[A-Za-z]?(?![\w-])/g;
+/** A ZIP after a state abbreviation written in lower or title case ("scranton pa 18503", "Erie, Pa 16501"); places.ts reads the capital forms. */
 // "in", "or" and "me" are words too: never right after a number ("3 in 12345" counts).
-const LOWER_STATE_ZIP = /\b(?:al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|ia|ks|ky|la|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr|(?<!\d[ \t]*)(?:in|or|me))\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)/g;
+const LOWER_STATE_ZIP = /\b(?:[Aa][lkzr]|[Cc][aot]|[Dd][ec]|[Ff]l|[Gg]a|[Hh]i|[Ii][dla]|[Kk][sy]|[Ll]a|[Mm][dainsot]|[Nn][evhjmycd]|[Oo][hk]|[Pp][ar]|[Rr]i|[Ss][cd]|[Tt][nx]|[Uu]t|[Vv][ta]|[Ww][aviy]|(?<!\d[ \t]*)(?:in|or|me|In|Or|Me))\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)/g;
 /** "PA, 19133", "Pennsylvania 19133", "new jersey 08002": ZIPs after a state written with a comma or in full, any case
  *  (a lower-case abbreviation is LOWER_STATE_ZIP's). */
 const STATE_ZIP = new RegExp(`(?:\\b(?:${STATE_ABBR})\\.?,|\\b(?:${STATE_NAMES}),?)[ \\t]*(\\d{5}(?:-\\d{4})?)(?![\\w-]|[.,]\\d)`, 'gi');
 /** A ZIP used as a place: "lives in 19133", "moved to the 08102 area", "zip code is 19133", "19133 zip". */
 const ZIP_AS_PLACE = /\b(?:(?:lives?|living|resides?|residing|moved|moving|relocated|stays|staying|from)[ \t]+(?:in|to|near|from|at)?[ \t]*(?:the[ \t]+)?(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)|(?:zip|zipcode|zip[ \t]code|postal[ \t]code)(?:[ \t]+(?:is|of|was))?[ \t]*[:#]?[ \t]*(\d{5}(?:-\d{4})?)(?![\w-])|(\d{5}(?:-\d{4})?)[ \t]+(?:zip|zip[ \t]code|zipcode|area)\b)/gi;
+/** "Boston 02115", "camden, 08102": a ZIP right after a town the gazetteer knows, no state between. */
+const TOWN_ZIP = /\b((?:[A-Za-z][a-z.'’-]+[ \t]){0,2}[A-Za-z][a-z.'’-]+),?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)/g;
 const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
 /** International numbers: '+', a country code, then groups (8 to 15 digits in all). */
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
@@ -62,13 +66,14 @@ export function findStreetNumbers(text: string): Hit[] {
     ...findStreetNames(text),
     ...scan(text, LOWER_STATE_ZIP, 'ZIP', 'ZIP after a state (lower case)', 1),
     ...zipsAsPlaces(text),
+    ...townZips(text),
     ...scan(text, STATE_ZIP, 'ZIP', 'ZIP after a state', 1, (m) => !/^[a-z]{2}\.?,?$/.test(m[0].split(/[ \t]/)[0]!)),
     ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
     ...scan(text, NUMBERED_ROAD, 'ADDRESS', 'house number on a numbered road'),
     ...scan(text, TYPE_FIRST, 'ADDRESS', 'street named type first'),
     ...scan(text, LOWER, 'ADDRESS', 'street address (lower case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w))),
     ...scan(text, RURAL, 'ADDRESS', 'rural route or box', 0, (m) => /\d/.test(m[0])),
-    ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr)/.test(m[0]) || /\d/.test(m[0]))
+    ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr|Flat)/.test(m[0]) || /\d/.test(m[0]))
   ];
   out.push(...addressTails(text, out));
   // A local number without its area code ("reach her at 555-0143"): weak, and never a value with a unit or an analyte.
@@ -107,6 +112,22 @@ function zipsAsPlaces(text: string): Hit[] {
   for (const m of text.matchAll(new RegExp(ZIP_AS_PLACE.source, 'gid'))) {
     const g = [1, 2, 3].find((i) => m[i]);
     if (g) { const [s, e] = m.indices![g]!; out.push({ start: s, end: e, type: 'ZIP', reason: 'ZIP as a place' }); }
+  }
+  return out;
+}
+
+function townZips(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(TOWN_ZIP)) {
+    const words = m[1]!.split(/[ \t]/);
+    // The longest run of last words that names a known town ("Cherry Hill 08002", "Boston 02115").
+    const at = words.findIndex((_w, i) => cityPopulation(words.slice(i).join(' ')) > 0);
+    if (at < 0) continue;
+    // "count normal 12000": a one-word lower-case town must be no English word ("camden" is a town, "normal" here is not).
+    const last = words[words.length - 1]!;
+    if (at === words.length - 1 && !/^[A-Z]/.test(last) && isOrdinaryWord(last)) continue;
+    const s = m.index + m[0].length - m[2]!.length;
+    out.push({ start: s, end: s + m[2]!.length, type: 'ZIP', reason: 'ZIP after a town' });
   }
   return out;
 }

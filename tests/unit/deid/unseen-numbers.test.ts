@@ -304,3 +304,15 @@ describe('a day/month in brackets after its word, or leading a log line', () => 
   ]);
   negatives(['Dose\n1/2 - 1 tab po qhs\n3/4 tab if needed; 2/3 of the nodes; 3/12 cores positive.']);
 });
+
+describe('blocks, boxes on routes, flats, title-case states and ZIPs after a town', () => {
+  positives([
+    ['Found in the 1200 block of Elm Street by police.', '1200 block of Elm Street', 'ADDRESS'],
+    ['Mail: Rte 1 Box 44, no street.', 'Rte 1 Box 44', 'ADDRESS'],
+    ['Lives in Flat 2 over the shop.', 'Flat 2', 'ADDRESS'],
+    ['Erie, Pa 16501 on the old card.', '16501', 'ZIP'],
+    ['Forward to Boston 02115 please.', '02115', 'ZIP'],
+    ['cherry hill 08002 is her mailing town', '08002', 'ZIP']
+  ]);
+  negatives(['WBC count normal 12000; did 3 block of exercises; Ma 12345 units given.']);
+});
