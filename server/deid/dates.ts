@@ -105,7 +105,8 @@ const PATTERNS: Pattern[] = [
   { name: 'mdy-dot', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\.(?<d>\\d{1,2})\\.(?<y>\\d{4})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
   { name: 'md', src: `(?:(?<![\\d/.\\w-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
   // "Aug 10, '23": a two-digit year needs its apostrophe, or "Aug 10 23" would eat a count.
-  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?!\\d|:\\d)` },
+  // After a comma a two-digit year needs no apostrophe ("Aug 10, 23"), unless a unit or a noun follows it.
+  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}|(?<=,[ \\t]+)\\d{2}(?=[ \\t]*(?:[.,;:)\\]]|$|\\n)(?!\\d)|[ \\t]+(?:at|in|on|for|to|and|when|with|she|he|pt|was|the|@|\\d{1,2}:\\d\\d|\\d{4}\\b))))?(?!\\d|:\\d)` },
   { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\p{L}\\d])` },
   { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
   // Day first (European notes): reached only when the month-first reading is impossible (14/03/2024).

@@ -316,3 +316,13 @@ describe('blocks, boxes on routes, flats, title-case states and ZIPs after a tow
   ]);
   negatives(['WBC count normal 12000; did 3 block of exercises; Ma 12345 units given.']);
 });
+
+describe('a two-digit year after a comma', () => {
+  positives([['Last seen Aug 10, 23 at the old clinic.', 'Aug 10, 23', 'DATE']]);
+  it('keeps the count after a day ("Aug 10, 23 patients")', () => {
+    expect(detectPhiInText('On Aug 10, 23 patients came.', 2026).map((h) => h.text)).toEqual(['Aug 10']);
+  });
+  it('parses it back for the date shift, in its century', () => {
+    expect(parseDate('Aug 10, 23', 2026)).toMatchObject({ y: 2023, m: 8, d: 10 });
+  });
+});
