@@ -5,7 +5,7 @@
  * Invariants: token offsets index the original text (`text.slice(start, end) === raw`), tokens
  * are sorted and disjoint; `word` is `raw` without a trailing possessive or punctuation.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 
 export interface Token {
   start: number;
@@ -43,7 +43,7 @@ function tokenizeUncached(text: string): Token[] {
     const word = raw.replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
     if (!word) continue;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
-    const lex = LEXICON[word.toLowerCase()];
+    const lex = lexOf(word.toLowerCase());
     const tags = new Set<string>(lex ? [lex] : []);
     if (lex && /Name$/.test(lex)) { tags.add('Person'); if (/FirstName|MaleName|FemaleName/.test(lex)) tags.add('FirstName'); }
     out.push({ start: m.index, end: m.index + word.length, word, tags, sentenceStart: m.index === 0 || /(?:[.!?:]\s+|\n\s*|^\s+)$/.test(before) });
@@ -59,12 +59,20 @@ export const isTitle = (w: string): boolean => /^[A-Z][a-zà-ÿ]+(?:['’-]?[A-Z
 
 const PROPER = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'ProperNoun', 'Place', 'City', 'Organization', 'Honorific'];
 const ENGLISH = ['Verb', 'Adjective', 'Adverb', 'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Value', 'Date', 'Month', 'WeekDay', 'Expression', 'QuestionWord', 'Auxiliary', 'Negative'];
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+/** compromise's lexicon, loaded on first use: the library costs ~9 MB of heap, and a server
+ * whose organisation never publishes to the forum never needs it (a bigger heap is more work for
+ * every garbage collection). Its CommonJS build holds the same lexicon as the ES module. */
+let lexicon: Record<string, string | undefined> | null = null;
+/** The lexicon's tag of a lower-case word; own entries only ("constructor" is no tag). */
+function lexOf(word: string): string | undefined {
+  lexicon ??= (createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+  return Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+}
 
 /** An ordinary English word (by the tagger here, or by its lexicon), not a proper noun. */
 export function isEnglish(t: Token): boolean {
   if (ENGLISH.some((x) => t.tags.has(x)) && !t.tags.has('Person')) return true;
-  const lex = LEXICON[t.word.toLowerCase()];
+  const lex = lexOf(t.word.toLowerCase());
   return Boolean(lex && !PROPER.some((p) => lex.includes(p)) && !/Name$/.test(lex));
 }
 
@@ -72,7 +80,7 @@ export const looksPerson = (t: Token): boolean => t.tags.has('Person') || t.tags
 
 /** A country name by the NLP lexicon ("Guatemala", "Bolivia"): a country may stay in the copy. */
 export function isCountry(name: string): boolean {
-  const lex = LEXICON[name.toLowerCase()];
+  const lex = lexOf(name.toLowerCase());
   return Boolean(lex && lex.includes('Country'));
 }
 
@@ -81,7 +89,7 @@ export function isEnglishWord(word: string): boolean {
   const w = word.toLowerCase();
   const forms = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ies$/, 'y')];
   return forms.some((f) => {
-    const lex = f.length >= 3 ? LEXICON[f] : undefined;
+    const lex = f.length >= 3 ? lexOf(f) : undefined;
     return Boolean(lex && !PROPER.some((p) => lex.includes(p)) && !/Name$/.test(lex));
   });
 }
