@@ -15,6 +15,7 @@ import { isStop } from './name-words';
 import { CLINICAL_HEAD, SCORE_AFTER } from './people';
 import { isEnglish, isTitle, type Token } from './tokens';
 import { findContextPlaces } from './place-context';
+import { medicalNounAfter } from './proper-nouns';
 
 const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
 const RESIDENCE_CUE = /\b(?:lives|live|lived|living|stays|staying|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\b(?:from|outside(?: of)?|near)\s+$/i;
@@ -49,7 +50,7 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       // "Edinburgh 12", "Ottawa ankle rules": a scale or rule named after a town.
       // "Montreal Cognitive Assessment", "Edinburgh Postnatal Depression Scale": one or two more words, then a clinical head.
       const chained = /^(?:[\p{L}-]+[ \t]+){1,2}/u.exec(after);
-      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || (chained && /^\p{Lu}/u.test(after) && CLINICAL_HEAD.test(after.slice(chained[0].length))) || SCORE_AFTER.test(text.slice(end, end + 24)) || /^[a-z-]+[ \t]+(?:rules?|criteria|score|scale|classification)\b/i.test(after) || HONORIFIC_BEFORE.test(pre)) break;
+      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || medicalNounAfter(text.slice(end, end + 40)) || (chained && /^\p{Lu}/u.test(after) && CLINICAL_HEAD.test(after.slice(chained[0].length))) || SCORE_AFTER.test(text.slice(end, end + 24)) || /^[a-z-]+[ \t]+(?:rules?|criteria|score|scale|classification)\b/i.test(after) || HONORIFIC_BEFORE.test(pre)) break;
       const titleWord = (w: string) => isTitle(w) || /^[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+$/.test(w); // "Port-au-Prince"
       const titled = run.every((t) => titleWord(t.word) || /^(?:St|Ste|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && titleWord(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
       const single = n === 1 ? run[0]! : undefined;

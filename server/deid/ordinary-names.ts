@@ -22,7 +22,7 @@ import { COMMON_WORDS, DRUGS, EPONYMS, FACILITY_HEADS, nameLists, PLACE_DISEASES
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD, DISEASE_BEFORE, SCORE_AFTER } from './people';
-import { drugContext } from './proper-nouns';
+import { drugContext, medicalNounAfter } from './proper-nouns';
 import { isEnglishWord, type Token } from './tokens';
 import terms from './lists/clinical-terms.json';
 
@@ -75,7 +75,7 @@ function clinicalAfter(c: Ctx, end: number): boolean {
   const after = c.text.slice(end, end + 50);
   const direct = (a: string) => CLINICAL_HEAD.test(a.replace(/^['’]s/, '').replace(/^[\s-]+/, '')) || MORE_CLINICAL.test(a) || STAGE_AFTER.test(a) || /^(?:['’]s)?-\p{Lu}/u.test(a)
     || /^(?:['’]s)?[ \t]+(?:positive|negative|pos|neg)\b(?![ \t]+for\b)/i.test(a);
-  if (SCORE_AFTER.test(after) || /^['’]s?[ \t]*(?:[,.;)]|$)/.test(after) && DISEASE_BEFORE.test(c.text.slice(Math.max(0, end - 60), end).replace(/\S+$/, ''))) return true;
+  if (SCORE_AFTER.test(after) || medicalNounAfter(after) || /^['’]s?[ \t]*(?:[,.;)]|$)/.test(after) && DISEASE_BEFORE.test(c.text.slice(Math.max(0, end - 60), end).replace(/\S+$/, ''))) return true;
   const chain = CHAIN.exec(after);
   return direct(after) || Boolean(chain && direct(c.text.slice(end + chain[0].length, end + chain[0].length + 50)));
 }

@@ -17,7 +17,7 @@ import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
 import { isStop } from './name-words';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
-import { drugContext } from './proper-nouns';
+import { drugContext, medicalNounAfter } from './proper-nouns';
 
 /** Words after an eponym that make it a clinical term. */
 export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell|dance|itch|surgery|agitation|lift|hugger|collar|boot|sump|suction|splint|brace|sling|stockings|technique|walker|commode|wheelchair|crutches|chromosome|translocation|diet|protocol|regimen|mixture|questionnaire|inventory|assessment|rules?|strain|serotype|genotype|medium|broth|chair|frame|approach)\b/i;
@@ -58,7 +58,7 @@ const clinicalAfter = (c: Ctx, t: Token) => eponymChainAfter(c, t) || STAGE_AFTE
   || /^(?:['’]s)?-[A-Z]/.test(c.text.slice(t.end, t.end + 4)) || /[A-Za-z]-$/.test(c.text.slice(Math.max(0, t.start - 2), t.start))
   // "Ely negative", "Kernig positive": a finding after the word makes it a sign (not "Okafor positive for flu").
   || /^(?:['’]s)?[ \t]+(?:positive|negative|pos|neg)\b(?![ \t]+for\b)/i.test(c.text.slice(t.end, t.end + 20))
-  || SCORE_AFTER.test(c.text.slice(t.end, t.end + 24)) || possessiveDisease(c.text, t.start, t.end);
+  || SCORE_AFTER.test(c.text.slice(t.end, t.end + 24)) || possessiveDisease(c.text, t.start, t.end) || medicalNounAfter(c.text.slice(t.end, t.end + 40));
 /**
  * "Hamilton 18,", "Edinburgh 12", "Berg 38/56": a bare score right after a word closes a scale's name, not a person's
  * (an age, a time, a date or a unit after the number reads otherwise).

@@ -33,7 +33,7 @@ const DRUG_BEFORE = /(?:\b(?:on|off|started|starting|start|restart(?:ed)?|resume
 /** A line that lists medications or allergies: its unknown words are drugs. */
 const MED_LINE = /^[ \t]*(?:home |discharge |current |outpatient )?(?:meds|medications|medication list|rx|allergies|allergy|drugs)[ \t]*:(?:[^.\n]|\.(?!\s))*$|^[ \t]*nkda\b(?:[^.\n]|\.(?!\s))*$/i;
 /** A line labelled with a procedure or diagnosis: its unknown words are techniques and eponyms ("mesh repair (Lichtenstein)"). */
-const CLINICAL_LINE = /^[ \t]*(?:(?:pre|post)-?(?:op|operative)[ \t]+)?(?:procedures?(?:[ \t]+performed)?|operations?(?:[ \t]+performed)?|diagnos[ie]s|dx|indications?|technique|findings)[ \t]*:(?:[^.\n]|\.(?!\s))*$/i;
+const CLINICAL_LINE = /^[ \t]*(?:(?:pre|post)-?(?:op|operative)[ \t]+)?(?:procedures?(?:[ \t]+performed)?|operations?(?:[ \t]+performed)?|diagnos[ie]s|dx|indications?|technique|findings|pmh|psh|pmhx|pshx|past medical(?: history)?|past surgical(?: history)?|medical history|surgical history|problem list|problems|active problems|comorbidities|pathology|path|impression)[ \t]*:(?:[^.\n]|\.(?!\s))*$/i;
 /** One or two more capitalised words, then a clinical head word ("Austin Flint murmur", "Argyll Robertson pupil"). */
 const EPONYM_CHAIN = /^(?:['’]s?)?(?:[ \t]+and)?[ \t-]+\p{Lu}\p{Ll}+(?:[ \t-]+\p{Lu}\p{Ll}+)?(?:['’]s?)?[ \t]+/u;
 const SPECIES_AFTER = /^[ \t]+([a-z]{4,})\b/;
@@ -108,6 +108,18 @@ export function drugContext(text: string, start: number, end: number): boolean {
   return DOSE_AFTER.test(after) || (DRUG_BEFORE.test(before) && !possessive && !PERSON_BEFORE.test(before)) || MED_LINE.test(line);
 }
 
+/**
+ * "Takotsubo cardiomyopathy", "Kikuchi lymphadenitis": a lower-case medical noun after the word (a code-set description word
+ * with a disease suffix, or one that is no common English word) makes it an eponym or a place-named disease.
+ */
+const MEDICAL_SUFFIX = /(?:pathy|itis|oma|omas|osis|oses|emia|algia|plasia|trophy|ectomy|otomy|ostomy|plasty|megaly|penia|rrhea|uria|plegia|paresis|ectasia|dystrophy|myopathy|neuropathy|encephalopathy|lymphadenopathy|malformation|anomaly|syndrome)$/;
+export function medicalNounAfter(after: string): boolean {
+  const m = /^(?:['’]s?)?[ \t]+(\p{Ll}[\p{Ll}-]{5,})\b/u.exec(after);
+  if (!m) return false;
+  const w = m[1]!;
+  return codeSetWords().has(w) && (MEDICAL_SUFFIX.test(w) || !englishWords().has(w));
+}
+
 /** "s/p Nissen", "underwent Whipple", "scheduled for Ross": a word after a procedure cue names the procedure. */
 const PROCEDURE_BEFORE = /\b(?:s\/p|status post|underwent|undergoing|scheduled for|planned for|candidate for|converted to|revision of|redo|post-?op(?:erative)? day \d+ (?:from|after)?)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|lap(?:aroscopic)?[ \t]+|open[ \t]+|robotic[ \t]+)?$/i;
 
@@ -128,7 +140,7 @@ function explained(c: Ctx, i: number): boolean {
   // "Acct #: DA220482", "Grp no. 4471": a field label before its number.
   if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || APPLIED_AFTER.test(after) || LAB_VALUE.test(after) || /^[ \t]*(?:#|no\.[ \t]*\d)/i.test(after)) return true;
   if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLASS_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
-  if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before)) return true;
+  if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before) || medicalNounAfter(after)) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
   const lower = c.text.slice(t.start, t.start + 60).toLowerCase();

@@ -54,6 +54,12 @@ describe('named residences and organisations after a place word', () => {
 });
 
 describe('drug and procedure context around names', () => {
+  it('keeps an eponym or a place before a lower-case medical noun, and an unknown word on a history line', () => {
+    expect(texts('Biopsy showed Kikuchi lymphadenitis; Takotsubo cardiomyopathy in 2020.')).toEqual([]);
+    expect(texts('PMH: Hx of Castleman, Rosai-Dorfman, HTN')).toEqual([]);
+    expect(of('NAME', 'Okafor called about the bill.')).toContain('Okafor');
+  });
+
   it('keeps a brand that is also a first name in a drug context, and an eponym after a procedure cue', () => {
     expect(texts('Takes Allegra 180 mg daily; on Allegra for allergies.')).toEqual([]);
     expect(texts('s/p Nissen, underwent Ross in 2019.')).toEqual([]);
