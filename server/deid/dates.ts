@@ -35,12 +35,14 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   if (MD_NEG.test(pre)) return false;
   // "Pain 7/10, improved to 3/10": the same denominator after a score a few words back is that score again.
   if (!/\b(?:on|since|until|dated?|DOS)\s*:?\s*$/i.test(pre) && new RegExp(`${MD_NEG_WORDS}[^\\n]{0,40}?\\b\\d{1,2}\\/${Number(g.d)}(?!\\d)[^\\n]{0,60}$`, 'i').test(before(text, start, 100))) return false;
-  const after = text.slice(start, start + 40).replace(/^\S+\s*/, '');
+  // The words after the day itself (not after its punctuation: "3/18. Pain ..." starts a new sentence).
+  const after = text.slice(start, start + 40).replace(/^\d{1,2}\/\d{1,2}\s*/, '');
   // "cultures 2/4 bottles", "labs 4/5 positive": a counting word after wins over a date word before.
   if (FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after)) return false;
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
   // "CT (3/4) negative", "[3/4] called": a bracket between the date word and the day.
-  if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, ''))) return 'strong';
+  // ... and the plural or past form of a date word ("visits 3/4, 3/11", "labs rechecked 3/4").
+  if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, '')) || MD_CUE.test(pre.replace(/(?:s|ed|d)([ \t]*:?[ \t]*)$/, '$1'))) return 'strong';
   if (MD_AFTER.test(after)) return 'strong';
   // A log line led by its day: "3/4: called pt", "1/2 - labs back".
   if (/(?:^|\n)[ \t]*$/.test(pre) && /^[ \t]*(?::(?![ \t]*\d)|[-–—][ \t]+(?!\d))/.test(text.slice(start).replace(/^\d{1,2}\/\d{1,2}/, ''))) return 'strong';
@@ -52,10 +54,16 @@ const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak
   // Fractions are written small-over-large; a month over a smaller day, or over a day that is no
   // bare fraction's denominator (3/14, 10/23, 1/30), is a date.
   const m = Number(g.m), d = Number(g.d);
+  // "Seen twice in March: 3/4 and 3/18." A month named earlier in the sentence makes even a fraction shape a day,
+  // when nothing that counts follows it.
+  if (SENTENCE_MONTH.test(sentenceBefore(text, start)) && !new RegExp(MD_NEG_WORDS, 'i').test(sentenceBefore(text, start)) && /^[ \t]*(?:[.,;)\]]|$|\n|and\b|to\b|[-–])/.test(after)) return 'strong';
   if (!(m > d || !FRACTION_DENOMINATORS.has(d))) return false;
   // "Fell 3/14 in the yard": "in"/"of" after a day that is no fraction's denominator leave it a (weak) date.
   return FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after) ? false : 'weak';
 };
+// "May" counts only before a day ("May 3"): "May need 1/2" is the verb.
+const SENTENCE_MONTH = new RegExp(`\\b(?:${MONTHS.filter((x) => x !== 'May').join('|')}|May(?=[ \\t]+\\d))\\b`);
+const sentenceBefore = (text: string, start: number) => { const b = before(text, start, 120); return b.slice(Math.max(b.lastIndexOf('. '), b.lastIndexOf('\n')) + 1); };
 const NOTE_LINE = /\b(?:note|progress|update|summary|consult(?:ation)?|addendum|H&P|HD\s*#?\s*\d+|POD\s*#?\s*\d+|hospital day\s*#?\s*\d+)\b/i;
 const lineBefore = (text: string, start: number) => text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
 /** Bare halves, thirds and quarters are fractions (1/2 tab, 2/3, 3/4); the scales (strength /5,

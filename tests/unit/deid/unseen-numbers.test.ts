@@ -326,3 +326,15 @@ describe('a two-digit year after a comma', () => {
     expect(parseDate('Aug 10, 23', 2026)).toMatchObject({ y: 2023, m: 8, d: 10 });
   });
 });
+
+describe('a month named earlier in the sentence, and plural date words', () => {
+  positives([
+    ['Seen twice in April: 2/3 and 2/17.', '2/3', 'DATE'],
+    ['Clinic visits 1/4, 1/11 and 1/18.', '1/4', 'DATE']
+  ]);
+  negatives(['In March she took 3/4 of the dose. Pain in March was 3/4. May need 1/2.']);
+});
+
+describe('the words after a day/month are read after the day itself', () => {
+  positives([['Follow-up on 2/19. Pain much better.', '2/19', 'DATE'], ['Saw him 5/27. Strength improving.', '5/27', 'DATE']]);
+});
