@@ -23,9 +23,9 @@ const VANITY = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s
 const PHONE_CUE = '(?:phone|ph|tel|telephone|cell|cellphone|mobile|pager|beeper|call(?:ed)?(?:[ \\t]+back)?|callback|call-back|cb|contact|fax|home|work|text(?:ed)?|reach(?:ed)?)';
 const LABELLED_PHONE = new RegExp(`\\b${PHONE_CUE}\\b\\.?(?:[ \\t]+(?:me|him|her|them|us|pt|patient|mom|dad|daughter|son|wife|husband))?(?:[ \\t]+(?:at|on|@))?[ \\t]*(?:#|number|no\\.?)?[ \\t]*:?[ \\t]*(\\d{10}|\\d{7}|\\d{3}[ \\t.-]\\d{4})(?![\\d-]|[.,]\\d)`, 'gi');
 const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5})(?![\d-]|[.,]\d)/gi;
-const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:)[^\n.;]{0,36}$/i;
-/** "(555) 555-1234 (fax)", "555-555-1234 fax": the word after the number. */
-const FAX_AFTER = /^[ \t]*[(\[]?[ \t]*(?:fax|facsimile|f)\b/i;
+const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:|\bFx\b|\bFX\b)[^\n.;]{0,36}$/i;
+/** "(555) 555-1234 (fax)", "555-555-1234 (f)", "555-555-1234 fax": the word after the number ("F: ..." after it labels the next one). */
+const FAX_AFTER = /^[ \t]*(?:[(\[][ \t]*(?:fax|facsimile|f)[ \t]*[)\]]|(?:fax|facsimile)\b(?![ \t]*[:#]))/i;
 
 export function findPhones(text: string): Hit[] {
   const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),

@@ -256,3 +256,11 @@ describe('a month named earlier in the sentence, and plural date words', () => {
 describe('the words after a day/month are read after the day itself', () => {
   positives([['Follow-up on 2/19. Pain much better.', '2/19', 'DATE'], ['Saw him 5/27. Strength improving.', '5/27', 'DATE']]);
 });
+
+describe('fax labels around phone numbers', () => {
+  positives([
+    ['Ph: (412) 555-0187 Fx: (412) 555-0199', '(412) 555-0199', 'FAX'],
+    ['T: 412-555-0187 F: 412-555-0199', '412-555-0187', 'PHONE'],
+    ['Send to 412-555-0111 (f) today.', '412-555-0111', 'FAX']
+  ]);
+});
