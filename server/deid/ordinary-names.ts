@@ -37,6 +37,10 @@ const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?![\d.])
 
 /** A staff role, relation or conversational cue right before a name. */
 const CUE_BEFORE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|sitter|aide|tech|technician|interpreter|chaplain|midwife|doula|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|scheduler|registrar|coder|biller|rep|representative|supervisor|director|receptionist|nurse|charge|bedside|primary|RN|LPN|LVN|NP|PA|CNA|MA|PT|OT|SLP|RT|CM|SW|EMT|medic|paramedic|officer|deputy|coach|teacher|pastor|per|with|w\/|from|by|via|cc|attn|spoke(?:[ \t]+(?:to|with|w\/))?|talked(?:[ \t]+(?:to|with))?|called|paged|texted|emailed|messaged|asked|ask|tell|told|let|ping|pinged|thanks|thank you|thx|ty|hi|hello|hey|dear|named|name is|goes by|(?:left )?(?:a )?(?:message|msg|vm|voicemail|note) (?:for|with|to)|loop in|looped in|cc'?d|forwarded to|sent to|assigned to|reassigned to)\.?,?[ \t]+)$/i;
+const HONORIFIC_LOWER = /\b(?:dr|doctor|mr|mrs|ms|miss|patient|pt|named)\.?[ \t]+$/i;
+/** "pt will", "patient states": modal and reporting verbs after a patient word are no names. */
+const isEnglishVerbLike = (w: string) => /^(?:will|may|can|must|shall|should|would|could|says|said|states|stated|reports|reported|denies|denied|agrees|is|was|has|had|does|did|gets|got|went|goes|came|comes|feels|felt|seems|appears|returns|returned|presents|presented|tolerated|tolerates|ambulates|walks|lives|needs|wants|takes|took|uses|used|refuses|refused|declines|declined|asks|asked|notes|noted|admits|admitted|understands|verbalizes|continues|remains|awake|alert|doing|resting|sleeping|seen|here|home|today|now|also|still|ok|okay|fell|falls|given|care|chart|info|pain|status|education|name|plan|data|rose|mark)$/i.test(w);
+
 /** A relation word right before the name: the strongest cue. */
 const RELATION_BEFORE = /\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?)[ \t]+$/i;
 /** A line of thanks or regards, then the name on the next line. */
@@ -168,6 +172,10 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     // After a cue the surname may be an English word ("named betty price").
     if (u && adjacent(c, t, u) && LOWER.test(u.word) && isSurname(u.word) && (!isOrdinaryWord(u.word) || (strongCue && !isStop(u.word) && surnameRank(u.word) <= 5000))
       && !DRUGS.has(u.word) && !clinicalAfter(c, u.end)) { push(t.start, u.end, 'census first name and surname (lower case)'); i++; continue; }
+    // "mrs. hill", "doctor grant", "patient rose": after an honorific or a patient word, a census name that is no verb,
+    // adverb or adjective is the name, even when it is an English word (dictation and chat write names in lower case).
+    if (HONORIFIC_LOWER.test(before(c, t.start, 12)) && (freq >= 0.003 || isSurname(t.word)) && !['Verb', 'Auxiliary', 'Adverb', 'Adjective', 'Modal', 'Preposition', 'Determiner', 'Pronoun'].some((x) => t.tags.has(x))
+      && !(/\b(?:patient|pt)[ \t]+$/i.test(before(c, t.start, 10)) && isEnglishVerbLike(t.word))) { push(t.start, t.end, 'census name after an honorific (lower case)'); continue; }
     // Lower case: a census first name that is no English or clinical word, or any census first name after a strong cue.
     if (!ordinary && freq >= LOWER_FIRST_MIN) push(t.start, t.end, 'census first name (lower case)');
     // "deb and i looked", "me and tina": a name coordinated with the writer.

@@ -59,6 +59,12 @@ describe('lower-case names in messages', () => {
     expect(texts('the rash is better\nthanks\nok')).toEqual([]);
   });
 
+  it('takes a lower-case census name after an honorific or a patient word, not a verb after "pt"', () => {
+    expect(names('this is doctor grant dictating on patient summer hill')).toEqual(['grant', 'summer hill']);
+    expect(names('mrs. rose called back')).toEqual(['rose']);
+    expect(texts('pt will follow up; pt rose from chair; patient tolerated the procedure')).toEqual([]);
+  });
+
   it('takes a lower-case first name and surname', () => {
     expect(names('dictating a note on patient nora wisniewski today')).toContain('nora wisniewski');
   });
