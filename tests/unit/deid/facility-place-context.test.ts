@@ -95,6 +95,10 @@ describe('clinical terms stay (names pass)', () => {
     expect(texts('Gustilo IIIA open fracture; Ely negative; Rollator walker; Hoyer lift.')).toEqual([]);
   });
 
+  it('keeps a classification named after a town', () => {
+    expect(texts('Bethesda category IV nodule; Paris system for urine cytology; Rome IV criteria met.')).toEqual([]);
+  });
+
   it('keeps an eponym in a list of eponymous terms and a possessive eponym after a diagnosis word', () => {
     expect(texts('Dupuytren contracture, Ledderhose, Peyronie disease.')).toEqual([]);
     expect(texts('Bankart repair and Latarjet.')).toEqual([]);
