@@ -33,6 +33,7 @@ const CAPITALISED = new RegExp(`${NUM}[ \\t]+(?:${DIR}[ \\t]+)?(?:(?:${TOK}|${OR
 const DIRECTED = new RegExp(`(?<![\\w/.:$-])\\d{2,6}[A-Z]?[ \\t]+[NSEW]\\.?[ \\t]+(?:${TOK}|${ORD})(?:[ \\t]+${TOK})?${UNIT}(?![ \\t]*(?:${TYPES})\\b)`, 'g');
 /** ALL-CAPS address lines ("1418 W ALLEGHENY AVE APT 3,"): the type must close the street (a comma, the line end, a unit). */
 const CAPS_TYPES = TYPES.toUpperCase();
+const CAPS_GATE = new RegExp(`\\b(?:${CAPS_TYPES})\\b`);
 const CAPS_UNIT = '(?:,?[ \\t]*(?:APT|APARTMENT|UNIT|SUITE|STE|RM|FL|BLDG|LOT|TRLR|#)\\.?[ \\t]*#?[ \\t]*[A-Z0-9-]{1,6}(?![\\w-]))?';
 const CAPS = new RegExp(`${NUM}[ \\t]+(?:(?:N|S|E|W|NE|NW|SE|SW|NORTH|SOUTH|EAST|WEST)\\.?[ \\t]+)?((?:(?:[A-Z][A-Z'’-]+|\\d{1,3}(?:ST|ND|RD|TH))[ \\t]+){1,4})(?:${CAPS_TYPES})\\b\\.?(?:[ \\t]+(?:N|S|E|W|NE|NW|SE|SW)\\b)?${CAPS_UNIT}(?=[ \\t]*(?:[,;|]|$|\\n))`, 'gm');
 const NOT_IN_LOWER_STREET = /^(?:the|a|an|to|of|by|down|up|on|in|at|from|for|with|and|or|times?|hours?|hrs?|minutes?|mins?|days?|weeks?|blocks?|miles?|feet|steps|flights?|visits?|doses?|mg|tabs?|pills?|units?|years?|yrs?|months?|people|kids|children|cars?|lanes?)$/;
@@ -51,7 +52,7 @@ const LOWER_STATE_ZIP = /\b(?:[Aa][lkzr]|[Cc][aot]|[Dd][ec]|[Ff]l|[Gg]a|[Hh]i|[I
  *  (a lower-case abbreviation is LOWER_STATE_ZIP's). */
 const STATE_ZIP = new RegExp(`(?:\\b(?:${STATE_ABBR})\\.?,|\\b(?:${STATE_NAMES}),?)[ \\t]*(\\d{5}(?:-\\d{4})?)(?![\\w-]|[.,]\\d)`, 'gi');
 /** A ZIP used as a place: "lives in 19133", "moved to the 08102 area", "zip code is 19133", "19133 zip". */
-const ZIP_AS_PLACE = /\b(?:(?:lives?|living|resides?|residing|moved|moving|relocated|stays|staying|from)[ \t]+(?:in|to|near|from|at)?[ \t]*(?:the[ \t]+)?(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)|(?:zip|zipcode|zip[ \t]code|postal[ \t]code)(?:[ \t]+(?:is|of|was))?[ \t]*[:#]?[ \t]*(\d{5}(?:-\d{4})?)(?![\w-])|(\d{5}(?:-\d{4})?)[ \t]+(?:zip|zip[ \t]code|zipcode|area)\b)/gi;
+const ZIP_AS_PLACE = /\b(?:(?:lives?|living|resides?|residing|moved|moving|relocated|stays|staying|from)[ \t]+(?:in|to|near|from|at)?[ \t]*(?:the[ \t]+)?(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)|(?:zip|zipcode|zip[ \t]code|postal[ \t]code)(?:[ \t]+(?:is|of|was))?[ \t]*[:#]?[ \t]*(\d{5}(?:-\d{4})?)(?![\w-])|(\d{5}(?:-\d{4})?)[ \t]+(?:zip|zip[ \t]code|zipcode|area)\b)/gid;
 /** "Boston 02115", "camden, 08102": a ZIP right after a town the gazetteer knows, no state between. */
 const TOWN_ZIP = /\b((?:[A-Za-z][a-z.'’-]+[ \t]){0,2}[A-Za-z][a-z.'’-]+),?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|steps|cells|copies|feet|ft|miles)\b)/g;
 const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
@@ -59,15 +60,15 @@ const LOCAL_PHONE = /(?<![\w+\/.:$-])[2-9]\d{2}-\d{4}(?![\w-]|[.,]\d)/g;
 const INTL_PHONE = /(?<![\w+])\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
 
 export function findStreetNumbers(text: string): Hit[] {
+  // Cheap gates: the ZIP rules need a five-digit run, the capital lines an upper-case street type.
+  const zips = /(?<![\d-])\d{5}(?![\d])/.test(text), caps = CAPS_GATE.test(text);
   const out: Hit[] = [
     // "1200 Oak Dr. Smith ...": a "Dr." before a name is a doctor, not the street's type.
     ...scan(text, CAPITALISED, 'ADDRESS', 'street address', 0, (m, _s, e) => !(/\bDr\.?$/.test(m[0]) && /^[ \t]+[A-Z][a-z]/.test(text.slice(e, e + 4)) && !/^[ \t]+(?:Apt|Suite|Ste|Unit)\b/.test(text.slice(e, e + 8)))),
-    ...scan(text, CAPS, 'ADDRESS', 'street address (upper case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w.toLowerCase()) && !/^(?:MG|MCG|ML|TAB|TABS|PO|IV|BID|TID|QID|PRN|BY|DAILY|PER|AND|OR|TO|THE|X)$/.test(w))),
+    ...(caps ? scan(text, CAPS, 'ADDRESS', 'street address (upper case)', 0, (m) => m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER_STREET.test(w.toLowerCase()) && !/^(?:MG|MCG|ML|TAB|TABS|PO|IV|BID|TID|QID|PRN|BY|DAILY|PER|AND|OR|TO|THE|X)$/.test(w))) : []),
     ...findStreetNames(text),
-    ...scan(text, LOWER_STATE_ZIP, 'ZIP', 'ZIP after a state (lower case)', 1),
-    ...zipsAsPlaces(text),
-    ...townZips(text),
-    ...scan(text, STATE_ZIP, 'ZIP', 'ZIP after a state', 1, (m) => !/^[a-z]{2}\.?,?$/.test(m[0].split(/[ \t]/)[0]!)),
+    ...(zips ? [...scan(text, LOWER_STATE_ZIP, 'ZIP', 'ZIP after a state (lower case)', 1), ...zipsAsPlaces(text), ...townZips(text),
+      ...scan(text, STATE_ZIP, 'ZIP', 'ZIP after a state', 1, (m) => !/^[a-z]{2}\.?,?$/.test(m[0].split(/[ \t]/)[0]!))] : []),
     ...scan(text, DIRECTED, 'ADDRESS', 'house number and directed street'),
     ...scan(text, NUMBERED_ROAD, 'ADDRESS', 'house number on a numbered road'),
     ...scan(text, TYPE_FIRST, 'ADDRESS', 'street named type first'),
@@ -109,7 +110,7 @@ function addressTails(text: string, hits: Hit[]): Hit[] {
 
 function zipsAsPlaces(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(new RegExp(ZIP_AS_PLACE.source, 'gid'))) {
+  for (const m of text.matchAll(ZIP_AS_PLACE)) {
     const g = [1, 2, 3].find((i) => m[i]);
     if (g) { const [s, e] = m.indices![g]!; out.push({ start: s, end: e, type: 'ZIP', reason: 'ZIP as a place' }); }
   }
