@@ -18,7 +18,8 @@ import { cityPopulation } from './gazetteer';
 import { isStop, TOK } from './name-words';
 import { isCountry, isEnglishWord } from './tokens';
 import { codeSetWords } from './vocabulary';
-import { STATE_NAMES } from './places';
+import { STATE_ABBR, STATE_NAMES } from './places';
+import terms from './lists/clinical-terms.json';
 
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 import { CLINICAL_HEAD } from './people';
@@ -98,6 +99,9 @@ function grow(text: string, end: number): number {
   // "Essentia–Deer River", "Good Samaritan Society - Waconia": a dash and the campus's town.
   const dash = /^[ \t]*[-–—][ \t]*((?:St\.[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?![\p{L}])/u.exec(text.slice(end));
   if (dash && (cityPopulation(dash[1]!) > 0 || dash[1]!.split(/[ \t]/).some((w) => !isEnglishWord(w) && !isClinicalOrCommon(w)))) return end + dash[0].length;
+  // "Banner UMC", "Sentara RMH": an upper-case campus abbreviation that is no clinical abbreviation or state.
+  const abbr = /^[ \t]+([A-Z]{2,5})(?![\p{L}\p{N}])/u.exec(text.slice(end));
+  if (abbr && !CLINICAL_ABBREVIATIONS.has(abbr[1]!.toLowerCase()) && !STATE_ABBR_RE.test(abbr[1]!)) end += abbr[0].length;
   for (let k = 0; k < 3; k++) {
     const m = QUALIFIER.exec(text.slice(end));
     if (!m) break;
@@ -111,6 +115,9 @@ function grow(text: string, end: number): number {
   }
   return end;
 }
+
+const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
+const STATE_ABBR_RE = new RegExp(`^(?:${STATE_ABBR})$`);
 
 /** The known systems as three alternations (one scan each instead of one per name). */
 interface KnownKind { abbr: boolean; multi: boolean; re: RegExp; names: Map<string, string> }

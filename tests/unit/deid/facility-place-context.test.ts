@@ -38,6 +38,11 @@ describe('facilities of ordinary words', () => {
     expect(texts('Patient was admitted to Cardiology for workup.')).toEqual([]);
   });
 
+  it('joins an upper-case campus abbreviation to a facility, never a clinical abbreviation', () => {
+    expect(of('FACILITY', 'Transferred from Banner UMC today.')).toContain('Banner UMC');
+    expect(of('FACILITY', 'Seen at Mercy Hospital ED overnight.')).toEqual(['Mercy Hospital']);
+  });
+
   it("takes a children's hospital by its first word, a saint's residence and a name with 'of' before a facility word", () => {
     expect(of('FACILITY', "Records from Riverview Children's were reviewed.")).toContain("Riverview Children's");
     expect(of('FACILITY', 'NURSING HOME RESIDENT (ST. BRIGID\'S HOME)')).toEqual([expect.stringMatching(/BRIGID'S HOME/)]);
