@@ -7,6 +7,7 @@
  */
 import { before } from './hits';
 import { clinicalReading } from './clinical-numbers';
+import { DRUGS } from './lexicon';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -15,14 +16,18 @@ export type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
 export const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|returns?|seen|sees|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|CT|CTA|MRI|MRA|echo|TTE|TEE|EKG|ECG|CXR|XR|x-?ray|US|u\/s|ultrasound|scan|EGD|colonoscopy|biopsy|cath|culture|cx|UA|labs?|PFTs?|EEG|EMG|mammo(?:gram)?|DEXA|PET|stress test|Holter)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
-export const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur)\s*(?:is|of|at|was)?\s*:?\s*$/i;
+export const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur|headaches?|nausea|anxiety|itch(?:ing)?|fatigue|dyspnea|SOB|discomfort|stress|mood|energy|craving|cravings)\s*(?:is|of|at|was)?\s*:?\s*$/i;
 /** MD_NEG's scale words alone (its source up to the connectors). */
 const MD_NEG_WORDS = MD_NEG.source.slice(0, MD_NEG.source.indexOf('\\s*(?:is|of|at|was)'));
 export const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
   if (MD_NEG.test(pre)) return false;
+  // "SUBOXONE 8/2", "Advair 250/50": a drug name right before a pair of numbers is its strengths.
+  const word = /([A-Za-z][A-Za-z-]+)[ \t]+$/.exec(pre);
+  if (word && DRUGS.has(word[1]!.toLowerCase())) return false;
   // "Pain 7/10, improved to 3/10": the same denominator after a score a few words back is that score again.
-  if (!/\b(?:on|since|until|dated?|DOS)\s*:?\s*$/i.test(pre) && new RegExp(`${MD_NEG_WORDS}[^\\n]{0,40}?\\b\\d{1,2}\\/${Number(g.d)}(?!\\d)[^\\n]{0,60}$`, 'i').test(before(text, start, 100))) return false;
+  const dateWord = MD_CUE.test(pre) && !/\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*$/.test(pre);
+  if (!dateWord && new RegExp(`${MD_NEG_WORDS}[^\\n]{0,40}?\\b\\d{1,2}\\/${Number(g.d)}(?!\\d)[^\\n]{0,60}$`, 'i').test(before(text, start, 100))) return false;
   // The words after the day itself (not after its punctuation: "3/18. Pain ..." starts a new sentence).
   const after = text.slice(start, start + 40).replace(/^\d{1,2}\/\d{1,2}\s*/, '');
   // "cultures 2/4 bottles", "labs 4/5 positive": a counting word after wins over a date word before.

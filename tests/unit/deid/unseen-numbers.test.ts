@@ -264,3 +264,8 @@ describe('fax labels around phone numbers', () => {
     ['Send to 412-555-0111 (f) today.', '412-555-0111', 'FAX']
   ]);
 });
+
+describe('drug strengths and symptom scores shaped like days', () => {
+  negatives(['SUBOXONE 8/2 given SL; Advair 250/50 bid; Headache 2/10 today; Anxiety 6/10; cravings 3/10.']);
+  positives([['Seen 2/10 for follow-up; Tylenol since 3/4.', '3/4', 'DATE'], ['Anxiety 6/10 today. Seen 2/10 for follow-up.', '2/10', 'DATE']]);
+});
