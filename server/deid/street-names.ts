@@ -17,7 +17,7 @@ const TYPES = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|
 // No "ct" ("on chest ct" is a scan).
 const ABBR_LOWER = 'st|ave|av|rd|dr|blvd|ln|pkwy|hwy|cir|ter|trl|expy|fwy';
 const ORD = '\\d{1,3}(?:st|nd|rd|th)';
-const PREP = '(?:on|off|at|near|along|onto|down|up|across|behind|past|by|from|to|toward|towards|corner of|intersection of|cross streets?|block of)';
+const PREP = '(?:on|off|at|near|along|onto|down|up|across|behind|past|by|from|to|toward|towards|corner of|intersection of|cross streets?|block of|[Aa]ddress(?:[ \\t]+is)?:?|ADDRESS:?|[Aa]ddr\\.?:?|ADDR:?|[Ss]treet:)';
 /** A name before the type: capitalised words, an ordinal ("7th St"), a single letter ("H Street"). */
 const NAME = `(?:(?:(?:N|S|E|W|North|South|East|West)\\.?[ \\t]+)?(?:${TOK}|${ORD}|[A-Z])(?:[ \\t]+(?:${TOK}|${ORD})){0,2})`;
 const AFTER_TYPE = '\\b\\.?(?![ \\t]+[A-Z][a-z])';
@@ -35,6 +35,8 @@ const CORNER = new RegExp(`\\b(?:corner of|intersection of|cross streets?:?|at|n
 const PLACE_ON = new RegExp(`(?:\\b(?:pharmacy|store|clinic|office|lab|shelter|church|school|station|apartments?|house|motel|hotel|branch|location|bus stop|stop|park|plaza|mall|Walgreens|CVS|Rite Aid|Kroger|Target|Walmart)|(?<=[a-z,;][ \\t]+)${TOK})[ \\t]+(?:on|off)[ \\t]+(${TOK}(?:[ \\t]+${TOK})?)(?![\\p{L}'’-]|[ \\t]+(?:${TYPES})\\b|[ \\t]*#?\\d)`, 'gdu');
 /** Numbered local roads in their short forms ("Rt 30", "SR-9", "CR 12", "State Hwy 7"); places.ts reads the long ones. */
 const SHORT_ROAD = /\b(?:Rt|RT|SR|CR|State Hwy|State Rd|Co\.? Rd|Cty Rd|FM)\.?[ \t-]*#?\d{1,4}[A-Z]?(?![\w-])/g;
+/** "One Birch Lane", "Two Penn Plaza": a house number in words before a named street with its type. */
+const WORD_NUMBER_STREET = new RegExp(`\\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)[ \\t]+(?:${TOK}[ \\t]+){1,3}(?:${TYPES})\\b\\.?${'(?![ \\t]+[A-Z][a-z])'}`, 'gd');
 /** "the 1200 block of Elm Street", "2400 block of w lehigh": the block number belongs to the street. */
 const BLOCK = new RegExp(`(?<![\\w.])\\d{2,5}[ \\t]+block[ \\t]+of[ \\t]+(?:(?:N|S|E|W|North|South|East|West|n|s|e|w)\\.?[ \\t]+)?(?:${TOK}|${ORD}|[a-z]{3,})(?:[ \\t]+(?:${TOK}|[a-z]{3,}))?(?:[ \\t]+(?:${TYPES}|${ABBR_LOWER})\\b\\.?)?`, 'gd');
 /** "on 4th near the bus depot", "off 5th.": an ordinal alone after on/off, before punctuation or a place word, never "on 4th floor". */
@@ -59,6 +61,7 @@ export function findStreetNames(text: string): Hit[] {
     push(m, 2, 'street name after a place word');
   }
   if (typed && digits) for (const m of text.matchAll(ORDINAL_STREET)) push(m, 1, 'numbered street');
+  if (typed) for (const m of text.matchAll(WORD_NUMBER_STREET)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'house number in words and street' });
   if (digits) {
     for (const m of text.matchAll(BLOCK)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'block of a street' });
     for (const m of text.matchAll(SHORT_ROAD)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'numbered road' });

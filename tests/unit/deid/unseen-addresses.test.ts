@@ -62,3 +62,11 @@ describe('blocks, boxes on routes, flats, title-case states and ZIPs after a tow
   negatives(['WBC count normal 12000; did 3 block of exercises; Ma 12345 units given.']);
 });
 
+
+describe('a street after an address label, and a house number in words', () => {
+  positives([
+    ['Address: Birch Lane, rear house.', 'Birch Lane', 'ADDRESS'],
+    ['Mail goes to Two Penn Plaza now.', 'Two Penn Plaza', 'ADDRESS']
+  ]);
+  negatives(['Two Tylenol tabs; One Touch meter; Address concerns with family.']);
+});
