@@ -36,7 +36,7 @@ export function findPhones(text: string): Hit[] {
 
 const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 // "SSN 123.45.6789", "social 123456789", "last four of her social 4471".
-const LABELLED_SSN = /\b(?:SSN|SS#|soc(?:ial)?\.? sec(?:urity)?\.?(?: (?:number|no\.?|#))?|social(?= *[:#]? *(?:is +)?\d)|last (?:4|four)(?: digits)? of (?:(?:his|her|their|the|pt'?s|patient'?s) )?(?:ssn|social(?: security)?(?: number)?))\s*[:#]?\s*(?:is\s+|ending(?: in)?\s+)?((?:\d{3}|[xX*]{3})[-. ]?(?:\d{2}|[xX*]{2})[-. ]?\d{4}|\d{9}|\d{4})(?!\d)/gi;
+const LABELLED_SSN = /\b(?:SSN|SS#|soc(?:ial)?\.? sec(?:urity)?\.?(?: (?:number|no\.?|#))?|social(?= *[:#]? *(?:is +)?\d)|last (?:4|four)(?: digits)? of (?:(?:his|her|their|the|pt'?s|patient'?s) )?(?:ssn|social(?: security)?(?: number)?))\s*[:#]?\s*(?:is\s+|ending(?: in)?\s+|last (?:4|four)(?: digits)?\s*[:#-]?\s*)?((?:\d{3}|[xX*]{3})[-. ]?(?:\d{2}|[xX*]{2})[-. ]?\d{4}|\d{9}|\d{4})(?!\d)/gi;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** Written to dodge scrapers: "jdoe at gmail dot com", "jdoe[at]gmail.com", "jdoe (at) mail (dot) org". */
@@ -129,6 +129,9 @@ const SPELLED_VALUE = '((?:[A-Z0-9][ \\t]){3,19}[A-Z0-9])(?![\\w]|[ \\t]\\d)';
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const WORD_VALUE = `(${DIGIT_WORD}(?:[ \\t,-]+${DIGIT_WORD}){3,19})(?![\\w-])`;
 const WORD_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${WORD_VALUE}`, 'gi'), type] as const);
+/** Digits read out in uneven groups ("chart # is 00 8812 45"): three or more groups, five digits or more in all. */
+const GROUPED_VALUE = '((?:\\d{1,4}[ \\t]){2,5}\\d{1,4})(?![\\w]|[ \\t]\\d|[.,]\\d|[ \\t]*(?:mg|mcg|ml|units?|%|x|times|days?|weeks?|months?|years?|pages?)\\b)';
+const GROUPED_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${GROUPED_VALUE}`, 'gi'), type] as const);
 const SPELLED_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${SPELLED_VALUE}`, 'gi'), type] as const);
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
 
@@ -163,6 +166,7 @@ function labelledIds(text: string): Hit[] {
   out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));
   // Cheap gates: the spelled-out forms need four digit words, or single characters spaced out, somewhere in the text.
   if (new RegExp(`${DIGIT_WORD}(?:[ \\t,-]+${DIGIT_WORD}){3}`, 'i').test(text)) for (const [re, type] of WORD_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in words`, 1));
+  if (/\d[ \t]\d+[ \t]\d/.test(text)) for (const [re, type] of GROUPED_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in digit groups`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 5));
   if (/(?<![\w])[A-Z0-9][ \t]\d[ \t]\d[ \t]\d/i.test(text)) for (const [re, type] of SPELLED_RES) out.push(...scan(text, re, type, `spelled-out ${type.toLowerCase().replace('_', ' ')}`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 4));
   for (const [re, type] of LABEL_RES) {
     out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {

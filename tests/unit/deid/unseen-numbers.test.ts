@@ -269,3 +269,12 @@ describe('drug strengths and symptom scores shaped like days', () => {
   negatives(['SUBOXONE 8/2 given SL; Advair 250/50 bid; Headache 2/10 today; Anxiety 6/10; cravings 3/10.']);
   positives([['Seen 2/10 for follow-up; Tylenol since 3/4.', '3/4', 'DATE'], ['Anxiety 6/10 today. Seen 2/10 for follow-up.', '2/10', 'DATE']]);
 });
+
+describe('record numbers in uneven digit groups, and the last four of an SSN after its key', () => {
+  positives([
+    ['her chart # is 00 8812 45 at the front desk', '00 8812 45', 'MRN'],
+    ['Verified SSN last 4: 7719 by phone.', '7719', 'SSN'],
+    ['MBR ID: YHX 88213 4410 on the card', 'YHX 88213 4410', 'HEALTH_PLAN']
+  ]);
+  negatives(['Record 12 34 56 units; chart 2 of 3 pages; MRN 12 3 4 days.']);
+});
