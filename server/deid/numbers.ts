@@ -27,9 +27,15 @@ const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:|\bFx\b|\bFX\b)[^\n.;]{0,36}$/i
 /** "(555) 555-1234 (fax)", "555-555-1234 (f)", "555-555-1234 fax": the word after the number ("F: ..." after it labels the next one). */
 const FAX_AFTER = /^[ \t]*(?:[(\[][ \t]*(?:fax|facsimile|f)[ \t]*[)\]]|(?:fax|facsimile)\b(?![ \t]*[:#]))/i;
 
+/** A phone number read out in digit words ("five five five, two one two, four four nine nine"): 7 to 11 of them, after a phone word. */
+const WORD_DIGIT = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
+const WORD_PHONE = new RegExp(`\\b${WORD_DIGIT}(?:[ \\t,.-]+${WORD_DIGIT}){6,10}\\b`, 'gi');
+const WORD_PHONE_CUE = /\b(?:phone|number|call|cell|mobile|tel|telephone|reach|text|fax)\b[^\n]{0,40}(?:\n[^\n]{0,30})?$/i;
+
 export function findPhones(text: string): Hit[] {
   const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),
     ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1), ...scan(text, PAGER, 'PHONE', 'pager or extension', 1)];
+  for (const m of text.matchAll(WORD_PHONE)) if (WORD_PHONE_CUE.test(before(text, m.index, 80))) hits.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'phone number in words' });
   for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44)) || FAX_AFTER.test(text.slice(h.end, h.end + 12))) { h.type = 'FAX'; h.reason = 'fax number'; }
   return hits;
 }

@@ -37,6 +37,9 @@ const PLACE_ON = new RegExp(`(?:\\b(?:pharmacy|store|clinic|office|lab|shelter|c
 const SHORT_ROAD = /\b(?:Rt|RT|SR|CR|State Hwy|State Rd|Co\.? Rd|Cty Rd|FM)\.?[ \t-]*#?\d{1,4}[A-Z]?(?![\w-])/g;
 /** "One Birch Lane", "Two Penn Plaza": a house number in words before a named street with its type. */
 const WORD_NUMBER_STREET = new RegExp(`\\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)[ \\t]+(?:${TOK}[ \\t]+){1,3}(?:${TYPES})\\b\\.?${'(?![ \\t]+[A-Z][a-z])'}`, 'gd');
+/** Dictated: "forty two oak street apartment three": a house number in words, lower-case name words and a full street type. */
+const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
+const SPOKEN_STREET = new RegExp(`\\b${NUMBER_WORD}(?:[ \\t-]+${NUMBER_WORD}){0,4}[ \\t]+((?:[a-z]+[ \\t]+){1,2})(?:street|avenue|road|drive|lane|boulevard|court|place|terrace|way|circle|parkway)\\b(?:[ \\t]+(?:apartment|apt|unit|suite)[ \\t]+(?:${NUMBER_WORD}|\\d{1,5}|[a-z]))?`, 'gd');
 /** "the 1200 block of Elm Street", "2400 block of w lehigh": the block number belongs to the street. */
 const BLOCK = new RegExp(`(?<![\\w.])\\d{2,5}[ \\t]+block[ \\t]+of[ \\t]+(?:(?:N|S|E|W|North|South|East|West|n|s|e|w)\\.?[ \\t]+)?(?:${TOK}|${ORD}|[a-z]{3,})(?:[ \\t]+(?:${TOK}|[a-z]{3,}))?(?:[ \\t]+(?:${TYPES}|${ABBR_LOWER})\\b\\.?)?`, 'gd');
 /** "on 4th near the bus depot", "off 5th.": an ordinal alone after on/off, before punctuation or a place word, never "on 4th floor". */
@@ -76,6 +79,7 @@ export function findStreetNames(text: string): Hit[] {
     const typed = new RegExp(`\\b(?:${TYPES})\\b`).test(m[1]!);
     if (/corner|intersection|cross/i.test(m[0]) || typed || ordinals === 1) push(m, 1, 'street corner');
   }
+  for (const m of text.matchAll(SPOKEN_STREET)) if (m[1]!.trim().split(/[ \t]+/).every((w) => !NOT_IN_LOWER.test(w) && !/^(?:blocks?|miles?|times|days|weeks|houses|doors|steps|flights|lanes|down|up|the)$/.test(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'street address in words' });
   if (LOWER_GATE.test(text)) for (const m of text.matchAll(LOWER)) {
     const words = m[1]!.split(/[ \t]+/).slice(0, -1);
     if (words.some((w) => NOT_IN_LOWER.test(w))) continue;

@@ -70,3 +70,8 @@ describe('a street after an address label, and a house number in words', () => {
   ]);
   negatives(['Two Tylenol tabs; One Touch meter; Address concerns with family.']);
 });
+
+describe('a street address read out in words', () => {
+  positives([['Speaker 2: sixty one maple avenue apartment two', 'sixty one maple avenue apartment two', 'ADDRESS']]);
+  negatives(['Walked three blocks down the road; two lanes of traffic; one flight up the street.']);
+});

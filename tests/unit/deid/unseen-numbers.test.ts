@@ -278,3 +278,8 @@ describe('record numbers in uneven digit groups, and the last four of an SSN aft
   ]);
   negatives(['Record 12 34 56 units; chart 2 of 3 pages; MRN 12 3 4 days.']);
 });
+
+describe('a phone number read out in words', () => {
+  positives([['Speaker 1: best phone\nSpeaker 2: four one two, five five five, zero one eight seven', 'four one two, five five five, zero one eight seven', 'PHONE']]);
+  negatives(['Counted one two three four five six seven eight out loud; rated two four six eight.']);
+});
