@@ -2,8 +2,11 @@
  * Streets named without a house number: "the Walgreens on colonial dr", "found on 7th St",
  * "daycare on H Street", "corner of 5th and Main", "Labcorp on Brookhurst". A street locates a
  * person like an address (Safe Harbor removes every geographic unit below the state).
- * Invariants: a hit needs a place preposition before it ("on", "off", "at", "near", "along",
- * "corner of"...) unless its name is an ordinal with a street type ("5th Ave"); lower-case streets
+ * Also the shapes around a number that street-numbers.ts does not read: "the 1200 block of Elm Street",
+ * "Rt 30", "lives at 22 Elm", "Two Penn Plaza", and addresses read out in words ("forty two oak street").
+ * Invariants: a street name without a number needs a place preposition or an address label before it
+ * ("on", "off", "at", "near", "corner of", "Address:"...) unless it is an ordinal with a street type
+ * ("5th Ave"); lower-case streets
  * need an abbreviated street type ("dr", "st", "ave") and no function word, so "on the road" and
  * "on a dirt road" stay; "Dr"/"St" followed by a name are a doctor or a saint ("at Mercy St. Vincent",
  * "on call dr patel"); a bare capitalised name after "on" is a street only after a store or place
