@@ -19,7 +19,7 @@ import { findListNames } from './people';
 import { findGazetteerCities } from './cities';
 import { findFacilities } from './facilities';
 import { findLabelledPeople } from './label-names';
-import { findProperNouns } from './proper-nouns';
+import { drugContext, findProperNouns } from './proper-nouns';
 import { findMessageNames } from './message-names';
 import { findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
@@ -139,7 +139,9 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     ...findPhones(value),
     ...findNetAndIds(value),
     ...findLabelledIds(value),
-    ...findPlaces(value)
+    // "HIV on Biktarvy, KS lesions stable": a drug before a comma and a state-like abbreviation
+    // (KS: Kaposi sarcoma) is no "City, ST".
+    ...findPlaces(value).filter((h) => h.reason !== 'city before state' || !drugContext(value, h.start, h.end))
   ];
 }
 

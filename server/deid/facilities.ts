@@ -169,6 +169,8 @@ export function findFacilities(text: string): Hit[] {
     const words = m[1]!.trim();
     const cued = CUE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index + m[1]!.search(/\S/)));
     // Before a bare "Clinic" or "Center" a clinical word names a service ("Pain Clinic"); before "Medical Center" it may name a place ("Mountain View").
+    // "(AHA) Coding Clinic" is the coding guidance publication coders cite, never a place.
+    if (m[2] === 'Clinic' && /(?:^|\s)Coding$/.test(words)) continue;
     const service = /^(?:Clinic|Clinics|Center)$/.test(m[2]!) && !words.split(/\s+/).some((w) => GENERIC.has(w.toLowerCase()));
     if (!distinctive(words, service) && !(cued && nameLike(words))) continue;
     // A bare "Center" needs two words before it ("Riverbend Kidney Center", not "Call Center").

@@ -2,10 +2,11 @@
  * De-identification on the blind files (tests/fixtures/deid-eval/blind: written by someone who
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
- * on these files yet; this test holds the figures reached so far so that no change falls back
- * below them (floors a little under the measured values, which were 84-85% for names and places,
- * 97-99% for the other types and 94% precision; after the general pass on the seen files 92.9%, 97.5%,
- * 94.8% and no clinical term; with holdout-10 added, 91.8%, 97.3%, 95.6% and none).
+ * on these files; this test holds the figures reached so far so that no change falls back below
+ * them (floors a little under the measured values). Over the six files, once all were open:
+ * names and places 96.4%, other types 99.1%, precision 95.5%; files 7-10 hit no clinical term,
+ * files 11 and 12 still hit 12 (brand drugs and devices, payers, a vehicle model, an eponymous
+ * protocol). The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
 import { loadBlindSet } from '../../fixtures/deid-eval/load';
@@ -22,25 +23,27 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds four files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(4);
-    expect(places.labelled).toBeGreaterThanOrEqual(450);
+  it('holds six files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(6);
+    expect(places.labelled).toBeGreaterThanOrEqual(1000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (91%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.91);
+  it('does not fall below the recall reached for names and places (95%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('does not fall below the recall reached for the other types (97%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.97);
+  it('does not fall below the recall reached for the other types (98.5%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.985);
   });
 
   it('keeps precision at or above 94%', () => {
     expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('hits no clinical term (was 5 before the general pass)', () => {
-    expect(clinicalHits.length).toBe(0);
+  it('hits no clinical term in files 7-10, and no more than the 12 left in files 11 and 12 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h1[12]-/.test(h));
+    expect(older).toEqual([]);
+    expect(clinicalHits.length).toBeLessThanOrEqual(12);
   });
 });
