@@ -22,7 +22,7 @@ import { findEncounter } from '../repositories/encounters';
 import { mutateEncounter, openEncounter } from './encounter-state';
 import { newId } from './encounters';
 import { fiscalYearFor } from '../codes/fiscal-year';
-import { applyRedactions, chooseDateShift, detectPhi, latestPastDate, previewRedactions, PHI_TYPES, residualPatientIdentifiers, type DeidEncounterInput, type ManualRedaction, type PhiType } from '../deid';
+import { applyRedactions, chooseDateShift, detectPhiYielding, latestPastDate, previewRedactions, PHI_TYPES, residualPatientIdentifiers, type DeidEncounterInput, type ManualRedaction, type PhiType } from '../deid';
 import type { PublishInput, RedactionPreviewDto } from '../../src/lib/protocol/encounters';
 
 export function toDeidInput(enc: EncounterDoc): DeidEncounterInput {
@@ -37,7 +37,8 @@ export function toDeidInput(enc: EncounterDoc): DeidEncounterInput {
 
 export async function previewPublication(ctx: AppContext, actor: Actor, id: string): Promise<RedactionPreviewDto> {
   const enc = await openEncounter(ctx, actor, id, 'publish', 'encounters.deid-preview');
-  const preview = previewRedactions(toDeidInput(enc));
+  const deidInput = toDeidInput(enc);
+  const preview = previewRedactions(deidInput, await detectPhiYielding(deidInput));
   return {
     candidates: preview.candidates.map((c) => ({ id: c.id, type: c.type, text: c.text, reason: c.reason, required: c.required, location: { ...c.location } })),
     highlights: Object.fromEntries(preview.documents.map((d) => [d.documentId, d.segments]))
@@ -61,7 +62,7 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
   const enc = await findEncounter(ctx.db, actor, id);
   authorizeEncounter(actor, enc, 'publish');
   const deidInput = toDeidInput(enc);
-  const candidates = detectPhi(deidInput);
+  const candidates = await detectPhiYielding(deidInput);
   const known = new Set(candidates.map((c) => c.id));
   if (input.acceptedIds.some((cid) => !known.has(cid))) throw conflict('The encounter changed since the redaction preview; review the redactions again');
   const accepted = new Set(input.acceptedIds);

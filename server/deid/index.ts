@@ -4,7 +4,7 @@
  * the reviewer's decisions. Detection proposes, the coder confirms: nothing here decides that a
  * copy is safe to share on its own.
  */
-export { detectPhi, detectPhiInText, candidateId } from './detect';
+export { detectPhi, detectPhiYielding, detectPhiInText, candidateId } from './detect';
 export { applyRedactions, placeholder } from './redact';
 export { previewRedactions, type RedactionPreview } from './preview';
 export { residualPatientIdentifiers } from './verify';

@@ -35,8 +35,8 @@ export function segmentsOf(candidates: Candidate[]): Map<string, HighlightSegmen
   return byField;
 }
 
-export function previewRedactions(enc: DeidEncounterInput): RedactionPreview {
-  const candidates = detectPhi(enc);
+/** `candidates`: detectPhi's answer when the caller already has it (detectPhiYielding on a server). */
+export function previewRedactions(enc: DeidEncounterInput, candidates: Candidate[] = detectPhi(enc)): RedactionPreview {
   const seg = segmentsOf(candidates);
   const documents = enc.documents.map((d) => ({ documentId: d.id, segments: seg.get(`document.text:${d.id}`) ?? [] }));
   const fields: Record<string, HighlightSegment[]> = {};
