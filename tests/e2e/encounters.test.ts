@@ -190,7 +190,8 @@ describe('encounters in the browser', () => {
     // Publish: review the proposed redactions, keep the defaults, dates by year only.
     await page.getByRole('link', { name: 'Publish to forum' }).click();
     await page.waitForURL(/\/publish$/);
-    await expect.poll(() => page.locator('mark.phi').count()).toBeGreaterThan(0);
+    // The first preview of a fresh server loads the detector's word lists (a second or two).
+    await expect.poll(() => page.locator('mark.phi').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByLabel(/Keep only the year/).check();
     await page.screenshot({ path: '/tmp/graycase-e2e-publish.png', fullPage: true });
     await page.getByRole('button', { name: 'Confirm and publish' }).click();

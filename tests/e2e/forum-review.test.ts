@@ -40,7 +40,7 @@ describe('publish review', () => {
 
     const list = page.getByRole('list', { name: /Proposed redactions in/ });
     const box = (text: string) => list.getByRole('listitem').filter({ hasText: text }).getByRole('checkbox');
-    await expect.poll(() => box('Ada Quill').count()).toBeGreaterThan(0);
+    await expect.poll(() => box('Ada Quill').count(), { timeout: 15_000 }).toBeGreaterThan(0); // the first preview loads the word lists
     for (const t of ['Ada Quill', '8812345', '09/14/2026']) {
       expect(await box(t).first().isChecked(), t).toBe(true);
       expect(await box(t).first().isDisabled(), t).toBe(true);
