@@ -10,6 +10,8 @@ import { esc, scan, type Hit } from './hits';
 import { isCommonWord, type PatientContext } from './context';
 import { isEnglishWord } from './tokens';
 import { CLINICAL_HEAD } from './people';
+import { DRUGS } from './lexicon';
+import { drugContext } from './proper-nouns';
 import { AMBIGUOUS_CREDS, CREDS, HONORIFIC, INITIAL, NAME_AFTER, NAME_BEFORE, TOK, isStop, trimName } from './name-words';
 
 const WB = '(?<![\\p{L}\\p{N}])';
@@ -90,6 +92,10 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
     if (AMBIGUOUS_CREDS.has(cred) && !sep.includes(',') && parts < 2) continue;
     // "Sending MD", "Wound RN", "Ordering NP": a role word before a credential, not a name.
     if (parts === 1 && !sep.includes(',') && isEnglishWord(name)) continue;
+    // "Started Xarelto, MD to follow": a listed drug after a drug verb, then the prescriber's credential.
+    const t = trimName(name, m.index);
+    const word = t ? text.slice(t.start, t.end) : '';
+    if (t && !/\s/.test(word) && DRUGS.has(word.toLowerCase()) && drugContext(text, t.start, t.end)) continue;
     push(out, text, m.index, name, `name before ${cred}`);
   }
   afterCue(text, SIGN_CUE, 'name after signature phrase', out);
