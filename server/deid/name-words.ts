@@ -40,6 +40,8 @@ physical occupational speech respiratory therapist technician tech aide staff on
 md do np pa rn mr mrs ms dr e coli escherichia staphylococcus streptococcus aureus klebsiella pseudomonas candida influenza covid sars
 type class stage grade level unknown none other new old general internal family urgent care primary`.split(/\s+/).filter(Boolean));
 
+/** A month or weekday, written out or abbreviated: never a name on its own ("June", "Sat"). */
+export const MONTH_OR_WEEKDAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 export const isStop = (tok: string): boolean => STOP.has(tok.toLowerCase().replace(/[.'’]+$/, ''));
 
 /** Trims leading/trailing non-name words from a candidate name span; null when nothing remains. */

@@ -19,7 +19,7 @@
  */
 import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, FACILITY_HEADS, nameLists, PLACE_DISEASES } from './lexicon';
-import { isStop } from './name-words';
+import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD, DISEASE_BEFORE, SCORE_AFTER } from './people';
 import { drugContext, medicalNounAfter } from './proper-nouns';
@@ -28,7 +28,6 @@ import terms from './lists/clinical-terms.json';
 
 const TITLE = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
 const LOWER = /^\p{Ll}{3,}$/u;
-const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 const HEADS = new Set(FACILITY_HEADS.map((h) => h.split(/\s+/)[0]!.toLowerCase()));
 const STREET_AFTER = /^[ \t]+(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle|cir|trail|terrace|county|parish|township|city|park|heights|valley|springs)\b\.?/i;
 /** Clinical heads the shared list lacks: "Tommy John surgery", "Charles Bonnet hallucinations". */
@@ -93,7 +92,7 @@ function placeDiseaseAt(c: Ctx, start: number): boolean {
 /** A cue word itself ("Coach", "Officer", "Nurse") is a title or role, not the name. */
 const isCueWord = (w: string) => CUE_BEFORE.test(`${w} `) || RELATION_BEFORE.test(`${w} `);
 function usable(t: Token): boolean {
-  return t.word.length >= 3 && !isCueWord(t.word) && !isStop(t.word) && !MONTH_DAY.test(t.word) && !clinicalWord(t.word) && !HEADS.has(t.word.toLowerCase());
+  return t.word.length >= 3 && !isCueWord(t.word) && !isStop(t.word) && !MONTH_OR_WEEKDAY.test(t.word) && !clinicalWord(t.word) && !HEADS.has(t.word.toLowerCase());
 }
 /**
  * In a first-name + surname pair the pair itself is the evidence: a common surname that is also an
@@ -102,7 +101,7 @@ function usable(t: Token): boolean {
  */
 function usableInPair(t: Token): boolean {
   const w = t.word.toLowerCase();
-  return t.word.length >= 3 && !isCueWord(t.word) && !MONTH_DAY.test(w) && !DRUGS.has(w) && !HEADS.has(w) && (!isStop(w) || COMMON_WORDS.has(w));
+  return t.word.length >= 3 && !isCueWord(t.word) && !MONTH_OR_WEEKDAY.test(w) && !DRUGS.has(w) && !HEADS.has(w) && (!isStop(w) || COMMON_WORDS.has(w));
 }
 
 /** A line of title-case words only ("Hunter Ward Discharge Summary"): a heading, not a sentence. */
@@ -147,7 +146,7 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
       const pre = before(c, t.start);
       // After a relation word a month or an eponym may be the name ("neighbor June says", "Daughter April").
       const relation = RELATION_BEFORE.test(pre);
-      const file = /\bthe[ \t]+$/i.test(pre) && FILE_AFTER.test(after) && !DRUGS.has(t.word.toLowerCase()) && !MONTH_DAY.test(t.word);
+      const file = /\bthe[ \t]+$/i.test(pre) && FILE_AFTER.test(after) && !DRUGS.has(t.word.toLowerCase()) && !MONTH_OR_WEEKDAY.test(t.word);
       if (!usable(t) && !(relation && isFirst(t.word) && !DRUGS.has(t.word.toLowerCase())) && !file) continue;
       const cued = relation || CUE_BEFORE.test(pre) || (FOR_TO_BEFORE.test(pre) && CLOSES.test(after) && !t.sentenceStart) || ROLE_BRACKET_BEFORE.test(before(c, t.start, 30)) && /^\)/.test(after);
       // Mid-sentence any person's verb; at a sentence start only one that only people do ("Young also has a question", "Bill said").
@@ -196,7 +195,7 @@ function capsPair(c: Ctx, i: number): boolean {
   if (!u || !CAPS.test(u.word) || !adjacent(c, t, u) || firstFreq(t.word) < 0.02 || !isSurname(u.word)) return false;
   const abbreviation = (w: string) => ABBREVIATIONS.has(w.toLowerCase());
   // An eponym may be the surname of a pair ("JOHN SMITH"); the clinical head after it still vetoes ("SMITH FRACTURE").
-  if ([t, u].some((x) => abbreviation(x.word) || DRUGS.has(x.word.toLowerCase()) || (isStop(x.word) && !COMMON_WORDS.has(x.word.toLowerCase())) || MONTH_DAY.test(x.word) || isCueWord(x.word))) return false;
+  if ([t, u].some((x) => abbreviation(x.word) || DRUGS.has(x.word.toLowerCase()) || (isStop(x.word) && !COMMON_WORDS.has(x.word.toLowerCase())) || MONTH_OR_WEEKDAY.test(x.word) || isCueWord(x.word))) return false;
   if (clinicalAfter(c, u.end)) return false;
   if (!(isEnglishWord(t.word) && isEnglishWord(u.word))) return true;
   return CUE_BEFORE.test(before(c, t.start)) || /(?:^|\n)[^:\n]{0,30}:[ \t]*$/.test(before(c, t.start, 32)) || /^[ \t]*\((?:[A-Za-z]+)\)/.test(c.text.slice(u.end, u.end + 20));

@@ -15,14 +15,13 @@
  */
 import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
-import { isStop } from './name-words';
+import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 import { drugContext, medicalNounAfter } from './proper-nouns';
 
 /** Words after an eponym that make it a clinical term. */
 export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell|dance|itch|surgery|agitation|lift|hugger|collar|boot|sump|suction|splint|brace|sling|stockings|technique|walker|commode|wheelchair|crutches|chromosome|translocation|diet|protocol|regimen|mixture|questionnaire|inventory|assessment|rules?|strain|serotype|genotype|medium|broth|chair|frame|approach|category|system)\b/i;
 
-const MONTH_DAY = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/i;
 
 /** Words before a lower-case name that make it one ("wife sarah", "talked to tamika"). */
 const LOWER_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|caregiver|dr|mr|mrs|ms|miss|nurse|rn|np|pa|talked to|spoke (?:to|with|w\/)|ask|asked|ping|pinged|call|called|tell|told|per|d\/w|thanks|thank you|hi|hello|hey|dear|cc|for|with)\.?,?\s+)$/i;
@@ -40,7 +39,7 @@ const last = (c: Ctx, t: Token) => {
   return (r !== undefined && r <= LAST_MAX_RANK) || t.tags.has('LastName');
 };
 const HONORIFIC_WORD = /^(?:dr|drs|mr|mrs|ms|mx|miss|prof|rev|sr|jr|st|saint|fr|sgt|capt|hon)$/i;
-const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_DAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
+const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_OR_WEEKDAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
 /** Right before a name whose word is also an ordinary word ("doula Amber", "Thanks Brian", "- Heather"). */
 const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|thank you|thx|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
 /** A place-named disease starts here ("Rocky Mountain spotted fever"). */
@@ -119,7 +118,7 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       }
       // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
       // "Faith and Joy": a bare "and" is too weak a cue for a word that is also an ordinary one.
-      if (isTitle(t.word) && !(isClinicalOrCommon(t.word) && /\band[ \t]+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_DAY.test(t.word) && cuedBefore(c, t)
+      if (isTitle(t.word) && !(isClinicalOrCommon(t.word) && /\band[ \t]+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_OR_WEEKDAY.test(t.word) && cuedBefore(c, t)
         && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
         out.push(hit(t.start, t.end, 'first name after a person cue'));
         continue;
