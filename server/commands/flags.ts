@@ -47,16 +47,25 @@ export async function updateFlag(ctx: AppContext, actor: Actor, encounterId: str
   await ctx.audit.record(actor, { action: 'flags.update', targetType: 'encounter', targetId: encounterId, details: { flagId, fields: Object.keys(input) } });
   const resolvedNow = result.status === 'resolved' && statusBefore !== 'resolved';
   const reopenedNow = statusBefore === 'resolved' && result.status !== 'resolved';
-  if (resolvedNow || reopenedNow) await followFlagThread(ctx, actor, encounterId, result, resolvedNow);
+  if (resolvedNow || reopenedNow) await followFlagThreads(ctx, actor, encounterId, [flagId], resolvedNow, String(result.updatedAt.getTime()));
   return result;
 }
 
-/** A flag's discussion is resolved with the flag and reopened with it: a resolved gray area
- * with its thread still open reads as unfinished in the thread panel and the queue. */
-async function followFlagThread(ctx: AppContext, actor: Actor, encounterId: string, flag: FlagDoc, resolved: boolean): Promise<void> {
-  const threadId = derivedId(`flag:${roomOf({ type: 'encounter', encounterId })}:${flag.id}`);
-  if (!(await findThread(ctx.db.c, actor.orgId, threadId))) return;
-  // The clientId is the flag change's: a retried PATCH is a new change, and a second resolution
-  // entry of a resolved thread changes nothing for its readers.
-  await setThreadResolved(ctx, actor, threadId, `${FLAG_CHANGE_PREFIX}${flag.id}:${flag.updatedAt.getTime()}`, resolved);
+/**
+ * A flag's discussion is resolved with the flag and reopened with it (a flag's PATCH, a
+ * resolution, its reopening): a resolved gray area with its thread still open reads as
+ * unfinished. `change` names the change that moved the flags (a retried command writes nothing
+ * twice). It follows a command that has landed, so a failure here is logged, never thrown: the
+ * command's own answer must not turn into an error after its write.
+ */
+export async function followFlagThreads(ctx: AppContext, actor: Actor, encounterId: string, flagIds: string[], resolved: boolean, change: string): Promise<void> {
+  for (const flagId of flagIds) {
+    const threadId = derivedId(`flag:${roomOf({ type: 'encounter', encounterId })}:${flagId}`);
+    try {
+      if (!(await findThread(ctx.db.c, actor.orgId, threadId))) continue;
+      await setThreadResolved(ctx, actor, threadId, `${FLAG_CHANGE_PREFIX}${flagId}:${change}`, resolved);
+    } catch (err) {
+      ctx.log.warn({ err, encounterId, flagId }, 'flag thread did not follow its flag');
+    }
+  }
 }

@@ -28,6 +28,7 @@ import { announce } from '../quality/events';
 import { buildPrecedent } from './precedents';
 import { forgetPrecedents } from '../quality/precedent-index';
 import { collabOf } from '../collab';
+import { followFlagThreads } from './flags';
 import type { resolveInputSchema } from '../../src/lib/protocol/resolutions';
 import type { z } from 'zod';
 
@@ -133,6 +134,7 @@ export async function resolve(ctx: AppContext, actor: Actor, encounterId: string
     details: { resolutionId: resolution._id, target: targetKey(target), outcome: resolution.outcome, errors: resolution.errorTags.length, references: resolution.references.length }
   });
   announce(ctx, actor, { type: 'resolutions.create', orgId: actor.orgId, encounterId, resolutionId: resolution._id });
+  await followFlagThreads(ctx, actor, encounterId, resolution.flagIds, true, resolution._id);
   return resolution;
 }
 
@@ -177,5 +179,6 @@ export async function reopenResolution(ctx: AppContext, actor: Actor, resolution
   collabOf(ctx).setLocked(r.encounterId, stillLocked);
   await ctx.audit.record(actor, { action: 'resolutions.reopen', targetType: 'encounter', targetId: r.encounterId, details: { resolutionId, reason: reopen.reason } });
   announce(ctx, actor, { type: 'resolutions.reopen', orgId: actor.orgId, encounterId: r.encounterId, resolutionId });
+  await followFlagThreads(ctx, actor, r.encounterId, r.flagIds, false, reopen._id);
   return { resolution: r, reopen };
 }

@@ -137,6 +137,25 @@ describe('notifications', () => {
     expect(mine.items.filter((n) => n.encounterId === enc.id).map((n) => n.kind)).toEqual(['flag-resolved']);
   });
 
+  it('a resolution resolves its flag\'s thread, and reopening the resolution reopens it', async () => {
+    const enc = await sharedEncounter(server, org.coder, [org.senior]);
+    const coder = await connectUser(server, org.coder);
+    await ok(coder, 'encounters.join', { encounterId: enc.id });
+    const { threadId } = await ok(coder, 'threads.create', { scope: enc.scope, clientId: uuid(), anchor: { type: 'flag', flagId: enc.flagId }, message: { clientId: uuid(), body: 'Sepsis or UTI first?' } });
+    const seniorRest = await restAs(server, org.senior);
+    const resolvedLive = next(coder, 'timeline.appended', (e) => e.entry.kind === 'thread.resolved' && e.entry.threadId === threadId);
+    const made = await seniorRest.post(`/api/encounters/${enc.id}/resolutions`, {
+      flagId: enc.flagId, summary: 'UTI is principal.', rationale: 'Sepsis was ruled out at discharge.', references: [], outcome: 'coded-as-proposed'
+    });
+    expect(made.status).toBe(201);
+    expect((await resolvedLive).entry.by.id).toBe(org.senior._id);
+    const reopenedLive = next(coder, 'timeline.appended', (e) => e.entry.kind === 'thread.reopened' && e.entry.threadId === threadId);
+    expect((await seniorRest.post(`/api/resolutions/${made.body.data.id}/reopen`, { reason: 'An addendum documents sepsis' })).status).toBe(200);
+    await reopenedLive;
+    const kinds = (await ok(coder, 'encounters.catchUp', { encounterId: enc.id, afterSeq: 0 })).entries.filter((e) => e.threadId === threadId).map((e) => e.kind);
+    expect(kinds).toEqual(['thread.opened', 'message.created', 'thread.resolved', 'thread.reopened']);
+  });
+
   it('marks read singly and all, and tells the user\'s other tabs', async () => {
     const u = await createUserDoc(server.ctx.db.c, org.orgId, { role: 'coder', name: 'Rita Reader' });
     const enc = await sharedEncounter(server, org.coder, [org.senior, u]);
