@@ -287,6 +287,13 @@ export class CollabService {
     return live;
   }
 
+  /** Writes the document's projection now when it is open on this server, so the stored code
+   * lines match it (it otherwise lags the last edit by about a second). */
+  async writeProjectionNow(encounterId: string): Promise<void> {
+    const live = this.docs.get(encounterId);
+    if (live) await this.tasksOf(live).writeProjection();
+  }
+
   /** Shutdown: write every pending projection and version, then drop the documents. */
   async close() {
     this.relay.flush();

@@ -46,10 +46,7 @@ export async function loadSession(ctx: AppContext, actor: Actor, id: string) {
 /** The coder's side as the encounter holds it now: the live document writes its projection
  * first (it lags edits by about a second), so a submission right after an edit includes it. */
 export async function currentCodeLines(ctx: AppContext, actor: Actor, encounterId: string): Promise<CodeLine[]> {
-  const service = collabOf(ctx);
-  let live = null;
-  try { live = service.requireLoaded(encounterId); } catch { /* not open on this server: the stored lines are current */ }
-  if (live) await service.tasksOf(live).writeProjection();
+  await collabOf(ctx).writeProjectionNow(encounterId);
   const enc = await findEncounter(ctx.db, actor, encounterId);
   if (!enc) throw notFound('Encounter');
   return enc.codeLines;

@@ -48,7 +48,7 @@ async function freezeLiveCodeSet(ctx: AppContext, enc: EncounterDoc, locked: boo
   const service = collabOf(ctx);
   service.setLocked(enc._id, locked);
   if (locked) {
-    try { await service.tasksOf(service.requireLoaded(enc._id)).writeProjection(); } catch { /* not open here: the projection is current */ }
+    await service.writeProjectionNow(enc._id);
   }
   const [latest] = await ctx.db.c.collabVersions.find({ docId: enc._id }).sort({ at: -1 }).limit(1).toArray();
   return latest?._id ?? null;
