@@ -11,7 +11,8 @@ import { DRUGS } from './lexicon';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx', string>>;
+/** Date parts; `wd` is a weekday written with the date (dates.ts's parseDate). */
+export type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx' | 'wd', string>>;
 
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
@@ -32,11 +33,20 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   const after = text.slice(start, start + 40).replace(/^\d{1,2}\/\d{1,2}\s*/, '');
   // "cultures 2/4 bottles", "labs 4/5 positive": a counting word after wins over a date word before.
   if (FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after)) return false;
+  // "Reports 7/10 left hip pain", "rates her 3/10 dull ache": a score out of 10 with its symptom a few words on
+  // (no preposition between: "seen 6/10 for knee pain" is a day).
+  if (Number(g.d) === 10 && !MD_CUE.test(pre) && SCORE_SYMPTOM_AFTER.test(after)) return false;
   const padded = (g.m?.length === 2 && g.d?.length === 2) || g.m?.startsWith('0') || g.d?.startsWith('0');
   // "CT (3/4) negative", "[3/4] called": a bracket between the date word and the day.
   // ... and the plural or past form of a date word ("visits 3/4, 3/11", "labs rechecked 3/4").
   if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, '')) || MD_CUE.test(pre.replace(/(?:s|ed|d)([ \t]*:?[ \t]*)$/, '$1'))) return 'strong';
   if (MD_AFTER.test(after)) return 'strong';
+  // "0340 5/6: pulled IV", "9/27 1610 ambulated", "1/4 2300,": a clock time right beside it. A fraction shape
+  // (1/2, 3/4) also needs nothing wordy after it ("At 0800 1/2 NS started" is half-normal saline).
+  if (CLOCK_BEFORE.test(pre) || CLOCK_AFTER.test(after)) {
+    const fraction = Number(g.m) < Number(g.d) && FRACTION_DENOMINATORS.has(Number(g.d));
+    if (!fraction || /^(?:[ \t]*(?:[.,;:)\]]|$|\n|[-–—][ \t])|[ \t]*@?[ \t]*(?:[01]?\d|2[0-3]):?[0-5]\d(?![\d.]))/.test(after)) return 'strong';
+  }
   // A log line led by its day: "3/4: called pt", "1/2 - labs back".
   if (/(?:^|\n)[ \t]*$/.test(pre) && /^[ \t]*(?::(?![ \t]*\d)|[-–—][ \t]+(?!\d))/.test(text.slice(start).replace(/^\d{1,2}\/\d{1,2}/, ''))) return 'strong';
   // "3/4 and 3/5", "3/4 to 3/6": the first of two days joined like dates is a date when the second reads as one.
@@ -59,17 +69,21 @@ const SENTENCE_MONTH = new RegExp(`\\b(?:${MONTHS.filter((x) => x !== 'May').joi
 const sentenceBefore = (text: string, start: number) => { const b = before(text, start, 120); return b.slice(Math.max(b.lastIndexOf('. '), b.lastIndexOf('\n')) + 1); };
 const NOTE_LINE = /\b(?:note|progress|update|summary|consult(?:ation)?|addendum|H&P|HD\s*#?\s*\d+|POD\s*#?\s*\d+|hospital day\s*#?\s*\d+)\b/i;
 const lineBefore = (text: string, start: number) => text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+/** A clock time right before or after a bare day/month: "0340 5/6", "10:45 11/2", "9/27 1610", "2/3 @ 14:05", "6/7 1:30 pm". */
+const CLOCK_BEFORE = /(?:^|[^\d:.\/])(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[ap]\.?m\.?)?)[ \t]+$/i;
+const CLOCK_AFTER = /^[ \t]*@?[ \t]*(?:(?:[01]\d|2[0-3])[0-5]\d(?![\d.]|[ \t]*(?:mg|mcg|ml|mL|units?|cc|g|kg|steps|ft|feet|m)\b)|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d\/])/;
+const SCORE_SYMPTOM_AFTER = /^(?:(?!(?:for|with|of|due|after|from|since|to|and|because|at|in|on|by|re|regarding|when|was|were|is)\b)[A-Za-z-]+[ \t]+){0,4}(?:pain|ache|aching|discomfort|tenderness|soreness|cramp(?:s|ing)?|headache|burning|pressure)\b/i;
 /** Bare halves, thirds and quarters are fractions (1/2 tab, 2/3, 3/4); the scales (strength /5,
  *  murmur /6, pain /10, GCS /15, MMSE /30) are told by their word before or after (MD_NEG, FRACTION_AFTER),
  *  and without one "3/15" or "1/30" is a date. */
 const FRACTION_DENOMINATORS = new Set([2, 3, 4]);
-const FRACTION_AFTER = /^\s*(?:of|ratio|in|murmur|SEM|HSM|systolic|diastolic|holosystolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?|bottles?|sets?|strength|power|reflex(?:es)?|pain|on (?:the )?pain|scale)\b/i;
+const FRACTION_AFTER = /^\s*(?:of|ratio|in|Fr\.?|French|gauge|g(?=\b)|murmur|SEM|HSM|systolic|diastolic|holosystolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?|bottles?|sets?|strength|power|reflex(?:es)?|pain|on (?:the )?pain|scale)\b/i;
 const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d(?![^\n]{0,6}\b(?:tabs?|tablets?|caps?|capsules?|mg|mcg|puffs?|drops?|units?|ml|pills?)\b))/i;
 
 /** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */
 const ORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|before|after|through|thru|of|around|about|approx\.?|approximately|starting|due|as of|between|and|to|was|is|were|for|scheduled for|set for|booked for|week of|night of|morning of|evening of)\s+|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)$/i;
 // What may follow a day ordinal: punctuation or a closing quote ("around the 14th"), a time, a clause ("the 3rd with dr X").
-const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]"'”’]|\s+@|\s+(?:of\s+(?:this|last|next|the)\s+month|at|and|or|but|so|when|then|which|because|she|he|they|we|I|i|my|pt|patient|in the|to|through|until|with|w\/|after|before|morning|afternoon|evening|night)\b|\s+[-–\d])|\s*[-–]\s*\d/;
+const ORD_AFTER = /^(?:\s*$|\s*[.,;:!?)\]"'”’]|\s+@|\s+(?:of\s+(?:this|last|next|the)\s+month|at|and|or|but|so|when|then|which|because|she|he|they|we|I|i|my|pt|patient|in the|to|through|until|with|w\/|after|before|morning|afternoon|evening|night|can|could|will|would|should|might|must|if|unless|please|pls|plz|has|had|hasn't|hadn't|is fine|is ok|is okay|is good|is better|works?)\b|\s+[-–\d]|\s*\((?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?\.?\))|\s*[-–]\s*\d/i;
 export const ordCue = (text: string, start: number, g: Groups, end: number): false | 'strong' => {
   if (!g.sfx) return false;
   const pre = before(text, start, 24);

@@ -31,8 +31,8 @@ const PATTERNS: Pattern[] = [
   { name: 'md', src: `(?:(?<![\\d/.\\w-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
   // "Aug 10, '23": a two-digit year needs its apostrophe, or "Aug 10 23" would eat a count.
   // After a comma a two-digit year needs no apostrophe ("Aug 10, 23"), unless a unit or a noun follows it.
-  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}|(?<=,[ \\t]+)\\d{2}(?=[ \\t]*(?:[.,;:)\\]]|$|\\n)(?!\\d)|[ \\t]+(?:at|in|on|for|to|and|when|with|she|he|pt|was|the|@|\\d{1,2}:\\d\\d|\\d{4}\\b))))?(?!\\d|:\\d)` },
-  { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:\\s+of)?\\s+${MON}\\.?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\p{L}\\d])` },
+  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}|(?<=,[ \\t]+)\\d{2}(?=[ \\t]*(?:[.,;:)\\]]|$|\\n)(?!\\d)|[ \\t]+(?:at|in|on|for|to|and|when|with|she|he|pt|was|the|@|\\d{1,2}:\\d\\d|\\d{4}\\b))))?(?!\\d|:\\d)` },
+  { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)?(?:\\s+(?:of|OF))?\\s+${MON}\\.?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\p{L}\\d])` },
   { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
   // Day first (European notes): reached only when the month-first reading is impossible (14/03/2024).
   { name: 'dmy', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<d>\\d{1,2})\\/(?<m>\\d{1,2})\\/(?<y>\\d{4}|\\d{2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
@@ -44,7 +44,9 @@ const PATTERNS: Pattern[] = [
   { name: 'd-mon-y-compact', src: `(?<![\\w])(?<d>\\d{1,2})${MON}(?<y>\\d{4}|\\d{2})(?![\\w])` },
   { name: 'mon-d-y-dash', src: `\\b${MON}[-/](?<d>\\d{1,2})(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
   { name: 'y-mon-d', src: `(?<![\\w])(?<y>\\d{4})[- /]${MON}[- /](?<d>\\d{1,2})(?![\\w])` },
-  { name: 'ymd-compact', src: `(?<![\\w.-])(?<y>(?:19|20)\\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?![\\w-]|\\.\\d)` },
+  // "scan_2023_08_14.pdf", "visit_20230814.csv": file names join a date's parts, and the date to its name, by underscores.
+  { name: 'ymd-underscore', src: `(?<![A-Za-z0-9.-])(?<y>(?:19|20)\\d{2})_(?<m>\\d{1,2})_(?<d>\\d{1,2})(?![A-Za-z0-9-]|\\.\\d)` },
+  { name: 'ymd-compact', src: `(?<![A-Za-z0-9.-])(?<y>(?:19|20)\\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?![A-Za-z0-9-]|\\.\\d)` },
   { name: 'mdy-compact', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>(?:19|20)\\d{2})(?![\\w-]|\\.\\d)` },
   // Spaced, as dictated or typed without separators: "dob 11 22 1985", "06 12 2023"; a two-digit year needs a date word.
   { name: 'mdy-space', src: `${SPACED_BEFORE}(?<m>\\d{1,2})[ \\t](?<d>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2}|\\d{2})${SPACED_AFTER}`, cue: spacedCue },
@@ -55,7 +57,7 @@ const PATTERNS: Pattern[] = [
   { name: 'ym-iso', src: `(?<![\\w./-])(?<y>(?:19|20)\\d{2})-(?<m>0[1-9]|1[0-2])(?![\\w/-]|\\.\\d)`, cue: (_t, _s, g) => (Number(g.m) === (Number(g.y!.slice(2)) + 1) % 100 ? false : 'strong') },
   // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
   { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
-  { name: 'ord-day', src: `(?:\\b[Tt]he\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)\\b`, cue: ordCue },
+  { name: 'ord-day', src: `(?:\\b(?:[Tt]he|THE)\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)\\b`, cue: ordCue },
   { name: 'my', src: `(?:(?<![\\d/.-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<y>(?:19|20)\\d{2})(?![\\d/]|[-–](?!\\d{1,2}\\/)|\\.\\d)` },
   { name: 'mon-y', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?(?<y>\\d{4})(?!\\d)` },
   { name: 'year', src: `(?<y>\\d{4})` }
@@ -104,13 +106,41 @@ function build(text: string, m: RegExpExecArray, refYear: number): ParsedDate | 
   return { text: m[0], y, m: month, d, groups: g, indices };
 }
 
-/** Reads a whole string as one date; null when it is not one. */
-export function parseDate(text: string, refYear: number): ParsedDate | null {
+function parseBare(text: string, refYear: number): ParsedDate | null {
   for (const p of ANCHORED) {
     const m = p.re.exec(text);
     if (m) { const r = build(text, m, refYear); if (r) return r; }
   }
   return null;
+}
+
+/** Weekday names as records write them ("Tuesday", "Tue", "Tues.", "THURS"); the day is a part of the date it names. */
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY = '(?:[Ss]un|[Mm]on|[Tt]ue(?:s)?|[Ww]ed(?:nes)?|[Tt]hu(?:rs?)?|[Ff]ri|[Ss]at(?:ur)?)(?:day)?|(?:SUN|MON|TUES?|WED(?:NES)?|THU(?:RS?)?|FRI|SAT(?:UR)?)(?:DAY)?';
+/** "Tuesday, March 12", "Tue 3/12", "Thurs., Jan. 9", "Sunday the 22nd" (group 1: the weekday; the rest: the date). */
+const WEEKDAY_LEAD = new RegExp(`^(${WEEKDAY})(\\.?,?[ \\t]+|\\.,?[ \\t]*)(?=\\S)`);
+/** "the 9th (Tuesday)", "3/12 (Tue)". */
+const WEEKDAY_TAIL = new RegExp(`[ \\t]*\\((${WEEKDAY})\\.?\\)$`);
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${WEEKDAY})(?:\\.?,?[ \\t]+|\\.,?[ \\t]*)$`, 'u');
+const WEEKDAY_AFTER = new RegExp(`^[ \\t]*\\((?:${WEEKDAY})\\.?\\)`);
+
+function weekdayIndex(name: string): number {
+  return WEEKDAYS.findIndex((w) => w.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase());
+}
+
+/** Reads a whole string as one date, with or without its weekday; null when it is not one. */
+export function parseDate(text: string, refYear: number): ParsedDate | null {
+  const bare = parseBare(text, refYear);
+  if (bare) return bare;
+  const lead = WEEKDAY_LEAD.exec(text), tail = lead ? null : WEEKDAY_TAIL.exec(text);
+  if (!lead && !tail) return null;
+  const from = lead ? lead[0].length : 0, to = tail ? tail.index : text.length;
+  const inner = parseBare(text.slice(from, to), refYear);
+  if (!inner || weekdayIndex((lead ?? tail)![1]!) < 0) return null;
+  const indices: ParsedDate['indices'] = {};
+  for (const k of Object.keys(inner.indices) as (keyof Groups)[]) indices[k] = [inner.indices[k]![0] + from, inner.indices[k]![1] + from];
+  const wd = lead ? [0, lead[1]!.length] as [number, number] : [tail!.index + tail![0].indexOf('(') + 1, tail!.index + tail![0].indexOf('(') + 1 + tail![1]!.length] as [number, number];
+  return { ...inner, text, groups: { ...inner.groups, wd: (lead ?? tail)![1]! }, indices: { ...indices, wd } };
 }
 
 /** All dates in prose. Overlaps are resolved by the caller (longest wins). */
@@ -128,6 +158,7 @@ export function findDates(text: string, refYear: number): Hit[] {
   }
   out.push(...rangeEnds(text, out));
   out.push(...findWordDates(text));
+  joinWeekdays(text, out);
   // A bare year is allowed by Safe Harbor, except when it reveals an age over 89.
   for (const m of text.matchAll(/\bborn\s+(?:in\s+)?(\d{4})\b/gi)) {
     if (Number(m[1]) <= refYear - 90) {
@@ -136,6 +167,20 @@ export function findDates(text: string, refYear: number): Hit[] {
     }
   }
   return out;
+}
+
+/**
+ * "Monday, November 13, 2023", "Sat 02/24/2024", "the 9th (Tuesday)": a weekday written with a date
+ * joins its span (it narrows the date down, and shift mode rewrites it with the shifted day). A
+ * weekday before a weak day/month makes it a date.
+ */
+function joinWeekdays(text: string, dates: Hit[]): void {
+  for (const h of dates) {
+    const lead = WEEKDAY_BEFORE.exec(before(text, h.start, 16));
+    if (lead) { h.start -= lead[0].length; if (h.weak) { delete h.weak; h.reason = 'date'; } }
+    const tail = WEEKDAY_AFTER.exec(text.slice(h.end, h.end + 16));
+    if (tail) h.end += tail[0].length;
+  }
 }
 
 const RANGE_TO = '\\s*(?:-|–|to|through|thru|and|&)\\s*';
@@ -178,6 +223,16 @@ function monthLike(orig: string, month: number): string {
   return out;
 }
 
+/** The weekday of the shifted date, written like the original ("Tues" -> "Thurs" keeps 4 letters where it can; "MON" -> "WED"). */
+function weekdayLike(orig: string, day: number): string {
+  const full = WEEKDAYS[day]!;
+  const isFull = /day$/i.test(orig);
+  let out = isFull ? full : orig.length >= 4 && ['Tuesday', 'Thursday'].includes(full) ? full.slice(0, 4) + (orig.length >= 5 && full === 'Thursday' ? 's' : '') : full.slice(0, 3);
+  if (orig === orig.toUpperCase()) out = out.toUpperCase();
+  else if (orig === orig.toLowerCase()) out = out.toLowerCase();
+  return out;
+}
+
 /** Re-renders the date shifted by `days`, keeping the original layout. */
 export function renderShifted(p: ParsedDate, days: number, refYear: number): string {
   const y = p.y ?? refYear;
@@ -193,7 +248,8 @@ export function renderShifted(p: ParsedDate, days: number, refYear: number): str
   if (p.groups.m) repl.m = pad(nm);
   if (p.groups.mon) repl.mon = monthLike(p.groups.mon, nm);
   if (p.groups.d) repl.d = g.mon ? String(nd) : pad(nd);
-  if (p.groups.sfx) repl.sfx = ordinal(nd);
+  if (p.groups.sfx) repl.sfx = p.groups.sfx === p.groups.sfx.toUpperCase() ? ordinal(nd).toUpperCase() : ordinal(nd);
+  if (p.groups.wd) repl.wd = weekdayLike(p.groups.wd, dt.getUTCDay());
   const spans = (Object.keys(repl) as (keyof Groups)[])
     .map((k) => ({ k, at: p.indices[k]! }))
     .filter((s) => s.at)
