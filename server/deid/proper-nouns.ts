@@ -17,6 +17,7 @@ import { type Hit } from './hits';
 import { DRUGS, EPONYMS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
+import { personEvidence } from './person-evidence';
 import { CLINICAL_HEAD, possessiveDisease } from './people';
 import { STATE_NAMES } from './places';
 import { cityPopulation } from './gazetteer';
@@ -42,6 +43,8 @@ const SPECIES = /(?:ae|ii|us|is|um|ans|ens|ica|ella|osa|ata|ides|ila|ile|ia|i)$/
 const APPLIED_AFTER = /^[ \t]+(?:to|on|over|into|onto)[ \t]+(?:the[ \t]+)?(?:wound[ \t]+(?:base|bed)|base|bed|ulcer|incision|periwound|stoma|wound edges|edges|skin)\b/i;
 /** A value after it: a lab or vital ("Tmax 38.9"), a suture or device size ("Vicryl 3-0", "Midas 5-mm bur"). */
 const LAB_VALUE = /^[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:\.\d+)?(?![\d\/\p{L}-])(?![ \t]*(?:y\/?o|yrs?|years?|days?|d|weeks?|wks?|w|months?|mos?|hours?|hrs?|h|min|minutes|am|pm|a\.m|p\.m|times|x|visits?|calls?)\b)|^[ \t]+\d+-0\b|^[ \t]+\d+(?:\.\d+)?[ \t-]?(?:mm|cm|fr|french|gauge|ga)\b/iu;
+/** A device size after a run of words: "2.75 x 20 mm", "3.0x15mm", "27 mm", "6 Fr". */
+const DEVICE_SIZE_AFTER = /^[ \t]+\d+(?:\.\d+)?[ \t]*(?:(?:x|×)[ \t]*\d+(?:\.\d+)?[ \t]*)?(?:mm|cm|fr|french)\b/i;
 const SIGN_BEFORE = /(?:\b(?:positive|negative|pos|neg|equivocal|elicited)|\([+-]\))[ \t]+$/i;
 /** After an eponym: the thing it names, a finding ("Kernig negative", not "Okafor positive for flu") or a class ("Mallampati II", "Hurley III"). */
 const SIGN_AFTER = /^(?:['’]s?)?[ \t]+(?:sign|test|maneuver|manoeuvre|point|reflex|monitor|gait|smear|stockings?|hose|wrap|graft|flap|mask|pump|approach|technique|method|protocol|equation|wire|pins?|frame|nail|plate|screws?|rod|suction|sump|bag|port|clips?|coil|mesh|sling|brace|boots?|collar|dressings?|bandage|tape|strips?|glue|sponge|packing|gauze|pads?|mattress|sensor|meter|lancets?|syringe|spacer|nebulizer|cannula|vent|ventilator|machine|device|implant|prosthesis|stent|balloon|sheath|electrode|leads?|generator|pacemaker|defibrillator|filter|sutures?|staples?|scope|blade|clamp|lens|shunt|solution|wash|spray|drops)\b|^(?:['’]s?)?[ \t]+(?:positive|negative)\b(?![ \t]+for\b)/i;
@@ -53,6 +56,7 @@ const PLACE_BEFORE = /\b(?:in|from|near|outside(?: of)?|around|toward|towards|to
 const LOWER_PLACE_BEFORE = /\b(?:lives in|living in|lived in|resides in|residing in|moved (?:to|from|back to)|relocated (?:to|from)|from|born in|raised in|visiting|outside(?: of)?|near|home in|back to|trip to|travell?ed to)[ \t]+$/i;
 const PARTICLE = /^(?:van|von|de|der|den|del|della|dela|da|das|dos|di|du|le|la|bin|ibn|al|el|ter|ten|y|mac|st)$/i;
 const MONTH_DAY = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+const STREET_THEN_TOWN = /\d+[ \t]+(?:[\p{L}.'-]+[ \t]+){1,4}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|pkwy|parkway|hwy|highway|ter|terrace|cir|circle)\.?,[ \t]*$/iu;
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`, 'i');
 const HEADS = new Set(FACILITY_HEADS.map((h) => h.split(/\s+/)[0]!.toLowerCase()));
 
@@ -218,13 +222,14 @@ function typeOf(c: Ctx, start: number, end: number, next: Token | undefined): Hi
   const before = pre(c, start, 24);
   if (PERSON_BEFORE.test(before)) return 'NAME';
   if (next && /^[ \t]+$/.test(c.text.slice(end, next.start)) && HEADS.has(next.word.toLowerCase()) && /^\p{Lu}/u.test(next.word)) return 'FACILITY';
-  if (PLACE_BEFORE.test(before) || cityPopulation(c.text.slice(start, end)) > 0) return 'CITY';
+  // "1200 Blue Hill Ave, Mattapan": the word after a street type and a comma is the town of the address.
+  if (PLACE_BEFORE.test(before) || STREET_THEN_TOWN.test(before) || cityPopulation(c.text.slice(start, end)) > 0) return 'CITY';
   return 'NAME';
 }
 
 export function findProperNouns(text: string, toks: Token[]): Hit[] {
   const c: Ctx = { text, toks };
-  const out: Hit[] = [];
+  const out: Hit[] = [], unproven: Hit[] = [];
   for (let i = 0; i < toks.length; i++) {
     const lowerType = suspectLower(c, i);
     if (lowerType) { out.push({ start: toks[i]!.start, end: toks[i]!.end, type: lowerType, reason: `unknown word after a ${lowerType === 'NAME' ? 'person' : 'place'} cue` }); continue; }
@@ -248,10 +253,26 @@ export function findProperNouns(text: string, toks: Token[]): Hit[] {
     const tail = /^[ \t]\p{Lu}\.(?![\p{L}])/u.exec(text.slice(end, end + 3));
     if (tail) end += tail[0].length;
     const start = toks[a]!.start;
-    out.push({ start, end, type: typeOf(c, start, end, toks[b + 1]), reason: 'proper noun (not an English or clinical word)' });
+    // "Orsiro Mission 3.0 x 15 mm stent", "Promus 2.75 x 20 mm": a run before a device size is the device's brand.
+    if (DEVICE_SIZE_AFTER.test(text.slice(end, end + 30))) { i = b; continue; }
+    const hit: Hit = { start, end, type: typeOf(c, start, end, toks[b + 1]), reason: 'proper noun (not an English or clinical word)' };
+    // One unknown word on no census list, with nothing of a person around it, is as often a brand or device written alone
+    // ("her Eversense", "Tukysa added"): it needs evidence (person-evidence.ts) or a name beside it in a list.
+    if (a === b && end === toks[b]!.end && hit.type === 'NAME' && !onCensus(toks[a]!.word) && !personEvidence(text, start, end)) unproven.push(hit);
+    else out.push(hit);
     i = b;
   }
-  return withListedNeighbours(c, out);
+  return withListedNeighbours(c, [...out, ...unproven.filter((h) => listedWithName(c, out, h))]);
+}
+
+function onCensus(word: string): boolean {
+  const l = nameLists(), w = word.toLowerCase().replace(/['’]s$/, '');
+  return Boolean(l && (l.first.has(w) || l.last.has(w) || w.split('-').some((p) => l.first.has(p) || l.last.has(p))));
+}
+
+/** "Hieu and Jae-won", "Corazon and daughter Maricel": beside a name in a list ("and", "&", a comma), an unknown word is a name too. */
+function listedWithName(c: Ctx, names: Hit[], h: Hit): boolean {
+  return names.some((n) => n.type === 'NAME' && (/^[ \t]*(?:,|&|and|or)[ \t]+$/i.test(c.text.slice(n.end, h.start)) || /^[ \t]*(?:,|&|and|or)[ \t]+$/i.test(c.text.slice(h.end, n.start))));
 }
 
 /** "Okafor, Smith and Zielinski": a census name in a list with a proper-noun name is a name too. */

@@ -1,0 +1,60 @@
+/**
+ * Evidence that a word is a person's name, beyond being an unknown word. The proper-noun rule
+ * (proper-nouns.ts) asks for it when a single capitalised word is on no census list and no word
+ * list: such a word, written alone, is as often a brand drug, device or product ("her Eversense",
+ * "Tukysa added", "the Impella") as a name of an origin the 1990 census lists miss ("wife Ngozi").
+ * Names nearly always come with something only people have: a title, relation or role before
+ * them ("Dr.", "son", "interpreter", "seen by", "lives with"), a credential or a verb people do after
+ * them ("Wanjiru, RN", "Nizhoni reports", "Jocelyne is a 71 y/o"), a possessive relation ("Ngozika's
+ * husband"), a vocative ("Kwabena, can you ..."), a label ("Signed:"), a sign-off line.
+ * Invariants: pure; reads only the text around the word (same line before, up to 40 characters
+ * after); a product cue elsewhere is not this module's business (proper-nouns.ts explained()).
+ */
+
+/** Titles, relations, roles and the verbs of speaking or meeting with someone, right before the word (a bracket or quote may open). */
+const PERSON_BEFORE = new RegExp(String.raw`(?:\b(?:dr|drs|mr|mrs|ms|mx|miss|prof|sr|fr|rev|pastor|officer|deputy|sgt|` +
+  String.raw`wife|husband|spouse|partner|son|daughter|dtr|child|mother|mom|father|dad|sister|brother|sibling|friend|niece|nephew|aunt|uncle|cousin|` +
+  String.raw`grand(?:son|daughter|ma|pa|mother|father|child)|step(?:son|daughter|mother|father|dad|mom)|(?:mother|father|son|daughter|brother|sister)-in-law|` +
+  String.raw`caregiver|guardian|poa|hcpoa|roommate|neighbou?r|boyfriend|girlfriend|fianc[ée]e?|fiancee|ex|ex-partner|` +
+  String.raw`pt|patient|client|resident|baby|infant|interpreter|translator|pharmacist|surgeon|attending|intern|fellow|hospitalist|provider|physician|doctor|` +
+  String.raw`np|pa|pa-c|rn|lpn|cna|nurse|tech|technician|therapist|aide|sitter|chaplain|coordinator|manager|navigator|coder|scribe|midwife|doula|counselor|` +
+  String.raw`sw|social worker|case manager|cm|cdi|cds|pcp|student|[a-z]+(?:ologist|iatrist|ician)|` +
+  String.raw`name|named|name is|goes by|aka|called|calls|paged|texted|emailed|messaged|notified|informed|asked|ask|tell|told|thanks|thank you|thx|hi|hello|hey|dear|cc|attn|` +
+  String.raw`per|w\/|d\/w|c\/w|talked (?:to|with)|spoke (?:to|with)|speaking with|discussed with|met with|meeting with|held with|conference with|seen with|here with|` +
+  String.raw`lives with|living with|stays with|staying with|came with|comes with|visited with|along with|` +
+  String.raw`(?:message|msg|vm|voicemail|note) (?:left )?for|left (?:a )?(?:message|msg|vm|voicemail) (?:for|with)|` +
+  String.raw`(?:seen|assisted|accompanied|signed|reviewed|dictated|transcribed|referred|evaluated|examined|interpreted|authored|written|ordered|approved|cosigned|co-signed|witnessed|verified|entered|performed|sent|brought|driven|picked up) by)` +
+  String.raw`\.?,?[ \t]*(?:[("“'][ \t]*)?)$`, 'i');
+
+/** A label line whose label names a person ("Signed:", "Attending:", "Emergency contact:", "From:"). */
+const PERSON_LABEL = /(?:^|\n)[ \t]*[\w /&-]{0,30}\b(?:name|patient|pt|signed|signature|attending|surgeon|provider|physician|nurse|rn|from|to|cc|by|contact|interpreter|guardian|caregiver|poa|pcp|referring|author|coder|reviewer|cosigner|witness|assistant|anesthesia|anesthesiologist|resident|fellow)[ \t]*:[ \t]*$/i;
+
+/** A credential or a bracketed relation after the word ("Wanjiru, RN", "Przemysław (husband)"). */
+const CREDENTIAL_AFTER = /^,?[ \t]+(?:MD|DO|RN|NP|PA|PA-C|LPN|LVN|CNA|CNM|CRNA|APRN|FNP|DNP|ANP|DDS|DMD|PharmD|RPh|PhD|PsyD|MSW|LCSW|LICSW|LPC|OTR|OTR\/L|PT|DPT|SLP|CCC-SLP|RRT|RT|MA|CMA|EMT|CCDS|CDIP|CCS|RHIT|RHIA)\b|^[ \t]*\([ \t]*(?:wife|husband|spouse|partner|son|daughter|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grand\w+|caregiver|guardian|interpreter|patient|pt|rn|md|np)\b/;
+
+/** A verb only people do, or an age, after the word ("Nizhoni reports", "Efua presented", "Jocelyne is a 71 y/o", "Mbali, 34,"). */
+const PERSON_AFTER = /^(?:,[ \t]*(?:a[ \t]+)?\d{1,3}[ \t]*(?:y\/?o|yo|yrs?|years?|-year-old|,|[MF]\b)|[ \t]+(?:said|says|stated|states|reports|reported|reporting|denies|denied|endorses|endorsed|complains|complained|notes|noted|feels|felt|prefers|preferred|declined|refused|requests|requested|wants|wanted|wishes|agrees|agreed|called|calls|asked|asks|thinks|mentioned|confirmed|emailed|texted|paged|replied|answered|signed|presents|presented|presenting|arrived|returned|returns|came|comes|lives|lived|works|worked|was admitted|was seen|was discharged|was brought|is here|is at bedside|is out|is off|is covering|is on call|can cover|(?:will|can|should|to|must|needs to|wants to|would) (?:call|answer|reply|respond|check|follow up|see|review|send|email|text|cover|talk|speak|meet|come|drive|pick up|sign|decide|let)|has been|would like|understands|verbalized|verbalizes|tolerated|ambulated|slept|ate|walked|got|went)\b|[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+\d)/i;
+/** A possessive ("Naveen's case", "Ngozika's husband"); brands written alone rarely own anything in a note. */
+const POSSESSIVE_AFTER = /^['’]s\b/;
+/** Right after a titled name and a comma: a second name or the person's affiliation ("Dr. Grant, OrthoCarolina"). */
+const AFTER_TITLED_NAME = /\b(?:dr|mr|mrs|ms|mx)\.?[ \t]+\p{Lu}[\p{L}'’-]+,[ \t]*$/iu;
+
+/** A vocative: the word opens its line or sentence and a comma follows, then a pronoun, modal or request ("Kwabena, can you ..."). */
+const VOCATIVE_AFTER = /^,[ \t]+(?:can|could|would|will|please|pls|thanks|thank|thx|i|i'm|i've|we|you|are|did|do|does|just|fyi|any|is|quick|sorry|see|got|re|ok|okay|yes|no)\b/i;
+const SIGN_OFF_LINE = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|warmly|talk soon|take care)[ \t!.,]*\n[ \t]*$/i;
+
+/** Whether the text around [start, end) shows the word is a person's name. */
+export function personEvidence(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 40), start);
+  const after = text.slice(end, end + 40);
+  if (PERSON_BEFORE.test(before) || PERSON_LABEL.test(text.slice(Math.max(0, start - 40), start))) return true;
+  if (CREDENTIAL_AFTER.test(after) || PERSON_AFTER.test(after) || AFTER_TITLED_NAME.test(before)) return true;
+  if (POSSESSIVE_AFTER.test(after) && !/\p{Ll}\p{Lu}/u.test(text.slice(start, end))) return true;
+  const opens = /^[ \t]*(?:[-*•>][ \t]*)?$/.test(text.slice(lineStart, start)) || /[.!?][ \t]+$/.test(before);
+  if (opens && VOCATIVE_AFTER.test(after)) return true;
+  // A sign-off: the word alone on its line after a closing word ("Thanks,\nIfeoma").
+  const lineEnd = text.indexOf('\n', end);
+  const alone = /^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t.,]*$/.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd));
+  return alone && SIGN_OFF_LINE.test(text.slice(Math.max(0, lineStart - 30), lineStart));
+}

@@ -1,0 +1,65 @@
+/**
+ * An unknown capitalised word on its own (on no census list, no English or clinical word) is a
+ * person's name only with some evidence of a person around it: a title, relation or role before it,
+ * a credential or a verb people do after it, a vocative, a sign-off, a list with another name.
+ * Without that evidence it is most often a brand drug, device or product written alone (issue 8,
+ * class "no clinical term redacted"). The words here appear in no evaluation file: brands that the
+ * lists do not know, and names of many origins that are on no 1990 census list.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectPhiInText } from '../../../server/deid/index';
+
+const texts = (text: string) => detectPhiInText(text).map((h) => `${h.type} ${h.text}`);
+const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
+
+describe('an unknown brand, device or product written alone is no name', () => {
+  it.each([
+    'Glucose trends reviewed on her Eversense overnight.',
+    'Tukysa added to the regimen last cycle.',
+    'The Impella was removed on day 3 after recovery.',
+    'He uses his Inogen at night and on walks.',
+    'Zio mailed back; results pending.',
+    'Brought his Breztri and Velphoro to the visit.',
+    'Optune worn about 18 hours a day, scalp intact.',
+    'Remote transmission from the Heartmate looked stable.',
+    'Secondary HPT: PTH 912, Parsabiv with each run.',
+    'Camzyos continued pending the echo.',
+    'Evolut valve deployed without paravalvular leak.',
+    'Nuplazid helps with the hallucinations, per the family.',
+    'Her Lifepak readings were uploaded before the visit.',
+    'Iqirvo started by hepatology; ALP trending down.',
+  ])('%s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('reads a stent or valve before its size as a device, even two unknown words', () => {
+    expect(texts('Promus 2.75 x 20 mm drug-eluting stent deployed at 12 atm.')).toEqual([]);
+    expect(texts('An Ultimaster Tansei 3.0 x 15 mm stent was placed in the LAD.')).toEqual([]);
+    expect(texts('Navitor 27mm valve seated well.')).toEqual([]);
+  });
+});
+
+describe('an unknown name with evidence of a person stays a name', () => {
+  it.each([
+    ['Interpreter Nhial assisted by phone.', 'Nhial'],
+    ['Seen today with her son Oluwadamilare.', 'Oluwadamilare'],
+    ['Per Chinonso in registration, the card is expired.', 'Chinonso'],
+    ['Message left for Thandiwe to call back.', 'Thandiwe'],
+    ['Kwabena, can you recheck the DRG on this one?', 'Kwabena'],
+    ['Dressing reinforced by Wanjiru, RN.', 'Wanjiru'],
+    ['Accompanied by Przemysław (husband) and their dog.', 'Przemysław'],
+    ['Thanks,\nIfeoma', 'Ifeoma'],
+    ['The patient, Mbali, is a 34 yo G2P1.', 'Mbali'],
+    ["Ngozika's husband called twice about the bill.", 'Ngozika'],
+    ['Nizhoni reports the pain is better today.', 'Nizhoni'],
+    ['Lives with Faduma and two children in a walk-up.', 'Faduma'],
+    ['Jocelyne is a 71 y/o woman with CHF.', 'Jocelyne'],
+    ['Case discussed with Abdiwali from CDI.', 'Abdiwali'],
+    ['Efua presented with fever and rash.', 'Efua'],
+    ['Signed: Tamunotonye', 'Tamunotonye'],
+    ['Family meeting with Wilnick and the palliative team.', 'Wilnick'],
+    ['Chart reviewed by Bogusława for the second level.', 'Bogusława'],
+  ])('%s -> %s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+});
