@@ -53,7 +53,21 @@ function eponymChainAfter(c: Ctx, t: Token): boolean {
 }
 /** "Tanner 1.", "Gleason 3+4", "Hunt and Hess 2": a single-digit stage or grade closing the phrase follows a scale's eponym, never a person. */
 const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?=[ \t]*(?:[.,;:)\n]|$|(?:and|or|to)[ \t]+[0-5]\b))/;
-const clinicalAfter = (c: Ctx, t: Token) => eponymChainAfter(c, t) || STAGE_AFTER.test(c.text.slice(t.end, t.end + 20)) || CLINICAL_HEAD.test(c.text.slice(t.end, t.end + 40).replace(/^[\s-]+/, (s) => (s.includes('-') ? '' : ' ')).trimStart())
+/**
+ * "Adams forward bend test", "modified Ashworth spasticity scale", "Frazier-style free water protocol": one to three lower-case
+ * words that are no function words, then a clinical head word, make the word an eponym ("Called Thomas about test results" stays).
+ */
+export function eponymPhraseAfter(after: string): boolean {
+  const m = /^(?:['’]s)?[ \t]+(\p{Ll}[\p{Ll}-]+)(?:[ \t]+(\p{Ll}[\p{Ll}-]+))?(?:[ \t]+(\p{Ll}[\p{Ll}-]+))?(?:[ \t]+(\p{Ll}[\p{Ll}-]+))?/u.exec(after);
+  if (!m) return false;
+  const words = m.slice(1).filter((w): w is string => Boolean(w));
+  for (let k = 1; k < words.length; k++) {
+    if (words.slice(0, k).some((w) => isStop(w) || w.length < 3)) return false;
+    if (CLINICAL_HEAD.test(words[k]!)) return true;
+  }
+  return false;
+}
+const clinicalAfter = (c: Ctx, t: Token) => eponymChainAfter(c, t) || eponymPhraseAfter(c.text.slice(t.end, t.end + 70)) || STAGE_AFTER.test(c.text.slice(t.end, t.end + 20)) || CLINICAL_HEAD.test(c.text.slice(t.end, t.end + 40).replace(/^[\s-]+/, (s) => (s.includes('-') ? '' : ' ')).trimStart())
   || /^(?:['’]s)?-[A-Z]/.test(c.text.slice(t.end, t.end + 4)) || /[A-Za-z]-$/.test(c.text.slice(Math.max(0, t.start - 2), t.start))
   // "Ely negative", "Kernig positive": a finding after the word makes it a sign (not "Okafor positive for flu").
   || /^(?:['’]s)?[ \t]+(?:positive|negative|pos|neg)\b(?![ \t]+for\b)/i.test(c.text.slice(t.end, t.end + 20))

@@ -18,7 +18,7 @@ import { DRUGS, EPONYMS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DI
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { personEvidence } from './person-evidence';
-import { CLINICAL_HEAD, possessiveDisease } from './people';
+import { CLINICAL_HEAD, eponymPhraseAfter, possessiveDisease } from './people';
 import { STATE_NAMES } from './places';
 import { cityPopulation } from './gazetteer';
 import { isCountry, type Token } from './tokens';
@@ -144,7 +144,7 @@ function explained(c: Ctx, i: number): boolean {
   // "Acct #: DA220482", "Grp no. 4471": a field label before its number.
   if (/^[ \t]+(?:spp|sp|species)\b/.test(after) || APPLIED_AFTER.test(after) || LAB_VALUE.test(after) || /^[ \t]*(?:#|no\.[ \t]*\d)/i.test(after)) return true;
   if (SIGN_BEFORE.test(before) || SIGN_AFTER.test(after) || CLASS_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart())) return true;
-  if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before) || medicalNounAfter(after)) return true;
+  if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before) || medicalNounAfter(after) || eponymPhraseAfter(post(c, t.end, 70))) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
   const lower = c.text.slice(t.start, t.start + 60).toLowerCase();
