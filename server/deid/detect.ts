@@ -22,6 +22,7 @@ import { findFacilities } from './facilities';
 import { findLabelledPeople } from './label-names';
 import { drugContext, findProperNouns } from './proper-nouns';
 import { findMessageNames } from './message-names';
+import { inPayer, payerSpans } from './payers';
 import { findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
@@ -123,6 +124,8 @@ function capsLineHits(value: string): Hit[] {
 
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[] = []): Hit[] {
   const toks = tokenize(value);
+  // "Secondary: Mutual of Omaha", "Bluestem Health Medicaid": a payer is no facility or town (payers.ts).
+  const payers = payerSpans(value);
   return [
     ...findPatientName(value, ctx),
     ...findListNames(value, toks),
@@ -143,7 +146,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     // "HIV on Biktarvy, KS lesions stable": a drug before a comma and a state-like abbreviation
     // (KS: Kaposi sarcoma) is no "City, ST".
     ...findPlaces(value).filter((h) => h.reason !== 'city before state' || !drugContext(value, h.start, h.end))
-  ];
+  ].filter((h) => !inPayer(payers, h.type, h.start, h.end));
 }
 
 /** A state may stay in a Safe Harbor copy, and "Oregon" or "Georgia" found as a name is the state. */

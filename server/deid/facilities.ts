@@ -24,6 +24,8 @@ import terms from './lists/clinical-terms.json';
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 import { CLINICAL_HEAD } from './people';
 import { findContextFacilities } from './facility-context';
+import { isServiceName } from './facility-services';
+import { findFacilityMentions } from './facility-mentions';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -171,6 +173,8 @@ export function findFacilities(text: string): Hit[] {
     // Before a bare "Clinic" or "Center" a clinical word names a service ("Pain Clinic"); before "Medical Center" it may name a place ("Mountain View").
     // "(AHA) Coding Clinic" is the coding guidance publication coders cite, never a place.
     if (m[2] === 'Clinic' && /(?:^|\s)Coding$/.test(words)) continue;
+    // "Sleep Medicine", "Cardiac Rehab", "EP Lab": a service or unit inside a hospital, not a place.
+    if (isServiceName(words, m[2]!)) continue;
     const service = /^(?:Clinic|Clinics|Center)$/.test(m[2]!) && !words.split(/\s+/).some((w) => GENERIC.has(w.toLowerCase()));
     if (!distinctive(words, service) && !(cued && nameLike(words))) continue;
     // A bare "Center" needs two words before it ("Riverbend Kidney Center", not "Call Center").
@@ -181,7 +185,8 @@ export function findFacilities(text: string): Hit[] {
     const lead = m[1]!.search(/\S/);
     // Drop leading generic words ("The", "Patient") so the span starts at the name.
     let s = m.index + lead;
-    const first = /^(?:The|A|An|Our|Patient|Pt|Outside)\s+/.exec(text.slice(s));
+    // "From Thornbury Creek Manor. ...": a capitalised preposition at a sentence start is no part of the name.
+    const first = /^(?:The|A|An|Our|Patient|Pt|Outside|From|At|To|In|Via|Per|With|By|For)\s+/.exec(text.slice(s));
     if (first && !/^Our Lady/.test(text.slice(s))) s += first[0].length;
     push(s, m.index + m[0].length, 'facility name');
   }
@@ -240,5 +245,6 @@ export function findFacilities(text: string): Hit[] {
     if (!out.some((h) => h.start <= m.index && m.index + m[0].length <= h.end)) push(m.index, m.index + m[0].length, 'place named "The ..." after a place word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
-  return [...out, ...findContextFacilities(text)];
+  const found = [...out, ...findContextFacilities(text)];
+  return [...found, ...findFacilityMentions(text, found.filter((h) => h.type === 'FACILITY'))];
 }

@@ -44,7 +44,7 @@ const lists = () => nameLists();
 const surnameRank = (w: string) => lists()?.last.get(w.toLowerCase()) ?? Infinity;
 const clinicalWord = (w: string) => { const l = w.toLowerCase().replace(/['’]s$/, ''); return EPONYMS.has(l) || DRUGS.has(l); };
 /** A word that can carry a facility's name: a town, a frequent surname, or no English word at all; never a department or stop word. */
-function distinctiveWord(w: string, bigHead: boolean): boolean {
+export function distinctiveWord(w: string, bigHead: boolean): boolean {
   const base = w.replace(/['’]s$/, '');
   const l = base.toLowerCase();
   if (GENERIC.has(l) || isStop(base) || DEPARTMENT.test(base) || STATE.test(base) || isCountry(base) || REGION.test(base)) return false;

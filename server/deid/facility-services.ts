@@ -1,0 +1,51 @@
+/**
+ * Services and units inside a hospital, named with a facility head word: "Sleep Medicine",
+ * "Palliative Care", "Cardiac Rehab", "EP Lab", "Pain Clinic and Wound Care", "Interventional
+ * Radiology". They name no place, so they are no FACILITY, even capitalised or in an ALL-CAPS
+ * header. A name is a service when every word before the head is a clinical or department word:
+ * a word of the code-set descriptions that is no town and no frequent surname ("Summit", "Cooper"
+ * stay names), a hospital unit or service abbreviation, or a department word; and one word at least
+ * must be a department word or unit abbreviation ("Main Line Surgical Associates" is a practice).
+ * Invariant: institution heads (Hospital, Medical Center, Health System, Infirmary) are never a
+ * service here: "Heart Hospital" is still a building somewhere (facilities.ts decides on it).
+ */
+import { cityPopulation } from './gazetteer';
+import { nameLists } from './lexicon';
+import { isStop } from './name-words';
+import { codeSetWords } from './vocabulary';
+import terms from './lists/clinical-terms.json';
+
+/** Units and services a patient goes to inside one hospital, as US notes abbreviate them. */
+const UNIT_ABBREVIATIONS = new Set(('ep cath ir gi pt ot slp ob gyn obgyn l&d ld nicu picu micu sicu cvicu ccu icu pacu pcu ed er or ' +
+  'ent neuro peds ortho onc heme cards cardio pulm renal uro derm psych rheum endo id vir tele stepdown ccl ctu cdu rt').split(' '));
+const DEPARTMENT_WORDS = new Set(('palliative supportive hospice comfort wound ostomy sleep pain memory spine hand foot eye heart cancer breast diabetes ' +
+  'lipid anticoagulation coumadin infusion dialysis transplant fertility allergy headache epilepsy stroke trauma burn weight bariatric ' +
+  'vein vascular kidney liver lung skin travel device pacemaker lactation prenatal well child teen employee student occupational ' +
+  'procedure interventional diagnostic therapeutic cardiac pulmonary vestibular pelvic floor geriatric adolescent neonatal maternal ' +
+  'fetal women\'s men\'s children\'s integrative functional lifestyle preventive sports nuclear behavioral mental addiction ' +
+  'emergency urgent primary internal family critical intensive acute subacute inpatient outpatient ambulatory same day express walk-in ' +
+  'clinic center care medicine health services service unit department dept program team division section lab labs laboratory imaging ' +
+  'radiology rehab rehabilitation therapy physical speech respiratory infectious disease diseases failure clinical research and & of the for').split(' '));
+const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
+
+/** Heads that name a building whatever the words before them. */
+const INSTITUTION = /^(?:Hospitals?|Medical Cent(?:er|re)|Med Center|Med Ctr|Medical Ctr|Health System|Infirmary|Children['’]s Hospital|Women['’]s Hospital|Rehabilitation Hospital|Regional|Memorial|General|Sanatorium)$/;
+
+const INSIDE = /(?:^|\s)(?:Hospitals?|Medical|Med|Health System|Infirmary|Regional|Memorial|General)$/;
+
+function serviceWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  if (DEPARTMENT_WORDS.has(w) || UNIT_ABBREVIATIONS.has(w) || isStop(word)) return true;
+  if (/^[A-Z&]{2,5}$/.test(word)) return CLINICAL_ABBREVIATIONS.has(w);
+  // A clinical word of the code sets, unless it is also a town or a frequent surname ("Summit Clinic", "Cooper Care").
+  return codeSetWords().has(w) && !cityPopulation(word) && (nameLists()?.last.get(w) ?? Infinity) > 1500;
+}
+
+/** Whether "<words> <head>" names a service or unit, not a place ("Sleep Medicine", "EP Lab"). */
+export function isServiceName(words: string, head: string): boolean {
+  // "Mountain View Regional Medical" + "Center": an institution head may sit inside the words the pattern took.
+  if (INSTITUTION.test(head) || INSIDE.test(words)) return false;
+  const ws = words.split(/[\s/-]+/).filter(Boolean);
+  // At least one word must be a service or unit word proper: code-set words alone ("Main Line") are often places.
+  return ws.length > 0 && ws.every(serviceWord) && ws.some((w) => DEPARTMENT_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) && !/^(?:and|&|of|the|for)$/i.test(w) || UNIT_ABBREVIATIONS.has(w.toLowerCase()));
+}

@@ -1,0 +1,156 @@
+/**
+ * Probe texts for facilities, places and loose addresses (issue 8, facilities/places pass 3).
+ * Written from the shapes US records use, with names, towns and layouts that appear in no
+ * evaluation file (checked by grep when written): each positive is [text, value, type], the value
+ * must be covered by exactly that type; each negative must leave the listed term untouched.
+ * Shared by unseen-facilities.test.ts and unseen-places.test.ts (checked by unseen-place-helpers.ts).
+ */
+export type Probe = [text: string, value: string, type: string];
+export type Keep = [text: string, term: string];
+
+/** "<Surname|Saint|Town|ordinary words> <head>" with the heads of US records. */
+export const HEADED_FACILITIES: Probe[] = [
+  ['Transferred from Hargrove Regional Medical Center for cath.', 'Hargrove Regional Medical Center', 'FACILITY'],
+  ['PCP is at Pinecrest Family Practice on the east side.', 'Pinecrest Family Practice', 'FACILITY'],
+  ['Well-child visits with Ezeobi Pediatrics.', 'Ezeobi Pediatrics', 'FACILITY'],
+  ['Follows with Tri-Valley Orthopedics for the knee.', 'Tri-Valley Orthopedics', 'FACILITY'],
+  ['Echo read by Vukovich Cardiology Associates last fall.', 'Vukovich Cardiology Associates', 'FACILITY'],
+  ['Her primary group is Foothills Physicians Group.', 'Foothills Physicians Group', 'FACILITY'],
+  ['Colonoscopy at Stonebridge Surgery Center on Friday.', 'Stonebridge Surgery Center', 'FACILITY'],
+  ['Went to Kettle Creek Urgent Care with fever.', 'Kettle Creek Urgent Care', 'FACILITY'],
+  ['Discharged to Fernhollow Nursing and Rehab.', 'Fernhollow Nursing and Rehab', 'FACILITY'],
+  ['She lives at Juniper Hills Care Center now.', 'Juniper Hills Care Center', 'FACILITY'],
+  ['Resident of Larkspur Manor since her fall.', 'Larkspur Manor', 'FACILITY'],
+  ['Moved into Whispering Pines Assisted Living in June.', 'Whispering Pines Assisted Living', 'FACILITY'],
+  ['Enrolled with Harbor Lights Hospice this week.', 'Harbor Lights Hospice', 'FACILITY'],
+  ['Skilled visits by Northstar Home Health twice weekly.', 'Northstar Home Health', 'FACILITY'],
+  ['Runs MWF at Rivergate Dialysis.', 'Rivergate Dialysis', 'FACILITY'],
+  ['Picked up the refill at Arbuckle Pharmacy.', 'Arbuckle Pharmacy', 'FACILITY'],
+  ['Outside MRI from Crestline Imaging reviewed.', 'Crestline Imaging', 'FACILITY'],
+  ['Prior stay at Sandhill Behavioral Health for SI.', 'Sandhill Behavioral Health', 'FACILITY'],
+  ['Completed 28 days at New Dawn Recovery Center.', 'New Dawn Recovery Center', 'FACILITY'],
+  ['Her son is in 3rd grade at Hawthorne Academy.', 'Hawthorne Academy', 'FACILITY'],
+  ['Member of Bethel AME Church, pastor visited.', 'Bethel AME Church', 'FACILITY'],
+  ['Inpatient rehab at Cobblestone Rehabilitation for 2 weeks.', 'Cobblestone Rehabilitation', 'FACILITY'],
+  ['Labs drawn at Tri-State Labs on Monday.', 'Tri-State Labs', 'FACILITY'],
+  ['Care coordinated by Grayson Healthcare.', 'Grayson Healthcare', 'FACILITY'],
+  ['Establishing care with Cumberland Health System.', 'Cumberland Health System', 'FACILITY'],
+  ['Lives at Sweetgum Gardens with her husband.', 'Sweetgum Gardens', 'FACILITY'],
+  ['Moved to Tamarack Senior Living after the stroke.', 'Tamarack Senior Living', 'FACILITY'],
+  ['Sleeping at Lantern House Mission Shelter lately.', 'Lantern House Mission Shelter', 'FACILITY'],
+  ["Brought to St. Brendan's by his wife.", "St. Brendan's", 'FACILITY'],
+  ['Records requested from Westbrook Health.', 'Westbrook Health', 'FACILITY'],
+  ['Follows at Calloway Family Medicine every 3 months.', 'Calloway Family Medicine', 'FACILITY'],
+  ['Inpatient at Copper Ridge Nursing and Rehabilitation.', 'Copper Ridge Nursing and Rehabilitation', 'FACILITY']
+];
+
+/** Informal shapes: "the X in Town", a nickname, a campus direction, a short service word. */
+export const INFORMAL_FACILITIES: Probe[] = [
+  ['She ended up at the Methodist in Kankakee overnight.', 'Methodist', 'FACILITY'],
+  ["Mom says he was over at Saint Bart's in the spring.", "Saint Bart's", 'FACILITY'],
+  ['Follows with Ridgeline Ortho for the shoulder.', 'Ridgeline Ortho', 'FACILITY'],
+  ['Transferred to Baptist North for a bed.', 'Baptist North', 'FACILITY'],
+  ['EMS took him to Presbyterian West.', 'Presbyterian West', 'FACILITY'],
+  ['Her kids go to Bayfront Peds.', 'Bayfront Peds', 'FACILITY'],
+  ['Sees Dr. Lund at Highpoint Cardio.', 'Highpoint Cardio', 'FACILITY'],
+  ['Got her shots at the Good Shepherd clinic.', 'Good Shepherd', 'FACILITY']
+];
+
+/** Health-system abbreviations in a place context; clinical abbreviations stay. */
+export const ABBREVIATED_FACILITIES: Probe[] = [
+  ['Seen at the KRMC ED on 3/2 for syncope.', 'KRMC', 'FACILITY'],
+  ['Came over from WCMH by ambulance.', 'WCMH', 'FACILITY'],
+  ['Cath done at SJRH cath lab, two stents.', 'SJRH', 'FACILITY'],
+  ['She was admitted to BRMC for four days.', 'BRMC', 'FACILITY'],
+  ['Transferred to TGH for neurosurgery.', 'TGH', 'FACILITY'],
+  ['Prior echo at NWMC showed EF 40%.', 'NWMC', 'FACILITY'],
+  ['Went to the FHMC ER last night.', 'FHMC', 'FACILITY'],
+  ['Records from CHOA are pending.', 'CHOA', 'FACILITY']
+];
+
+/** A facility named again later by its first words (the value is its LAST occurrence). */
+export const SHORTER_LATER: Probe[] = [
+  ['Admitted to Colfax Valley Hospital on 3/2. Colfax Valley sent the films.', 'Colfax Valley', 'FACILITY'],
+  ['Referred to Brightstone Orthopedics. Brightstone called to schedule.', 'Brightstone', 'FACILITY'],
+  ['PT at Ironwood Physical Therapy; Ironwood wants a new order.', 'Ironwood', 'FACILITY'],
+  ['Dialysis at Silver Lake Dialysis Center. Silver Lake reports missed runs.', 'Silver Lake', 'FACILITY'],
+  ['Daughter works at Garrison Regional Hospital. She said Garrison Regional had no beds.', 'Garrison Regional', 'FACILITY'],
+  ['From Thornbury Creek Manor. Staff at Thornbury Creek say she wanders.', 'Thornbury Creek', 'FACILITY'],
+  ['Last scan was at Parkridge Imaging. Parkridge will send the disc.', 'Parkridge', 'FACILITY'],
+  ['Seen by Anand Family Practice in May; Anand Family called with results.', 'Anand Family', 'FACILITY']
+];
+
+/** Terms a facility rule must leave alone: payers, programs, products, eponyms, departments. */
+export const FACILITY_KEEPS: Keep[] = [
+  ['Primary ins: Bluestem Health Medicaid ID# 88301', 'Bluestem Health'],
+  ['Secondary insurance Brightpath Health Plan, member ID on file.', 'Brightpath Health'],
+  ['Covered by Pinnacle Health Partners HMO since January.', 'Pinnacle Health'],
+  ['Payer: Cornerstone Healthcare (Medicaid managed care).', 'Cornerstone Healthcare'],
+  ['Her plan is Ambetter; prior auth sent.', 'Ambetter'],
+  ['Insurance: Humana Gold Plus; copay $20.', 'Humana'],
+  ['Tricare for Life is secondary; Medicare Part B primary.', 'Tricare'],
+  ['Blue Cross Blue Shield denied the claim.', 'Blue Cross'],
+  ['Seen in the hospital ED, then to the ICU and the cath lab.', 'ED'],
+  ['Transferred to ICU; seen in PACU; admitted to CCU; to the OR.', 'ICU'],
+  ['Sent from SNF to ED; LTACH placement discussed with PT and OT.', 'SNF'],
+  ['Referred to Pain Clinic and Wound Care; Sleep Medicine follow up.', 'Pain Clinic'],
+  ['Seen in Heart Failure Clinic and Anticoagulation Clinic.', 'Heart Failure Clinic'],
+  ['Parkinson disease, Crohn disease, Hodgkin lymphoma, Graves disease.', 'Parkinson'],
+  ['History of Lyme disease and West Nile virus.', 'Lyme'],
+  ['Uses a Dexcom G7 and an Omnipod pump; takes Jardiance.', 'Dexcom'],
+  ['He moved from Texas to Ohio; visiting family in Mexico.', 'Texas'],
+  ['Palliative Care and Case Management consulted; Social Work to see.', 'Palliative Care'],
+  ['Admitted to Medicine; transferred to Surgery; Cardiology following.', 'Medicine'],
+  ['Apgar 8 and 9; Babinski negative; Tinel sign positive.', 'Babinski']
+];
+
+/** Towns, counties and neighbourhoods without a state, after the words people use. */
+export const TOWNS: Probe[] = [
+  ['Grew up in Wapakoneta and still has family there.', 'Wapakoneta', 'CITY'],
+  ['Drove down from Bemidji this morning.', 'Bemidji', 'CITY'],
+  ['She is visiting her sister in Natchez for the holidays.', 'Natchez', 'CITY'],
+  ['They moved out of Bakersfield in May.', 'Bakersfield', 'CITY'],
+  ['Heading back to Mankato after discharge.', 'Mankato', 'CITY'],
+  ['Lives near Yreka with his brother.', 'Yreka', 'CITY'],
+  ['Born in Saginaw, raised in Alpena.', 'Saginaw', 'CITY'],
+  ['originally from wenatchee, now local', 'wenatchee', 'CITY'],
+  ['Works construction in the Muskegon area.', 'Muskegon', 'CITY'],
+  ['Brought in by Pasco County EMS.', 'Pasco County', 'CITY'],
+  ['Picked up by Yuma PD on a hold.', 'Yuma', 'CITY'],
+  ['lives in chillicothe with mom', 'chillicothe', 'CITY'],
+  ['Her daughter lives out in Owensboro.', 'Owensboro', 'CITY'],
+  ['pt drove up from Tifton for the appt', 'Tifton', 'CITY'],
+  ['Moved here from Biloxi two years ago.', 'Biloxi', 'CITY'],
+  ['Spent the summer visiting Winona with her kids.', 'Winona', 'CITY']
+];
+
+/** Terms a place rule must leave alone: place-named diseases, eponymous rules, states, countries, payers. */
+export const PLACE_KEEPS: Keep[] = [
+  ['Rocky Mountain spotted fever ruled out; Lyme titer negative.', 'Rocky Mountain'],
+  ['Ottawa ankle rules negative; Glasgow Coma Scale 15.', 'Ottawa'],
+  ['Secondary: Mutual of Omaha policy on file.', 'Omaha'],
+  ['s/p Norwood procedure and Glenn shunt.', 'Norwood'],
+  ['Charlson comorbidity index 4; Boston criteria met.', 'Boston'],
+  ['He moved from Georgia to Alabama last spring.', 'Georgia'],
+  ['Visiting from Canada; flew in from Mexico.', 'Canada'],
+  ['Plaster of Paris splint applied.', 'Paris']
+];
+
+/** Street addresses and boxes in loose forms. */
+export const LOOSE_ADDRESSES: Probe[] = [
+  ['Lives off Route 17 past the feed store.', 'Route 17', 'ADDRESS'],
+  ['Camped off Highway 61 near the river.', 'Highway 61', 'ADDRESS'],
+  ['Moved to apt 6D upstairs.', 'apt 6D', 'ADDRESS'],
+  ['Mail to PO Box 2379 only.', 'PO Box 2379', 'ADDRESS'],
+  ['Send bills to P.O. Box 9936.', 'P.O. Box 9936', 'ADDRESS'],
+  ['Farmhouse on County Road 14.', 'County Road 14', 'ADDRESS'],
+  ['Lives in Unit 3C of the complex.', 'Unit 3C', 'ADDRESS'],
+  ['Her trailer is Lot 22 at the park.', 'Lot 22', 'ADDRESS'],
+  ['Zip: 61265 on the form.', '61265', 'ZIP']
+];
+
+export const ADDRESS_KEEPS: Keep[] = [
+  ['Keflex PO x 5 days; Box and Block test 40.', 'Box'],
+  ['Route of administration oral; apt to fall at night.', 'Route'],
+  ['Unit 5 ICU; lot number on the vial; suite of tests.', 'Unit']
+];

@@ -1,0 +1,30 @@
+/**
+ * How the unseen-facilities and unseen-places tests check their probes: a positive's value (its
+ * last occurrence) is covered by exactly the expected type; a kept term is touched by no facility,
+ * place, address or ZIP detection.
+ */
+import { expect, it } from 'vitest';
+import { detectPhiInText } from '../../../server/deid/index';
+import type { Keep, Probe } from './unseen-facilities-probes';
+
+/** The types of the detections covering every character of the value's LAST occurrence, or null when one is left. */
+export function coverLast(text: string, value: string): string[] | null {
+  const at = text.lastIndexOf(value);
+  if (at < 0) throw new Error(`"${value}" is not in "${text}"`);
+  const found = detectPhiInText(text, 2026);
+  const types = new Set<string>();
+  for (let i = at; i < at + value.length; i++) {
+    const f = found.find((x) => x.start <= i && i < x.end);
+    if (!f) return null;
+    types.add(f.type);
+  }
+  return [...types];
+}
+/** Facility, place and address detections touching the term (the pass's own types). */
+export function placeHitsOn(text: string, term: string): string[] {
+  const at = text.indexOf(term);
+  if (at < 0) throw new Error(`"${term}" is not in "${text}"`);
+  return detectPhiInText(text, 2026).filter((f) => ['FACILITY', 'CITY', 'ADDRESS', 'ZIP'].includes(f.type) && f.start < at + term.length && at < f.end).map((f) => `${f.type} "${f.text}"`);
+}
+export const probes = (cases: Probe[]) => it.each(cases)('%s -> %s (%s)', (text, value, type) => expect(coverLast(text, value)).toEqual([type]));
+export const keeps = (cases: Keep[]) => it.each(cases)('keeps %s: %s', (text, term) => expect(placeHitsOn(text, term)).toEqual([]));
