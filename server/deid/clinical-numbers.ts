@@ -9,7 +9,8 @@
 import { before } from './hits';
 
 /** Units and count words written after a number ("150000 copies", "5000 IU", "3450 g"). */
-const UNIT_AFTER = /^\s*(?:[µu]?[gG]\b|mg|mcg|kg|lbs?|oz|ng|pg|mL|ml|cc|dL|L\b|mmol|[µu]mol|mEq|IU|units?|U\b|copies|cells|CFU|cfu|colonies|organisms|k\b|K\b|\/(?:[µu]L|mm3|mL|hpf|lpf|min|hr|day|kg)|per\b|x\b|times|steps|kcal|cal(?:ories)?|dollars|USD|mm|cm|m\b|km|miles?|ft|feet|meters?|bpm|mmHg|min(?:utes?)?|h(?:ou)?rs?\b|hours?|days?|weeks?|months?|years?|%|mOsm|mA|mAs|Gy|cGy|mCi|MBq|mSv|Hz|kHz)/;
+/** On the same line: "Job #: 5530918" above "cc: cardiology" is no volume. */
+const UNIT_AFTER = /^[ \t]*(?:[µu]?[gG]\b|mg|mcg|kg|lbs?|oz|ng|pg|mL|ml|cc|dL|L\b|mmol|[µu]mol|mEq|IU|units?|U\b|copies|cells|CFU|cfu|colonies|organisms|k\b|K\b|\/(?:[µu]L|mm3|mL|hpf|lpf|min|hr|day|kg)|per\b|x\b|times|steps|kcal|cal(?:ories)?|dollars|USD|mm|cm|m\b|km|miles?|ft|feet|meters?|bpm|mmHg|min(?:utes?)?|h(?:ou)?rs?\b|hours?|days?|weeks?|months?|years?|%|mOsm|mA|mAs|Gy|cGy|mCi|MBq|mSv|Hz|kHz)/;
 /** Units glued to the number: "1000mg", "5000IU", "250mcg", "1500mL", "0800hrs", "24h". */
 const GLUED_UNIT = /^\d+(?:mg|mcg|ug|µg|g|kg|lbs?|ng|pg|ml|mL|cc|dl|dL|L|mmol|mEq|IU|iu|U|u|units?|kcal|cal|copies|cells|cfu|k|K|x|X|mm|cm|m|km|ft|bpm|mmHg|hrs?|h|min|mins|s|sec|am|pm|AM|PM|st|nd|rd|th|s|yo|yr|yrs|y|mo|wk|wks|d|F|M|C)$/;
 /** Analytes and counts whose values can run to six digits or more ("Plt 250000", "VL 1200000"); on the same line
@@ -33,6 +34,8 @@ const CODE_SHAPES: RegExp[] = [
   // Gene, antigen and virus names that carry digits (CYP2D6, H1N1, COVID19, HLA-B27, SARS-CoV-2, nCoV-2019).
   // Fiscal and calendar years, quarters, claim forms and code-set editions (FY2025, Q3-2023, CMS-1500, UB-04, ICD10).
   /^(?:FY|CY|PY|MY)-?(?:19|20)?\d{2}$|^Q[1-4]-?(?:19|20)\d{2}$|^(?:CMS|HCFA)-?\d{3,4}[A-Z]?$|^UB-?\d{2}$|^ICD-?\d{1,2}(?:-?(?:CM|PCS))?$/i,
+  // Trial registry numbers name a study, not a person (NCT05512290, ISRCTN12345678, EudraCT 2019-001234-56 has its key).
+  /^(?:NCT\d{8}|ISRCTN\d{8})$/,
   /^(?:CYP\d\w*|H\d+N\d+|COVID-?19|SARS-CoV-2|2019-?nCoV|nCoV-?2019|HLA-[A-Z]+\d+\w*|HPV-?\d+|CD\d+\w*|IL-?\d+\w*|ISO-?\d+)$/i
 ];
 
@@ -44,7 +47,8 @@ export function isCodeShape(token: string): boolean {
 export function clinicalReading(text: string, start: number, end: number): string | null {
   const token = text.slice(start, end);
   if (isCodeShape(token)) return 'code shape';
-  if (GLUED_UNIT.test(token)) return 'number with a unit';
+  // A sex or temperature letter follows an age or a reading ("93F", "37C"), never five digits or more ("44122C" is an id).
+  if (GLUED_UNIT.test(token) && !/^\d{5,}[CF]$/.test(token)) return 'number with a unit';
   if (/^(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})$/.test(token)) return 'year range';
   // A number joined to a lower-case word is a compound adjective ("360-degree", "6-minute", "10-point"), a range with a
   // glued unit a measurement ("48-72h", "5-10mg").

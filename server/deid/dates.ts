@@ -9,6 +9,7 @@
  */
 import { before, type Hit } from './hits';
 import { findWordDates } from './word-dates';
+import { scoreCells } from './table-keys';
 import { BIRTH_CUE, MONTHS, SPACED_AFTER, SPACED_BEFORE, dotCue, mdCue, ordCue, spacedCue, type Groups } from './date-cues';
 
 const monthAlts = MONTHS.flatMap((m) => {
@@ -159,6 +160,9 @@ export function findDates(text: string, refYear: number): Hit[] {
   out.push(...rangeEnds(text, out));
   out.push(...findWordDates(text));
   joinWeekdays(text, out);
+  // A bare day/month in a table column headed "Pain" or "Strength" is a score.
+  const scores = scoreCells(text);
+  if (scores.length) return out.filter((h) => !(/^\d{1,2}\/\d{1,2}$/.test(text.slice(h.start, h.end)) && scores.some(([s, e]) => s <= h.start && h.end <= e)));
   // A bare year is allowed by Safe Harbor, except when it reveals an age over 89.
   for (const m of text.matchAll(/\bborn\s+(?:in\s+)?(\d{4})\b/gi)) {
     if (Number(m[1]) <= refYear - 90) {

@@ -10,6 +10,8 @@ import { before, scan, type Hit } from './hits';
 import { KEYS, typeOfKey } from './id-keys';
 import { parseDate } from './dates';
 import { findSuspectIds, keyTypeBefore } from './suspect-ids';
+import { clinicalReading } from './clinical-numbers';
+import { findTableIds } from './table-keys';
 import { findStreetNumbers } from './street-numbers';
 
 /** Groups joined by '-', '.', '/', en dash or a space, spaced dashes too ("555 - 555 - 1234"); "(555)5551234"; an extension. */
@@ -78,7 +80,7 @@ const AGE_PATTERNS: [RegExp, number][] = [
   [new RegExp(`(?<![\\d/.])\\b${AGE_NUM}[ \\t]?\\/[ \\t]?(?:F|M|female|male)\\b|\\b(?:F|M)[ \\t]?\\/[ \\t]?${AGE_NUM}(?![\\d/]|\\.\\d)\\b`, 'g'), 0],
   [new RegExp(`\\b${AGE_NUM}[\\s-]+years?[\\s-]+young\\b|\\b${AGE_NUM}[\\s-]?(?:yo[mf]?|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])|\\b${AGE_NUM}y(?![\\w])`, 'gi'), 0],
   // "she is 94", "mom just turned 96", "who was 91": a person's age after its subject (group 1), never a value with a unit.
-  [new RegExp(`\\b(?:she|he|patient|pt|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|who)(?:['’]s|[ \\t]+(?:is|was|will be|turns|turned|just turned))(?:[ \\t]+now)?[ \\t]+${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg|beats|percent|on|over))`, 'gi'), 1],
+  [new RegExp(`\\b(?:she|he|patient|pt|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|aunt|uncle|sister|brother|who)(?:['’]s|[ \\t]+(?:is|was|will be|turns|turned|just turned))(?:[ \\t]+(?:now|almost|nearly|about|over|already))?[ \\t]+${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg|beats|percent|on|over))`, 'gi'), 1],
   // "turned 95", "her 95th birthday", "a woman of 97", "age ninety-six".
   [new RegExp(`\\bturned\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\b${AGE_NUM}(?:st|nd|rd|th)\\s+birthday\\b|\\b(?:man|woman|gentleman|lady|male|female)\\s+of\\s+${AGE_NUM}\\b(?!\\s*(?:%|mg|kg|lbs?|units?))|\\b(?:age[ds]?|aged)\\s*:?\\s*(?:${WORD_AGE})\\b`, 'gi'), 0],
   [new RegExp(`\\b(?:age[ds]?|aged|Age:)(?:[ \\t]*\\((?:years|yrs|y)\\))?\\s*[:|=-]?\\s*${AGE_NUM}\\b`, 'gi'), 0],
@@ -93,6 +95,10 @@ const AGE_PATTERNS: [RegExp, number][] = [
   [new RegExp(`(?<![\\d/.:-])\\b${AGE_NUM}(?:[ -]?(?:y|yo|y\\/o|y\\.o\\.))?[ -]?(?:M|F|female|male|woman|man|gentleman|lady|W|B)\\b`, 'g'), 0],
   // "Mrs. Alvarez, 94, lives alone", "patient (91)": an age between commas or brackets after a name or a person word (group 1).
   [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:patient|pt|woman|man|lady|gentleman|female|male|widow(?:er)?|resident|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|wife|husband|aunt|uncle|sister|brother))[ \\t]*(?:,|\\()[ \\t]*${AGE_NUM}[ \\t]*(?:,|\\)|\\.(?!\\d)|$)`, 'gm'), 1],
+  // "her aunt, now 97, still drives", "Grandpa, now aged 101,": an age set off by commas after a person, with "now" (group 1).
+  [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:aunt|uncle|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother|wife|husband|widow(?:er)?|patient|pt|she|he))[ \\t]*,[ \\t]*now[ \\t]+(?:aged?[ \\t]+)?${AGE_NUM}(?=[ \\t]*[,;)])`, 'g'), 1],
+  // "At 93 he still splits wood", "at 96 she lives alone": an age before a person and a verb of everyday life (group 1).
+  [new RegExp(`(?:^|[.;!?][ \\t]+|\\n)[Aa]t[ \\t]+${AGE_NUM},?[ \\t]+(?:she|he)[ \\t]+(?:still|lives|lived|moved|remains|retired|drives|walks|works|cooks|travels|volunteers)\\b`, 'g'), 1],
   // "DOB 03/02/1931 (93)", "born 1930 (age 94)": the age in brackets after a birth date (group 1).
   [new RegExp(`\\b(?:DOB|D\\.O\\.B\\.?|born|birth(?:date| date)?)\\b[^\\n()]{0,24}\\([ \\t]*(?:age[ \\t]*)?${AGE_NUM}(?:[ \\t]*(?:y|yo|y\\/o|yrs?|years?)\\.?)?[ \\t]*\\)`, 'gi'), 1]
 ];
@@ -125,7 +131,7 @@ export function findAges(text: string, refYear = new Date().getUTCFullYear()): H
 }
 
 /** Labels (id-keys.ts), most specific first; value = letters/digits with at least one digit. */
-const FILLER = '(?:\\s*(?:(?:number|num\\.?|no\\.?|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=\\-–—]?\\s*(?:#\\s*)?';
+const FILLER = '(?:\\s*(?:(?:numbers|number|nums?\\.?|nos\\.?|no\\.?|IDs|ID|identifier|code|plate)(?![\\w])|#))?(?:\\s*(?:is|was|of|on file|reads))?\\s*[:#=\\-–—]?\\s*(?:#\\s*)?';
 // Values may be written in spaced digit groups ("W228 491 337").
 const VALUE = '([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])| (?=\\d{3,}(?!\\w|\\.\\d))){3,29})';
 const LABEL_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${VALUE}(?![\\w-])`, 'gi'), type] as const);
@@ -139,7 +145,7 @@ const WORD_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w
 const GROUPED_VALUE = '((?:\\d{1,4}[ \\t]){2,5}\\d{1,4})(?![\\w]|[ \\t]\\d|[.,]\\d|[ \\t]*(?:mg|mcg|ml|units?|%|x|times|days?|weeks?|months?|years?|pages?)\\b)';
 const GROUPED_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${GROUPED_VALUE}`, 'gi'), type] as const);
 const SPELLED_RES = KEYS.map(([l, type]) => [new RegExp(`(?<![\\w-])(?:${l})(?![\\w])${FILLER}${SPELLED_VALUE}`, 'gi'), type] as const);
-const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
+const UNIT_AFTER = /^[ \t]*(?:mg|mcg|g|kg|ml|mL|L|units?|%|mmol|mEq|cc|hours?|days?|weeks?)\b/i;
 
 /** Plates are often written with their state first ("plate TX KLM-2291"). */
 const PLATE = /\bplate\b\s*(?:number|no\.?|#)?\s*[:#]?\s*((?:[A-Z]{2}\s)?[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4})(?![\w-])/gi;
@@ -153,9 +159,10 @@ const HASH_ID = /\b[A-Za-z]{3,}\.?\s*#\s*([A-Z]{0,4}-?\d{4,}(?:-\d+)*)(?![\w-])/
 export function findLabelledIds(text: string): Hit[] {
   // A value that reads as a date stays a DATE ("auth dated 3/4/2024"): an id on its span would win and lose its shift.
   const notADate = (h: Hit) => { const v = text.slice(h.start, h.end); return /^(?:19|20)\d{2}$/.test(v) || parseDate(v, 2100) === null; };
-  const hits = [...labelledIds(text), ...findSuspectIds(text)].filter(notADate);
+  const hits = [...labelledIds(text), ...findSuspectIds(text), ...findTableIds(text, (v) => parseDate(v, 2100) !== null)].filter(notADate);
   // A generic key ("identifier", "ID") after a specific one types the value by the specific one.
   for (const h of hits) if (h.type === 'OTHER_ID') { const t = keyTypeBefore(text, h.start); if (t && t !== 'OTHER_ID') h.type = t; }
+  hits.push(...listedAfter(text, hits));
   // "4471223 (MRN)", "88120044 - FIN": a key right after the value types it too.
   for (const h of hits) {
     if (h.type !== 'OTHER_ID') continue;
@@ -166,6 +173,32 @@ export function findLabelledIds(text: string): Hit[] {
   return hits;
 }
 
+/** The next value of a list after a keyed one: "MRNs 3381022, 3381023", "Claim nos. 8812200 / 8812201", "accts 61120 and 61188". */
+const LIST_NEXT = /^[ \t]*(?:,|\/|;|&|\band\b|\bor\b)[ \t]*(?:(?:and|or|&)[ \t]+)?([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,29})(?![\w-]|[.,]\d)/i;
+const shapeOf = (v: string) => v.replace(/\d/g, '9').replace(/[A-Za-z]/g, 'A');
+
+/** A key leads every value of a list written after it, when each has the first one's shape (length within one, digits
+ *  and letters in the same places at the start) and no unit or clinical reading: "problems 4, 5" have no key value to start from. */
+function listedAfter(text: string, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (h.weak) continue;
+    const first = text.slice(h.start, h.end);
+    if ((first.match(/\d/g) ?? []).length < 4 || /\s/.test(first)) continue;
+    let end = h.end;
+    for (let i = 0; i < 8; i++) {
+      const m = LIST_NEXT.exec(text.slice(end, end + 48));
+      if (!m) break;
+      const v = m[1]!, s = end + m[0].length - v.length, e = end + m[0].length;
+      if (Math.abs(v.length - first.length) > 1 || shapeOf(v).slice(0, 2) !== shapeOf(first).slice(0, 2) || !/\d/.test(v)) break;
+      if (parseDate(v, 2100) || clinicalReading(text, s, e) || UNIT_AFTER.test(text.slice(e, e + 10))) break;
+      out.push({ start: s, end: e, type: h.type, reason: `${h.reason} (listed)` });
+      end = e;
+    }
+  }
+  return out;
+}
+
 function labelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
   out.push(...scan(text, HASH_ID, 'OTHER_ID', 'number after #', 1));
@@ -174,16 +207,19 @@ function labelledIds(text: string): Hit[] {
   if (new RegExp(`${DIGIT_WORD}(?:[ \\t,-]+${DIGIT_WORD}){3}`, 'i').test(text)) for (const [re, type] of WORD_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in words`, 1));
   if (/\d[ \t]\d+[ \t]\d/.test(text)) for (const [re, type] of GROUPED_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in digit groups`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 5));
   if (/(?<![\w])[A-Z0-9][ \t]\d[ \t]\d[ \t]\d/i.test(text)) for (const [re, type] of SPELLED_RES) out.push(...scan(text, re, type, `spelled-out ${type.toLowerCase().replace('_', ' ')}`, 1, (m) => (m[1]!.match(/\d/g) ?? []).length >= 4));
+  // "Employee badge 22817", "Rx filled 2023-11-02": a word in lower case is no part of a value (the value starts after
+  // it, and a date there stays a date).
+  const leadingWord = (v: string) => /^[A-Za-z]*[a-z][A-Za-z]*[ \t]+/.exec(v)?.[0].length ?? 0;
   for (const [re, type] of LABEL_RES) {
-    out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s, e) => {
-      const v = text.slice(s, e);
+    out.push(...scan(text, re, type, `labelled ${type.toLowerCase().replace('_', ' ')}`, 1, (m, s0, e) => {
+      const s = s0 + leadingWord(text.slice(s0, e)), v = text.slice(s, e);
       if (!/\d/.test(v)) return false;
       if (/^\d{1,3}$/.test(v)) return false;
       // "Coder query: DRG 291": a code system's name before its code is no identifier.
       if (/^(?:MS-DRG|APR-DRG|DRG|CPT|ICD|HCPCS|PCS|NDC|LOINC|SNOMED|HCC|RxNorm)\b/i.test(v)) return false;
       if (UNIT_AFTER.test(text.slice(e, e + 10))) return false;
       return true;
-    }));
+    }).map((h) => ({ ...h, start: h.start + leadingWord(text.slice(h.start, h.end)) })));
   }
   return out;
 }

@@ -1,0 +1,90 @@
+/**
+ * Tables put an identifier's key in the header row and its value under it ("Member ID<TAB>Group" over
+ * "W88120445<TAB>77120", "Name | MRN | Acct", columns aligned by runs of spaces), so no key stands
+ * before the value on its own line. This module reads such tables: a header row of two or more cells,
+ * none with a digit, at least one a key (id-keys.ts) or a scale word; then the rows under it that split
+ * into the same number of cells the same way.
+ * Invariants: pure string functions; a column is matched by its index, never by guessing from widths;
+ * a cell under a key is a value only with three digits or more and no date, unit, decimal or money
+ * reading (the caller passes the date test, to keep this module free of the date rules); cells under a
+ * scale header ("Pain", "Strength", "Score") are returned so that a bare "4/10" there is never a date.
+ */
+import { clinicalReading } from './clinical-numbers';
+import { typeOfKey } from './id-keys';
+import type { Hit } from './hits';
+import type { PhiType } from './types';
+
+interface Cell { start: number; end: number; text: string }
+interface Row { sep: 'tab' | 'pipe' | 'spaces'; cells: Cell[] }
+
+/** Splits one line into trimmed cells by tabs, pipes or runs of 2+ spaces (in that order of preference). */
+function splitRow(line: string, offset: number): Row | null {
+  const sep: Row['sep'] | null = line.includes('\t') ? 'tab' : line.includes('|') ? 'pipe' : /\S {2,}\S/.test(line) ? 'spaces' : null;
+  if (!sep) return null;
+  const re = sep === 'tab' ? /[^\t]+/g : sep === 'pipe' ? /[^|]+/g : /\S+(?: \S+)*/g;
+  const cells: Cell[] = [];
+  for (const m of line.matchAll(re)) {
+    const lead = m[0].length - m[0].trimStart().length, t = m[0].trim();
+    if (t) cells.push({ start: offset + m.index + lead, end: offset + m.index + lead + t.length, text: t });
+  }
+  return cells.length >= 2 ? { sep, cells } : null;
+}
+
+const SCALE_HEADER = /^(?:pain(?: score)?|strength|power|score|gcs|mmse|moca|apgar|murmur|grade|ratio|nodes?|phq-?\d*|gad-?\d*|pain \(\d+-10\))$/i;
+/** Readings that make a cell a value, whatever its header says. */
+const VALUE_READINGS = new Set(['number with a unit', 'part of a decimal or grouped number', 'money', 'range of values', 'range with a unit', 'year range']);
+const ID_CELL = /^[A-Za-z0-9][A-Za-z0-9 .\/-]{1,30}$/;
+
+interface Table { header: Row; rows: Row[] }
+
+function tables(text: string): Table[] {
+  // Cheap gate: a table needs a line break and a cell separator.
+  if (!text.includes('\n') || !/\t|\||\S {2,}\S/.test(text)) return [];
+  const lines: { text: string; start: number }[] = [];
+  let at = 0;
+  for (const l of text.split('\n')) { lines.push({ text: l, start: at }); at += l.length + 1; }
+  const out: Table[] = [];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const header = splitRow(lines[i]!.text, lines[i]!.start);
+    if (!header || header.cells.some((c) => /\d/.test(c.text) || c.text.length > 30)) continue;
+    if (!header.cells.some((c) => typeOfKey(c.text) || SCALE_HEADER.test(c.text))) continue;
+    const rows: Row[] = [];
+    for (let j = i + 1; j < lines.length && rows.length < 60; j++) {
+      const r = splitRow(lines[j]!.text, lines[j]!.start);
+      if (!r || r.sep !== header.sep || r.cells.length !== header.cells.length) break;
+      rows.push(r);
+    }
+    if (rows.length) { out.push({ header, rows }); i += rows.length; }
+  }
+  return out;
+}
+
+/** Values under a key in a table header, typed by that key. */
+export function findTableIds(text: string, readsAsDate: (value: string) => boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const t of tables(text)) {
+    t.header.cells.forEach((h, col) => {
+      const type: PhiType | null = SCALE_HEADER.test(h.text) ? null : typeOfKey(h.text);
+      if (!type) return;
+      for (const r of t.rows) {
+        const c = r.cells[col]!;
+        if (!ID_CELL.test(c.text) || (c.text.match(/\d/g) ?? []).length < 3 || readsAsDate(c.text)) continue;
+        const reading = clinicalReading(text, c.start, c.end);
+        if (reading && VALUE_READINGS.has(reading)) continue;
+        out.push({ start: c.start, end: c.end, type, reason: `value under "${h.text}" in a table` });
+      }
+    });
+  }
+  return out;
+}
+
+/** Cells under a scale header ("Pain", "Strength 0-5", "Score"): their day/month shapes are scores. */
+export function scoreCells(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const t of tables(text)) {
+    t.header.cells.forEach((h, col) => {
+      if (SCALE_HEADER.test(h.text)) for (const r of t.rows) out.push([r.cells[col]!.start, r.cells[col]!.end]);
+    });
+  }
+  return out;
+}

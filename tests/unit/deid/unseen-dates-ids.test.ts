@@ -1,0 +1,181 @@
+/**
+ * Third pass on dates, ages and identifiers (issue 8): general rules written from probe texts made up
+ * here, with words, layouts and values that appear in no evaluation file. Each class has its positives
+ * and the clinical or ordinary negatives it must leave alone (lab values, doses, scores, sizes, codes,
+ * times alone, years alone).
+ */
+import { describe, expect, it } from 'vitest';
+import { detectPhiInText } from '../../../server/deid/index';
+import { parseDate, renderShifted } from '../../../server/deid/dates';
+import { cover, negatives, numberHits, positives } from './unseen-helpers';
+
+describe('a weekday written with its date is part of the date', () => {
+  positives([
+    ['Rounded Wednesday, 4/17/2019 with the fellow.', 'Wednesday, 4/17/2019', 'DATE'],
+    ['Sent: Friday, October 6, 2023 7:41 PM', 'Friday, October 6, 2023', 'DATE'],
+    ['Clinic Tue 11/5 - wound looks clean.', 'Tue 11/5', 'DATE'],
+    ['Callback slot Thurs., Jan. 9 at 3 pm.', 'Thurs., Jan. 9', 'DATE'],
+    ['Infusion Sat 01/13/2024 09:30 in chair 4.', 'Sat 01/13/2024', 'DATE'],
+    ['Daughter can come Sunday the 22nd.', 'Sunday the 22nd', 'DATE'],
+    ['MON 07/22/2019 NIGHT SHIFT', 'MON 07/22/2019', 'DATE'],
+    ['Plan to recheck on the 9th (Tuesday) before lunch.', 'the 9th (Tuesday)', 'DATE'],
+    ['Visit date: Monday 2 December 2019, video.', 'Monday 2 December 2019', 'DATE']
+  ]);
+  negatives([
+    'Monday morning rounds: BP 122/78, HR 71.',
+    'Seen Tuesday; plan unchanged, strength 4/5.',
+    'Dialysis Mon/Wed/Fri, 4 hours, 3 days a week.',
+    'Sunday dose held; Friday labs only.'
+  ]);
+});
+
+describe('dates in capitals keep their ordinal', () => {
+  positives([
+    ['ADMITTED ON OCTOBER 2ND, 2022 VIA EMS.', 'OCTOBER 2ND, 2022', 'DATE'],
+    ['SEEN ON THE 21ST OF JUNE FOR REFILLS.', '21ST OF JUNE', 'DATE'],
+    ['NEXT VISIT AUG 30TH', 'AUG 30TH', 'DATE'],
+    ['DISCHARGE DATE: 1ST NOV 2018', '1ST NOV 2018', 'DATE'],
+    ['FOLLOW UP ON THE 3RD WITH GI.', 'THE 3RD', 'DATE'],
+    ['INJURY DATE: SEPT 12TH 2017', 'SEPT 12TH 2017', 'DATE'],
+    ['Procedure APRIL 4TH 2021 uneventful.', 'APRIL 4TH 2021', 'DATE'],
+    ['DOB: 23RD JULY 1948', '23RD JULY 1948', 'DATE']
+  ]);
+  negatives([
+    'THE 3RD EPISODE THIS YEAR; 2ND OPINION REQUESTED.',
+    'LEFT 4TH FINGER, RIGHT 5TH TOE, 2ND ICS.',
+    'GRADE 2 OF 4; 1ST LINE THERAPY.'
+  ]);
+  it('shifts a capital ordinal in capitals', () => {
+    const p = parseDate('OCTOBER 2ND, 2022', 2026)!;
+    expect(renderShifted(p, 1, 2026)).toBe('OCTOBER 3RD, 2022');
+  });
+});
+
+describe('a bare day/month beside a clock time is a date', () => {
+  positives([
+    ['Nursing 0340 5/6: pt pulled IV.', '5/6', 'DATE'],
+    ['2215 3/4 - son at bedside.', '3/4', 'DATE'],
+    ['9/27 1610 ambulated 50 ft with PT.', '9/27', 'DATE'],
+    ['Glucose rechecked 4/11 0600 and 1800.', '4/11', 'DATE'],
+    ['Called 10:45 11/2, left message.', '11/2', 'DATE'],
+    ['Event 2/3 @ 14:05: rapid response.', '2/3', 'DATE'],
+    ['Last BM 6/7 1:30 pm per wife.', '6/7', 'DATE'],
+    ['Pt alert 1/4 2300, no distress.', '1/4', 'DATE']
+  ]);
+  negatives([
+    'At 0800 1/2 NS started at 75 mL/h.',
+    '1400 given 1/2 tab of lorazepam.',
+    'At 2200 strength 4/5 in both legs.',
+    'At 1300 pain 3/4 on the faces scale.',
+    'Apgars 8/9 at 0412 and 0417.'
+  ]);
+});
+
+describe('a day ordinal before a clause', () => {
+  positives([
+    ['they said not till the 19th can you call them', 'the 19th', 'DATE'],
+    ['Needs it by the 28th if possible.', 'the 28th', 'DATE'],
+    ['Off until the 12th unless the wound opens.', 'the 12th', 'DATE'],
+    ['scheduled for the 6th could you confirm', 'the 6th', 'DATE'],
+    ['since the 30th has not eaten', 'the 30th', 'DATE'],
+    ['out of town from the 2nd please hold mail', 'the 2nd', 'DATE'],
+    ['before the 15th would be better for her', 'the 15th', 'DATE'],
+    ['after the 4th is fine for the injection', 'the 4th', 'DATE']
+  ]);
+  negatives([
+    'This is the 4th time; the 3rd dose failed.',
+    'On the 2nd attempt the line went in.',
+    'After the 3rd cycle counts dropped.',
+    'Since the 1st trimester she has vomited.'
+  ]);
+});
+
+describe('keyed values are values, and one key may lead several', () => {
+  positives([
+    ['Refill sent 2024-11-02 with Rx #P-77120.', '2024-11-02', 'DATE'],
+    ['Account numbers 61120 and 61188 were merged.', '61188', 'ACCOUNT'],
+    ['accts 73101, 73102 closed', '73102', 'ACCOUNT'],
+    ['MRNs 3381022, 3381023 linked', '3381023', 'MRN'],
+    ['Claim nos. 8812200 / 8812201 resubmitted.', '8812201', 'OTHER_ID'],
+    ['Auth numbers: 44120A, 44121B, 44122C', '44122C', 'OTHER_ID'],
+    ['Pol# 7781-22901 effective today.', '7781-22901', 'HEALTH_PLAN'],
+    ['transcription job # 6620183\ncc: cardiology', '6620183', 'OTHER_ID'],
+    ['Order 7710229\nCC: rash', '7710229', 'OTHER_ID']
+  ]);
+  negatives([
+    'Accounts of the fall vary; numbers 3 and 4 of the list.',
+    'Orders 2 and 3 were cancelled; problems 4, 5 resolved.',
+    'Rx filled at 1400, 30 tabs.',
+    'Drain output 220\ncc total for shift.'.replace('\ncc total', ' cc total')
+  ]);
+  it('keeps the date whole when a key stands before it', () => {
+    expect(numberHits('Rx filled 2023-11-02 at pharmacy.')).toEqual(['DATE "2023-11-02"']);
+  });
+});
+
+describe('keys in a table header type the values under them', () => {
+  it('types each column by its header', () => {
+    const text = 'Member ID\tGroup\tPlan\nZHK44120917\t55180\tGold PPO';
+    expect(cover(text, 'ZHK44120917')).toEqual(['HEALTH_PLAN']);
+    expect(cover(text, '55180')).toEqual(['HEALTH_PLAN']);
+  });
+  it('reads pipe tables and space-aligned columns', () => {
+    const pipes = 'Name | MRN | Acct | Visit\nQuill, T | 2204418 | 88710 | 3/2/2024';
+    expect(cover(pipes, '2204418')).toEqual(['MRN']);
+    expect(cover(pipes, '88710')).toEqual(['ACCOUNT']);
+    const spaced = 'MRN        FIN        Room\n6610042    77120      12\n6610043    77121      14';
+    expect(cover(spaced, '77120')).toEqual(['ACCOUNT']);
+    expect(cover(spaced, '77121')).toEqual(['ACCOUNT']);
+    expect(cover(spaced, '6610043')).toEqual(['MRN']);
+  });
+  it('leaves columns of values and counts alone', () => {
+    expect(numberHits('Test\tResult\tRange\nNa\t138\t135-145\nK\t4.1\t3.5-5.0')).toEqual([]);
+    expect(numberHits('Room | Bed | Pain\n12 | 2 | 4/10\n14 | 1 | 2/10')).toEqual([]);
+    expect(numberHits('Code | Units | Charge\n99214 | 1 | 180\nJ1100 | 2 | 24')).toEqual([]);
+  });
+});
+
+describe('ages over 89 said in passing', () => {
+  positives([
+    ['her aunt, now 97, still drives', '97', 'AGE'],
+    ['At 93 he still splits wood.', '93', 'AGE'],
+    ['Grandfather, now aged 101, in memory care.', '101', 'AGE'],
+    ['at 96 she lives alone', '96', 'AGE'],
+    ['He is now 92 and frail.', '92', 'AGE'],
+    ['The patient, who is 94, declines.', '94', 'AGE'],
+    ['my dad is almost 99', '99', 'AGE'],
+    ['mom will be 91 in June', '91', 'AGE']
+  ]);
+  negatives([
+    'At 90 minutes the drain was pulled; at 95% she desaturates.',
+    'HR now 97, sat now 92%; at 92 bpm she felt fine.',
+    'Glucose at 98; weight now 94 kg.',
+    'At 91 mg/dL no insulin; now 99.1 F.'
+  ]);
+});
+
+describe('numbers that are sizes, trials and scores with words between', () => {
+  negatives([
+    'Placed a 7/8 French sheath; 5/6 Fr dilators on the tray.',
+    'Enrolled in NCT05512290 (phase 2); NCT04477188 closed.',
+    'Reports 7/10 left hip pain, worse at night.',
+    'Rates her 3/10 dull low back ache today.',
+    'Scan file scan_v2_final.pdf attached.'
+  ]);
+  positives([
+    ['Seen 6/10 for knee pain, improved.', '6/10', 'DATE'],
+    ['Image scan_2023_08_14.pdf attached.', '2023_08_14', 'DATE'],
+    ['Export visit_20230814.csv sent.', '20230814', 'DATE']
+  ]);
+});
+
+describe('no hit at all on a full clinical paragraph', () => {
+  it('leaves vitals, labs, doses, codes and counts alone', () => {
+    const text = 'Vitals 0800: BP 144/92, HR 104, RR 22, T 100.9, SpO2 91% 2L. Na 131, K 5.4, Cr 2.1 (baseline 1.4), '
+      + 'Hgb 8.2, Plt 98. Pain 6/10. Strength 4/5 BLE. Lisinopril 20 mg held, metoprolol 12.5 mg BID, Norco 5/325 q6h prn. '
+      + 'Codes: N17.9, E87.1, I50.33, CPT 99223, HCPCS J2405. MS-DRG 291. LCD L33822. FY2026, grouper v43. POD 2, HD 5. '
+      + 'Page 3 of 7. Repeat labs in 6 hours, 3 days ago cough began, 2019 CABG.';
+    expect(numberHits(text)).toEqual([]);
+    expect(detectPhiInText(text, 2026).filter((h) => h.type === 'DATE')).toEqual([]);
+  });
+});
