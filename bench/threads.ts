@@ -21,7 +21,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -56,14 +56,57 @@ const cpuMs = (pid: number | null) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime in clock ticks (100 Hz)
 };
+/**
+ * CPU per thread group (ms): the main thread (the task whose id is the pid), V8's platform
+ * threads (concurrent GC marking/sweeping and the optimising compiler) and the rest (libuv's
+ * pool, tsx's loader thread, the profiler's). Node 20 names every thread 'node', so the groups
+ * come from the order of creation: right after the main thread Node starts its delayed-task
+ * scheduler and V8's worker pool (4 threads, `--v8-pool-size`), before any other thread (a
+ * probe that only allocates charges its GC to exactly those). Says whether an excess is our
+ * JavaScript or the garbage and compilation it causes.
+ */
+function threadCpuMs(pid: number | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!pid) return out;
+  const tids = readdirSync(`/proc/${pid}/task`).map(Number).sort((a, b) => a - b);
+  tids.forEach((tid, index) => {
+    let stat: string;
+    try { stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch { return; } // a thread that just ended
+    const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    const group = tid === pid ? 'main' : index <= 5 ? 'v8' : 'other';
+    out[group] = (out[group] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  });
+  return out;
+}
+const threadDelta = (a: Record<string, number>, b: Record<string, number>, per: number) =>
+  ['main', 'v8', 'other'].map((k) => `${k} ${((((b[k] ?? 0) - (a[k] ?? 0)) * 1000) / per).toFixed(1)}`).join(', ');
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The Node flags of the production start (`package.json` "start": `node <flags> --import tsx
+ * server/index.ts`), so Graycase runs here as it runs in production; the relay gets the same
+ * flags, so a runtime setting is never counted as Graycase's own saving. THREADS_NODE_FLAGS
+ * replaces them for an experiment (e.g. THREADS_NODE_FLAGS='--max-semi-space-size=64').
+ */
+function productionNodeFlags(): string[] {
+  if (process.env.THREADS_NODE_FLAGS !== undefined) return process.env.THREADS_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  const start: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  const flags: string[] = [];
+  for (let i = words.indexOf('node') + 1; i < words.length && words[i]!.startsWith('--'); i++) {
+    if (words[i] === '--import') i++; // the loader: spawnServer adds tsx itself
+    else flags.push(words[i]!);
+  }
+  return flags;
+}
+const NODE_FLAGS = productionNodeFlags();
 
 const serverOutput = new Map<ChildProcess, () => string>();
 
 function spawnServer(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', ...(process.env.THREADS_MON ? ['--import', process.env.THREADS_MON] : []), '--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, ['--expose-gc', ...NODE_FLAGS, ...(process.env.THREADS_MON ? ['--import', process.env.THREADS_MON] : []), '--import', 'tsx', ...args], {
       cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', GRAYCASE_BENCH_MEMORY: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe']
     });
     let out = '';
@@ -162,7 +205,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
     if (per[i]! < 255) per[i]!++;
     deliveries.push(performance.now() - Number(sentAt));
   }; });
-  const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid) };
+  const cpu0 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid), threads: threadCpuMs(t.pid) };
   const started = performance.now();
   const monoStart = process.hrtime.bigint() / 1000n; // µs, the clock of the server's CPU profile
   const client0 = process.cpuUsage();
@@ -182,7 +225,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const drainUntil = performance.now() + DRAIN_DEADLINE_MS;
   while (performance.now() < drainUntil && deliveries.length < expected) await sleep(100);
   const elapsed = (performance.now() - started) / 1000;
-  const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid) };
+  const cpu1 = { node: cpuMs(t.pid), db: cpuMs(t.dbPid), kernel: kernelMs(t.pid), threads: threadCpuMs(t.pid) };
   const client = process.cpuUsage(client0);
   const packets = { count: packetsReceived.count - packets0.count, bytes: packetsReceived.bytes - packets0.bytes };
   // With THREADS_PROFILE: the measured window, to read only its samples out of the profile.
@@ -204,7 +247,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
     messages: acked.length, failed, reasons: [...reasons].map(([k, v]) => `${k} ${v}`).join(', '), expected, unique, lost: expected - unique, duplicates,
     ack: [pct(acks, 50), pct(acks, 95), pct(acks, 99)], delivery: [pct(deliveries, 50), pct(deliveries, 95), pct(deliveries, 99)],
     perSecond: unique / elapsed, packetsPerDelivery: packets.count / Math.max(1, unique), bytesPerDelivery: packets.bytes / Math.max(1, unique),
-    nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), nodeKernelShare: (cpu1.kernel - cpu0.kernel) / Math.max(1, cpu1.node - cpu0.node), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique),
+    nodeCpuPerDelivery: (cpu1.node - cpu0.node) / Math.max(1, unique), threads: threadDelta(cpu0.threads, cpu1.threads, Math.max(1, unique)), nodeKernelShare: (cpu1.kernel - cpu0.kernel) / Math.max(1, cpu1.node - cpu0.node), dbCpuPerDelivery: (cpu1.db - cpu0.db) / Math.max(1, unique),
     // The clients' own CPU (all in this process): when it nears one core, latency is the client's.
     clientCpuPerDelivery: (client.user + client.system) / 1000 / Math.max(1, unique), clientCores: (client.user + client.system) / 1000 / (elapsed * 1000), load
   };
@@ -322,7 +365,7 @@ export async function run(): Promise<void> {
   const embedded = process.env.MONGODB_URI ? null : await startEmbeddedFerretDb({ dataDir: dir, log: pino({ level: 'warn' }) });
   const mongoUri = process.env.MONGODB_URI ?? embedded!.uri;
   const maxClients = Math.max(...SCENARIOS.map((s) => s.clients));
-  console.log(` starting the bare relay and Graycase (${maxClients} users, ${ROOMS} shared encounters, a thread each) ...`);
+  console.log(` starting the bare relay and Graycase (${maxClients} users, ${ROOMS} shared encounters, a thread each; Node flags: ${NODE_FLAGS.join(' ') || 'none'}) ...`);
   const targets = [await startRelay(), await startGraycase(mongoUri, embedded?.pid ?? null, maxClients)];
   try {
     const results = new Map<string, Awaited<ReturnType<typeof runScenario>>>();
@@ -340,7 +383,7 @@ export async function run(): Promise<void> {
           console.log(` ${t.name.padEnd(10)} ${String(clients).padStart(4)} clients ${rate} msg/s: ${r.messages} messages (${r.failed} refused${r.failed ? `: ${r.reasons}` : ''}), ` +
             `${r.unique}/${r.expected} deliveries, lost ${r.lost}, duplicated ${r.duplicates}, ${r.perSecond.toFixed(0)} deliveries/s ` +
             `(clients received ${r.packetsPerDelivery.toFixed(2)} packets, ${r.bytesPerDelivery.toFixed(0)} bytes per delivery); ` +
-            `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs (${(r.nodeKernelShare * 100).toFixed(0)}% kernel)` +
+            `ack p50/95/99 ${fmt(r.ack)} ms; delivery p50/95/99 ${fmt(r.delivery)} ms; CPU per delivery node ${(r.nodeCpuPerDelivery * 1000).toFixed(1)} µs (${(r.nodeKernelShare * 100).toFixed(0)}% kernel; by thread µs: ${r.threads})` +
             (t.dbPid ? `, database ${(r.dbCpuPerDelivery * 1000).toFixed(1)} µs` : '') +
             `; clients ${(r.clientCpuPerDelivery * 1000).toFixed(1)} µs per delivery (${r.clientCores.toFixed(2)} cores); load average at start ${r.load}`);
         }
