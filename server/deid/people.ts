@@ -16,6 +16,7 @@
 import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
 import { isStop, MONTH_OR_WEEKDAY } from './name-words';
+import { afterDeterminer } from './person-evidence';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 import { drugContext, medicalNounAfter } from './proper-nouns';
 
@@ -126,7 +127,8 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       }
       const rank = c.lists?.last.get(t.word.toLowerCase()) ?? Infinity;
       // "on Allegra 180 mg", "took Ella": a census name in a drug context is a brand.
-      if (nameWord(c, t) && (first(c, t) || (last(c, t) && (looksPerson(t) || (!t.sentenceStart && rank <= BARE_SURNAME_MAX_RANK)))) && !drugContext(text, t.start, t.end)) {
+      // "her Libre", "the Merlin download": a name takes no article or possessive pronoun (person-evidence.ts).
+      if (nameWord(c, t) && (first(c, t) || (last(c, t) && (looksPerson(t) || (!t.sentenceStart && rank <= BARE_SURNAME_MAX_RANK)))) && !drugContext(text, t.start, t.end) && !afterDeterminer(text, t.start, t.end)) {
         out.push(hit(t.start, t.end, first(c, t) ? 'common first name' : 'common surname'));
         continue;
       }

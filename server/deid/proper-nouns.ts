@@ -17,7 +17,7 @@ import { type Hit } from './hits';
 import { DRUGS, EPONYMS, FACILITY_HEADS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
-import { personEvidence } from './person-evidence';
+import { afterDeterminer, personEvidence } from './person-evidence';
 import { CLINICAL_HEAD, eponymPhraseAfter, possessiveDisease } from './people';
 import { STATE_NAMES } from './places';
 import { cityPopulation } from './gazetteer';
@@ -259,6 +259,8 @@ export function findProperNouns(text: string, toks: Token[]): Hit[] {
     // One unknown word on no census list, with nothing of a person around it, is as often a brand or device written alone
     // ("her Eversense", "Tukysa added"): it needs evidence (person-evidence.ts) or a name beside it in a list.
     if (a === b && end === toks[b]!.end && hit.type === 'NAME' && !onCensus(toks[a]!.word) && !personEvidence(text, start, end)) unproven.push(hit);
+    // "a Hoyer", "her Libre": no person's name takes an article or a possessive pronoun.
+    else if (b - a < 2 && hit.type === 'NAME' && afterDeterminer(text, start, end)) { i = b; continue; }
     else out.push(hit);
     i = b;
   }
