@@ -22,7 +22,15 @@ export const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|f
 const MD_NEG_WORDS = MD_NEG.source.slice(0, MD_NEG.source.indexOf('\\s*(?:is|of|at|was)'));
 export const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
-  if (MD_NEG.test(pre)) return false;
+  // "Strength 4 (4/5)", "murmur 2 (2/6)": a scale word, its value and the score in brackets.
+  if (MD_NEG.test(pre) || MD_NEG.test(pre.replace(/\d+(?:\.\d+)?[ \t]*\([ \t]*$/, ''))) return false;
+  // Fractions are written reduced (1/2, 1/3, 2/3, 1/4, 3/4); "2/4" after a cue is a day.
+  const fraction = Number(g.m) < Number(g.d) && FRACTION_DENOMINATORS.has(Number(g.d)) && !(Number(g.m) === 2 && Number(g.d) === 4);
+  const afterDay = text.slice(start, start + 40).replace(/^\d{1,2}\/\d{1,2}/, '');
+  // A fraction shape (1/2, 3/4) after a weaker cue needs nothing wordy after it ("Dc 1/2 NS" is half-normal saline).
+  const plain = !fraction || /^(?:[ \t]*(?:[.,;:)\]]|$|\n|[-–—][ \t]|and\b|to\b)|[ \t]*@?[ \t]*(?:[01]?\d|2[0-3]):?[0-5]\d(?![\d.]))/i.test(afterDay);
+  // "Shingrix 5/21", "Tdap 6/19", "Prevnar 20 given 2/3": a vaccine is given on a day, never dosed in pairs of strengths.
+  if (VACCINE_BEFORE.test(pre) && plain && !FRACTION_AFTER.test(afterDay)) return 'strong';
   // "SUBOXONE 8/2", "Advair 250/50": a drug name right before a pair of numbers is its strengths.
   const word = /([A-Za-z][A-Za-z-]+)[ \t]+$/.exec(pre);
   if (word && DRUGS.has(word[1]!.toLowerCase())) return false;
@@ -41,12 +49,9 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   // ... and the plural or past form of a date word ("visits 3/4, 3/11", "labs rechecked 3/4").
   if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, '')) || MD_CUE.test(pre.replace(/(?:s|ed|d)([ \t]*:?[ \t]*)$/, '$1'))) return 'strong';
   if (MD_AFTER.test(after)) return 'strong';
-  // "0340 5/6: pulled IV", "9/27 1610 ambulated", "1/4 2300,": a clock time right beside it. A fraction shape
-  // (1/2, 3/4) also needs nothing wordy after it ("At 0800 1/2 NS started" is half-normal saline).
-  if (CLOCK_BEFORE.test(pre) || CLOCK_AFTER.test(after)) {
-    const fraction = Number(g.m) < Number(g.d) && FRACTION_DENOMINATORS.has(Number(g.d));
-    if (!fraction || /^(?:[ \t]*(?:[.,;:)\]]|$|\n|[-–—][ \t])|[ \t]*@?[ \t]*(?:[01]?\d|2[0-3]):?[0-5]\d(?![\d.]))/.test(after)) return 'strong';
-  }
+  // "0340 5/6: pulled IV", "9/27 1610 ambulated", "1/4 2300,": a clock time right beside it; "Adm 1/3", "D/C'd 7/2",
+  // "s/p lap appy 1/4": an admission, discharge or procedure abbreviation; "Lipase 412 (1/3)": a value's day in brackets.
+  if ((CLOCK_BEFORE.test(pre) || CLOCK_AFTER.test(after) || EVENT_BEFORE.test(pre) || VALUE_BRACKET.test(pre)) && plain) return 'strong';
   // A log line led by its day: "3/4: called pt", "1/2 - labs back".
   if (/(?:^|\n)[ \t]*$/.test(pre) && /^[ \t]*(?::(?![ \t]*\d)|[-–—][ \t]+(?!\d))/.test(text.slice(start).replace(/^\d{1,2}\/\d{1,2}/, ''))) return 'strong';
   // "3/4 and 3/5", "3/4 to 3/6": the first of two days joined like dates is a date when the second reads as one.
@@ -72,12 +77,15 @@ const lineBefore = (text: string, start: number) => text.slice(text.lastIndexOf(
 /** A clock time right before or after a bare day/month: "0340 5/6", "10:45 11/2", "9/27 1610", "2/3 @ 14:05", "6/7 1:30 pm". */
 const CLOCK_BEFORE = /(?:^|[^\d:.\/])(?:(?:[01]\d|2[0-3])[0-5]\d|(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[ap]\.?m\.?)?)[ \t]+$/i;
 const CLOCK_AFTER = /^[ \t]*@?[ \t]*(?:(?:[01]\d|2[0-3])[0-5]\d(?![\d.]|[ \t]*(?:mg|mcg|ml|mL|units?|cc|g|kg|steps|ft|feet|m)\b)|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d\/])/;
+const EVENT_BEFORE = /\b(?:adm|admit|dc|d\/c(?:['’]?d)?|disch|s\/p\b[^\n.;,\d]{0,30}?|status post\b[^\n.;,\d]{0,30}?)[ \t]*:?[ \t]*$/i;
+const VACCINE_BEFORE = /\b(?:vaccines?|vaccinated|vax|immuni[sz]ed|immuni[sz]ation|tdap|dtap|td|flu(?:[ \t]+(?:shot|vaccine))?|influenza|pneumovax|pneumococcal|prevnar|ppsv-?23|pcv-?\d+|shingrix|zostavax|gardasil|hpv|mmr|varicella|hep(?:atitis)?[ \t]?[ab]|covid(?:-?19)?|booster|moderna|pfizer|novavax|tetanus|rsv|arexvy|abrysvo)(?:[ \t]+(?:shot|vaccine|dose|booster|#?\d{1,2}))?(?:[ \t]+(?:given|received|done|on|was|#?\d))?[ \t]*:?[ \t]*$/i;
+const VALUE_BRACKET = /(?:^|[^\d\/.])\d+(?:\.\d+)?[ \t]*\([ \t]*$/;
 const SCORE_SYMPTOM_AFTER = /^(?:(?!(?:for|with|of|due|after|from|since|to|and|because|at|in|on|by|re|regarding|when|was|were|is)\b)[A-Za-z-]+[ \t]+){0,4}(?:pain|ache|aching|discomfort|tenderness|soreness|cramp(?:s|ing)?|headache|burning|pressure)\b/i;
 /** Bare halves, thirds and quarters are fractions (1/2 tab, 2/3, 3/4); the scales (strength /5,
  *  murmur /6, pain /10, GCS /15, MMSE /30) are told by their word before or after (MD_NEG, FRACTION_AFTER),
  *  and without one "3/15" or "1/30" is a date. */
 const FRACTION_DENOMINATORS = new Set([2, 3, 4]);
-const FRACTION_AFTER = /^\s*(?:of|ratio|in|Fr\.?|French|gauge|g(?=\b)|murmur|SEM|HSM|systolic|diastolic|holosystolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?|bottles?|sets?|strength|power|reflex(?:es)?|pain|on (?:the )?pain|scale)\b/i;
+const FRACTION_AFTER = /^\s*(?:of|ratio|in|Fr\.?|French|gauge|g(?=\b)|daily|bid|tid|qid|qhs|qd|qam|qpm|q\d+h?|prn|po|nightly|puffs?|murmur|SEM|HSM|systolic|diastolic|holosystolic|nodes?|lymph|cores?|positive|pos|points?|criteria|tabs?|tablets?|doses?|days?|wks?|weeks?|sessions?|bottles?|sets?|strength|power|reflex(?:es)?|pain|on (?:the )?pain|scale)\b/i;
 const MD_AFTER = /^(?:admission|admit|visit|encounter|appt|appointment|note|surgery|discharge|procedure|labs?|op|ED|clinic|CT|MRI|echo|cath|by|at|with|per|@|-\s*\d(?![^\n]{0,6}\b(?:tabs?|tablets?|caps?|capsules?|mg|mcg|puffs?|drops?|units?|ml|pills?)\b))/i;
 
 /** "the 14th" is a date after a date preposition or a weekday, unless a noun follows ("on the 3rd attempt"). */

@@ -71,6 +71,28 @@ describe('a bare day/month beside a clock time is a date', () => {
   ]);
 });
 
+describe('a bare day/month after a clinical event abbreviation, a vaccine or a value', () => {
+  positives([
+    ["D/C'd 7/2 to rehab with walker.", '7/2', 'DATE'],
+    ['Adm 1/3, weaned off BiPAP by day 2.', '1/3', 'DATE'],
+    ['dc 2/4 home with hospice', '2/4', 'DATE'],
+    ['s/p lap appy 1/4, drain out.', '1/4', 'DATE'],
+    ['S/P TKA RIGHT 2/3', '2/3', 'DATE'],
+    ['Shingrix 5/21 and 8/14, Tdap 6/19.', '5/21', 'DATE'],
+    ['flu shot 1/2, Prevnar 20 given 2/3', '1/2', 'DATE'],
+    ['Tdap 6/19 at pharmacy.', '6/19', 'DATE'],
+    ['Lipase 412 (1/3) -> 88 (1/5).', '1/3', 'DATE'],
+    ['K 5.9 (2/4), repeat 4.8.', '2/4', 'DATE']
+  ]);
+  negatives([
+    'Dc 1/2 NS, start LR at 75.',
+    's/p 1/2 of the planned dose; d/c 1/4 tab.',
+    'Advair 250/50 1 puff BID; Norco 5/325 q6h; Bactrim 800/160 BID.',
+    'Vytorin 10/20 daily; Lotrel 5/10 daily.',
+    'Strength 4 (4/5) in the left arm; murmur 2 (2/6).'
+  ]);
+});
+
 describe('a day ordinal before a clause', () => {
   positives([
     ['they said not till the 19th can you call them', 'the 19th', 'DATE'],
