@@ -26,6 +26,7 @@ import { CLINICAL_HEAD } from './people';
 import { findContextFacilities } from './facility-context';
 import { isServiceName } from './facility-services';
 import { findFacilityMentions } from './facility-mentions';
+import { findFacilitiesBesideWords } from './facility-beside';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -87,8 +88,8 @@ function surname(w: string): boolean {
   return /^[A-Z][a-z]+$/.test(w) && (nameLists()?.last.get(w.toLowerCase()) ?? Infinity) <= 20000 && !isEnglishWord(w.toLowerCase()) && !GENERIC.has(w.toLowerCase()) && !DEPARTMENTS.has(w.toLowerCase());
 }
 
-/** "at The Willows", "from The Pines": a capitalised "The" mid-sentence before capitalised words after a place word names a place. */
-const AT_THE = /(?<=\b(?:at|to|from|in|into)[ \t]+)The[ \t]+((?:[A-Z][a-z]+(?:['’]s)?)(?:[ \t]+[A-Z][a-z]+){0,2})(?![\p{L}])/gu;
+/** "at The Willows", "from: The Pines", "The Arbors at Fox Run": a capitalised "The" mid-sentence before capitalised words after a place word names a place. */
+const AT_THE = /(?<=\b(?:at|to|from|in|into):?[ \t]+)The[ \t]+((?:[A-Z][a-z]+(?:['’]s)?)(?:[ \t]+[A-Z][a-z]+){0,2})(?:[ \t]+at[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?(?![\p{L}])/gu;
 
 /** Grows a facility span over qualifiers and city names that follow it. */
 function grow(text: string, end: number): number {
@@ -104,6 +105,9 @@ function grow(text: string, end: number): number {
   // "Banner UMC", "Sentara RMH": an upper-case campus abbreviation that is no clinical abbreviation or state.
   const abbr = /^[ \t]+([A-Z]{2,5})(?![\p{L}\p{N}])/u.exec(text.slice(end));
   if (abbr && !CLINICAL_ABBREVIATIONS.has(abbr[1]!.toLowerCase()) && !STATE_ABBR_RE.test(abbr[1]!)) end += abbr[0].length;
+  // "Greater Mount Zion Baptist" + " Church": a head word after the name's last head belongs to it.
+  const head = /^[ \t]+(Church|Hospital|Clinic|Home|Manor|Center|Chapel|Temple|Cathedral|Mission|Shelter|Academy|School)(?![\p{L}])/u.exec(text.slice(end));
+  if (head) end += head[0].length;
   for (let k = 0; k < 3; k++) {
     const m = QUALIFIER.exec(text.slice(end));
     if (!m) break;
@@ -162,7 +166,7 @@ export function findFacilities(text: string): Hit[] {
       }
       if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name) && isEnglishWord(name.toLowerCase())) continue; // "providence" in lower case is a word; "walmart" is not
       // "Ochsner St. Anne": a saint's campus is grow()'s, not one more word.
-      const more = /^[ \t]+([A-Z][a-z]+)\b(?!\.)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      const more = /^[ \t]+(?!(?:Saint|Sainte|St)\b)([A-Z][a-z]+)\b(?!\.)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
       const extra = more && !isStop(more[1]!) && !isClinicalOrCommon(more[1]!) && !CLINICAL_HEAD.test(text.slice(m.index + m[0].length + more[0].length).trimStart()) ? more[0].length : 0;
       push(m.index, m.index + m[0].length + extra, 'known health system');
     }
@@ -188,6 +192,12 @@ export function findFacilities(text: string): Hit[] {
     // "From Thornbury Creek Manor. ...": a capitalised preposition at a sentence start is no part of the name.
     const first = /^(?:The|A|An|Our|Patient|Pt|Outside|From|At|To|In|Via|Per|With|By|For)\s+/.exec(text.slice(s));
     if (first && !/^Our Lady/.test(text.slice(s))) s += first[0].length;
+    // "Pastor Odom of New Zoar Baptist Church": a person with a title, then "of", then the facility.
+    const titled = /^(?:Pastor|Reverend|Rev\.?|Father|Fr\.|Bishop|Elder|Deacon|Sister|Brother|Rabbi|Imam|Chaplain|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+[A-Z][a-z]+[ \t]+of[ \t]+/.exec(text.slice(s));
+    if (titled) s += titled[0].length;
+    // "Ridgeview Medical Center and Cardiology Clinic": two names joined; a service after "and" is no part of the place.
+    const joined = /^(.*?[ \t](?:Hospital|Medical Center|Health System|Clinic|Center|Hospice))[ \t]+(?:and|&)[ \t]+(.+)$/.exec(text.slice(s, m.index + m[0].length));
+    if (joined && isServiceName(joined[2]!.replace(new RegExp(`[ \\t]*(?:${HEAD_ALT})$`), ''), m[2]!)) { push(s, s + joined[1]!.length, 'facility name'); continue; }
     push(s, m.index + m[0].length, 'facility name');
   }
   for (const m of text.matchAll(LOWER_HEAD)) {
@@ -245,6 +255,6 @@ export function findFacilities(text: string): Hit[] {
     if (!out.some((h) => h.start <= m.index && m.index + m[0].length <= h.end)) push(m.index, m.index + m[0].length, 'place named "The ..." after a place word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
-  const found = [...out, ...findContextFacilities(text)];
+  const found = [...out, ...findContextFacilities(text), ...findFacilitiesBesideWords(text)];
   return [...found, ...findFacilityMentions(text, found.filter((h) => h.type === 'FACILITY'))];
 }

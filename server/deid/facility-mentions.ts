@@ -5,6 +5,8 @@
  *    words are taken off the end, if one of them can carry a name (no ordinary word, a frequent
  *    surname, a town, a health system's word, a word neither common English nor clinical: "Ironwood") or they are two capitalised words or more that are
  *    not all generic ("Silver Lake");
+ *  - in a list with a facility ("Harmony Pines and Juniper Hills Care Center"): 1-3 capitalised words
+ *    that can be a place's name (facility-beside.ts: no person, service, month, payer, clinical word);
  *  - by an unknown upper-case abbreviation before a hospital unit ("the KRMC ED", "SJRH cath lab",
  *    "FHMC ER"): an acronym that is no clinical abbreviation, state or English word.
  * Never: a name after an honorific ("Dr. Anand" is the doctor), an occurrence inside a longer
@@ -14,6 +16,7 @@
 import { esc, type Hit } from './hits';
 import { FACILITY_HEADS, FACILITY_SYSTEMS } from './lexicon';
 import { distinctiveWord } from './facility-context';
+import { placeName } from './facility-beside';
 import { isStop } from './name-words';
 import { isOrdinaryWord } from './ordinary';
 import { isEnglishWord } from './tokens';
@@ -26,6 +29,7 @@ const SYSTEM_WORDS = new Set(FACILITY_SYSTEMS.filter((n) => !/[\s-]/.test(n)).ma
 const GENERIC = /^(?:The|A|An|Our|Outside|Patient|Pt|From|At|To|In|Of|And|For|St\.?|Saint|Mount|Mt\.?|North|South|East|West|New|Old|Main|General|Memorial|Regional|Community|University|County|City|Medical|Health|Care|Family|Children['’]s|Women['’]s)$/;
 const HONORIFIC_BEFORE = /\b(?:Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|Rev)\.?[ \t]+$/;
 const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
+const CAPS = String.raw`\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}`;
 const STATE = new RegExp(`^(?:${STATE_ABBR})$`);
 /** Hospital units that follow a hospital's abbreviation ("the KRMC ED", "UAB cath lab"). */
 const UNIT_AFTER = /^[ \t]+(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|L&D|cath(?:eterization)? lab|Cath Lab|EP lab|ED\/ER|emergency (?:room|department)|Emergency (?:Room|Department)|campus|Campus|main campus|ortho(?:pedics)? clinic|trauma bay|burn unit)(?![\p{L}])/u;
@@ -58,6 +62,16 @@ export function findFacilityMentions(text: string, facilities: Hit[]): Hit[] {
       if (/^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3)) && !/^[ \t]+(?:ED|ER)\b/.test(text.slice(end, end + 4))) continue;
       if (/\p{Lu}\p{Ll}+[ \t]+$/u.test(text.slice(Math.max(0, start - 20), start)) && !/(?:^|[.!?;:\n])[ \t]*\p{Lu}\p{Ll}+[ \t]+$/u.test(text.slice(Math.max(0, start - 20), start))) continue;
       out.push({ start, end, type: 'FACILITY', reason: 'facility named again by a shorter form' });
+    }
+  }
+  // "Harmony Pines and Juniper Hills Care Center", "Wyndham Lakes Nursing Center and Quail Hollow": a name listed with a facility.
+  for (const f of facilities) {
+    const after = new RegExp(`^[ \\t]+(?:and|or|&)[ \\t]+(${CAPS})(?![\\p{L}'’-]|[ \\t]+\\p{Lu})`, 'u').exec(text.slice(f.end, f.end + 60));
+    if (after && placeName(after[1]!)) { const s = f.end + after[0].length - after[1]!.length; out.push({ start: s, end: s + after[1]!.length, type: 'FACILITY', reason: 'name listed with a facility' }); }
+    const pre = text.slice(Math.max(0, f.start - 60), f.start);
+    const before = new RegExp(`(?<![\\p{L}'’-]|\\p{Lu}\\p{Ll}*[ \\t])(${CAPS})[ \\t]+(?:and|or|&)[ \\t]+$`, 'u').exec(pre);
+    if (before && placeName(before[1]!) && !/(?:^|[.!?:\n])[ \t]*$/.test(pre.slice(0, before.index))) {
+      const s = f.start - pre.length + before.index; out.push({ start: s, end: s + before[1]!.length, type: 'FACILITY', reason: 'name listed with a facility' });
     }
   }
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])[A-Z]{3,5}(?![\p{L}\p{N}])/gu)) {

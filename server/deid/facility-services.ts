@@ -25,7 +25,10 @@ const DEPARTMENT_WORDS = new Set(('palliative supportive hospice comfort wound o
   'fetal women\'s men\'s children\'s integrative functional lifestyle preventive sports nuclear behavioral mental addiction ' +
   'emergency urgent primary internal family critical intensive acute subacute inpatient outpatient ambulatory same day express walk-in ' +
   'clinic center care medicine health services service unit department dept program team division section lab labs laboratory imaging ' +
-  'radiology rehab rehabilitation therapy physical speech respiratory infectious disease diseases failure clinical research and & of the for').split(' '));
+  'radiology rehab rehabilitation therapy physical speech respiratory infectious disease diseases failure clinical research and & of the for ' +
+  'cardiology oncology neurology nephrology urology dermatology gastroenterology pulmonology rheumatology endocrinology hematology ' +
+  'orthopedics orthopaedics pediatrics psychiatry psychology surgery podiatry ophthalmology optometry audiology gynecology obstetrics ' +
+  'geriatrics neurosurgery otolaryngology anesthesia anesthesiology pathology genetics immunology hepatology').split(' '));
 const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 
 /** Heads that name a building whatever the words before them. */

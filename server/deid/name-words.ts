@@ -4,7 +4,8 @@
  * Invariant: STOP holds lower-cased words; callers compare with toLowerCase().
  */
 /** One capitalised name token: Olsen, McDonald, O'Brien, Ti'Anna, DeLuca, Ferreira-Campos, Zoë, Young-soon (a short lower-case Korean syllable). */
-export const TOK = "[A-Z](?:[a-zà-ÿ]*['’][A-Z][a-zà-ÿ]+|[a-zà-ÿ]+)(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+|-[a-z]{2,4}(?![a-zà-ÿ-]))*";
+// "al-Haddad", "el-Khoury", "d'Angelo": a lower-case particle joined to the surname by a hyphen or apostrophe is part of the token.
+export const TOK = "(?:(?<![A-Za-z])(?:al|el|ul|ad|ar|as|ash|at|az|bin|bint|ibn|abu|ben|d)[-'’])?[A-Z](?:[a-zà-ÿ]*['’][A-Z][a-zà-ÿ]+|[a-zà-ÿ]+)(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+|-[a-z]{2,4}(?![a-zà-ÿ-]))*";
 export const INITIAL = '[A-Z]\\.';
 const PARTICLE = '(?:(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)[ \\t]+)';
 /** A name after a cue: optional initials, then 1-3 tokens (lower-case particles allowed). */
@@ -13,7 +14,7 @@ export const NAME_AFTER = `(?:${INITIAL} ?){0,2}${TOK}(?:[ \\t]+(?:${INITIAL}|${
 /** A name before a credential: "R. Patel", "Sarah J. Kim", "Kim". */
 export const NAME_BEFORE = `(?:(?:${INITIAL} ?){1,2}${TOK}|${TOK}(?:[ \\t]+${INITIAL})?(?:[ \\t]+${PARTICLE}*${TOK}){0,2})`;
 
-export const HONORIFIC = '(?:Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Rev|Judge|Officer|Pastor|Father|Rabbi|Imam|Capt|Sgt)';
+export const HONORIFIC = '(?:Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Rev|Reverend|Judge|Officer|Pastor|Father|Rabbi|Imam|Deacon|Bishop|Capt|Sgt)';
 /** Credentials after a name. The short ones that are also common words or abbreviations
  *  (DO, PA, MA, PT, OT, RD, LD) are accepted only after a comma or a two-part name. */
 export const CREDS = ['M\\.D\\.', 'D\\.O\\.', 'MD', 'DO', 'NP', 'PA-C', 'PA', 'RN', 'LPN', 'LVN', 'CNM', 'CRNA', 'CNS', 'DPM', 'DDS', 'DMD', 'PharmD',

@@ -80,6 +80,40 @@ export const SHORTER_LATER: Probe[] = [
   ['Seen by Anand Family Practice in May; Anand Family called with results.', 'Anand Family', 'FACILITY']
 ];
 
+/** A name beside a facility word: apposition, a type in brackets, a list with a facility, a placement. */
+export const BESIDE_FACILITY_WORDS: Probe[] = [
+  ['Lives in a group home, Maple Hollow House, since 2019.', 'Maple Hollow House', 'FACILITY'],
+  ['Admitted from his SNF, Cedar Bluff, with a fever.', 'Cedar Bluff', 'FACILITY'],
+  ['Her assisted living, Orchard View, called about falls.', 'Orchard View', 'FACILITY'],
+  ['Returned to her nursing home, Wickham Terrace.', 'Wickham Terrace', 'FACILITY'],
+  ['Fairhaven (SNF) sent the MAR this morning.', 'Fairhaven', 'FACILITY'],
+  ['Discharged back to Rosewood Court (assisted living).', 'Rosewood Court', 'FACILITY|ADDRESS'],
+  ['Lives at Sandpiper Pointe (independent living) alone.', 'Sandpiper Pointe', 'FACILITY'],
+  ['Referrals faxed to Harmony Pines and Juniper Hills Care Center.', 'Harmony Pines', 'FACILITY'],
+  ['Options are Stillwater Crossing or Larch Grove Nursing Home.', 'Stillwater Crossing', 'FACILITY'],
+  ['Bed offers from Wyndham Lakes Nursing Center and Quail Hollow.', 'Quail Hollow', 'FACILITY'],
+  ['Hoping to go to Linden Grove for short-term rehab.', 'Linden Grove', 'FACILITY'],
+  ['She may go to Corbin Place for respite next month.', 'Corbin Place', 'FACILITY|ADDRESS'],
+  ['Visited by Pastor Odom of New Zoar Missionary Baptist Church.', 'New Zoar Missionary Baptist Church', 'FACILITY'],
+  ['Father Wisniak of Holy Trinity Catholic Church called.', 'Holy Trinity Catholic Church', 'FACILITY'],
+  ['Admitted from: The Arbors at Fox Run (memory care)', 'Arbors at Fox Run', 'FACILITY'],
+  ['Lives at The Landing at Crystal Creek with her husband.', 'Landing at Crystal Creek', 'FACILITY'],
+  ['Cardiology at Ascension Saint Thomas next week.', 'Ascension Saint Thomas', 'FACILITY']
+];
+
+/** Words beside a facility word that name no place. */
+export const BESIDE_KEEPS: Keep[] = [
+  ['Sent from SNF (per family request) with a Foley.', 'per family request'],
+  ['Lives at home (ADLs independent); uses a Rollator.', 'ADLs'],
+  ['Seen at Ridgeview Medical Center and Cardiology Clinic.', 'Cardiology Clinic'],
+  ['Admitted to Hadley Hospital and Medicare notified.', 'Medicare'],
+  ['Transferred to Ballard Hospital and Dr. Reyes accepted.', 'Dr. Reyes'],
+  ['Records from Tilden Hospital and Lyme titers reviewed.', 'Lyme'],
+  ['Back to the group home, Monday per staff.', 'Monday'],
+  ['Discharged to rehab (Cardiac Rehab Phase II) on Friday.', 'Cardiac Rehab Phase II'],
+  ['Hoping to go to Cardiology for short-term follow up.', 'Cardiology']
+];
+
 /** Terms a facility rule must leave alone: payers, programs, products, eponyms, departments. */
 export const FACILITY_KEEPS: Keep[] = [
   ['Primary ins: Bluestem Health Medicaid ID# 88301', 'Bluestem Health'],

@@ -26,5 +26,8 @@ export function placeHitsOn(text: string, term: string): string[] {
   if (at < 0) throw new Error(`"${term}" is not in "${text}"`);
   return detectPhiInText(text, 2026).filter((f) => ['FACILITY', 'CITY', 'ADDRESS', 'ZIP'].includes(f.type) && f.start < at + term.length && at < f.end).map((f) => `${f.type} "${f.text}"`);
 }
-export const probes = (cases: Probe[]) => it.each(cases)('%s -> %s (%s)', (text, value, type) => expect(coverLast(text, value)).toEqual([type]));
+export const probes = (cases: Probe[]) => it.each(cases)('%s -> %s (%s)', (text, value, type) => {
+  const types = coverLast(text, value);
+  expect(types?.length === 1 && type.split('|').includes(types[0]!) ? type : types).toEqual(type);
+});
 export const keeps = (cases: Keep[]) => it.each(cases)('keeps %s: %s', (text, term) => expect(placeHitsOn(text, term)).toEqual([]));
