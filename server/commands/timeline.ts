@@ -23,7 +23,7 @@ const writers = new WeakMap<Database, TimelineWriter>();
 
 function writerOf(ctx: AppContext): TimelineWriter {
   let w = writers.get(ctx.db);
-  if (!w) writers.set(ctx.db, (w = createTimelineWriter(ctx.db.c.timeline, (err) => ctx.log.warn({ err }, 'timeline: background write failed'))));
+  if (!w) writers.set(ctx.db, (w = createTimelineWriter(ctx.db.db, ctx.db.c.timeline, (err) => ctx.log.warn({ err }, 'timeline: background write failed'))));
   return w;
 }
 
