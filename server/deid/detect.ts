@@ -23,7 +23,7 @@ import { findLabelledPeople } from './label-names';
 import { drugContext, findProperNouns } from './proper-nouns';
 import { findMessageNames } from './message-names';
 import { inPayer, payerSpans } from './payers';
-import { findOrdinaryWordNames } from './ordinary-names';
+import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
@@ -118,7 +118,9 @@ function capsLineHits(value: string): Hit[] {
   const titled = lower.replace(/(?<!['’])\b[a-z]/g, (ch) => ch.toUpperCase());
   // Title-cased, the proper-noun rule applies to words of 4+ letters (3-letter capitals are mostly acronyms: TTE, EGD).
   const proper = findProperNouns(titled, tokenize(titled)).filter((h) => titled.slice(h.start, h.end).replace(/[^\p{L}]/gu, '').length >= 4);
-  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled), ...proper]
+  // "ATTENDING: CLIFFORD R. STONE, M.D.": the cue rules read the line title-cased with its credentials in capitals again.
+  const named = titled.replace(/\b(?:Md|Do|Rn|Np|Pa-C|Pa|Lpn|Lvn|Crna|Aprn|Fnp|Dnp|Pharmd|Phd|Lcsw|Msw|Otr|Slp|Rrt|Cna|Dds|Dpm)\b/g, (m) => m.toUpperCase());
+  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled), ...proper, ...findCueNames(named, false).filter((h) => censusOrUnknownWords(named.slice(h.start, h.end)))]
     .filter(inCaps).map((h) => ({ ...h, reason: `${h.reason} (upper-case text)` }));
 }
 

@@ -35,7 +35,7 @@ const MORE_CLINICAL = /^(?:['’]s)?[ \t]+(?:surgery|reconstruction|hallucinatio
 const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?![\d.])/;
 
 /** A staff role, relation or conversational cue right before a name. */
-const CUE_BEFORE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|sitter|aide|tech|technician|interpreter|chaplain|midwife|doula|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|scheduler|registrar|coder|biller|rep|representative|supervisor|director|receptionist|nurse|charge|bedside|primary|RN|LPN|LVN|NP|PA|CNA|MA|PT|OT|SLP|RT|CM|SW|EMT|medic|paramedic|officer|deputy|coach|teacher|pastor|per|with|w\/|from|by|via|cc|attn|spoke(?:[ \t]+(?:to|with|w\/))?|talked(?:[ \t]+(?:to|with))?|called|paged|texted|emailed|messaged|asked|ask|tell|told|let|ping|pinged|thanks|thank you|thx|ty|hi|hello|hey|dear|named|name is|goes by|(?:left )?(?:a )?(?:message|msg|vm|voicemail|note) (?:for|with|to)|loop in|looped in|cc'?d|forwarded to|sent to|assigned to|reassigned to)\.?,?[ \t]+)$/i;
+const CUE_BEFORE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepson|stepdaughter|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|sitter|aide|tech|technician|interpreter|chaplain|midwife|doula|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|scheduler|registrar|coder|biller|rep|representative|supervisor|director|receptionist|auditor|reviewer|analyst|specialist|educator|clerk|assistant|liaison|advocate|volunteer|counselor|dietitian|nutritionist|phlebotomist|secretary|transporter|dispatcher|nurse|charge|bedside|primary|RN|LPN|LVN|NP|PA|CNA|MA|PT|OT|SLP|RT|CM|SW|EMT|medic|paramedic|officer|deputy|coach|teacher|pastor|per|with|w\/|from|by|via|cc|attn|spoke(?:[ \t]+(?:to|with|w\/))?|talked(?:[ \t]+(?:to|with))?|called|paged|texted|emailed|messaged|asked|ask|tell|told|let|ping|pinged|thanks|thank you|thx|ty|hi|hello|hey|dear|named|name is|goes by|(?:left )?(?:a )?(?:message|msg|vm|voicemail|note) (?:for|with|to)|loop in|looped in|cc'?d|forwarded to|sent to|assigned to|reassigned to)\.?,?[ \t]+)$/i;
 const HONORIFIC_LOWER = /\b(?:dr|doctor|mr|mrs|ms|miss|patient|pt|named)\.?[ \t]+$/i;
 /** "pt will", "patient states": modal and reporting verbs after a patient word are no names. */
 const isEnglishVerbLike = (w: string) => /^(?:will|may|can|must|shall|should|would|could|says|said|states|stated|reports|reported|denies|denied|agrees|is|was|has|had|does|did|gets|got|went|goes|came|comes|feels|felt|seems|appears|returns|returned|presents|presented|tolerated|tolerates|ambulates|walks|lives|needs|wants|takes|took|uses|used|refuses|refused|declines|declined|asks|asked|notes|noted|admits|admitted|understands|verbalizes|continues|remains|awake|alert|doing|resting|sleeping|seen|here|home|today|now|also|still|ok|okay|fell|falls|given|care|chart|info|pain|status|education|name|plan|data|rose|mark)$/i.test(w);
@@ -48,6 +48,8 @@ const SIGNED_LINE = /(?:^|\n)[ \t]*(?:thanks|thank you|thx|ty|tyvm|regards|best|
 const PASSIVE_AFTER = /^[ \t]+(?:is|was|has|had|will)[ \t]+(?:be[ \t]+)?(?:noted|seen|present|positive|negative|normal|done|performed|given|required|needed|recommended|indicated|used|placed|removed|applied|ordered|pending)\b/i;
 /** Verbs only people do, with an optional adverb ("Young also has a question", "Bill said"). */
 const STRONG_VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still)[ \t]+(?:has|had|is|was|wants|said|called|asked|thinks|needs|agrees|sent|coded)|said|says|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|emailed|texted|replied|answered|coded|faxed|told|explained|believes)\b/i;
+/** After a month that is also a given name: a verb of talking or sending, never "said to be" or a date's number. */
+const MONTH_PERSON_VERB = /^[ \t]+(?:(?:also|already|just)[ \t]+)?(?:said|says|asked|asks|wants|wanted|called|calls|emailed|texted|replied|answered|faxed|told|thinks|mentioned|agreed|agrees|sent|will (?:call|send|fax|email|check|look|review|follow|reach|get back))\b(?![ \t]+to[ \t]+be\b)/i;
 /** "flag it for Hope.", "sending it to Hope": for / to before a name that closes the sentence. */
 const FOR_TO_BEFORE = /\b(?:for|to)[ \t]+$/i;
 const CLOSES = /^(?:['’]s)?[ \t]*(?:[.!?;]|\n|$)/;
@@ -147,6 +149,9 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
       // After a relation word a month or an eponym may be the name ("neighbor June says", "Daughter April").
       const relation = RELATION_BEFORE.test(pre);
       const file = /\bthe[ \t]+$/i.test(pre) && FILE_AFTER.test(after) && !DRUGS.has(t.word.toLowerCase()) && !MONTH_OR_WEEKDAY.test(t.word);
+      // "June called back", "August will send the records": a month that is a census first name, before a verb only people use.
+      const monthPerson = MONTH_OR_WEEKDAY.test(t.word) && isFirst(t.word) && MONTH_PERSON_VERB.test(after);
+      if (monthPerson && !drugContext(text, t.start, t.end)) { push(t.start, t.end, "month-name first name before a person's verb"); continue; }
       if (!usable(t) && !(relation && isFirst(t.word) && !DRUGS.has(t.word.toLowerCase())) && !file) continue;
       const cued = relation || CUE_BEFORE.test(pre) || (FOR_TO_BEFORE.test(pre) && CLOSES.test(after) && !t.sentenceStart) || ROLE_BRACKET_BEFORE.test(before(c, t.start, 30)) && /^\)/.test(after);
       // Mid-sentence any person's verb; at a sentence start only one that only people do ("Young also has a question", "Bill said").
@@ -237,4 +242,13 @@ function userNames(text: string): Hit[] {
     if (!isOrdinaryWord(m[1]!) || /\d|[._]/.test(m[1]!)) out.push({ start, end: start + m[1]!.length, type: 'NAME', reason: 'user name' });
   }
   return out;
+}
+
+/**
+ * Every word of a name span (initials aside) is a census name or no ordinary word: "Clifford R. Stone", not "Follow Up" or
+ * "Shortness Of Breath" found after a cue in an upper-case line, where capitals say nothing about names.
+ */
+export function censusOrUnknownWords(span: string): boolean {
+  const words = span.split(/[\s,]+/).filter((w) => w && !/^\p{Lu}\.$/u.test(w));
+  return words.length > 0 && words.every((w) => w.split('-').every((p) => p.length >= 2 && !isStop(p) && (isFirst(p) || isSurname(p) || !isOrdinaryWord(p))));
 }
