@@ -102,6 +102,23 @@ export const ordCue = (text: string, start: number, g: Groups, end: number): fal
   // After a verb or "for" only "the 14th" is a day ("was 2nd to trauma" ranks).
   return /\b(?:was|is|were|for)\s+$/i.test(pre) && !/^the\s/i.test(text.slice(start, end)) ? false : 'strong';
 };
+/** Words that count or measure after a number: "MAR 3 doses given" is no March 3rd. */
+const COUNT_AFTER = /^[ \t]*(?:doses?|times|x\b|tabs?|tablets?|caps?|capsules?|units?|pills?|puffs?|drops?|hours?|hrs?|days?|weeks?|wks?|months?|mg|mcg|ml|mL|g\b|kg|cc|%)/i;
+export const notACount = (text: string, _start: number, g: Groups, end: number): false | 'strong' => (!g.y && COUNT_AFTER.test(text.slice(end, end + 12)) ? false : 'strong');
+
+/** "09-2021": a padded month and a year; "4-2022" only after a date word. Never before a unit ("5-2000 units" is a range). */
+export const myDashCue = (text: string, start: number, g: Groups, end: number): false | 'strong' => {
+  if (COUNT_AFTER.test(text.slice(end, end + 12)) || /\b(?:range|between|from)\s*:?\s*$/i.test(before(text, start, 12))) return false;
+  return g.m!.length === 2 || MD_CUE.test(before(text, start, 32)) || /\b(?:in|since)\s+$/i.test(before(text, start, 8)) ? 'strong' : false;
+};
+
+/** "may 9", "mar 3rd": the lower-case words as months need a day that counts nothing ("she may 3-4 times" is the verb). */
+export const lowerMonthCue = (text: string, _start: number, g: Groups, end: number): false | 'strong' => {
+  if (COUNT_AFTER.test(text.slice(end, end + 12))) return false;
+  // "mar" is also the medication administration record ("MAR 3"); in lower case it needs a suffix or a year.
+  return g.mon === 'may' || g.sfx || g.y ? 'strong' : false;
+};
+
 /** "12.03.24": dotted with a two-digit year only when written padded or after a date word (versions share the shape). */
 export const dotCue = (text: string, start: number, g: Groups): false | 'strong' => {
   const pre = before(text, start, 32);

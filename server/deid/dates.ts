@@ -10,7 +10,7 @@
 import { before, type Hit } from './hits';
 import { findWordDates } from './word-dates';
 import { scoreCells } from './table-keys';
-import { BIRTH_CUE, MONTHS, SPACED_AFTER, SPACED_BEFORE, dotCue, mdCue, ordCue, spacedCue, type Groups } from './date-cues';
+import { BIRTH_CUE, MONTHS, SPACED_AFTER, SPACED_BEFORE, dotCue, lowerMonthCue, mdCue, myDashCue, notACount, ordCue, spacedCue, type Groups } from './date-cues';
 
 const monthAlts = MONTHS.flatMap((m) => {
   const a = m.slice(0, 3);
@@ -32,7 +32,7 @@ const PATTERNS: Pattern[] = [
   { name: 'md', src: `(?:(?<![\\d/.\\w-])|(?<=\\d[-–]))(?<m>\\d{1,2})\\/(?<d>\\d{1,2})(?![\\d/]|\\.\\d|\\s*(?:mm|pain|strength|score))`, cue: mdCue },
   // "Aug 10, '23": a two-digit year needs its apostrophe, or "Aug 10 23" would eat a count.
   // After a comma a two-digit year needs no apostrophe ("Aug 10, 23"), unless a unit or a noun follows it.
-  { name: 'mon-d-y', src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}|(?<=,[ \\t]+)\\d{2}(?=[ \\t]*(?:[.,;:)\\]]|$|\\n)(?!\\d)|[ \\t]+(?:at|in|on|for|to|and|when|with|she|he|pt|was|the|@|\\d{1,2}:\\d\\d|\\d{4}\\b))))?(?!\\d|:\\d)` },
+  { name: 'mon-d-y', cue: notACount, src: `\\b${MON}\\.?\\s+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}|(?<=,[ \\t]+)\\d{2}(?=[ \\t]*(?:[.,;:)\\]]|$|\\n)(?!\\d)|[ \\t]+(?:at|in|on|for|to|and|when|with|she|he|pt|was|the|@|\\d{1,2}:\\d\\d|\\d{4}\\b))))?(?!\\d|:\\d)` },
   { name: 'd-mon-y', src: `\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)?(?:\\s+(?:of|OF))?\\s+${MON}\\.?(?:,?\\s+['’]?(?<y>\\d{4}|(?<=['’])\\d{2}))?(?![\\p{L}\\d])` },
   { name: 'd-mon-y-dash', src: `\\b(?<d>\\d{1,2})[-/]${MON}(?:[-/](?<y>\\d{4}|\\d{2}))?(?![\\w/-])` },
   // Day first (European notes): reached only when the month-first reading is impossible (14/03/2024).
@@ -56,6 +56,10 @@ const PATTERNS: Pattern[] = [
   { name: 'mdy-compact6', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>\\d{2})(?![\\w-]|\\.\\d)`, cue: (text, start) => (BIRTH_CUE.test(before(text, start, 32)) || /\b(?:DOS|date of service|dated?|dt)\b[^\n\d]{0,6}$/i.test(before(text, start, 32)) ? 'strong' : false) },
   // "2019-03": ISO year and month; "2011-12" is a range of years when the second part is the next year.
   { name: 'ym-iso', src: `(?<![\\w./-])(?<y>(?:19|20)\\d{2})-(?<m>0[1-9]|1[0-2])(?![\\w/-]|\\.\\d)`, cue: (_t, _s, g) => (Number(g.m) === (Number(g.y!.slice(2)) + 1) % 100 ? false : 'strong') },
+  // "09-2021", "(03-2019)": a month and year joined by a dash; unpadded ("4-2022") only after a date word; never a range of a unit.
+  { name: 'my-dash', src: `(?<![\\w./-])(?<m>0?[1-9]|1[0-2])-(?<y>(?:19|20)\\d{2})(?![\\w/-]|\\.\\d)`, cue: myDashCue },
+  // "may 9", "on mar 3rd": lower-case "may" and "mar" are words too; as months they take a day and nothing that counts after it.
+  { name: 'mon-lower-d', src: `\\b(?<mon>may|mar)[ \\t]+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?[ \\t]+(?<y>(?:19|20)\\d{2}))?(?![\\d:\\/.,-]\\d|[-–x×\\/\\d])`, cue: lowerMonthCue },
   // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
   { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
   { name: 'ord-day', src: `(?:\\b(?:[Tt]he|THE)\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)\\b`, cue: ordCue },
@@ -207,9 +211,9 @@ function rangeEnds(text: string, dates: Hit[]): Hit[] {
       const [s, e] = after.indices![1]!;
       out.push({ start: h.end + s, end: h.end + e, type: 'DATE', reason: 'other end of a day range' });
     }
-    const lead = new RegExp(`(?<![\\d/.:-])(\\d{1,2})(?:st|nd|rd|th)?${RANGE_TO}$`, 'd').exec(before(text, h.start, 16));
+    const lead = new RegExp(`(?<![\\d/.:-])(\\d{1,2}(?:st|nd|rd|th)?)${RANGE_TO}$`, 'd').exec(before(text, h.start, 16));
     const day = /^(\d{1,2})(?:st|nd|rd|th)?\s/.exec(text.slice(h.start, h.end));
-    if (lead && day && Number(lead[1]) < Number(day[1])) {
+    if (lead && day && parseInt(lead[1]!, 10) < Number(day[1])) {
       const base = Math.max(0, h.start - 16), [s, e] = lead.indices![1]!;
       out.push({ start: base + s, end: base + e, type: 'DATE', reason: 'other end of a day range' });
     }
@@ -224,6 +228,7 @@ function monthLike(orig: string, month: number): string {
   const isFull = MONTHS.some((m) => m.toLowerCase() === orig.toLowerCase());
   let out = isFull ? full : orig.length === 4 && month === 9 ? 'Sept' : full.slice(0, 3);
   if (orig === orig.toUpperCase()) out = out.toUpperCase();
+  else if (orig === orig.toLowerCase()) out = out.toLowerCase();
   return out;
 }
 

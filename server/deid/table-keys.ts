@@ -37,7 +37,17 @@ const ID_CELL = /^[A-Za-z0-9][A-Za-z0-9 .\/-]{1,30}$/;
 
 interface Table { header: Row; rows: Row[] }
 
+/** The dates and the id rules both read the tables of the same text, one after the other: the last answer is kept. */
+let last: { text: string; tables: Table[] } | null = null;
+
 function tables(text: string): Table[] {
+  if (last?.text === text) return last.tables;
+  const found = readTables(text);
+  last = { text, tables: found };
+  return found;
+}
+
+function readTables(text: string): Table[] {
   // Cheap gate: a table needs a line break and a cell separator.
   if (!text.includes('\n') || !/\t|\||\S {2,}\S/.test(text)) return [];
   const lines: { text: string; start: number }[] = [];

@@ -93,6 +93,26 @@ describe('a bare day/month after a clinical event abbreviation, a vaccine or a v
   ]);
 });
 
+describe('month-year with a dash, lower-case "may", and the first day of a range of ordinals', () => {
+  positives([
+    ['Last Pap 09-2021, normal.', '09-2021', 'DATE'],
+    ['Colonoscopy (03-2019) 2 polyps.', '03-2019', 'DATE'],
+    ['started in 4-2022 per old chart', '4-2022', 'DATE'],
+    ['can we do may 9 for the recheck', 'may 9', 'DATE'],
+    ['appt may 14th at 2', 'may 14th', 'DATE'],
+    ['her surgery is on may 3 at 7am', 'may 3', 'DATE'],
+    ['last period may 28, 2024', 'may 28, 2024', 'DATE'],
+    ['Bandage changes 2nd and 9th of June.', '2nd', 'DATE'],
+    ['PT on the 4th and 11th of August.', '4th', 'DATE']
+  ]);
+  negatives([
+    'You may 2x the dose; she may 3-4 times a day.',
+    'Doses 5-2000 units; titrate 1-2000 mL over 4 hours.',
+    'Per MAR 3 doses given, MAR 2 tabs held.',
+    'Range 10-2019 not applicable; 2-3 weeks of rest.'
+  ]);
+});
+
 describe('a day ordinal before a clause', () => {
   positives([
     ['they said not till the 19th can you call them', 'the 19th', 'DATE'],
