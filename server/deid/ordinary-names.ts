@@ -18,6 +18,7 @@
  * Invariants: every hit is whole words typed NAME; spans index the original text.
  */
 import { type Hit } from './hits';
+import { findInitialNames } from './initial-names';
 import { COMMON_WORDS, DRUGS, EPONYMS, FACILITY_HEADS, nameLists, PLACE_DISEASES } from './lexicon';
 import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { isOrdinaryWord } from './ordinary';
@@ -186,7 +187,7 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     else if (/^[ \t]+and[ \t]+(?:i|me|myself)\b/i.test(after) || /\b(?:me|myself)[ \t]+and[ \t]+$/i.test(before(c, t.start, 12))) push(t.start, t.end, 'census first name beside the writer');
     else if (STRONG_LOWER_CUE.test(before(c, t.start, 20)) && !/(?:ed|ing|ly)$/.test(t.word)) push(t.start, t.end, 'census first name after a person cue');
   }
-  return [...out, ...nicknames(c), ...particleNames(c), ...userNames(text)];
+  return [...out, ...nicknames(c), ...particleNames(c), ...userNames(text), ...findInitialNames(text, toks)];
 }
 
 const CAPS = /^\p{Lu}{3,}$/u;

@@ -68,3 +68,36 @@ describe('ordinary-word and month given names after a staff role or before a per
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('a census given name with an initial, whatever else the word means', () => {
+  it.each([
+    ['[11:02 AM] Travis J.: got it, sending now', 'Travis J.'],
+    ['Covered by Mark S. overnight.', 'Mark S.'],
+    ['Report given to Rose P., RN at 0700.', 'Rose P.'],
+    ['Responsible: Nakia W.\nUnit: 5 North', 'Nakia W.'],
+    ['RN: Shanice D. (nights)', 'Shanice D.'],
+    ['Spoke with Ray T. in billing about the claim.', 'Ray T.'],
+    ['Patient: Ebong, Grant A.     MRN: 55120', 'Grant A.'],
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+
+  it.each([
+    'Lane B. closed for repaving near the ED entrance.',
+    'Type A. Dissection ruled out.',
+    'Will F/U in 2 weeks.',
+    'Gram stain: Group B. Strep isolated.',
+  ])('leaves categories and ordinary letters alone: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('a given name that is also an eponym or a rare census name, with an initial', () => {
+  it.each([
+    ['[3:10 PM] Curtis W.: done, dropped it', 'Curtis W.'],
+    ['Gilbert H. (transport) picked up the pt at 0900.', 'Gilbert H.'],
+    ['Call placed to the charge nurse, Shaquana L.', 'Shaquana L.'],
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+});
