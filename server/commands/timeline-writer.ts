@@ -2,8 +2,8 @@
  * The writer of thread_timeline: server/db/storage/sequenced-log.ts's discipline, grouped
  * across rooms. Why: FerretDB/SQLite has one writer, so 20 rooms' separate insertMany calls in
  * one tick queue behind each other (measured here: 20 parallel one-document inserts ≈ 100-380
- * ms, one insertMany of 20 ≈ 5 ms). Everything queued within LINGER_MS of the oldest waiting
- * entry (or while the previous insert ran), for every room, goes out as ONE ordered insertMany,
+ * ms, one insert of 20 ≈ 5 ms). Everything queued within LINGER_MS of the oldest waiting
+ * entry (or while the previous insert ran), for every room, goes out as ONE ordered insert,
  * and each caller resolves only after it has landed.
  *
  * Invariants (the sequenced log's, unchanged):
@@ -16,7 +16,7 @@
  * - _id is the idempotency key: a refused _id that exists resolves with the stored entry and
  *   `duplicate: true`; a refused seq (another process wrote it) re-reads that room's newest and
  *   the rest retry. Each caller resolves only after its own entry has landed.
- * - At most ORDERED_CHUNK documents per insertMany: FerretDB 1.24 runs a larger insert in chunks
+ * - At most ORDERED_CHUNK documents per insert: FerretDB 1.24 runs a larger insert in chunks
  *   of 100 and, after a refused document, goes on with the next chunk (measured: a duplicate at
  *   index 50 of 150 reported index 50 yet landed 100-149), which would leave holes below
  *   landed entries. Up to 100, ordered inserts stop at the first refusal.
@@ -48,15 +48,17 @@ export interface TimelineWriter {
 const MAX_ATTEMPTS = 200;
 export const ORDERED_CHUNK = 100;
 /**
- * How long an entry may wait for others to share its insert. Each insertMany costs this process
+ * How long an entry may wait for others to share its insert. Each insert costs this process
  * about half a millisecond of CPU (driver, BSON, the socket to the database, waking up for its
  * answer) whatever it carries, and FerretDB more; at 100 messages a second a tick holds one
  * message, so every message paid a whole insert. Measured on the threads bench at 200 clients:
- * 15 ms → 30 ms cut Node CPU per delivery by about a fifth, 60 ms no further. Under load the
- * entries queued behind a running insert are older than this and go at once
+ * 15 ms → 30 ms cut Node CPU per delivery by about a fifth; 25 ms → 50 ms (3 rounds each, same
+ * load) took the ratio to the relay from 1.90x to 1.77x at 0.5 msg/s and 1.50x to 1.40x at
+ * 1 msg/s, for 25 ms more latency while idle (a chat reply, far below what a reader notices).
+ * Under load the entries queued behind a running insert are older than this and go at once
  * (db/storage/keyed-batches.ts), so it adds latency only when inserts are quick.
  */
-export const LINGER_MS = 25;
+export const LINGER_MS = 50;
 
 /** The answer of one ordered insert: how many documents landed, and the write error it stopped at. */
 interface Inserted { landed: number; error: { code?: number; errmsg?: string } | null }

@@ -17,7 +17,7 @@ beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server.close(); });
 
 const writerOn = () => createTimelineWriter(server.ctx.db.db, server.ctx.db.c.timeline, (err) => { throw err; });
-const entry = (room: string, id = randomUUID(), extra: Partial<TimelineDoc> = {}): Omit<TimelineDoc, 'seq'> => ({
+const entry = (room: string, id: string = randomUUID(), extra: Partial<TimelineDoc> = {}): Omit<TimelineDoc, 'seq'> => ({
   _id: `u1:${id}`, room, orgId: 'org-w', kind: 'message.created', threadId: 't1', at: new Date(), byId: 'u1', byName: 'Writer', body: `body ${id}`, refs: [], mentions: [], ...extra
 });
 const seqsOf = async (room: string) => (await server.ctx.db.c.timeline.find({ room }).sort({ seq: 1 }).toArray()).map((d) => d.seq);
