@@ -59,6 +59,11 @@ describe('an unknown name with evidence of a person stays a name', () => {
     ['Signed: Tamunotonye', 'Tamunotonye'],
     ['Family meeting with Wilnick and the palliative team.', 'Wilnick'],
     ['Chart reviewed by Bogusława for the second level.', 'Bogusława'],
+    ['Ikaika drove her home after discharge.', 'Ikaika'],
+    ['Educated Nnamdi on the insulin pen.', 'Nnamdi'],
+    ['Updated Chiamaka by phone at 1500.', 'Chiamaka'],
+    ['Amaechi translated for the family.', 'Amaechi'],
+    ['Ebere brought the medication list.', 'Ebere'],
   ])('%s -> %s', (text, name) => {
     expect(names(text)).toContain(name);
   });
