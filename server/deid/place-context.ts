@@ -4,8 +4,11 @@
  *  - neighbourhoods and districts: "in the Hill District", "the Cedar-Riverside neighborhood",
  *    "in the Southside area" (capitalised words before an area word, after a place word);
  *  - a town before a local agency ("Flagstaff PD", "Tulsa Fire", "Mesa Public Schools");
- *  - a large town whose name is also an English word, after a travel or residence verb
- *    ("referred from Mobile", "moved to Reading"): GeoNames towns of 50,000+;
+ *  - a large town whose name is also an English word, after a travel or residence verb or a relative
+ *    ("referred from Mobile", "moved to Reading", "friends in Bend"): GeoNames towns of 50,000+;
+ *  - a town before "area" ("in the Muskegon area", lower case "the wausau area": 10,000+, no ordinary word);
+ *  - a lower-case town of one word after a place preposition when it is no English, clinical or drug
+ *    word ("grew up in pawhuska");
  *  - lower-case town names of two or three words after a place word ("at bryn mawr",
  *    "in cherry hill") when the gazetteer knows the phrase and one word is no ordinary word,
  *    or the phrase is a town of 20,000+.
@@ -30,7 +33,7 @@ const AREA_WORD = /^(?:neighbou?rhood|area|district|section|side|part of town|pr
 const NOT_AREA = /^(?:Emergency|Waiting|Surgical|Recovery|Treatment|Exam|Examination|Procedure|Affected|Injured|Operative|Pelvic|Groin|Perineal|Sacral|Buttock|Chest|Left|Right|Upper|Lower|Same|Other|This|That|General|Medical|Surgery|Catchment|Service|Metro|Rural|Urban|Shelter|Housing|Low-income|Low|High)$/;
 const PLACE_CUE = /\b(?:in|from|near|around|to|of|at|into|outside(?: of)?|throughout|across|lives in|living in)[ \t]+(?:the[ \t]+)?$/i;
 const RESIDENCE_BEFORE = /\b(?:lives?|living|lived|resides?|residing|stays?|staying|moved|moving|relocated|grew up|raised|born|from|near|home|house|apartment|family)\b[^.\n]{0,12}$/i;
-const TRAVEL_CUE = /\b(?:referred from|transferred from|moved (?:here )?(?:to|from)|relocated (?:to|from)|lives in|living in|lived in|resides in|residing in|born in|raised in|grew up in|drove (?:up |down |in )?(?:from|to)|flew (?:in )?(?:from|to)|came (?:up |down |in )?from|visiting (?:family )?in|back (?:home )?to|home (?:to|in)|trip to|traveled to|travelled to|is from|was from|originally from)[ \t]+$/i;
+const TRAVEL_CUE = /\b(?:(?:friends|family|relatives|sister|brother|daughter|son|mother|father|mom|dad|parents|kids|grandkids|cousins?|aunt|uncle|niece|nephew|girlfriend|boyfriend|wife|husband)[ \t]+(?:in|near|up in|down in|out in)|staying[ \t]+(?:with[ \t]+[A-Za-z ]{1,24}?[ \t]+)?in|commutes?[ \t]+(?:from|to)|drives?[ \t]+(?:in[ \t]+)?from|referred from|transferred from|moved (?:here )?(?:to|from)|relocated (?:to|from)|lives in|living in|lived in|resides in|residing in|born in|raised in|grew up in|drove (?:up |down |in )?(?:from|to)|flew (?:in )?(?:from|to)|came (?:up |down |in )?from|visiting (?:family )?in|back (?:home )?to|home (?:to|in)|trip to|traveled to|travelled to|is from|was from|originally from)[ \t]+$/i;
 const AGENCY_AFTER = /^[ \t]+(?:PD|P\.D\.|FD|Police|Fire(?:[ \t]+(?:Department|Dept|Rescue))?|EMS|Sheriff|Transit|Public[ \t]+Schools|City[ \t]+Schools|ISD|Unified|School[ \t]+District|Housing[ \t]+Authority|Municipal[ \t]+Court|City[ \t]+Jail)\b/;
 
 const disease = (text: string, start: number) => PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase());
@@ -55,12 +58,23 @@ export function findContextPlaces(text: string): Hit[] {
     // A bare "area" or "side" needs a residence word before it ("lives in the Southside area", not "in the Broca area").
     const lowerArea = /^\p{Ll}/u.test(area);
     const bodyWord = (w: string) => lowerArea && (EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase()) || codeSetWords().has(w.toLowerCase()));
-    if (lowerArea && /^(?:area|side|section|community)$/.test(area) && !RESIDENCE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // A town the gazetteer knows needs no residence word ("works in the Muskegon area"); an eponym or a body word never is one.
+    const town = cityPopulation(name) > 0 && !name.split(/[ \t-]+/).some((w) => EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase()) || codeSetWords().has(w.toLowerCase()));
+    if (lowerArea && /^(?:area|side|section|community)$/.test(area) && !town && !RESIDENCE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     if (NOT_AREA.test(first) || isStop(first) || name.split(/[ \t-]+/).some(bodyWord) || !PLACE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index) + 'the ')) continue;
     const start = m.index + m[0].indexOf(name);
     // "the Hill District": a capitalised area word is part of the name; a lower-case one is not ("area" is no clinical head here).
     const end = AREA_WORD.test(area) && /^\p{Ll}/u.test(area) ? start + name.length : m.index + m[0].length;
     if (!disease(text, start) && !clinicalAfter(text, m.index + m[0].length)) out.push({ start, end, type: 'CITY', reason: 'neighbourhood or district' });
+  }
+  // "moved to the wausau area": a lower-case town of 10,000+ the gazetteer knows, no ordinary word, before "area".
+  for (const m of text.matchAll(/(?<![\p{L}])the[ \t]+([\p{Ll}]{3,}(?:[ \t]+[\p{Ll}]{3,})?)[ \t]+area\b/gu)) {
+    const name = m[1]!;
+    if (cityPopulation(name) >= 10_000 && !name.split(/[ \t]+/).every((w) => isOrdinaryWord(w)) && PLACE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index) + 'the ')) {
+      const start = m.index + m[0].indexOf(name);
+      // Not push(): "area" is a clinical head word ("Broca area"), and this town is no eponym.
+      if (!disease(text, start)) out.push({ start, end: start + name.length, type: 'CITY', reason: 'town before "area" (lower case)' });
+    }
   }
   // "Flagstaff PD", "Tulsa Fire": a town before a local agency.
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${CAP}(?:[ \t]+${CAP}){0,2})(?=${AGENCY_AFTER.source.slice(1)})`, 'gu'))) {
@@ -74,6 +88,11 @@ export function findContextPlaces(text: string): Hit[] {
     let name = m[1]!;
     if (!cityPopulation(name) && name.includes(' ')) name = name.slice(0, name.indexOf(' '));
     if (cityPopulation(name) >= 50_000 && !isStop(name)) push(m.index, m.index + name.length, 'large town after a travel word');
+  }
+  // "grew up in pawhuska", "her mom in tahlequah": a lower-case town the gazetteer knows that is no English, clinical or drug word, after a place preposition.
+  for (const m of text.matchAll(/(?<=\b(?:in|to|from|near|past|beyond|toward|towards|outside(?:[ \t]+of)?|around|out[ \t]+of)[ \t]+)([\p{Ll}]{4,})(?![\p{L}'’-])/gu)) {
+    const w = m[1]!;
+    if (cityPopulation(w) > 0 && !isOrdinaryWord(w) && !DRUGS.has(w) && !EPONYMS.has(w) && !isStop(w)) push(m.index, m.index + w.length, 'town name after a place word (lower case)');
   }
   // "at bryn mawr", "in cherry hill": lower-case town names of two or three words after a place word.
   for (const m of text.matchAll(/(?<![\p{L}])([\p{Ll}]{3,}(?:[ \t]+[\p{Ll}]{2,}){1,2})(?![\p{L}])/gu)) {

@@ -2,12 +2,13 @@
  * Geography below the state: street addresses, PO boxes, cities and ZIP codes. The state itself
  * is allowed by Safe Harbor and stays in the text ("[CITY], MN [ZIP]").
  * Invariant: a city is only flagged with evidence (the patient's own city, a ", ST"/", State"
- * suffix, or a residence phrase), never because a word is capitalised.
+ * suffix, "Town ST 12345", a city label, or a residence phrase), never because a word is capitalised.
  */
 import { before, scan, type Hit } from './hits';
 import { TOK } from './name-words';
 import { isCountry } from './tokens';
 import { cityPopulation } from './gazetteer';
+import { isClinicalOrCommon } from './lexicon';
 
 const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Square|Sq|Trail|Trl|Garden|Gardens|Row|Loop|Path|Pike|Alley|Crescent|Close|Plaza|Route|Rte';
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
@@ -17,6 +18,11 @@ const STREET = new RegExp(`(?<![\\w/.-])\\d{1,6}[A-Z]?\\s+(?:${DIR}\\s+)?(?:(?:$
 const ROAD = /\b(?:(?:Route|Rte|Highway|Hwy|State Route|County Road|County Rd|Farm to Market)[ \t-]*#?\d{1,4}[A-Z]?)(?![\w-])/gi;
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d+[A-Z]?\b/g;
+/** "Unit 3C": a unit with a letter is a flat ("Unit 5 ICU" is a ward). */
+const UNIT_LETTER = /\b(?:Unit|Bldg|Building)\.?\s*#?\s*\d{1,4}[A-Z](?![\w-])/g;
+/** "Lot 22", "Space 14", "Unit 7": a plot or a flat after a residence word ("her trailer is Lot 22"). */
+const PLOT = /\b(?:Unit|Lot|Space|Trailer|Site|Cabin)\s+#?\d{1,4}[A-Z]?(?![\w-])/g;
+const PLOT_CONTEXT = /\b(?:lives?|living|lived|resides?|residing|stays?|staying|trailer|mobile home|manufactured home|RV|camper|park|court|apartments?|complex|address|moved)\b[^.\n]{0,40}$/i;
 
 export const STATE_ABBR = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 export const STATE_NAMES = 'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
@@ -25,6 +31,9 @@ const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'MA', 'ND', 'DC', 'CO', 'OR', 'IN'
 const CITY_TOKS = `(?:(?:St\\.|Saint|Fort|Ft\\.|Mount|Mt\\.|New|San|Santa|Los|Las|El|La|Port|Lake)\\s+)?${TOK}(?:\\s+${TOK}){0,2}`;
 const CITY_STATE = new RegExp(`(${CITY_TOKS}),\\s*(?:(${STATE_ABBR})(?![\\w-])|(${STATE_NAMES})\\b)(\\s+\\d{5}(?:-\\d{4})?(?!\\d))?`, 'g');
 const RESIDENCE = new RegExp(`\\b(?:lives|living|resides|residing|resident|moved|relocated|home|native|visiting|hometown|transferred|travell?ed|trip|brought|came|driven|flown)\\s+(?:here\\s+)?(?:in|from|to|of|near|back to|(?:on|off)\\s+[A-Z][A-Za-z' ]{2,30}?\\s+in)\\s+(${CITY_TOKS})`, 'g');
+const CITY_RUN = `(?:(?:St\\.|Ft\\.|Mt\\.)[ \\t]+)?${TOK}(?:[ \\t]+${TOK}){0,3}`;
+const CITY_STATE_ZIP = new RegExp(`(?<![\\p{L}])(${CITY_RUN})[ \\t]+(?:${STATE_ABBR})[ \\t]+\\d{5}(?:-\\d{4})?(?!\\d)`, 'gu');
+const CITY_LABEL = new RegExp(`(?:^|\\n)[ \\t]*(?:[Cc]ity(?:[ \\t]*[/,][ \\t]*(?:[Ss]tate|ST))?(?:[ \\t]*[/,][ \\t]*(?:[Zz]ip|ZIP))?|CITY|[Tt]own|[Hh]ometown|[Bb]irthplace|[Pp]lace of birth|POB)[ \\t]*:[ \\t]*(${CITY_RUN})`, 'gu');
 const NOT_CITY = /^(?:the|a|an|our|his|her|their|this|that|Patient|Hospital|Clinic|Emergency|Medical|County|ED|ER|ICU|North|South|East|West|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_ABBR}|${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)(?!\\d)`, 'g');
 const ZIP_LABEL = /\b(?:zip|zip code|postal code|zipcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)(?!\d)/gi;
@@ -35,6 +44,7 @@ export function findPlaces(text: string): Hit[] {
     ...scan(text, PO_BOX, 'ADDRESS', 'PO box'),
     ...scan(text, ROAD, 'ADDRESS', 'numbered road'),
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or suite'),
+    ...scan(text, UNIT_LETTER, 'ADDRESS', 'apartment or suite'),
     ...scan(text, ZIP_AFTER_STATE, 'ZIP', 'ZIP after state', 1),
     ...scan(text, ZIP_LABEL, 'ZIP', 'labelled ZIP', 1)
   ];
@@ -48,6 +58,15 @@ export function findPlaces(text: string): Hit[] {
     const c = trimCity(city!, m.index);
     if (c) out.push({ ...c, type: 'CITY', reason: 'city before state' });
   }
+  // "Chandler AZ 85225", "City/State/Zip: Mesa, AZ": a town before a state and a ZIP without a comma, or after a city label.
+  for (const m of text.matchAll(CITY_STATE_ZIP)) {
+    const c = knownTown(m[1]!, m.index, true);
+    if (c) out.push({ ...c, type: 'CITY', reason: 'city before state and ZIP' });
+  }
+  for (const m of text.matchAll(CITY_LABEL)) {
+    const c = knownTown(m[1]!, m.index + m[0].length - m[1]!.length, false);
+    if (c) out.push({ ...c, type: 'CITY', reason: 'city label' });
+  }
   for (const m of text.matchAll(RESIDENCE)) {
     const c = trimCity(m[1]!, m.index + m[0].length - m[1]!.length);
     if (c) out.push({ ...c, type: 'CITY', reason: 'place of residence' });
@@ -58,6 +77,9 @@ export function findPlaces(text: string): Hit[] {
   out.push(...scan(text, new RegExp(`\\b(?:lives|living|resides|residing|stays)\\s+(?:on|off)\\s+(${TOK}(?:\\s+${TOK}){0,2})`, 'g'), 'ADDRESS', 'street of residence', 1));
   // Counties and parishes are geography below the state too ("Volusia County").
   out.push(...scan(text, new RegExp(`\\b(?:${TOK}[ \\t]+){1,2}(?:County|Parish|Borough)\\b`, 'g'), 'CITY', 'county'));
+  for (const m of text.matchAll(PLOT)) {
+    if (PLOT_CONTEXT.test(text.slice(Math.max(0, m.index - 50), m.index))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS', reason: 'lot or unit of a residence' });
+  }
   // The town after a street address ("41 Quarry Hill Rd, Barre").
   for (const h of out.filter((x) => x.type === 'ADDRESS')) {
     const t = new RegExp(`^,[ \\t]*(${CITY_TOKS})(?![\\w-])`).exec(text.slice(h.end, h.end + 40));
@@ -69,6 +91,18 @@ export function findPlaces(text: string): Hit[] {
     if (z) { const s = h.end + z[0].length - z[1]!.length; out.push({ start: s, end: s + z[1]!.length, type: 'ZIP', reason: 'ZIP after city' }); }
   }
   return out;
+}
+
+/** The longest run of the words that the gazetteer knows, ending at the last word (before a state) or starting at the first (after a label). */
+function knownTown(words: string, start: number, endAnchored: boolean): { start: number; end: number } | null {
+  const ws = [...words.matchAll(/\S+/g)];
+  for (let n = Math.min(ws.length, 4); n >= 1; n--) {
+    const pick = endAnchored ? ws.slice(ws.length - n) : ws.slice(0, n);
+    const s = pick[0]!.index, e = pick[n - 1]!.index + pick[n - 1]![0].length;
+    // "Norco MD 10325": a drug or an eponym before a state-like abbreviation is no town.
+    if (cityPopulation(words.slice(s, e)) > 0 && !(n === 1 && isClinicalOrCommon(words.slice(s, e)))) return { start: start + s, end: start + e };
+  }
+  return null;
 }
 
 /** Drops leading words like "Patient" that the capitalised-token pattern swallowed. */

@@ -155,7 +155,35 @@ export const TOWNS: Probe[] = [
   ['Her daughter lives out in Owensboro.', 'Owensboro', 'CITY'],
   ['pt drove up from Tifton for the appt', 'Tifton', 'CITY'],
   ['Moved here from Biloxi two years ago.', 'Biloxi', 'CITY'],
-  ['Spent the summer visiting Winona with her kids.', 'Winona', 'CITY']
+  ['Spent the summer visiting Winona with her kids.', 'Winona', 'CITY'],
+  ['Lives in the Coshocton area with her son.', 'Coshocton', 'CITY'],
+  ['moved to the wausau area last year', 'wausau', 'CITY'],
+  ['lives out near chico with a friend', 'chico', 'CITY'],
+  ['visiting grandkids in oshkosh this week', 'oshkosh', 'CITY'],
+  ['Transported by Marathon County EMS.', 'Marathon County', 'CITY'],
+  // The proper-noun rule joins "Fire Rescue" to the town: one NAME span covers it.
+  ['Brought in by Lufkin Fire Rescue after the crash.', 'Lufkin', 'CITY|NAME'],
+  ['Scottsbluff EMS transported from the scene.', 'Scottsbluff', 'CITY'],
+  ['Per Ames PD, he was found outside.', 'Ames', 'CITY'],
+  ['Her sister in Hobbs will help with meals.', 'Hobbs', 'CITY'],
+  ['Staying with friends in Bend until Friday.', 'Bend', 'CITY'],
+  ['He commutes from Elgin daily for work.', 'Elgin', 'CITY'],
+  ['They drove over from Dothan this morning.', 'Dothan', 'CITY'],
+  ['born and raised in Hattiesburg, moved away at 18', 'Hattiesburg', 'CITY'],
+  ['moved to dubuque in june', 'dubuque', 'CITY'],
+  ['Lives in the Fishtown neighborhood with roommates.', 'Fishtown', 'CITY'],
+  ['Grew up outside Natchitoches on a farm.', 'Natchitoches', 'CITY'],
+  ['her mom in tahlequah watches the kids', 'tahlequah', 'CITY'],
+  ['we live out past pawhuska on the county road', 'pawhuska', 'CITY'],
+  ['works in anadarko at the feed store', 'anadarko', 'CITY'],
+  ['lives by herself in guymon since he passed', 'guymon', 'CITY'],
+  ['moved out to sequim last spring', 'sequim', 'CITY'],
+  ['staying up in bemidji with his uncle', 'bemidji', 'CITY'],
+  ['City/State/Zip:   Tempe AZ 85281', 'Tempe', 'CITY'],
+  ['Greeley CO 80631 is the mailing town.', 'Greeley', 'CITY'],
+  ['Hometown: Yreka', 'Yreka', 'CITY'],
+  ['City: Turlock\nState: CA', 'Turlock', 'CITY'],
+  ['Mail to 12 Birch Rd, Scappoose OR 97056.', 'Scappoose', 'CITY']
 ];
 
 /** Terms a place rule must leave alone: place-named diseases, eponymous rules, states, countries, payers. */
@@ -167,7 +195,15 @@ export const PLACE_KEEPS: Keep[] = [
   ['Charlson comorbidity index 4; Boston criteria met.', 'Boston'],
   ['He moved from Georgia to Alabama last spring.', 'Georgia'],
   ['Visiting from Canada; flew in from Mexico.', 'Canada'],
-  ['Plaster of Paris splint applied.', 'Paris']
+  ['Plaster of Paris splint applied.', 'Paris'],
+  ['MRI: lesion in the Broca area; area of erythema on the shin.', 'Broca'],
+  ['Rash in the axillary area and the Wernicke area spared.', 'Wernicke'],
+  ['Charcot foot; Bell palsy in the facial nerve area.', 'Charcot'],
+  ['Moved to Hospice; transferred from Medicaid to Medicare.', 'Hospice'],
+  ['Lives in the area; from out of state; near the hospital.', 'area'],
+  ['Norco MD 10325 was the old order; Lasix MD 20 mg.', 'Norco'],
+  ['pain radiating to ortho; seen in ed; lasix in am; sent from pacu', 'ortho'],
+  ['City: unknown; Town: see chart', 'unknown']
 ];
 
 /** Street addresses and boxes in loose forms. */
@@ -180,11 +216,16 @@ export const LOOSE_ADDRESSES: Probe[] = [
   ['Farmhouse on County Road 14.', 'County Road 14', 'ADDRESS'],
   ['Lives in Unit 3C of the complex.', 'Unit 3C', 'ADDRESS'],
   ['Her trailer is Lot 22 at the park.', 'Lot 22', 'ADDRESS'],
+  ['Moved into Space 14 at the RV park.', 'Space 14', 'ADDRESS'],
+  ['She lives in the complex on the hill, Unit 7.', 'Unit 7', 'ADDRESS'],
+  ['Mail: Bldg 4C, rear entrance.', 'Bldg 4C', 'ADDRESS'],
   ['Zip: 61265 on the form.', '61265', 'ZIP']
 ];
 
 export const ADDRESS_KEEPS: Keep[] = [
   ['Keflex PO x 5 days; Box and Block test 40.', 'Box'],
   ['Route of administration oral; apt to fall at night.', 'Route'],
-  ['Unit 5 ICU; lot number on the vial; suite of tests.', 'Unit']
+  ['Unit 5 ICU; lot number on the vial; suite of tests.', 'Unit'],
+  ['Transferred to Unit 5 from the ED; Lot 22 of the vaccine given.', 'Unit 5'],
+  ['Vaccine Lot 22 given; Site 2 of the trial; Space 3 of the MRI.', 'Lot 22']
 ];
