@@ -50,6 +50,8 @@ export function clinicalReading(text: string, start: number, end: number): strin
   // A sex or temperature letter follows an age or a reading ("93F", "37C"), never five digits or more ("44122C" is an id).
   if (GLUED_UNIT.test(token) && !/^\d{5,}[CF]$/.test(token)) return 'number with a unit';
   if (/^(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})$/.test(token)) return 'year range';
+  // Clock times and hours: "10a-12p", "9a", "1130p".
+  if (/^(?:[01]?\d|2[0-3])(?:[0-5]\d)?[ap]m?(?:-(?:[01]?\d|2[0-3])(?:[0-5]\d)?[ap]m?)?$/i.test(token)) return 'clock time';
   // A number joined to a lower-case word is a compound adjective ("360-degree", "6-minute", "10-point"), a range with a
   // glued unit a measurement ("48-72h", "5-10mg").
   if (/^\d+(?:-\d+)?-[a-z]{2,}$/.test(token)) return 'number in a compound word';

@@ -30,7 +30,9 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   // A fraction shape (1/2, 3/4) after a weaker cue needs nothing wordy after it ("Dc 1/2 NS" is half-normal saline).
   const plain = !fraction || /^(?:[ \t]*(?:[.,;:)\]]|$|\n|[-–—][ \t]|and\b|to\b)|[ \t]*@?[ \t]*(?:[01]?\d|2[0-3]):?[0-5]\d(?![\d.]))/i.test(afterDay);
   // "Shingrix 5/21", "Tdap 6/19", "Prevnar 20 given 2/3": a vaccine is given on a day, never dosed in pairs of strengths.
-  if (VACCINE_BEFORE.test(pre) && plain && !FRACTION_AFTER.test(afterDay)) return 'strong';
+  // A dose of a series is no day: "Shingrix 1/2", "COVID vaccine 3/3", "Hep B 2/3" (a dose count up to 4, over the count).
+  const doseOfSeries = Number(g.m) <= Number(g.d) && Number(g.d) <= 4;
+  if (VACCINE_BEFORE.test(pre) && plain && !doseOfSeries && !FRACTION_AFTER.test(afterDay)) return 'strong';
   // "SUBOXONE 8/2", "Advair 250/50": a drug name right before a pair of numbers is its strengths.
   const word = /([A-Za-z][A-Za-z-]+)[ \t]+$/.exec(pre);
   if (word && DRUGS.has(word[1]!.toLowerCase())) return false;
@@ -117,6 +119,15 @@ export const lowerMonthCue = (text: string, _start: number, g: Groups, end: numb
   if (COUNT_AFTER.test(text.slice(end, end + 12))) return false;
   // "mar" is also the medication administration record ("MAR 3"); in lower case it needs a suffix or a year.
   return g.mon === 'may' || g.sfx || g.y ? 'strong' : false;
+};
+
+/** "Surgery 4.17", "RTC 6.14", "Admitted 10.28": a visit or admission word right before, nothing that counts or measures after. */
+const VISIT_BEFORE = /\b(?:seen|visit|appt|appointment|f\/u|follow[- ]?up|surgery|admit(?:ted)?|admission|discharged?|dated?|DOS|returns?|rtc|scheduled|booked|readmitted)[ \t]*:?[ \t]*(?:on[ \t]+)?$/i;
+export const mdDotCue = (text: string, start: number, _g: Groups, end: number): false | 'strong' => {
+  const after = text.slice(end, end + 14);
+  if (!VISIT_BEFORE.test(before(text, start, 24)) || COUNT_AFTER.test(after) || clinicalReading(text, start, end)) return false;
+  // A digit or a short word that is no preposition after it reads as a unit ("2.5 L", "1.5 cm").
+  return /^[ \t]*(?:\d|(?!(?:with|at|in|for|and|to|from|by|on|is|was|am|pm)\b)[a-z]{1,3}\b)/i.test(after) ? false : 'strong';
 };
 
 /** "12.03.24": dotted with a two-digit year only when written padded or after a date word (versions share the shape). */

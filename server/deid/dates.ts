@@ -10,7 +10,7 @@
 import { before, type Hit } from './hits';
 import { findWordDates } from './word-dates';
 import { scoreCells } from './table-keys';
-import { BIRTH_CUE, MONTHS, SPACED_AFTER, SPACED_BEFORE, dotCue, lowerMonthCue, mdCue, myDashCue, notACount, ordCue, spacedCue, type Groups } from './date-cues';
+import { BIRTH_CUE, MONTHS, SPACED_AFTER, SPACED_BEFORE, dotCue, lowerMonthCue, mdCue, mdDotCue, myDashCue, notACount, ordCue, spacedCue, type Groups } from './date-cues';
 
 const monthAlts = MONTHS.flatMap((m) => {
   const a = m.slice(0, 3);
@@ -60,6 +60,8 @@ const PATTERNS: Pattern[] = [
   { name: 'my-dash', src: `(?<![\\w./-])(?<m>0?[1-9]|1[0-2])-(?<y>(?:19|20)\\d{2})(?![\\w/-]|\\.\\d)`, cue: myDashCue },
   // "may 9", "on mar 3rd": lower-case "may" and "mar" are words too; as months they take a day and nothing that counts after it.
   { name: 'mon-lower-d', src: `\\b(?<mon>may|mar)[ \\t]+(?<d>\\d{1,2})(?<sfx>st|nd|rd|th)?(?:,?[ \\t]+(?<y>(?:19|20)\\d{2}))?(?![\\d:\\/.,-]\\d|[-–x×\\/\\d])`, cue: lowerMonthCue },
+  // "Surgery 4.17", "seen 11.3": a dotted day/month with no year, only right after a visit word (decimals share the shape).
+  { name: 'md-dot', src: `(?<![\\w./-])(?<m>1[0-2]|0?[1-9])\\.(?<d>[12]\\d|3[01]|0?[1-9])(?![\\w%/]|\\.\\d)`, cue: mdDotCue },
   // "Aug '23", "March of '23": a month with a two-digit year needs its apostrophe.
   { name: 'mon-y2', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?['’](?<y>\\d{2})(?![\\w])` },
   { name: 'ord-day', src: `(?:\\b(?:[Tt]he|THE)\\s+)?\\b(?<d>\\d{1,2})(?<sfx>st|nd|rd|th|ST|ND|RD|TH)\\b`, cue: ordCue },

@@ -45,6 +45,12 @@ describe('dates in capitals keep their ordinal', () => {
     'LEFT 4TH FINGER, RIGHT 5TH TOE, 2ND ICS.',
     'GRADE 2 OF 4; 1ST LINE THERAPY.'
   ]);
+  it('shifts a weekday with its date', () => {
+    const p = parseDate('Monday, November 13, 2023', 2026)!;
+    expect(renderShifted(p, 2, 2026)).toBe('Wednesday, November 15, 2023');
+    expect(renderShifted(parseDate('Tue 03/12/2024', 2026)!, 1, 2026)).toBe('Wed 03/13/2024');
+    expect(renderShifted(parseDate('the 9th (Tuesday)', 2026)!, 0, 2026)).toMatch(/^the 9th \(\w+\)$/);
+  });
   it('shifts a capital ordinal in capitals', () => {
     const p = parseDate('OCTOBER 2ND, 2022', 2026)!;
     expect(renderShifted(p, 1, 2026)).toBe('OCTOBER 3RD, 2022');
@@ -79,7 +85,7 @@ describe('a bare day/month after a clinical event abbreviation, a vaccine or a v
     ['s/p lap appy 1/4, drain out.', '1/4', 'DATE'],
     ['S/P TKA RIGHT 2/3', '2/3', 'DATE'],
     ['Shingrix 5/21 and 8/14, Tdap 6/19.', '5/21', 'DATE'],
-    ['flu shot 1/2, Prevnar 20 given 2/3', '1/2', 'DATE'],
+    ['flu shot 1/9, Prevnar 20 given 2/7', '2/7', 'DATE'],
     ['Tdap 6/19 at pharmacy.', '6/19', 'DATE'],
     ['Lipase 412 (1/3) -> 88 (1/5).', '1/3', 'DATE'],
     ['K 5.9 (2/4), repeat 4.8.', '2/4', 'DATE']
@@ -89,6 +95,7 @@ describe('a bare day/month after a clinical event abbreviation, a vaccine or a v
     's/p 1/2 of the planned dose; d/c 1/4 tab.',
     'Advair 250/50 1 puff BID; Norco 5/325 q6h; Bactrim 800/160 BID.',
     'Vytorin 10/20 daily; Lotrel 5/10 daily.',
+    'Shingrix 1/2 given, 2/2 due; COVID vaccine 3/3 complete; Hep B 2/3.',
     'Strength 4 (4/5) in the left arm; murmur 2 (2/6).'
   ]);
 });
@@ -110,6 +117,25 @@ describe('month-year with a dash, lower-case "may", and the first day of a range
     'Doses 5-2000 units; titrate 1-2000 mL over 4 hours.',
     'Per MAR 3 doses given, MAR 2 tabs held.',
     'Range 10-2019 not applicable; 2-3 weeks of rest.'
+  ]);
+});
+
+describe('a dotted day/month without a year after a visit word, and clock ranges', () => {
+  positives([
+    ['Surgery 4.17 went well, drain out.', '4.17', 'DATE'],
+    ['Follow-up 5.22 with her PCP.', '5.22', 'DATE'],
+    ['seen 11.3 in urgent care', '11.3', 'DATE'],
+    ['RTC 6.14 for suture removal', '6.14', 'DATE'],
+    ['Appt: 9.30 at the lipid clinic', '9.30', 'DATE'],
+    ['Discharged 2.9, readmitted 2.15.', '2.9', 'DATE'],
+    ['scheduled on 7.21 with IR', '7.21', 'DATE'],
+    ['Admitted 10.28 from the ED.', '10.28', 'DATE']
+  ]);
+  negatives([
+    'Seen 2.5 weeks ago; follow-up 1.5 months; visit 3.5 hours.',
+    'Surgery 2.5 cm incision; appt 1.5 mg dose reviewed.',
+    'K 3.5, Mg 1.9, temp 37.2, pH 7.31 on 2.5 L.',
+    'Clinic hours 9a-5p, 10a-12p Saturdays, 8:30a-4:30p.'
   ]);
 });
 
