@@ -61,7 +61,9 @@ export function personEvidence(text: string, start: number, end: number): boolea
 }
 
 /** An article or possessive pronoun right before the word. */
-const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:a|an|the|his|her|their|my|your|our|its)[ \t]+$/iu;
+// "a Bookwalter and Harrington": the article governs both words of a coordinated pair.
+// Without the i flag: case-insensitive \p{Lu} would match any letter ("The patient, Mbali" is no pair).
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:[Aa]|[Aa]n|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Ii]ts|A|AN|THE|HIS|HER|THEIR)[ \t]+(?:\p{Lu}[\p{L}'’-]+[ \t]*(?:,|and|or|&)[ \t]+(?:(?:a|an|the)[ \t]+)?)?$/u;
 const PLACE_PREPOSITION = /\b(?:at|in|from|to|near|into|outside|toward|towards|across|behind|past|inside|by|via|works? (?:at|for))[ \t]+the[ \t]+$/i;
 /** After "the X": a family or a patient's file ("the Okafor family", "the Hollister chart") is a person's. */
 const FAMILY_OR_FILE_AFTER = /^(?:['’]s)?[ \t]+(?:family|families|household|kids|children|twins|residence|account|acct|chart|case|claim|file|encounter|admission|denial|bill|referral|note|notes|letter|records?)\b|^s\b|^['’]s\b/i;
@@ -70,11 +72,13 @@ const FAMILY_OR_FILE_AFTER = /^(?:['’]s)?[ \t]+(?:family|families|household|ki
  * "a Hoyer", "her Libre", "the Bovie": a person's name takes no article or possessive pronoun, so a name-like word right
  * after one is a thing (a product, device or brand), unless a family or file word or a person's verb follows it.
  */
-export function afterDeterminer(text: string, start: number, end: number): boolean {
+export function afterDeterminer(text: string, start: number, end: number, notThe = false): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 12), start);
+  const before = text.slice(Math.max(lineStart, start - 40), start);
   const after = text.slice(end, end + 40);
   // "at the Kwik Trip", "in the Tercero dorms": after a place preposition the word is a place, which other rules type.
   if (PLACE_PREPOSITION.test(text.slice(Math.max(lineStart, start - 24), start))) return false;
+  // A town takes "the" ("the Bronx", "the Dalles"), never "a" or "her".
+  if (notThe && /\b(?:[Tt]he|THE)[ \t]+(?:\p{Lu}[\p{L}'’-]+[ \t]*(?:,|and|or|&)[ \t]+)?$/u.test(before)) return false;
   return DETERMINER_BEFORE.test(before) && !FAMILY_OR_FILE_AFTER.test(after) && !CREDENTIAL_AFTER.test(after);
 }
