@@ -11,6 +11,7 @@
  * list's clinical words are never hits; spans index the original text.
  */
 import { type Hit } from './hits';
+import { codeSetWords, englishWords } from './vocabulary';
 import { COMMON_WORDS, EPONYMS, DRUGS, nameLists } from './lexicon';
 import { isStop } from './name-words';
 import { CLINICAL_HEAD } from './people';
@@ -28,7 +29,8 @@ const ROLE_BRACKET = /\b(?:social work(?:er)?|case manag(?:er|ement)|chaplain|in
 const COACH = /\b(?:[Cc]oach|[Pp]astor|[Tt]eacher|[Cc]ounselor|[Pp]rincipal|[Oo]fficer|[Dd]eputy)[ \t]+(\p{Lu}\p{Ll}+)\b/dgu;
 
 /** "Hunter, Paige (RN)", "Whitecloud, Leonard<tab>": "Last, First [Middle]" closed by a table or list delimiter. */
-const LAST_FIRST = /(?<![\p{L},][ \t]?)(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?),[ \t](\p{Lu}\p{Ll}+)(?:[ \t]\p{Lu}\p{Ll}+)?(?=[ \t]*(?:\t|[ \t]{2}|[ \t]\(|[ \t]*\||[ \t]*$|[ \t]+[-–—][ \t]))/dgmu;
+// The surname may carry a prefix with an inner capital ("O'Brien", "D'Angelo", "McAllister"); a semicolon closes a list item.
+const LAST_FIRST = /(?<![\p{L},'’][ \t]?)(\p{Lu}(?:['’](?=\p{Lu}))?\p{L}*\p{Ll}(?:[-'’]\p{Lu}?\p{Ll}+)?),[ \t](\p{Lu}\p{Ll}+)(?:[ \t]\p{Lu}\p{Ll}+)?(?=[ \t]*(?:\t|[ \t]{2}|[ \t]\(|[ \t]*[|;]|[ \t]*$|[ \t]+[-–—][ \t]))/dgmu;
 const firstName = (w: string) => (nameLists()?.first.get(w.toLowerCase()) ?? 0) >= 0.003;
 const clinical = (w: string) => EPONYMS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase());
 const usable = (w: string) => !isStop(w) && !clinical(w) && w.length >= 2;
@@ -64,7 +66,9 @@ export function findMessageNames(text: string): Hit[] {
     // "Tran, Quoc Bao": a given name the 1990 lists do not hold still counts when it is no ordinary word.
     // A name-like stop word may be the surname here ("Ward, Hunter"): the shape is the cue.
     const lastOk = usable(last) || (COMMON_WORDS.has(last.toLowerCase()) && !clinical(last));
-    if (surnameOk && (firstName(given) || !isOrdinaryWord(given)) && lastOk && (!isStop(given) || COMMON_WORDS.has(given.toLowerCase())) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
+    // "Okafor, Declan": in this shape a given name that no English or code-set word list holds is a name too.
+    const givenOk = firstName(given) || !isOrdinaryWord(given) || (!englishWords().has(given.toLowerCase()) && !codeSetWords().has(given.toLowerCase()));
+    if (surnameOk && givenOk && lastOk && (!isStop(given) || COMMON_WORDS.has(given.toLowerCase())) && !clinical(given)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'Last, First' });
   }
   return out;
 }

@@ -214,7 +214,8 @@ function nicknames(c: Ctx): Hit[] {
   for (const m of c.text.matchAll(NICKNAME)) {
     const [, a, , b] = m as unknown as [string, string, string, string];
     const nameish = (w: string) => isFirst(w) || isSurname(w) || !isOrdinaryWord(w);
-    if (!nameish(a) || !nameish(b) || clinicalWord(a) || clinicalWord(b) || isStop(a) || isStop(b) || !(isFirst(a) || isSurname(b))) continue;
+    // Two words no list knows around a quoted nickname ("Benedicto 'Benny' Villaflor") are a name by the shape alone.
+    if (!nameish(a) || !nameish(b) || clinicalWord(a) || clinicalWord(b) || isStop(a) || isStop(b) || !(isFirst(a) || isSurname(b) || (!isOrdinaryWord(a) && !isOrdinaryWord(b)))) continue;
     if (!clinicalAfter(c, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'name with a quoted nickname' });
   }
   return out;
@@ -236,8 +237,17 @@ function particleNames(c: Ctx): Hit[] {
 
 /** "user=mkowalski", "login: jsmith2": a user name in an access log names the person. */
 const USER_NAME = /\b(?:user(?:[ _]?name)?|user[ _]?id|login|logon|operator|uid)[ \t]*[=:][ \t]*([A-Za-z][A-Za-z0-9._-]{2,30})(?![A-Za-z0-9@])/gi;
+/** A chat handle heading its message ("brandi.k  10:02", "j.okafor 9:14 AM") or mentioned ("@kofi.a"): a person's login. */
+const HANDLE_LINE = /^[ \t]*([a-z][a-z0-9]*[._][a-z0-9]+(?:[._][a-z0-9]+)?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$/gm;
+const MENTION = /(?<![\w.@])@([A-Za-z][\w]*[._][\w]+|[A-Za-z]{3,}\b)(?![\w@.-]*\.(?:com|org|net|edu|gov)\b)/g;
 function userNames(text: string): Hit[] {
   const out: Hit[] = [];
+  for (const re of [HANDLE_LINE, MENTION]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      if (/[._]/.test(m[1]!) || !isOrdinaryWord(m[1]!)) out.push({ start, end: start + m[1]!.length, type: 'NAME', reason: 'chat handle' });
+    }
+  }
   for (const m of text.matchAll(USER_NAME)) {
     const start = m.index + m[0].length - m[1]!.length;
     if (!isOrdinaryWord(m[1]!) || /\d|[._]/.test(m[1]!)) out.push({ start, end: start + m[1]!.length, type: 'NAME', reason: 'user name' });

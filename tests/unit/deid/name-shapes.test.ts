@@ -101,3 +101,26 @@ describe('a given name that is also an eponym or a rare census name, with an ini
     expect(coveredAsName(text, value)).toBe(true);
   });
 });
+
+describe('names in tables, lists and chat handles', () => {
+  it.each([
+    ["4009 | O'Brien, Siobhan  | 03/05/2024 | 20610", "O'Brien, Siobhan"],
+    ['| D’Angelo, Marisa | 99213 |', 'D’Angelo, Marisa'],
+    ['7712 | Okonjo, Declan  | 02/01/2024', 'Okonjo, Declan'],
+    ['Patients: Reyes, Ana; Mbeki, Thabo; Kowalczyk, Zofia', 'Mbeki, Thabo'],
+    ['Visitor log: Teodoro "Teddy" Magbanua signed in at 1400.', 'Teodoro "Teddy" Magbanua'],
+    ['tamika.w  09:14\nanyone have the DRG grouper open', 'tamika.w'],
+    ['j.okafor 11:20 AM\nsent', 'j.okafor'],
+    ['@kofi.a can you check the modifier', 'kofi.a'],
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+
+  it.each([
+    'Contact us at help@coding.org or @support.',
+    'Stage 2, Grade 3 | 03/05/2024',
+    'Vitals at 09:14\nBP 120/80',
+  ])('leaves addresses, grades and times alone: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
