@@ -19,6 +19,10 @@ const ANALYTE_BEFORE = /\b(?:plt|platelets?|wbc|rbc|anc|alc|cd4|count|load|vl|rn
 /** Code systems whose codes are long digit strings (SNOMED, LOINC, NDC, RxNorm) or code shapes. */
 const CODE_SYSTEM_BEFORE = /\b(?:SNOMED(?:[- ]CT)?|LOINC|NDC|RxNorm|RxCUI|CUI|ICD(?:-?10|-?9)?(?:-CM|-PCS)?|PCS|CPT|HCPCS|DRG|MS-DRG|APR-DRG|HCC|CDT|revenue code|rev code)\b[^\n#]{0,12}$/i;
 
+const NDC_SHAPE = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
+const DRUG_PRODUCT_LINE = /\b(?:ndc|dispensed?|package|product|vials?|cartons?|labell?ed|label|pharmacy|refill(?:ed)?|tablets?|tabs|capsules?|caps|mg|mcg|units?|insulin|inhaler|pens?|syringes?|injection|solution|suspension|cream|ointment|patch(?:es)?|lot)\b/i;
+const lineAround = (text: string, start: number, end: number) => text.slice(text.lastIndexOf('\n', start - 1) + 1, (text.indexOf('\n', end) + 1 || text.length + 1) - 1);
+
 /** Code-set shapes: ICD-10-CM "E11" (the decimal part is its own token), HCPCS "J1100", CPT II/III "0001F"/"0042T", PCS "0DTJ4ZZ". */
 const CODE_SHAPES: RegExp[] = [
   /^[A-TV-Z]\d[0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/,
@@ -68,6 +72,9 @@ export function clinicalReading(text: string, start: number, end: number): strin
   if (/\b[cgpmnr]\.$/.test(before(text, start, 3))) return 'sequence variant';
   const pre = before(text, start, 40);
   if (ANALYTE_BEFORE.test(pre)) return 'lab or count value';
+  // An NDC layout (4-4-2, 5-3-2, 5-4-1, billing 5-4-2) on a line about a drug product names the product, not a person;
+  // without such words it stays a weak id the reviewer may drop.
+  if (NDC_SHAPE.test(token) && DRUG_PRODUCT_LINE.test(lineAround(text, start, end))) return 'drug product code';
   if (CODE_SYSTEM_BEFORE.test(pre)) return 'code of a code system';
   return null;
 }

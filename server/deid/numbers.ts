@@ -17,7 +17,8 @@ import { findStreetNumbers } from './street-numbers';
 /** Groups joined by '-', '.', '/', en dash or a space, spaced dashes too ("555 - 555 - 1234"); "(555)5551234"; an extension. */
 const SEP = '(?:[ \\t]?[-–.][ \\t]?|[ \\t])';
 const EXT = '(?:[ \\t]?,?[ \\t]?(?:x|ext\\.?|extension|ext:)[ \\t]?\\d{1,5})?';
-const PHONE = new RegExp(`(?<![\\w+\\/.-])(?:\\+?1${SEP}?)?(?:\\(\\d{3}\\)[ \\t]?\\d{3}${SEP}?|\\d{3}(?:${SEP}|\\/)\\d{3}${SEP})\\d{4}${EXT}(?![\\d-])`, 'g');
+// Also "(602)-555-0144" and "602.5550144" (area code apart, the rest run together).
+const PHONE = new RegExp(`(?<![\\w+\\/.-])(?:\\+?1${SEP}?)?(?:\\(\\d{3}\\)(?:[ \\t]?|[ \\t]?[-.][ \\t]?)\\d{3}${SEP}?|\\d{3}(?:${SEP}|\\/)\\d{3}${SEP}|\\d{3}[.-]\\d{3})\\d{4}${EXT}(?![\\d-])`, 'g');
 /** Toll-free numbers written with letters ("1-800-FLOWERS", "888-555-HELP"): seven letters or digits after the code, letters among them. */
 const VANITY = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s.-]?(?=[A-Z0-9-]*[A-Z])(?:[A-Z0-9][.-]?){6}[A-Z0-9](?![\w-])/g;
 /** A cue word, an optional object ("call her at", "text me on"), then a bare number: ten or seven digits, or "555 1234";
@@ -34,8 +35,12 @@ const WORD_DIGIT = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const WORD_PHONE = new RegExp(`\\b${WORD_DIGIT}(?:[ \\t,.-]+${WORD_DIGIT}){6,10}\\b`, 'gi');
 const WORD_PHONE_CUE = /\b(?:phone|number|call|cell|mobile|tel|telephone|reach|text|fax)\b[^\n]{0,40}(?:\n[^\n]{0,30})?$/i;
 
+/** "Tel.: 0044 20 7946 0958": an international number dialled with 00 instead of '+', after a phone word (8 to 15 digits after it). */
+const INTL_00 = /(?<![\w+.\/-])00[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-])/g;
+const INTL_CUE = /\b(?:phone|ph|tel|telephone|cell|mobile|call|contact|whatsapp|number|fax)\b[^\n\d]{0,16}$/i;
+
 export function findPhones(text: string): Hit[] {
-  const hits = [...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),
+  const hits = [...scan(text, INTL_00, 'PHONE', 'international phone number', 0, (m, s) => INTL_CUE.test(before(text, s, 24)) && ((m[0].match(/\d/g) ?? []).length - 2 >= 8) && ((m[0].match(/\d/g) ?? []).length - 2 <= 15)),...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),
     ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1), ...scan(text, PAGER, 'PHONE', 'pager or extension', 1)];
   for (const m of text.matchAll(WORD_PHONE)) if (WORD_PHONE_CUE.test(before(text, m.index, 80))) hits.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'phone number in words' });
   for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44)) || FAX_AFTER.test(text.slice(h.end, h.end + 12))) { h.type = 'FAX'; h.reason = 'fax number'; }

@@ -237,6 +237,38 @@ describe('numbers that are sizes, trials and scores with words between', () => {
   ]);
 });
 
+describe('phones in every layout', () => {
+  positives([
+    ['Home: (512)-555-0187 evenings.', '(512)-555-0187', 'PHONE'],
+    ['Son 512-555 0187 (cell).', '512-555 0187', 'PHONE'],
+    ['Office line 512.5550187, ask for Bea.', '512.5550187', 'PHONE'],
+    ['Tel.: 0033 1 4427 1900 (Paris office)', '0033 1 4427 1900', 'PHONE'],
+    ['whatsapp 0052 55 4412 9081', '0052 55 4412 9081', 'PHONE'],
+    ['Reach the niece at 512-555-0187x4.', '512-555-0187x4', 'PHONE'],
+    ['Call back 1 (512) 555 0187 today', '1 (512) 555 0187', 'PHONE'],
+    ['Fax: 512-555-0199', '512-555-0199', 'FAX']
+  ]);
+  negatives([
+    'Weights 120.5550 not real; ranges 100-1200, 5/325.',
+    'Dose 0025 units? no: 0.025 mg; counts 0012 0034 0056 in the log.',
+    'BP 128/76/0 typo; 250/500/1000 mg tabs.'
+  ]);
+});
+
+describe('NDC layouts name a drug product on a line about one', () => {
+  negatives([
+    'Dispensed 0781-5180-01 amoxicillin 500 mg caps.',
+    'Insulin pen 00088-2220-33 lot checked.',
+    'Vial 63323-262-01, 10 units given.',
+    'Pharmacy label shows 50090-4471-0.'
+  ]);
+  positives([
+    ['Patient account 2291-0044-12 closed.', '2291-0044-12', 'ACCOUNT'],
+    ['Ref 5512-8801-22 per the caller.', '5512-8801-22', 'OTHER_ID'],
+    ['Number on the letter: 44712-339-08.', '44712-339-08', 'OTHER_ID']
+  ]);
+});
+
 describe('no hit at all on a full clinical paragraph', () => {
   it('leaves vitals, labs, doses, codes and counts alone', () => {
     const text = 'Vitals 0800: BP 144/92, HR 104, RR 22, T 100.9, SpO2 91% 2L. Na 131, K 5.4, Cr 2.1 (baseline 1.4), '
