@@ -227,6 +227,7 @@ describe('numbers that are sizes, trials and scores with words between', () => {
     'Placed a 7/8 French sheath; 5/6 Fr dilators on the tray.',
     'Enrolled in NCT05512290 (phase 2); NCT04477188 closed.',
     'Reports 7/10 left hip pain, worse at night.',
+    'PHQ-2 = 2/6, GAD-7 5/21, AUDIT-C 3/12, CIWA 8/67; Mini-Cog 3/5.',
     'Rates her 3/10 dull low back ache today.',
     'Scan file scan_v2_final.pdf attached.'
   ]);
