@@ -47,7 +47,7 @@ const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|
 /** "Memorial Hospital", "Children's Hospital", "Regional Medical Center": a capitalised institution name made of generic words still names one place. */
 const GENERIC_INSTITUTION = /(?<![\p{L}\p{N}])((?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:['’]s)?[ \t]+){0,3})(Children['’]s Hospital|Women['’]s Hospital|Hospitals?|Medical Cent(?:er|re)|Health System|Infirmary|Nursing Home|Hospice|Rehabilitation Hospital|Health Cent(?:er|re))(?![\p{L}])/gu;
 /** Qualifiers that make it any hospital, not a named one ("Outside Hospital", "the Receiving Hospital"). */
-const NOT_A_NAME = /^(?:Outside|Local|Other|Previous|Prior|Receiving|Sending|Referring|Transferring|Accepting|Admitting|Any|This|That|Our|Your|Their|His|Her|The|A|An|Nearest|Nearby|Same|New|Another|Different|Area|Home|Patient|Pt|Each|Every|Which|What|No|Main|Teaching|Acute|Private|Public|Rural|Urban|Small|Large|Tertiary|Community-based)$/;
+const NOT_A_NAME = /^(?:Day|Partial|Night|Psychiatric|Outside|Local|Other|Previous|Prior|Receiving|Sending|Referring|Transferring|Accepting|Admitting|Any|This|That|Our|Your|Their|His|Her|The|A|An|Nearest|Nearby|Same|New|Another|Different|Area|Home|Patient|Pt|Each|Every|Which|What|No|Main|Teaching|Acute|Private|Public|Rural|Urban|Small|Large|Tertiary|Community-based)$/;
 
 /** "seen at fairview hospital", "transferred to regions hospital": a lower-case name before an institution word, after a place word. */
 const LOWER_INSTITUTION = /(?<=\b(?:at|from|to|in|transferred|admitted|seen|treated|followed|records)[ \t]+(?:the[ \t]+)?)((?:[a-z][a-z'’]+[ \t]+){1,2})(hospital|medical center|med center|clinic|nursing home|hospice|rehab|health|imaging|radiology|lab|labs|laboratory|pharmacy|urgent care|surgery center|dialysis|family medicine|family practice|primary care|pediatrics|medical group|cancer center|health center|orthopedics|senior living|assisted living)\b/gu;
@@ -192,8 +192,9 @@ export function findFacilities(text: string): Hit[] {
     // "From Thornbury Creek Manor. ...": a capitalised preposition at a sentence start is no part of the name.
     const first = /^(?:The|A|An|Our|Patient|Pt|Outside|From|At|To|In|Via|Per|With|By|For)\s+/.exec(text.slice(s));
     if (first && !/^Our Lady/.test(text.slice(s))) s += first[0].length;
-    // "Pastor Odom of New Zoar Baptist Church": a person with a title, then "of", then the facility.
-    const titled = /^(?:Pastor|Reverend|Rev\.?|Father|Fr\.|Bishop|Elder|Deacon|Sister|Brother|Rabbi|Imam|Chaplain|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+[A-Z][a-z]+[ \t]+of[ \t]+/.exec(text.slice(s));
+    // "Pastor Odom of New Zoar Baptist Church": a person with a title, then "of", then the facility;
+    // "Member of Saint Anne Catholic Church": a role before "of" is the person's, not the place's.
+    const titled = /^(?:(?:Pastor|Reverend|Rev\.?|Father|Fr\.|Bishop|Elder|Deacon|Sister|Brother|Rabbi|Imam|Chaplain|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+[A-Z][a-z]+|Members?|Residents?|Parishioners?|Patients?|Employees?|Staff|Volunteers?|Clients?|Students?|Graduates?|Directors?|Friends?)[ \t]+of[ \t]+/.exec(text.slice(s));
     if (titled) s += titled[0].length;
     // "Ridgeview Medical Center and Cardiology Clinic": two names joined; a service after "and" is no part of the place.
     const joined = /^(.*?[ \t](?:Hospital|Medical Center|Health System|Clinic|Center|Hospice))[ \t]+(?:and|&)[ \t]+(.+)$/.exec(text.slice(s, m.index + m[0].length));

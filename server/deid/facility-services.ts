@@ -12,6 +12,7 @@
 import { cityPopulation } from './gazetteer';
 import { nameLists } from './lexicon';
 import { isStop } from './name-words';
+import { tokenize } from './tokens';
 import { codeSetWords } from './vocabulary';
 import terms from './lists/clinical-terms.json';
 
@@ -28,7 +29,12 @@ const DEPARTMENT_WORDS = new Set(('palliative supportive hospice comfort wound o
   'radiology rehab rehabilitation therapy physical speech respiratory infectious disease diseases failure clinical research and & of the for ' +
   'cardiology oncology neurology nephrology urology dermatology gastroenterology pulmonology rheumatology endocrinology hematology ' +
   'orthopedics orthopaedics pediatrics psychiatry psychology surgery podiatry ophthalmology optometry audiology gynecology obstetrics ' +
-  'geriatrics neurosurgery otolaryngology anesthesia anesthesiology pathology genetics immunology hepatology').split(' '));
+  'geriatrics neurosurgery otolaryngology anesthesia anesthesiology pathology genetics immunology hepatology ' +
+  'home peritoneal hemodialysis partial').split(' '));
+/** Heads that are themselves a service: before them, clinical adjectives alone name the service ("Acute Dialysis"). */
+const SERVICE_HEAD = /^(?:Dialysis|Rehab|Rehabilitation|Lab|Labs|Laboratory|Laboratories|Imaging|Radiology|Medicine|Care|Therapy|Physical Therapy|Pathology|Cardiology|Oncology|Hematology|Psychiatry|Pediatrics|Orthopedics|Ortho|Peds|Cardio|Health|Clinic|Center)$/;
+/** "Catholic Church", "Baptist Church": a denomination names no place. */
+const DENOMINATION = /^(?:Catholic|Roman|Baptist|Southern|Methodist|United|Lutheran|Episcopal|Presbyterian|Orthodox|Greek|Russian|Mormon|Adventist|Seventh-day|Pentecostal|Evangelical|Anglican|Christian|Reformed|Mennonite|Amish|Quaker|Unitarian|Apostolic|Catholic|LDS|AME|Church|of|the|God|Christ|Jesus|Latter-day|Saints|Nazarene|Assembly|Assemblies|Witnesses|Jehovah['’]s)$/;
 const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 
 /** Heads that name a building whatever the words before them. */
@@ -49,6 +55,9 @@ export function isServiceName(words: string, head: string): boolean {
   // "Mountain View Regional Medical" + "Center": an institution head may sit inside the words the pattern took.
   if (INSTITUTION.test(head) || INSIDE.test(words)) return false;
   const ws = words.split(/[\s/-]+/).filter(Boolean);
-  // At least one word must be a service or unit word proper: code-set words alone ("Main Line") are often places.
-  return ws.length > 0 && ws.every(serviceWord) && ws.some((w) => DEPARTMENT_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) && !/^(?:and|&|of|the|for)$/i.test(w) || UNIT_ABBREVIATIONS.has(w.toLowerCase()));
+  if (head === 'Church' && ws.every((w) => DENOMINATION.test(w))) return true;
+  const dept = (w: string) => DEPARTMENT_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) && !/^(?:and|&|of|the|for)$/i.test(w) || UNIT_ABBREVIATIONS.has(w.toLowerCase());
+  // At least one word must be a service or unit word proper: code-set words alone ("Main Line") are often places;
+  // before a service head, clinical adjectives do ("Acute Dialysis"; "River Dialysis" stays a place).
+  return ws.length > 0 && ws.every(serviceWord) && (ws.some(dept) || (SERVICE_HEAD.test(head) && ws.every((w) => dept(w) || isStop(w) || tokenize(w)[0]?.tags.has('Adjective'))));
 }

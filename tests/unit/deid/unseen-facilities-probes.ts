@@ -98,7 +98,9 @@ export const BESIDE_FACILITY_WORDS: Probe[] = [
   ['Father Wisniak of Holy Trinity Catholic Church called.', 'Holy Trinity Catholic Church', 'FACILITY'],
   ['Admitted from: The Arbors at Fox Run (memory care)', 'Arbors at Fox Run', 'FACILITY'],
   ['Lives at The Landing at Crystal Creek with her husband.', 'Landing at Crystal Creek', 'FACILITY'],
-  ['Cardiology at Ascension Saint Thomas next week.', 'Ascension Saint Thomas', 'FACILITY']
+  ['Cardiology at Ascension Saint Thomas next week.', 'Ascension Saint Thomas', 'FACILITY'],
+  ['Member of Saint Anne Catholic Church, sings in the choir.', 'Saint Anne Catholic Church', 'FACILITY'],
+  ['Runs MWF at River Dialysis; rehab at Maple Rehabilitation.', 'Maple Rehabilitation', 'FACILITY']
 ];
 
 /** Words beside a facility word that name no place. */
@@ -111,7 +113,14 @@ export const BESIDE_KEEPS: Keep[] = [
   ['Records from Tilden Hospital and Lyme titers reviewed.', 'Lyme'],
   ['Back to the group home, Monday per staff.', 'Monday'],
   ['Discharged to rehab (Cardiac Rehab Phase II) on Friday.', 'Cardiac Rehab Phase II'],
-  ['Hoping to go to Cardiology for short-term follow up.', 'Cardiology']
+  ['Hoping to go to Cardiology for short-term follow up.', 'Cardiology'],
+  ['Peritoneal Dialysis training; Home Dialysis unit; Acute Dialysis.', 'Peritoneal Dialysis'],
+  ['Pulmonary Rehabilitation and Vestibular Rehabilitation; Cardiac Rehab phase 2.', 'Pulmonary Rehabilitation'],
+  ['Catholic Church teaching; Baptist Church tradition; Methodist Church history.', 'Catholic Church'],
+  ['Peds Ortho, Sports Ortho and Peds Cardio following; Pulm Labs pending.', 'Peds Ortho'],
+  ['Microbiology Laboratory reported; Sleep Laboratory study; Clinical Laboratory.', 'Microbiology Laboratory'],
+  ['Used Mayo scissors, a Kelly clamp and a Foley catheter; Ortho Evra patch.', 'Mayo'],
+  ['Behavioral Health consulted; Mental Health Clinic; Women\'s Health visit.', 'Behavioral Health']
 ];
 
 /** Terms a facility rule must leave alone: payers, programs, products, eponyms, departments. */
