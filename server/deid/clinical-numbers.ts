@@ -20,7 +20,7 @@ const ANALYTE_BEFORE = /\b(?:plt|platelets?|wbc|rbc|anc|alc|cd4|count|load|vl|rn
 const CODE_SYSTEM_BEFORE = /\b(?:SNOMED(?:[- ]CT)?|LOINC|NDC|RxNorm|RxCUI|CUI|ICD(?:-?10|-?9)?(?:-CM|-PCS)?|PCS|CPT|HCPCS|DRG|MS-DRG|APR-DRG|HCC|CDT|revenue code|rev code)\b[^\n#]{0,12}$/i;
 
 const NDC_SHAPE = /^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})$/;
-const DRUG_PRODUCT_LINE = /\b(?:ndc|dispensed?|package|product|vials?|cartons?|labell?ed|label|pharmacy|refill(?:ed)?|tablets?|tabs|capsules?|caps|mg|mcg|units?|insulin|inhaler|pens?|syringes?|injection|solution|suspension|cream|ointment|patch(?:es)?|lot)\b/i;
+const DRUG_PRODUCT_LINE = /\b(?:ndc|dispensed?|package|product|vials?|cartons?|labell?ed|pharmacy|refill(?:ed)?|tablets?|capsules?|mg|mcg|insulin|inhaler|syringes?|injection|solution|suspension|cream|ointment)\b/i;
 const lineAround = (text: string, start: number, end: number) => text.slice(text.lastIndexOf('\n', start - 1) + 1, (text.indexOf('\n', end) + 1 || text.length + 1) - 1);
 
 /** Code-set shapes: ICD-10-CM "E11" (the decimal part is its own token), HCPCS "J1100", CPT II/III "0001F"/"0042T", PCS "0DTJ4ZZ". */

@@ -85,6 +85,7 @@ const AGE_PATTERNS: [RegExp, number][] = [
   [new RegExp(`(?<![\\d/.])\\b${AGE_NUM}[ \\t]?\\/[ \\t]?(?:F|M|female|male)\\b|\\b(?:F|M)[ \\t]?\\/[ \\t]?${AGE_NUM}(?![\\d/]|\\.\\d)\\b`, 'g'), 0],
   [new RegExp(`\\b${AGE_NUM}[\\s-]+years?[\\s-]+young\\b|\\b${AGE_NUM}[\\s-]?(?:yo[mf]?|y\\/o|y\\.o\\.|yrs?|years)(?![\\w])|\\b${AGE_NUM}y(?![\\w])`, 'gi'), 0],
   // "she is 94", "mom just turned 96", "who was 91": a person's age after its subject (group 1), never a value with a unit.
+  [new RegExp(`\\b(?:hes|shes)[ \\t]+(?:now[ \\t]+|almost[ \\t]+|nearly[ \\t]+)?${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg))`, 'gi'), 1],
   [new RegExp(`\\b(?:she|he|patient|pt|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|aunt|uncle|sister|brother|who)(?:['’]s|[ \\t]+(?:is|was|will be|turns|turned|just turned))(?:[ \\t]+(?:now|almost|nearly|about|over|already))?[ \\t]+${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg|beats|percent|on|over))`, 'gi'), 1],
   // "turned 95", "her 95th birthday", "a woman of 97", "age ninety-six".
   [new RegExp(`\\bturned\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\b${AGE_NUM}(?:st|nd|rd|th)\\s+birthday\\b|\\b(?:man|woman|gentleman|lady|male|female)\\s+of\\s+${AGE_NUM}\\b(?!\\s*(?:%|mg|kg|lbs?|units?))|\\b(?:age[ds]?|aged)\\s*:?\\s*(?:${WORD_AGE})\\b`, 'gi'), 0],
@@ -158,6 +159,10 @@ const PLATE = /\bplate\b\s*(?:number|no\.?|#)?\s*[:#]?\s*((?:[A-Z]{2}\s)?[A-Z0-9
 /** "MRN from UCSF was 38201177": the label, a few words, then the number. */
 const DISTANT_MRN = /\b(?:MRN|medical record number|record number|chart number)\b[^.\n\d]{1,30}?\b(?:was|is|of|=|:)\s*#?\s*([A-Z]{0,3}\d{5,12})(?![\w-])/gi;
 
+/** "the old one ending 4471", "card ends in 0093": the last digits of an id, after an id word on the same line (group 1). */
+const ENDING_DIGITS = /\b(?:ending|ends)(?:[ \t]+(?:in|with))?[ \t]+(\d{4})(?![\d.,\/-])/gi;
+const ID_WORD_BEFORE = /\b(?:card|account|acct|number|no\.|#|policy|member|id|one|mrn|ssn|social|claim|plan)\b[^\n]{0,40}$/i;
+
 /** "Query # Q-55812", "Ticket #A-20931": any word, a number sign, then a value with 4+ digits. */
 const HASH_ID = /\b[A-Za-z]{3,}\.?\s*#\s*([A-Z]{0,4}-?\d{4,}(?:-\d+)*)(?![\w-])/g;
 
@@ -207,6 +212,10 @@ function listedAfter(text: string, hits: Hit[]): Hit[] {
 function labelledIds(text: string): Hit[] {
   const out: Hit[] = scan(text, PLATE, 'VEHICLE', 'labelled plate', 1, (m) => /\d/.test(m[1]!));
   out.push(...scan(text, HASH_ID, 'OTHER_ID', 'number after #', 1));
+  for (const m of text.matchAll(ENDING_DIGITS)) {
+    const s = m.index + m[0].length - 4;
+    if (ID_WORD_BEFORE.test(before(text, m.index, 48)) && !/^(?:19|20)\d{2}$/.test(m[1]!) && !clinicalReading(text, s, s + 4)) out.push({ start: s, end: s + 4, type: keyTypeBefore(text, s) ?? 'OTHER_ID', reason: 'last digits of an id' });
+  }
   out.push(...scan(text, DISTANT_MRN, 'MRN', 'labelled MRN', 1));
   // Cheap gates: the spelled-out forms need four digit words, or single characters spaced out, somewhere in the text.
   if (new RegExp(`${DIGIT_WORD}(?:[ \\t,-]+${DIGIT_WORD}){3}`, 'i').test(text)) for (const [re, type] of WORD_RES) out.push(...scan(text, re, type, `${type.toLowerCase().replace('_', ' ')} in words`, 1));

@@ -181,6 +181,19 @@ describe('keyed values are values, and one key may lead several', () => {
   });
 });
 
+describe('the last digits of an id, and a keyed value a few words on', () => {
+  positives([
+    ['the old card ending 7719 still shows', '7719', 'OTHER_ID'],
+    ['Visa? no, the account ending in 0093 was closed', '0093', 'ACCOUNT'],
+    ['member id ends with 4410 on the letter', '4410', 'HEALTH_PLAN'],
+    ['acct# on the bill 0040-5512-88, unit 6', '0040-5512-88', 'ACCOUNT']
+  ]);
+  negatives([
+    'Ending 2024 with a plan; the week ending 1400 hrs; ends in 5 days.',
+    'Taper ending 10 mg; course ends with 2000 mL.'
+  ]);
+});
+
 describe('keys in a table header type the values under them', () => {
   it('types each column by its header', () => {
     const text = 'Member ID\tGroup\tPlan\nZHK44120917\t55180\tGold PPO';
@@ -212,7 +225,8 @@ describe('ages over 89 said in passing', () => {
     ['He is now 92 and frail.', '92', 'AGE'],
     ['The patient, who is 94, declines.', '94', 'AGE'],
     ['my dad is almost 99', '99', 'AGE'],
-    ['mom will be 91 in June', '91', 'AGE']
+    ['mom will be 91 in June', '91', 'AGE'],
+    ['my dad (hes 94 in feb) had a fall', '94', 'AGE']
   ]);
   negatives([
     'At 90 minutes the drain was pulled; at 95% she desaturates.',
