@@ -24,7 +24,7 @@ import terms from './lists/clinical-terms.json';
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 import { CLINICAL_HEAD } from './people';
 import { findContextFacilities } from './facility-context';
-import { isServiceName } from './facility-services';
+import { isDenomination, isServiceName } from './facility-services';
 import { findFacilityMentions } from './facility-mentions';
 import { findFacilitiesBesideWords } from './facility-beside';
 
@@ -159,7 +159,8 @@ export function findFacilities(text: string): Hit[] {
       const pre = text.slice(Math.max(0, m.index - 30), m.index);
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
       // A one-word name that is also an English word ("Giant", "Quest", "Northwestern") is treated like a short one.
-      const wordLike = !k.abbr && !/[\s-]/.test(name) && isEnglishWord(name.toLowerCase());
+      // A faith's name too ("She is Methodist", "Religion: Baptist").
+      const wordLike = !k.abbr && !/[\s-]/.test(name) && (isEnglishWord(name.toLowerCase()) || isDenomination(name));
       if ((!k.abbr && !k.multi) || wordLike) {
         // A single ordinary word ("Mercy", "Rush") only as a name after a place word or before a campus word.
         if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;

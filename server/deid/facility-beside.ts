@@ -6,7 +6,8 @@
  *  - before the kind of place in brackets: "Fairhaven (SNF)", "Rosewood Court (assisted living)",
  *    "The Arbors at Fox Run (memory care)";
  *  - before a placement purpose after "to"/"at": "go to Linden Grove for short-term rehab",
- *    "Corbin Place for respite".
+ *    "Corbin Place for respite";
+ *  - an institution word alone after a place word: "down at Memorial", "taken to County by EMS".
  * Never a facility here: weekdays and months, a person after an honorific, departments and
  * services ("Cardiac Rehab Phase II"), clinical words and abbreviations, payers, states, countries.
  * Invariants: hits are typed FACILITY and cover whole capitalised words; spans index the original text.
@@ -28,6 +29,8 @@ const APPOSITION = new RegExp(String.raw`\b${KIND}[ \t]*,[ \t]+(${NAME})(?=[ \t]
 const BRACKETED = new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]*\([ \t]*${KIND}[ \t]*\)`, 'gu');
 const PLACEMENT = new RegExp(String.raw`\b(?:to|at|into)[ \t]+(?:the[ \t]+)?(${NAME})[ \t]+for[ \t]+(?:a[ \t]+)?(?:(?:short|long)[- ]term[ \t]+|skilled[ \t]+|subacute[ \t]+|inpatient[ \t]+|acute[ \t]+)?(?:rehab|rehabilitation|placement|respite|skilled nursing|SNF|hospice|memory care|assisted living|a bed)\b`, 'gu');
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
+/** An institution word as a hospital's short name, after a place word, before punctuation or a lower-case word ("at County by EMS"; not "to General Surgery", "Memorial Day"). */
+const INFORMAL = /(?<=\b(?:at|to|from|into)[ \t]+)(?:Memorial|Regional|General|County|Methodist|Baptist|Presbyterian|Lutheran|Adventist|Episcopal|Deaconess|Children['’]s|Samaritan|University)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+[a-z])/gmu;
 const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Pastor|Father|Sister|Nurse)$/;
 const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 const LEAD = /^(?:The|A|An|Our|Her|His|Their)[ \t]+/;
@@ -45,6 +48,8 @@ export function placeName(name: string): boolean {
 
 export function findFacilitiesBesideWords(text: string): Hit[] {
   const out: Hit[] = [];
+  // "down at Memorial", "taken to County", "born at Presbyterian": an institution word alone after a place word is the hospital.
+  for (const m of text.matchAll(INFORMAL)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'institution word alone after a place word' });
   const add = (m: RegExpMatchArray, reason: string) => {
     let name = m[1]!;
     let start = m.index! + m[0].indexOf(name);

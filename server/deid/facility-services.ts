@@ -50,12 +50,15 @@ function serviceWord(word: string): boolean {
   return codeSetWords().has(w) && !cityPopulation(word) && (nameLists()?.last.get(w) ?? Infinity) > 1500;
 }
 
+/** A faith's name ("Methodist", "Baptist"): as one word it names a hospital only after a place word. */
+export const isDenomination = (word: string): boolean => DENOMINATION.test(word) && !/^(?:of|the|Church|God|Christ|Jesus|Saints)$/.test(word);
+
 /** Whether "<words> <head>" names a service or unit, not a place ("Sleep Medicine", "EP Lab"). */
 export function isServiceName(words: string, head: string): boolean {
   // "Mountain View Regional Medical" + "Center": an institution head may sit inside the words the pattern took.
   if (INSTITUTION.test(head) || INSIDE.test(words)) return false;
   const ws = words.split(/[\s/-]+/).filter(Boolean);
-  if (head === 'Church' && ws.every((w) => DENOMINATION.test(w))) return true;
+  if (/^(?:Church|Adventist|Episcopal|Franciscan|Baptist|Methodist|Lutheran|Presbyterian)$/.test(head) && ws.every((w) => DENOMINATION.test(w))) return true;
   const dept = (w: string) => DEPARTMENT_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) && !/^(?:and|&|of|the|for)$/i.test(w) || UNIT_ABBREVIATIONS.has(w.toLowerCase());
   // At least one word must be a service or unit word proper: code-set words alone ("Main Line") are often places;
   // before a service head, clinical adjectives do ("Acute Dialysis"; "River Dialysis" stays a place).

@@ -53,7 +53,17 @@ export const INFORMAL_FACILITIES: Probe[] = [
   ['EMS took him to Presbyterian West.', 'Presbyterian West', 'FACILITY'],
   ['Her kids go to Bayfront Peds.', 'Bayfront Peds', 'FACILITY'],
   ['Sees Dr. Lund at Highpoint Cardio.', 'Highpoint Cardio', 'FACILITY'],
-  ['Got her shots at the Good Shepherd clinic.', 'Good Shepherd', 'FACILITY']
+  ['Got her shots at the Good Shepherd clinic.', 'Good Shepherd', 'FACILITY'],
+  ['Was down at Memorial last week for chest pain.', 'Memorial', 'FACILITY'],
+  ['Transferred to Methodist overnight for a bed.', 'Methodist', 'FACILITY'],
+  ['She was born at Presbyterian, per mom.', 'Presbyterian', 'FACILITY'],
+  ['Taken to County by EMS after the fall.', 'County', 'FACILITY'],
+  ['Records from Regional are still pending.', 'Regional', 'FACILITY'],
+  ['She was at Adventist for a week in May.', 'Adventist', 'FACILITY'],
+  ["Follows at Children's for her asthma.", "Children's", 'FACILITY'],
+  ['Discharged from Lutheran on Friday with a walker.', 'Lutheran', 'FACILITY'],
+  ['Dad is at Shady Grove Adventist on 4 West.', 'Shady Grove Adventist', 'FACILITY'],
+  ['Labs sent from Bayside Deaconess this morning.', 'Bayside Deaconess', 'FACILITY']
 ];
 
 /** Health-system abbreviations in a place context; clinical abbreviations stay. */
@@ -144,7 +154,11 @@ export const FACILITY_KEEPS: Keep[] = [
   ['He moved from Texas to Ohio; visiting family in Mexico.', 'Texas'],
   ['Palliative Care and Case Management consulted; Social Work to see.', 'Palliative Care'],
   ['Admitted to Medicine; transferred to Surgery; Cardiology following.', 'Medicine'],
-  ['Apgar 8 and 9; Babinski negative; Tinel sign positive.', 'Babinski']
+  ['Apgar 8 and 9; Babinski negative; Tinel sign positive.', 'Babinski'],
+  ['Memorial Day weekend; admitted to General Surgery; in general, improving.', 'Memorial'],
+  ['Admitted to General Surgery, then to Regional Anesthesia for a block.', 'General'],
+  ['Methodist faith; Baptist by upbringing; lives in Clark County.', 'Methodist'],
+  ['She was born at home; went to Children\'s Hospital later.', 'home']
 ];
 
 /** Towns, counties and neighbourhoods without a state, after the words people use. */
