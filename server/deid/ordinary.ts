@@ -36,7 +36,8 @@ function listed(w: string): boolean {
 
 function formed(w: string): boolean {
   if (w.length >= 7 && CLINICAL_SUFFIX.test(w)) return true;
-  const forms = [w, ...SUFFIX_SWAPS.filter(([re]) => re.test(w)).map(([re, to]) => w.replace(re, to))];
+  // "Waleed", "Fareed" are no "wale" + -ed: English writes "waled", so -ed never leaves a stem ending in e.
+  const forms = [w, ...SUFFIX_SWAPS.filter(([re]) => re.test(w)).map(([re, to]) => w.replace(re, to)).filter((f) => !(/eed$/.test(w) && f === w.slice(0, -2)))];
   const rest = PREFIX.exec(w);
   // "extubated" is intubated undone: a removed ex- may stand for in-.
   if (rest) forms.push(w.slice(rest[0].length), ...(rest[0] === 'ex' ? ['in' + w.slice(2)] : []));

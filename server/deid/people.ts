@@ -17,6 +17,7 @@ import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
 import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { afterDeterminer } from './person-evidence';
+import { isOrdinaryWord } from './ordinary';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 import { drugContext, medicalNounAfter } from './proper-nouns';
 
@@ -150,7 +151,9 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       const honorific = /\b(?:dr|mr|mrs|ms|miss|wife|husband|son|daughter|dtr|mother|mom|father|dad|sister|brother|niece|nephew|grandson|granddaughter|partner|boyfriend|girlfriend)\.?\s+$/i.test(text.slice(Math.max(0, t.start - 16), t.start));
       const listed = honorific || (c.lists?.first.get(lw) ?? 0) >= FIRST_MIN_FREQ * 3 || (c.lists?.last.get(lw) ?? Infinity) <= 20000;
       // "daughter emailed", "son visiting": a verb after the cue word is not a name.
-      const verbLike = /(?:ed|ing)$/.test(lw) || isEnglishWord(lw);
+      // "with meals", "for bath", "with stairs": after the weak cues "with" and "for" an ordinary word (plurals too) is the thing.
+      const weakCue = /\b(?:with|for)\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start));
+      const verbLike = /(?:ed|ing)$/.test(lw) || isEnglishWord(lw) || (weakCue && isOrdinaryWord(lw));
       if (listed && !exceptional(t) && !isEnglishLower(t) && !verbLike && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
     }
   }

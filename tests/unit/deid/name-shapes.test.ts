@@ -124,3 +124,26 @@ describe('names in tables, lists and chat handles', () => {
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('after the weak cues "with" and "for", a lower-case ordinary word is the thing', () => {
+  it.each([
+    'Take with meals and a full glass of water.',
+    'Ambulates with cane on level surfaces.',
+    'Covered with cotton gauze and tape.',
+    'Soaks with salt water twice daily.',
+    'Needs help for dressing and bathing.',
+    'Short of breath with stairs and hills.',
+    'Struggles with weight since the move.',
+    'Set up for lunch tray in the chair.',
+  ])('%s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['spoke with tamika about the denial', 'tamika'],
+    ['ok will check with brenda', 'brenda'],
+    ['left the chart for keisha to finish', 'keisha'],
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+});
