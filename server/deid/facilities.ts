@@ -24,7 +24,7 @@ import terms from './lists/clinical-terms.json';
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 import { CLINICAL_HEAD } from './people';
 import { findContextFacilities } from './facility-context';
-import { isDenomination, isServiceName } from './facility-services';
+import { allServiceWords, isDenomination, isServiceName } from './facility-services';
 import { findFacilityMentions } from './facility-mentions';
 import { findFacilitiesBesideWords } from './facility-beside';
 
@@ -199,12 +199,15 @@ export function findFacilities(text: string): Hit[] {
     if (titled) s += titled[0].length;
     // "Ridgeview Medical Center and Cardiology Clinic": two names joined; a service after "and" is no part of the place.
     const joined = /^(.*?[ \t](?:Hospital|Medical Center|Health System|Clinic|Center|Hospice))[ \t]+(?:and|&)[ \t]+(.+)$/.exec(text.slice(s, m.index + m[0].length));
-    if (joined && isServiceName(joined[2]!.replace(new RegExp(`[ \\t]*(?:${HEAD_ALT})$`), ''), m[2]!)) { push(s, s + joined[1]!.length, 'facility name'); continue; }
+    const second = joined?.[2]!.replace(new RegExp(`[ \\t]*(?:${HEAD_ALT})$`), '').trim();
+    if (joined && (!second || isServiceName(second, m[2]!) || allServiceWords(second))) { push(s, s + joined[1]!.length, 'facility name'); continue; }
     push(s, m.index + m[0].length, 'facility name');
   }
   for (const m of text.matchAll(LOWER_HEAD)) {
     const words = m[1]!.split(/\s+/);
-    if (!distinctive(m[1]!) || words.some((w) => isStop(w) || isClinicalOrCommon(w))) continue;
+    // "Anticoagulation clinic" is a service; after a named place it is that place's ("St. Joseph's Endocrine clinic").
+    const afterName = /\p{Lu}[\p{L}'’.]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 30), m.index));
+    if (!distinctive(m[1]!) || words.some((w) => isStop(w) || isClinicalOrCommon(w)) || (allServiceWords(m[1]!) && !afterName)) continue;
     // "Device clinic", "Wound clinic": one ordinary word names a service, not a place.
     if (words.length === 1 && isEnglishWord(words[0]!)) continue;
     push(m.index, m.index + m[0].length, 'facility name before a facility word');

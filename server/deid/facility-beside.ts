@@ -18,6 +18,7 @@ import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { STATE_NAMES } from './places';
 import { isCountry } from './tokens';
 import { codeSetWords } from './vocabulary';
+import { cityPopulation } from './gazetteer';
 import { isServiceName } from './facility-services';
 import terms from './lists/clinical-terms.json';
 
@@ -36,14 +37,16 @@ const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerC
 const LEAD = /^(?:The|A|An|Our|Her|His|Their)[ \t]+/;
 
 /** Whether capitalised words beside a facility word can be a place's name (no person, month, service, clinical word, payer). */
-export function placeName(name: string): boolean {
+export function placeName(name: string, strong = true): boolean {
   const words = name.split(/[ \t]+/).filter((w) => /^\p{Lu}/u.test(w));
   if (!words.length || HONORIFIC.test(words[0]!) || isServiceName(name, 'Care')) return false;
   return !words.some((w) => {
     const l = w.toLowerCase().replace(/['’]s$/, '');
     return MONTH_OR_WEEKDAY.test(w) || PLACE_DISEASES.some((d) => d.toLowerCase() === l) || STATE.test(w) || isCountry(w) || EPONYMS.has(l) || DRUGS.has(l) || CLINICAL_ABBREVIATIONS.has(l)
       || /^(?:Medicare|Medicaid|Home|Rehab|Hospice|Per|Phase|Unit|Floor|Room|Bed|Staff|Family|Patient|Pt)$/.test(w);
-  }) && words.some((w) => !isStop(w) && !codeSetWords().has(w.toLowerCase()) || /\p{Lu}\p{Ll}+\p{Lu}/u.test(w) || words.length >= 2);
+  }) && (words.some((w) => !isStop(w) && !codeSetWords().has(w.toLowerCase()) || /\p{Lu}\p{Ll}+\p{Lu}/u.test(w))
+    // Two or more words: beside a facility word (strong) any; in a list, not all clinical ones ("and Atrial Fibrillation").
+    || (words.length >= 2 && (strong || !words.every((w) => codeSetWords().has(w.toLowerCase()) && !cityPopulation(w)))));
 }
 
 export function findFacilitiesBesideWords(text: string): Hit[] {

@@ -67,10 +67,10 @@ export function findFacilityMentions(text: string, facilities: Hit[]): Hit[] {
   // "Harmony Pines and Juniper Hills Care Center", "Wyndham Lakes Nursing Center and Quail Hollow": a name listed with a facility.
   for (const f of facilities) {
     const after = new RegExp(`^[ \\t]+(?:and|or|&)[ \\t]+(${CAPS})(?![\\p{L}'’-]|[ \\t]+\\p{Lu})`, 'u').exec(text.slice(f.end, f.end + 60));
-    if (after && placeName(after[1]!)) { const s = f.end + after[0].length - after[1]!.length; out.push({ start: s, end: s + after[1]!.length, type: 'FACILITY', reason: 'name listed with a facility' }); }
+    if (after && placeName(after[1]!, false)) { const s = f.end + after[0].length - after[1]!.length; out.push({ start: s, end: s + after[1]!.length, type: 'FACILITY', reason: 'name listed with a facility' }); }
     const pre = text.slice(Math.max(0, f.start - 60), f.start);
     const before = new RegExp(`(?<![\\p{L}'’-]|\\p{Lu}\\p{Ll}*[ \\t])(${CAPS})[ \\t]+(?:and|or|&)[ \\t]+$`, 'u').exec(pre);
-    if (before && placeName(before[1]!) && !/(?:^|[.!?:\n])[ \t]*$/.test(pre.slice(0, before.index))) {
+    if (before && placeName(before[1]!, false) && !/(?:^|[.!?:\n])[ \t]*$/.test(pre.slice(0, before.index))) {
       const s = f.start - pre.length + before.index; out.push({ start: s, end: s + before[1]!.length, type: 'FACILITY', reason: 'name listed with a facility' });
     }
   }

@@ -50,6 +50,12 @@ function serviceWord(word: string): boolean {
   return codeSetWords().has(w) && !cityPopulation(word) && (nameLists()?.last.get(w) ?? Infinity) > 1500;
 }
 
+/** Every word a clinical or department word ("Atrial Fibrillation"): names a service before a lower-case or second head. */
+export function allServiceWords(words: string): boolean {
+  const ws = words.split(/[\s/-]+/).filter(Boolean);
+  return ws.length > 0 && ws.every(serviceWord);
+}
+
 /** A faith's name ("Methodist", "Baptist"): as one word it names a hospital only after a place word. */
 export const isDenomination = (word: string): boolean => DENOMINATION.test(word) && !/^(?:of|the|Church|God|Christ|Jesus|Saints)$/.test(word);
 

@@ -124,6 +124,8 @@ export const BESIDE_KEEPS: Keep[] = [
   ['Back to the group home, Monday per staff.', 'Monday'],
   ['Discharged to rehab (Cardiac Rehab Phase II) on Friday.', 'Cardiac Rehab Phase II'],
   ['Hoping to go to Cardiology for short-term follow up.', 'Cardiology'],
+  ['Seen at Ridgeview Medical Center and Atrial Fibrillation Clinic; Kettle Hospital and Physical Therapy.', 'Atrial Fibrillation'],
+  ['Her rehab, Physical Therapy, calls Monday; the shelter, Medicare, and the family agreed.', 'Physical Therapy'],
   ['Peritoneal Dialysis training; Home Dialysis unit; Acute Dialysis.', 'Peritoneal Dialysis'],
   ['Pulmonary Rehabilitation and Vestibular Rehabilitation; Cardiac Rehab phase 2.', 'Pulmonary Rehabilitation'],
   ['Catholic Church teaching; Baptist Church tradition; Methodist Church history.', 'Catholic Church'],
