@@ -53,7 +53,7 @@ const PATTERNS: Pattern[] = [
   { name: 'mdy-space', src: `${SPACED_BEFORE}(?<m>\\d{1,2})[ \\t](?<d>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2}|\\d{2})${SPACED_AFTER}`, cue: spacedCue },
   { name: 'dmy-space', src: `${SPACED_BEFORE}(?<d>\\d{1,2})[ \\t](?<m>\\d{1,2})[ \\t](?<y>(?:19|20)\\d{2})${SPACED_AFTER}`, cue: spacedCue },
   // "dob: 010250", "DOS 031524": six digits read as mmddyy only after a birth or date-of-service word.
-  { name: 'mdy-compact6', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>\\d{2})(?![\\w-]|\\.\\d)`, cue: (text, start) => (BIRTH_CUE.test(before(text, start, 32)) || /\b(?:DOS|date of service|dated?|dt)\b[^\n\d]{0,6}$/i.test(before(text, start, 32)) ? 'strong' : false) },
+  { name: 'mdy-compact6', src: `(?<![\\w.-])(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\\d|3[01])(?<y>\\d{2})(?![\\w-]|\\.\\d)`, cue: (text, start) => (BIRTH_CUE.test(before(text, start, 32)) || COMPACT6_CUE.test(before(text, start, 32)) ? 'strong' : false) },
   // "2019-03": ISO year and month; "2011-12" is a range of years when the second part is the next year.
   { name: 'ym-iso', src: `(?<![\\w./-])(?<y>(?:19|20)\\d{2})-(?<m>0[1-9]|1[0-2])(?![\\w/-]|\\.\\d)`, cue: (_t, _s, g) => (Number(g.m) === (Number(g.y!.slice(2)) + 1) % 100 ? false : 'strong') },
   // "09-2021", "(03-2019)": a month and year joined by a dash; unpadded ("4-2022") only after a date word; never a range of a unit.
@@ -69,6 +69,8 @@ const PATTERNS: Pattern[] = [
   { name: 'mon-y', src: `\\b${MON}\\.?,?\\s+(?:of\\s+)?(?<y>\\d{4})(?!\\d)` },
   { name: 'year', src: `(?<y>\\d{4})` }
 ];
+/** The words a six-digit mmddyy follows in legacy records: "DOS 031524", "ADM: 030424", "DISCH 030824", "DT OF SVC: 110424". */
+const COMPACT6_CUE = /\b(?:DOS|date of service|dated?|dt|svc|service|adm(?:it|itted|ission)?|disch(?:arge[ds]?)?|dc|d\/c)\b[^\n\d]{0,6}$/i;
 const ANCHORED = PATTERNS.map((p) => ({ ...p, re: new RegExp(`^(?:${p.src})$`, 'du') }));
 const GLOBAL = PATTERNS.filter((p) => p.name !== 'year').map((p) => ({ ...p, re: new RegExp(p.src, 'gdu') }));
 
