@@ -21,7 +21,7 @@
  *   index 50 of 150 reported index 50 yet landed 100-149), which would leave holes below
  *   landed entries. Up to 100, ordered inserts stop at the first refusal.
  */
-import type { Collection, Db, Filter } from 'mongodb';
+import { WriteConcern, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import type { TimelineDoc } from '../db/collections';
 import { conflict } from '../errors';
 import { jitter } from '../db/storage/errors';
@@ -71,8 +71,11 @@ interface Inserted { landed: number; error: { code?: number; errmsg?: string } |
  * error: an ordered insert stops at its first refused document, reported as the write error
  * with the lowest index; everything before it landed, nothing after it was attempted.
  */
-async function insertOrdered(db: Db, collection: string, docs: TimelineDoc[]): Promise<Inserted> {
-  const res = await db.command({ insert: collection, documents: docs, ordered: true });
+async function insertOrdered(db: Db, collection: Collection<TimelineDoc>, docs: TimelineDoc[]): Promise<Inserted> {
+  const command: Document = { insert: collection.collectionName, documents: docs, ordered: true };
+  // A raw command does not inherit the write concern of the connection string, as insertMany does.
+  if (collection.writeConcern) WriteConcern.apply(command, collection.writeConcern);
+  const res = await db.command(command);
   if (res.writeConcernError) throw Object.assign(new Error(`timeline insert: ${res.writeConcernError.errmsg ?? 'write concern failed'}`), { writeConcernError: res.writeConcernError });
   const errors = (res.writeErrors ?? []) as { index: number; code?: number; errmsg?: string }[];
   if (errors.length === 0) return { landed: docs.length, error: null };
@@ -127,7 +130,7 @@ export function createTimelineWriter(db: Db, collection: Collection<TimelineDoc>
       };
       let answer: Inserted;
       try {
-        answer = await insertOrdered(db, collection.collectionName, entries);
+        answer = await insertOrdered(db, collection, entries);
       } catch (err) {
         pending.forEach((j) => j.reject(err));
         for (const room of new Set(pending.map((j) => j.entry.room))) nextOf.delete(room);

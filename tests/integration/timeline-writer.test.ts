@@ -7,7 +7,8 @@
  * entry the database refuses for another reason fails alone, the ones before it are answered.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { createTimelineWriter } from '../../server/commands/timeline-writer';
 import type { TimelineDoc } from '../../server/db/collections';
@@ -57,5 +58,22 @@ describe('the timeline writer', () => {
     expect(await seqsOf(room)).toEqual([1]);
     // The room goes on at the next number.
     expect((await w.append(entry(room, 'next'))).entry.seq).toBe(2);
+  });
+
+  it("sends the connection string's write concern with its insert command, as insertMany would", async () => {
+    const uri = inject('mongoUri');
+    const client = new MongoClient(`${uri}${uri.includes('?') ? '&' : '?'}w=1&journal=true`, { monitorCommands: true });
+    const inserts: CommandStartedEvent[] = [];
+    client.on('commandStarted', (e) => { if (e.commandName === 'insert') inserts.push(e); });
+    try {
+      const db = client.db(server.ctx.db.db.databaseName);
+      const w = createTimelineWriter(db, db.collection<TimelineDoc>(server.ctx.db.c.timeline.collectionName), (err) => { throw err; });
+      const room = `encounter:${randomUUID()}`;
+      expect((await w.append(entry(room, 'wc'))).entry.seq).toBe(1);
+      expect(inserts).toHaveLength(1);
+      expect(inserts[0]!.command.writeConcern).toEqual({ w: 1, j: true });
+    } finally {
+      await client.close();
+    }
   });
 });
