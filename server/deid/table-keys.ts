@@ -3,7 +3,7 @@
  * "W88120445<TAB>77120", "Name | MRN | Acct", columns aligned by runs of spaces), so no key stands
  * before the value on its own line. This module reads such tables: a header row of two or more cells,
  * none with a digit, at least one a key (id-keys.ts) or a scale word; then the rows under it that split
- * into the same number of cells the same way.
+ * into the same number of cells the same way (up to 1,000 rows per header).
  * Invariants: pure string functions; a column is matched by its index, never by guessing from widths;
  * a cell under a key is a value only with three digits or more and no date, unit, decimal or money
  * reading (the caller passes the date test, to keep this module free of the date rules); cells under a
@@ -59,7 +59,7 @@ function readTables(text: string): Table[] {
     if (!header || header.cells.some((c) => /\d/.test(c.text) || c.text.length > 30)) continue;
     if (!header.cells.some((c) => typeOfKey(c.text) || SCALE_HEADER.test(c.text))) continue;
     const rows: Row[] = [];
-    for (let j = i + 1; j < lines.length && rows.length < 60; j++) {
+    for (let j = i + 1; j < lines.length && rows.length < 1000; j++) {
       const r = splitRow(lines[j]!.text, lines[j]!.start);
       if (!r || r.sep !== header.sep || r.cells.length !== header.cells.length) break;
       rows.push(r);
