@@ -9,8 +9,9 @@
 import { esc, scan, type Hit } from './hits';
 import { isCommonWord, type PatientContext } from './context';
 import { isEnglishWord } from './tokens';
+import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD } from './people';
-import { DRUGS } from './lexicon';
+import { DRUGS, NOT_IDENTIFYING } from './lexicon';
 import { drugContext } from './proper-nouns';
 import { AMBIGUOUS_CREDS, CREDS, HONORIFIC, INITIAL, NAME_AFTER, NAME_BEFORE, TOK, isStop, trimName } from './name-words';
 
@@ -68,6 +69,9 @@ const CATEGORY_BEFORE = /\b(?:type|stage|class|vitamin|hepatitis|hep|grade|group
 
 function push(out: Hit[], text: string, s: number, raw: string, reason: string): void {
   const t = trimName(raw, s);
+  // "husband is Welsh", "speaks French": a language or people alone is no name (after "Mr." or "Dr." it is a surname;
+  // an employer, "works at an Amazon warehouse", is an identifier whatever else it names).
+  if (t && NOT_IDENTIFYING.has(text.slice(t.start, t.end).toLowerCase()) && !/^name after (?!signature|role)|^employer/.test(reason)) return;
   // "Sister Mary Joseph nodule", "Dr. Parkinson's disease": a cue word before an eponymous term.
   if (t && !CLINICAL_HEAD.test(text.slice(t.end, t.end + 40).replace(/^['’]s/, '').trimStart())) out.push({ start: t.start, end: t.end, type: 'NAME', reason });
 }
@@ -105,6 +109,8 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
   for (const m of text.matchAll(RELATION_AFTER)) push(out, text, m.index, m[1]!, 'name of a relative or contact');
   for (const m of text.matchAll(INITIAL_SURNAME)) {
     if (CATEGORY_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+    // "A. Colon, sigmoid" / "B. Rectum, biopsy": a lettered specimen or list item opening its line names no one.
+    if (/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && isOrdinaryWord(m[1]!.replace(/^[A-Z]\.\s?/, '')) && !/^[ \t]*,?[ \t]*(?:MD|DO|RN|NP|PA)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     // "Coxsackie B. Also ...": a letter, a full stop, then an ordinary word.
     if (isEnglishWord(m[1]!.replace(/^[A-Z]\.\s?/, ''))) continue;
     push(out, text, m.index, m[1]!, 'initial and surname');

@@ -14,7 +14,7 @@
  *  - without the census lists, only cue evidence is used here (lower recall).
  */
 import { type Hit } from './hits';
-import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, PLACE_DISEASES, type NameLists } from './lexicon';
+import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, NOT_IDENTIFYING, PLACE_DISEASES, type NameLists } from './lexicon';
 import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { afterDeterminer } from './person-evidence';
 import { isOrdinaryWord } from './ordinary';
@@ -42,7 +42,7 @@ const last = (c: Ctx, t: Token) => {
   return (r !== undefined && r <= LAST_MAX_RANK) || t.tags.has('LastName');
 };
 const HONORIFIC_WORD = /^(?:dr|drs|mr|mrs|ms|mx|miss|prof|rev|sr|jr|st|saint|fr|sgt|capt|hon)$/i;
-const exceptional = (t: Token) => isStop(t.word) || isClinicalOrCommon(t.word) || MONTH_OR_WEEKDAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
+const exceptional = (t: Token) => isStop(t.word) || NOT_IDENTIFYING.has(t.word.toLowerCase()) || isClinicalOrCommon(t.word) || MONTH_OR_WEEKDAY.test(t.word) || HONORIFIC_WORD.test(t.word) || t.word.length < 3;
 /** Right before a name whose word is also an ordinary word ("doula Amber", "Thanks Brian", "- Heather"). */
 const PERSON_CUE = /(?:\b(?:wife|husband|spouse|partner|son|daughter|dtr|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|caregiver|roommate|neighbou?r|girlfriend|boyfriend|fianc[ée]e?|doula|sitter|aide|tech|interpreter|chaplain|midwife|therapist|pharmacist|worker|manager|coordinator|navigator|scribe|student|coworker|colleague|nurse|RN|LPN|NP|PA|CNA|MA|thanks|thank you|hi|hello|hey|dear|ask|asked|ping|pinged|told|tell|call|called|with|from|by|and)\.?,?[ \t]+|(?:^|\n|[.!?)][ \t]+)[-–—~][ \t]*|\b(?:thanks|thank you|thx|regards|best|cheers|sincerely)[,!.]?[ \t]*[-–—~]?[ \t]*\n?[ \t]*)$/i;
 /** A place-named disease starts here ("Rocky Mountain spotted fever"). */
@@ -136,7 +136,7 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       }
       // An ordinary word that is also a first name, right after a person cue ("doula Amber", "- Heather").
       // "Faith and Joy": a bare "and" is too weak a cue for a word that is also an ordinary one.
-      if (isTitle(t.word) && !(isClinicalOrCommon(t.word) && /\band[ \t]+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_OR_WEEKDAY.test(t.word) && cuedBefore(c, t)
+      if (isTitle(t.word) && !NOT_IDENTIFYING.has(t.word.toLowerCase()) && !(isClinicalOrCommon(t.word) && /\band[ \t]+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) && (first(c, t) || c.lists?.first.has(t.word.toLowerCase()) || looksPerson(t)) && !isStop(t.word) && !HONORIFIC_WORD.test(t.word) && !clinicalAfter(c, t) && !placeDisease(c, t) && !MONTH_OR_WEEKDAY.test(t.word) && cuedBefore(c, t)
         && !(next && adjacent(c, t, next) && isTitle(next.word) && isStop(next.word))) {
         out.push(hit(t.start, t.end, 'first name after a person cue'));
         continue;

@@ -147,3 +147,24 @@ describe('after the weak cues "with" and "for", a lower-case ordinary word is th
     expect(coveredAsName(text, value)).toBe(true);
   });
 });
+
+describe('languages, peoples and lettered specimen lines are no names', () => {
+  it.each([
+    'Speaks French and German at home.',
+    'Her husband is Welsh; she prefers Dutch.',
+    'Interpreter needed: Portuguese. Understands some Italian.',
+    'A. Colon, sigmoid, polypectomy\nB. Rectum, biopsy',
+    'SPECIMENS:\nC. Stomach, body, biopsies\nD. Duodenum, bulb',
+  ])('%s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Dr. French reviewed the film.', 'French'],
+    ['Wife Grace Abbott at bedside.', 'Grace Abbott'],
+    ['J. Okafor signed the note.', 'J. Okafor'],
+    ['B. Ferreira, MD\nPathology', 'B. Ferreira'],
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+});
