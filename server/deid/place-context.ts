@@ -3,7 +3,8 @@
  * (issue 8 class 4):
  *  - neighbourhoods and districts: "in the Hill District", "the Cedar-Riverside neighborhood",
  *    "in the Southside area" (capitalised words before an area word, after a place word);
- *  - a town before a local agency ("Flagstaff PD", "Tulsa Fire", "Mesa Public Schools");
+ *  - a town before a local agency ("Flagstaff PD", "Tulsa Fire", "Mesa Public Schools"), lower case too
+ *    ("yuma pd"), and lower-case counties ("coconino county": a word that is no ordinary word, or a town of 20,000+);
  *  - a large town whose name is also an English word, after a travel or residence verb or a relative
  *    ("referred from Mobile", "moved to Reading", "friends in Bend"): GeoNames towns of 50,000+;
  *  - a town before "area" ("in the Muskegon area", lower case "the wausau area": 10,000+, no ordinary word);
@@ -75,6 +76,20 @@ export function findContextPlaces(text: string): Hit[] {
       // Not push(): "area" is a clinical head word ("Broca area"), and this town is no eponym.
       if (!disease(text, start)) out.push({ start, end: start + name.length, type: 'CITY', reason: 'town before "area" (lower case)' });
     }
+  }
+  // "coconino county", "st. tammany parish", "yuma pd", "bozeman fire dept": lower-case counties and towns before a local agency.
+  for (const m of text.matchAll(/(?<![\p{L}.])((?:(?:st\.?|saint|fort|ft\.|mount|mt\.)[ \t]+)?(?!county\b|parish\b)[\p{Ll}]{3,}(?:[ \t]+(?!county\b|parish\b)[\p{Ll}]{3,})?)[ \t]+(county|parish|borough|pd|ems|fd|police|sheriff|fire(?:[ \t]+(?:dept|department|rescue))?)(?![\p{L}])/gu)) {
+    let name = m[1]!;
+    const county = /^(?:county|parish|borough)$/.test(m[2]!);
+    // "a rural county", "the other county jail": the words must carry a name, not just describe.
+    while (name.includes(' ') && (isStop(name.split(/[ \t]+/)[0]!) || isOrdinaryWord(name.split(/[ \t]+/)[0]!) && !cityPopulation(name))) name = name.slice(name.indexOf(' ') + 1);
+    const words = name.split(/[ \t]+/);
+    if (words.some((w) => isStop(w) || DRUGS.has(w) || EPONYMS.has(w))) continue;
+    const named = words.some((w) => !isOrdinaryWord(w)) || cityPopulation(name) >= 20_000;
+    if (!named || (!county && !cityPopulation(name))) continue;
+    const start = m.index + m[1]!.length - name.length;
+    const end = county ? m.index + m[0].length : start + name.length;
+    if (!disease(text, start)) out.push({ start, end, type: 'CITY', reason: county ? 'county (lower case)' : 'town before a local agency (lower case)' });
   }
   // "Flagstaff PD", "Tulsa Fire": a town before a local agency.
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${CAP}(?:[ \t]+${CAP}){0,2})(?=${AGENCY_AFTER.source.slice(1)})`, 'gu'))) {

@@ -208,7 +208,16 @@ export const TOWNS: Probe[] = [
   ['Greeley CO 80631 is the mailing town.', 'Greeley', 'CITY'],
   ['Hometown: Yreka', 'Yreka', 'CITY'],
   ['City: Turlock\nState: CA', 'Turlock', 'CITY'],
-  ['Mail to 12 Birch Rd, Scappoose OR 97056.', 'Scappoose', 'CITY']
+  ['Mail to 12 Birch Rd, Scappoose OR 97056.', 'Scappoose', 'CITY'],
+  ['lives in coconino county with her son', 'coconino county', 'CITY'],
+  ['brought by pasco county ems after the fall', 'pasco county', 'CITY'],
+  ['was in cabarrus county jail for a month', 'cabarrus county', 'CITY'],
+  ['grew up in st. tammany parish', 'st. tammany parish', 'CITY'],
+  ['moved from orange county last year', 'orange county', 'CITY'],
+  ['picked up by yuma pd last night', 'yuma', 'CITY'],
+  ['per kalispell police he was wandering', 'kalispell', 'CITY'],
+  ['bozeman fire dept brought her in', 'bozeman', 'CITY'],
+  ['seen by laramie ems on scene', 'laramie', 'CITY']
 ];
 
 /** Terms a place rule must leave alone: place-named diseases, eponymous rules, states, countries, payers. */
@@ -228,7 +237,10 @@ export const PLACE_KEEPS: Keep[] = [
   ['Lives in the area; from out of state; near the hospital.', 'area'],
   ['Norco MD 10325 was the old order; Lasix MD 20 mg.', 'Norco'],
   ['pain radiating to ortho; seen in ed; lasix in am; sent from pacu', 'ortho'],
-  ['City: unknown; Town: see chart', 'unknown']
+  ['City: unknown; Town: see chart', 'unknown'],
+  ['moved to the county home; lives in a rural county; same county as her son', 'county'],
+  ['city police and the fire dept responded; campus police called; state police', 'police'],
+  ['the other county jail; a neighboring parish; this county ems', 'county']
 ];
 
 /** Street addresses and boxes in loose forms. */
