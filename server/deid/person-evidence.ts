@@ -28,7 +28,7 @@ const PERSON_BEFORE = new RegExp(String.raw`(?:\b(?:dr|drs|mr|mrs|ms|mx|miss|pro
   String.raw`\.?,?[ \t]*(?:[("“'][ \t]*)?)$`, 'i');
 
 /** A label line whose label names a person ("Signed:", "Attending:", "Emergency contact:", "From:"). */
-const PERSON_LABEL = /(?:^|\n)[ \t]*[\w /&-]{0,30}\b(?:name|patient|pt|signed|signature|attending|surgeon|provider|physician|nurse|rn|from|to|cc|by|contact|interpreter|guardian|caregiver|poa|pcp|referring|author|coder|reviewer|cosigner|witness|assistant|anesthesia|anesthesiologist|resident|fellow)[ \t]*:[ \t]*$/i;
+const PERSON_LABEL = /(?:^|\n)[ \t]*[\w /&-]{0,30}\b(?:name|patient|pt|signed|signature|attending|surgeon|provider|physician|nurse|rn|from|to|cc|by|contact|interpreter|guardian|caregiver|poa|pcp|referring|author|coder|reviewer|cosigner|witness|assistant|anesthesia|anesthesiologist|resident|fellow|team|attendees|present|participants|members|staff|nurses|reviewed|approved|verified|seen|assigned|owner)[ \t]*:[ \t]*(?:[^\n:]{0,40}[,/;&][ \t]*)?$/i;
 
 /** A credential or a bracketed relation after the word ("Wanjiru, RN", "Przemysław (husband)"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:MD|DO|RN|NP|PA|PA-C|LPN|LVN|CNA|CNM|CRNA|APRN|FNP|DNP|ANP|DDS|DMD|PharmD|RPh|PhD|PsyD|MSW|LCSW|LICSW|LPC|OTR|OTR\/L|PT|DPT|SLP|CCC-SLP|RRT|RT|MA|CMA|EMT|CCDS|CDIP|CCS|RHIT|RHIA)\b|^[ \t]*\([ \t]*(?:wife|husband|spouse|partner|son|daughter|mother|mom|father|dad|sister|brother|friend|niece|nephew|aunt|uncle|cousin|grand\w+|caregiver|guardian|interpreter|patient|pt|rn|md|np)\b/;
@@ -47,6 +47,7 @@ const AFTER_TITLED_NAME = /\b(?:dr|mr|mrs|ms|mx)\.?[ \t]+\p{Lu}[\p{L}'’-]+,[ \
 
 /** A vocative: the word opens its line or sentence and a comma follows, then a pronoun, modal or request ("Kwabena, can you ..."). */
 const VOCATIVE_AFTER = /^,[ \t]+(?:can|could|would|will|please|pls|thanks|thank|thx|i|i'm|i've|we|you|are|did|do|does|just|fyi|any|is|quick|sorry|see|got|re|ok|okay|yes|no)\b/i;
+const SIGN_OFF_SAME_LINE = /^[ \t]*(?:thanks|thank you|thx|regards|best|best regards|kind regards|cheers|sincerely|respectfully|warmly|take care)[ \t!.]*[,-][ \t]*$/i;
 const SIGN_OFF_LINE = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|warmly|talk soon|take care)[ \t!.,]*\n[ \t]*$/i;
 
 /** Whether the text around [start, end) shows the word is a person's name. */
@@ -61,8 +62,10 @@ export function personEvidence(text: string, start: number, end: number): boolea
   if (opens && VOCATIVE_AFTER.test(after)) return true;
   // A sign-off: the word alone on its line after a closing word ("Thanks,\nIfeoma").
   const lineEnd = text.indexOf('\n', end);
-  const alone = /^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t.,]*$/.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd));
-  return alone && SIGN_OFF_LINE.test(text.slice(Math.max(0, lineStart - 30), lineStart));
+  const alone = /^[ \t.,]*$/.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd));
+  // "Best regards, Folasade", "– Nnamdi": a sign-off on the same line, or a dash before a name closing its line.
+  if (alone && (SIGN_OFF_SAME_LINE.test(text.slice(lineStart, start)) || /^[ \t]*[-–—~][ \t]*$/.test(text.slice(lineStart, start)))) return true;
+  return alone && /^[ \t]*$/.test(text.slice(lineStart, start)) && SIGN_OFF_LINE.test(text.slice(Math.max(0, lineStart - 30), lineStart));
 }
 
 /** An article or possessive pronoun right before the word. */

@@ -274,9 +274,10 @@ function onCensus(word: string): boolean {
   return Boolean(l && (l.first.has(w) || l.last.has(w) || w.split('-').some((p) => l.first.has(p) || l.last.has(p))));
 }
 
-/** "Hieu and Jae-won", "Corazon and daughter Maricel": beside a name in a list ("and", "&", a comma), an unknown word is a name too. */
+/** "Hieu and Jae-won", "Oyelaran / Kiplagat / Mensah": beside a name in a list ("and", "&", a comma, slash or semicolon), an unknown word is a name too. */
 function listedWithName(c: Ctx, names: Hit[], h: Hit): boolean {
-  return names.some((n) => n.type === 'NAME' && (/^[ \t]*(?:,|&|and|or)[ \t]+$/i.test(c.text.slice(n.end, h.start)) || /^[ \t]*(?:,|&|and|or)[ \t]+$/i.test(c.text.slice(h.end, n.start))));
+  const gap = /^[ \t]*(?:,|&|\/|;|and|or)[ \t]*$/i;
+  return names.some((n) => n.type === 'NAME' && ((n.end <= h.start && gap.test(c.text.slice(n.end, h.start)) && c.text.slice(n.end, h.start).trim() !== '') || (h.end <= n.start && gap.test(c.text.slice(h.end, n.start)) && c.text.slice(h.end, n.start).trim() !== '')));
 }
 
 /** "Okafor, Smith and Zielinski": a census name in a list with a proper-noun name is a name too. */

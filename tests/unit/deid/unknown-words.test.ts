@@ -28,6 +28,9 @@ describe('an unknown brand, device or product written alone is no name', () => {
     'Nuplazid helps with the hallucinations, per the family.',
     'Her Lifepak readings were uploaded before the visit.',
     'Iqirvo started by hepatology; ALP trending down.',
+    'Plan: continue Jakafi / Promacta; counts stable.',
+    'Ocaliva is being held for pruritus.',
+    'Optune is causing scalp irritation.',
   ])('%s', (text) => {
     expect(names(text)).toEqual([]);
   });
@@ -64,6 +67,11 @@ describe('an unknown name with evidence of a person stays a name', () => {
     ['Updated Chiamaka by phone at 1500.', 'Chiamaka'],
     ['Amaechi translated for the family.', 'Amaechi'],
     ['Ebere brought the medication list.', 'Ebere'],
+    ['Team: Oyelaran / Kiplagat / Mensah', 'Kiplagat'],
+    ['Best regards, Folasade', 'Folasade'],
+    ['Reviewed: Kiplagat 3/4', 'Kiplagat'],
+    ['Nurses: Tuyet; Kehinde', 'Tuyet'],
+    ['Sounds good.\n– Nnamdi', 'Nnamdi'],
   ])('%s -> %s', (text, name) => {
     expect(names(text)).toContain(name);
   });
