@@ -6,7 +6,8 @@
  * month alone, or a month with digits, is left to dates.ts), or is "the <day in words>" after a date
  * preposition ("on the fourteenth", not "on the third day"); the words "may" and "march" in lower
  * case count only with an ordinal day word after them ("may third"), so "you may two" stays.
- * Holidays name a month and day too ("Christmas Eve", "Thanksgiving 2022").
+ * Holidays name a month and day too ("Christmas Eve", "Thanksgiving 2022"; in lower case only between a date word
+ * and nothing nounish: "over christmas," but not "christmas disease").
  * These spans do not parse back (parseDate), so redaction writes them as [DATE] in both modes.
  */
 import type { Hit } from './hits';
@@ -45,6 +46,8 @@ const PATTERNS: RegExp[] = [
 /** Holidays name a month and day ("Christmas Eve", "Thanksgiving 2022", "the Fourth of July"); with or without a year. */
 const HOLIDAY = new RegExp(`${B}(?:Christmas(?:[ \\t]+(?:Eve|Day))?|Xmas(?:[ \\t]+Eve)?|Thanksgiving(?:[ \\t]+Day)?|New[ \\t]+Year['’]?s(?:[ \\t]+(?:Eve|Day))?|Easter(?:[ \\t]+Sunday)?|Halloween|Valentine['’]?s[ \\t]+Day|Independence[ \\t]+Day|(?:the[ \\t]+)?Fourth[ \\t]+of[ \\t]+July|Memorial[ \\t]+Day|Labor[ \\t]+Day|Veterans['’]?[ \\t]+Day|Mother['’]?s[ \\t]+Day|Father['’]?s[ \\t]+Day|Juneteenth|Good[ \\t]+Friday)(?:${YEAR('y1')})?${E}`, 'gu');
 
+const HOLIDAY_LOWER = new RegExp(HOLIDAY.source, 'giu');
+const LOWER_HOLIDAY_AFTER = /^[ \t]+(?:if|so|but|to|for|this|last|next|was|is|weekend|break|dinner|party)\b|^[ \t]*[?!]/i;
 const HOLIDAY_BEFORE = /\b(?:on|since|over|around|before|after|until|till|by|at|for|last|this|next|from|during|through)[ \t]+$/i;
 const HOLIDAY_AFTER = /^(?:[ \t]*(?:[.,;:!?)"'”’]|$|\n)|[ \t]+(?:at|in|on|when|she|he|they|we|I|and|or|with|after|before|morning|night|evening|eve)\b)/;
 
@@ -71,6 +74,12 @@ export function findWordDates(text: string): Hit[] {
     }
   });
   if (!HOLIDAY_GATE.test(text)) return out;
+  // In lower case ("over christmas", "on veterans day??") a holiday needs both a date word before it and nothing nounish after.
+  for (const m of text.matchAll(HOLIDAY_LOWER)) {
+    if (m[0] !== m[0].toLowerCase()) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16), pre = text.slice(Math.max(0, m.index - 12), m.index);
+    if (HOLIDAY_BEFORE.test(pre) && (HOLIDAY_AFTER.test(after) || LOWER_HOLIDAY_AFTER.test(after))) out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'holiday' });
+  }
   for (const m of text.matchAll(HOLIDAY)) {
     // "Christmas disease" (factor IX deficiency) is an eponym: a holiday needs a date word before it or nothing nounish after it.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16), pre = text.slice(Math.max(0, m.index - 12), m.index);

@@ -120,6 +120,24 @@ describe('month-year with a dash, lower-case "may", and the first day of a range
   ]);
 });
 
+describe('holidays written in lower case, as messages write them', () => {
+  positives([
+    ["we'll be away over christmas, back after", 'christmas', 'DATE'],
+    ['fell on thanksgiving at her sons house', 'thanksgiving', 'DATE'],
+    ['follow up is on veterans day?? clinic closed', 'veterans day', 'DATE'],
+    ['since new years eve she has not slept', 'new years eve', 'DATE'],
+    ['out of meds since easter sunday', 'easter sunday', 'DATE'],
+    ['admitted the day after memorial day', 'memorial day', 'DATE'],
+    ['started the rash around halloween', 'halloween', 'DATE'],
+    ['appt before labor day if possible', 'labor day', 'DATE']
+  ]);
+  negatives([
+    'christmas disease (factor IX deficiency) runs in the family.',
+    'Christmas tree pattern on the back; easter egg found in the chart.',
+    'labor and delivery on call; memorial service planned; mothers day care.'
+  ]);
+});
+
 describe('six-digit dates after the keys of legacy records', () => {
   positives([
     ['ADM: 071923 DISCH: 072623', '071923', 'DATE'],
