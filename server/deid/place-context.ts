@@ -2,7 +2,8 @@
  * Places below the state found by context when the gazetteer rule (cities.ts) holds back
  * (issue 8 class 4):
  *  - neighbourhoods and districts: "in the Hill District", "the Cedar-Riverside neighborhood",
- *    "in the Southside area" (capitalised words before an area word, after a place word);
+ *    "in the Southside area" (capitalised words before an area word, after a place word), and
+ *    "lives in the Heights" (capitalised words after "the" after a residence verb; no region larger than a state);
  *  - a town before a local agency ("Flagstaff PD", "Tulsa Fire", "Mesa Public Schools"), lower case too
  *    ("yuma pd"), and lower-case counties ("coconino county": a word that is no ordinary word, or a town of 20,000+);
  *  - a large town whose name is also an English word, after a travel or residence verb or a relative
@@ -35,6 +36,9 @@ const NOT_AREA = /^(?:Emergency|Waiting|Surgical|Recovery|Treatment|Exam|Examina
 const PLACE_CUE = /\b(?:in|from|near|around|to|of|at|into|outside(?: of)?|throughout|across|lives in|living in)[ \t]+(?:the[ \t]+)?$/i;
 const RESIDENCE_BEFORE = /\b(?:lives?|living|lived|resides?|residing|stays?|staying|moved|moving|relocated|grew up|raised|born|from|near|home|house|apartment|family)\b[^.\n]{0,12}$/i;
 const TRAVEL_CUE = /\b(?:(?:friends|family|relatives|sister|brother|daughter|son|mother|father|mom|dad|parents|kids|grandkids|cousins?|aunt|uncle|niece|nephew|girlfriend|boyfriend|wife|husband)[ \t]+(?:in|near|up in|down in|out in)|staying[ \t]+(?:with[ \t]+[A-Za-z ]{1,24}?[ \t]+)?in|commutes?[ \t]+(?:from|to)|drives?[ \t]+(?:in[ \t]+)?from|referred from|transferred from|moved (?:here )?(?:to|from)|relocated (?:to|from)|lives in|living in|lived in|resides in|residing in|born in|raised in|grew up in|drove (?:up |down |in )?(?:from|to)|flew (?:in )?(?:from|to)|came (?:up |down |in )?from|visiting (?:family )?in|back (?:home )?to|home (?:to|in)|trip to|traveled to|travelled to|is from|was from|originally from)[ \t]+$/i;
+const RESIDENCE_THE = /\b(?:lives?|living|lived|resides?|residing|stays?|staying|stayed|moved|moving|grew up|raised|born)[ \t]+(?:(?:here|now|over|out|back|up)[ \t]+)?(?:in|on|to|into)[ \t]+the[ \t]+$/i;
+/** Regions larger than a state, countries written with "the", and unit, facility or ordinary words a residence verb may take. */
+const NOT_NEIGHBOURHOOD = /^(?:Midwest|Northeast|Northwest|Southeast|Southwest|South|North|East|West|Pacific|Atlantic|Deep|New|England|Coast|Plains|Rockies|Mountains|Sunbelt|Rust|Belt|Bible|Gulf|Great|Lakes|United|States|Philippines|Netherlands|Bahamas|Caribbean|Middle|Far|Orient|Hospital|Clinic|ICU|Unit|Home|House|Shelter|Facility|Moment|Past|Present|Future|Meantime|Process|Military|Army|Navy|Service|System|Community|Area|City|Country|County|State|World|Same|Other|Back|Front|Basement|Garage|Car|Woods|Street|Streets)$/;
 const AGENCY_AFTER = /^[ \t]+(?:PD|P\.D\.|FD|Police|Fire(?:[ \t]+(?:Department|Dept|Rescue))?|EMS|Sheriff|Transit|Public[ \t]+Schools|City[ \t]+Schools|ISD|Unified|School[ \t]+District|Housing[ \t]+Authority|Municipal[ \t]+Court|City[ \t]+Jail)\b/;
 
 const disease = (text: string, start: number) => PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase());
@@ -90,6 +94,16 @@ export function findContextPlaces(text: string): Hit[] {
     const start = m.index + m[1]!.length - name.length;
     const end = county ? m.index + m[0].length : start + name.length;
     if (!disease(text, start)) out.push({ start, end, type: 'CITY', reason: county ? 'county (lower case)' : 'town before a local agency (lower case)' });
+  }
+  // "lives in the Heights", "staying in the Tenderloin": capitalised words after "the" after a residence verb name a neighbourhood
+  // (never a region larger than a state, a country, a unit or facility word, a clinical word).
+  for (const m of text.matchAll(/(?<=\bthe[ \t]+)(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])/gu)) {
+    if (!RESIDENCE_THE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const name = m[1]!;
+    const words = name.split(/[ \t]+/);
+    // No eponym veto here: after "lives on the", "Hill" is no Hill-Sachs lesion.
+    if (words.some((w) => isStop(w) || NOT_NEIGHBOURHOOD.test(w) || DRUGS.has(w.toLowerCase())) || isCountry(name) || isCountry(`the ${name}`) || STATE.test(name)) continue;
+    push(m.index, m.index + name.length, 'neighbourhood after a residence verb');
   }
   // "Flagstaff PD", "Tulsa Fire": a town before a local agency.
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(${CAP}(?:[ \t]+${CAP}){0,2})(?=${AGENCY_AFTER.source.slice(1)})`, 'gu'))) {

@@ -217,7 +217,16 @@ export const TOWNS: Probe[] = [
   ['picked up by yuma pd last night', 'yuma', 'CITY'],
   ['per kalispell police he was wandering', 'kalispell', 'CITY'],
   ['bozeman fire dept brought her in', 'bozeman', 'CITY'],
-  ['seen by laramie ems on scene', 'laramie', 'CITY']
+  ['seen by laramie ems on scene', 'laramie', 'CITY'],
+  ['Staying in the Tenderloin with a friend.', 'Tenderloin', 'CITY'],
+  ['She lives in the Heights now.', 'Heights', 'CITY'],
+  ['Grew up in the Flats near the mill.', 'Flats', 'CITY'],
+  ['He lives on the Hill with his mother.', 'Hill', 'CITY'],
+  // The transfer-verb facility rule reads "moved to the Ironbound" too: either type.
+  ['They moved to the Ironbound last spring.', 'Ironbound', 'CITY|FACILITY'],
+  ['Her family lives in the Bottoms by the river.', 'Bottoms', 'CITY'],
+  ['Resides in the Highlands, per the social worker.', 'Highlands', 'CITY'],
+  ['Raised in the Delta, moved north at 20.', 'Delta', 'CITY']
 ];
 
 /** Terms a place rule must leave alone: place-named diseases, eponymous rules, states, countries, payers. */
@@ -240,7 +249,10 @@ export const PLACE_KEEPS: Keep[] = [
   ['City: unknown; Town: see chart', 'unknown'],
   ['moved to the county home; lives in a rural county; same county as her son', 'county'],
   ['city police and the fire dept responded; campus police called; state police', 'police'],
-  ['the other county jail; a neighboring parish; this county ems', 'county']
+  ['the other county jail; a neighboring parish; this county ems', 'county'],
+  ['Lives in the Midwest; grew up in the Pacific Northwest; raised in the Deep South.', 'Midwest'],
+  ['Lives in the United States; moved to the Philippines; stays in the Hospital overnight.', 'United States'],
+  ['Resides in the ICU for now; lives in the Home with staff; living in the Moment.', 'ICU']
 ];
 
 /** Street addresses and boxes in loose forms. */
