@@ -127,14 +127,16 @@ function parseBare(text: string, refYear: number): ParsedDate | null {
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const WEEKDAY = '(?:[Ss]un|[Mm]on|[Tt]ue(?:s)?|[Ww]ed(?:nes)?|[Tt]hu(?:rs?)?|[Ff]ri|[Ss]at(?:ur)?)(?:day)?|(?:SUN|MON|TUES?|WED(?:NES)?|THU(?:RS?)?|FRI|SAT(?:UR)?)(?:DAY)?';
 /** "Tuesday, March 12", "Tue 3/12", "Thurs., Jan. 9", "Sunday the 22nd" (group 1: the weekday; the rest: the date). */
-const WEEKDAY_LEAD = new RegExp(`^(${WEEKDAY})(\\.?,?[ \\t]+|\\.,?[ \\t]*)(?=\\S)`);
+const WEEKDAY_LEAD = new RegExp(`^(${WEEKDAY}|Mo|Tu|We|Th|Fr|Sa|Su)(\\.?,?[ \\t]+|\\.,?[ \\t]*)(?=\\S)`);
 /** "the 9th (Tuesday)", "3/12 (Tue)". */
 const WEEKDAY_TAIL = new RegExp(`[ \\t]*\\((${WEEKDAY})\\.?\\)$`);
-const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${WEEKDAY})(?:\\.?,?[ \\t]+|\\.,?[ \\t]*)$`, 'u');
+// Before a found date, two-letter forms too ("Th 3/14", "Sa 3/16"), capitalised only.
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${WEEKDAY}|Mo|Tu|We|Th|Fr|Sa|Su)(?:\\.?,?[ \\t]+|\\.,?[ \\t]*)$`, 'u');
 const WEEKDAY_AFTER = new RegExp(`^[ \\t]*\\((?:${WEEKDAY})\\.?\\)`);
 
 function weekdayIndex(name: string): number {
-  return WEEKDAYS.findIndex((w) => w.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase());
+  // "Th", "Tu", "Sa", "Su": the first two letters already tell the day apart.
+  return WEEKDAYS.findIndex((w) => w.toLowerCase().startsWith(name.slice(0, 3).toLowerCase()));
 }
 
 /** Reads a whole string as one date, with or without its weekday; null when it is not one. */
@@ -240,7 +242,7 @@ function monthLike(orig: string, month: number): string {
 function weekdayLike(orig: string, day: number): string {
   const full = WEEKDAYS[day]!;
   const isFull = /day$/i.test(orig);
-  let out = isFull ? full : orig.length >= 4 && ['Tuesday', 'Thursday'].includes(full) ? full.slice(0, 4) + (orig.length >= 5 && full === 'Thursday' ? 's' : '') : full.slice(0, 3);
+  let out = isFull ? full : orig.length === 2 ? full.slice(0, 2) : orig.length >= 4 && ['Tuesday', 'Thursday'].includes(full) ? full.slice(0, 4) + (orig.length >= 5 && full === 'Thursday' ? 's' : '') : full.slice(0, 3);
   if (orig === orig.toUpperCase()) out = out.toUpperCase();
   else if (orig === orig.toLowerCase()) out = out.toLowerCase();
   return out;

@@ -19,7 +19,8 @@ describe('a weekday written with its date is part of the date', () => {
     ['Daughter can come Sunday the 22nd.', 'Sunday the 22nd', 'DATE'],
     ['MON 07/22/2019 NIGHT SHIFT', 'MON 07/22/2019', 'DATE'],
     ['Plan to recheck on the 9th (Tuesday) before lunch.', 'the 9th (Tuesday)', 'DATE'],
-    ['Visit date: Monday 2 December 2019, video.', 'Monday 2 December 2019', 'DATE']
+    ['Visit date: Monday 2 December 2019, video.', 'Monday 2 December 2019', 'DATE'],
+    ['Clinic Th 4/18 and Sa 4/20 only.', 'Th 4/18', 'DATE']
   ]);
   negatives([
     'Monday morning rounds: BP 122/78, HR 71.',
@@ -49,6 +50,7 @@ describe('dates in capitals keep their ordinal', () => {
     const p = parseDate('Monday, November 13, 2023', 2026)!;
     expect(renderShifted(p, 2, 2026)).toBe('Wednesday, November 15, 2023');
     expect(renderShifted(parseDate('Tue 03/12/2024', 2026)!, 1, 2026)).toBe('Wed 03/13/2024');
+    expect(renderShifted(parseDate('Th 04/18/2024', 2026)!, 1, 2026)).toBe('Fr 04/19/2024');
     expect(renderShifted(parseDate('the 9th (Tuesday)', 2026)!, 0, 2026)).toMatch(/^the 9th \(\w+\)$/);
   });
   it('shifts a capital ordinal in capitals', () => {
