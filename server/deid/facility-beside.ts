@@ -4,7 +4,7 @@
  *  - in apposition after a lower-case facility word: "her group home, Maple Hollow House,", "his
  *    SNF, Cedar Bluff,", "her assisted living, Orchard View";
  *  - before the kind of place in brackets: "Fairhaven (SNF)", "Rosewood Court (assisted living)",
- *    "The Arbors at Fox Run (memory care)";
+ *    "The Arbors at Fox Run (memory care)", or in brackets after it: "SNF (Sunnyside)";
  *  - before a placement purpose after "to"/"at": "go to Linden Grove for short-term rehab",
  *    "Corbin Place for respite";
  *  - an institution word alone after a place word: "down at Memorial", "taken to County by EMS".
@@ -27,6 +27,8 @@ const CAP = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?`;
 const NAME = String.raw`${CAP}(?:[ \t]+(?:(?:of|at|on|and|&)[ \t]+(?:the[ \t]+)?)?${CAP}){0,3}`;
 const KIND = String.raw`(?:group home|nursing home|assisted living(?: facility)?|independent living|memory care(?: unit| facility)?|senior living|SNF|snf|ALF|ILF|LTACH|LTAC|skilled nursing(?: facility)?|rehab(?: facility| center)?|inpatient rehab|hospice(?: house)?|shelter|halfway house|sober living(?: house)?|board and care|adult family home|adult foster home|foster home|care home|personal care home|residential facility|treatment center|adult day(?: care| program)?|day program|dialysis (?:center|unit|clinic))`;
 const APPOSITION = new RegExp(String.raw`\b${KIND}[ \t]*,[ \t]+(${NAME})(?=[ \t]*(?:[,.;:)]|$|\n|[ \t]+\())`, 'gu');
+/** "SNF (Sunnyside)", "assisted living (Briar Glen)": the kind, then the name in brackets. */
+const KIND_FIRST = new RegExp(String.raw`\b${KIND}[ \t]*\([ \t]*(${NAME})[ \t]*\)`, 'gu');
 const BRACKETED = new RegExp(String.raw`(?<![\p{L}])(${NAME})[ \t]*\([ \t]*${KIND}[ \t]*\)`, 'gu');
 const PLACEMENT = new RegExp(String.raw`\b(?:to|at|into)[ \t]+(?:the[ \t]+)?(${NAME})[ \t]+for[ \t]+(?:a[ \t]+)?(?:(?:short|long)[- ]term[ \t]+|skilled[ \t]+|subacute[ \t]+|inpatient[ \t]+|acute[ \t]+)?(?:rehab|rehabilitation|placement|respite|skilled nursing|SNF|hospice|memory care|assisted living|a bed)\b`, 'gu');
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
@@ -62,6 +64,7 @@ export function findFacilitiesBesideWords(text: string): Hit[] {
   };
   for (const m of text.matchAll(APPOSITION)) add(m, 'facility name after its kind');
   for (const m of text.matchAll(BRACKETED)) add(m, 'facility name before its kind in brackets');
+  for (const m of text.matchAll(KIND_FIRST)) add(m, 'facility name in brackets after its kind');
   for (const m of text.matchAll(PLACEMENT)) add(m, 'facility name before a placement');
   return out;
 }

@@ -24,6 +24,7 @@ import { CLINICAL_HEAD } from './people';
 import { STATE_NAMES } from './places';
 import { isCountry, isEnglishWord } from './tokens';
 import { codeSetWords } from './vocabulary';
+import { allServiceWords } from './facility-services';
 
 const CAP = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?`;
 const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
@@ -57,7 +58,7 @@ export function distinctiveWord(w: string, bigHead: boolean): boolean {
 
 const PLACE_CUE = /\b(?:at|to|from|in|of|via|with|and|transferred|admitted|seen|treated|followed|records|referred|sent|discharged)[ \t,]+(?:the[ \t]+)?$/i;
 const STRONG_CUE = /\b(?:seen at|treated at|evaluated at|followed at|managed at|hospitali[sz]ed at|admitted (?:to|at)|transferred (?:to|from)|transfer (?:to|from)|records from|discharged (?:to|from)|delivered at|born at|stayed at|staying at|resides at|works at|employed at|works for|imaging at|surgery at|visits at|care at|appointment at|appt at|follows? at|f\/u at|established at|went to|came from|goes to)[ \t]+(?:the[ \t]+)?$/i;
-const LABEL = /(?:^|\n|[.;|][ \t]+)[ \t]*(?:daycare|day care|preschool|school|pharmacy|preferred pharmacy|employer|shelter|church|snf|nursing home|facility|sending facility|receiving facility|outside hospital|osh|practice|agency|home health agency|hh agency|dialysis(?: center| unit)?|pcp office|group home|place of employment)[ \t]*:[ \t]*/gi;
+const LABEL = /(?:^|\n|[.;|][ \t]+)[ \t]*(?:daycare|day care|preschool|school|pharmacy|preferred pharmacy|employer|shelter|church|snf|nursing home|facility|sending facility|receiving facility|outside hospital|osh|practice|agency|home health agency|hh agency|dialysis(?: center| unit)?|pcp office|group home|place of employment|place of service|admitted from|admit from|admission from|discharged? to|transferred (?:from|to)|transfer (?:from|to)|dispo(?:sition)? to)[ \t]*:[ \t]*/gi;
 
 const inDisease = (text: string, start: number) => PLACE_DISEASES.some((d) => text.slice(start, start + d.length).toLowerCase() === d.toLowerCase());
 const clinicalAfter = (text: string, end: number) => CLINICAL_HEAD.test(text.slice(end, end + 40).replace(/^['’]s/, '').trimStart());
@@ -119,8 +120,10 @@ export function findContextFacilities(text: string): Hit[] {
     const v = new RegExp(String.raw`^((?:St\.[ \t]+)?${CAP}(?:[ \t]+(?:of|and|&|the|de|for)?[ \t]*(?:${CAP}|[A-Z]{2,5}|\d{1,5}))*)`, 'u').exec(text.slice(s, s + 80));
     if (!v) continue;
     const words = v[1]!.split(/[ \t]+/).filter((w) => /^\p{Lu}/u.test(w));
-    // "Pharmacy: Vancomycin per level": a drug or a medical word is the label's subject, not a place.
-    if (words.some((w) => DRUGS.has(w.toLowerCase()) || (codeSetWords().has(w.toLowerCase()) && !isEnglishWord(w)))) continue;
+    // "Pharmacy: Vancomycin per level": a drug or a medical word is the label's subject, not a place. After a placement label
+    // ("Admitted from: Quarry Ridge") a place is expected: only a drug or a name made of clinical words alone is vetoed.
+    const placement = /(?:admit|admitted|admission|discharged?|transfer|transferred|dispo|disposition)/i.test(m[0]);
+    if (words.some((w) => DRUGS.has(w.toLowerCase())) || (placement ? allServiceWords(v[1]!) : words.some((w) => codeSetWords().has(w.toLowerCase()) && !isEnglishWord(w)))) continue;
     if (words.every((w) => GENERIC.has(w.toLowerCase()) || isStop(w) || /^(?:None|Unknown|Same|Home|Self|Retired|Disabled|Unemployed|Yes|No|N\/A|Pending)$/i.test(w))) continue;
     push(s, s + v[1]!.length, 'facility label');
   }

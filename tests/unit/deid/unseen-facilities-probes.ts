@@ -109,6 +109,13 @@ export const BESIDE_FACILITY_WORDS: Probe[] = [
   ['Admitted from: The Arbors at Fox Run (memory care)', 'Arbors at Fox Run', 'FACILITY'],
   ['Lives at The Landing at Crystal Creek with her husband.', 'Landing at Crystal Creek', 'FACILITY'],
   ['Cardiology at Ascension Saint Thomas next week.', 'Ascension Saint Thomas', 'FACILITY'],
+  ['Admitted from: Quarry Ridge', 'Quarry Ridge', 'FACILITY'],
+  ['Discharge to: Fernbrook Commons', 'Fernbrook Commons', 'FACILITY'],
+  ['Transferred from: Ardmore Valley', 'Ardmore Valley', 'FACILITY'],
+  ['Discharged to: Tamarind Court', 'Tamarind Court', 'FACILITY'],
+  ['Dispo: SNF (Sunnyside Manor West)', 'Sunnyside Manor West', 'FACILITY'],
+  ['Plan: assisted living (Briar Glen) once cleared.', 'Briar Glen', 'FACILITY'],
+  ['Disposition to: Larkhaven', 'Larkhaven', 'FACILITY'],
   ['Member of Saint Anne Catholic Church, sings in the choir.', 'Saint Anne Catholic Church', 'FACILITY'],
   ['Runs MWF at River Dialysis; rehab at Maple Rehabilitation.', 'Maple Rehabilitation', 'FACILITY']
 ];
@@ -126,6 +133,9 @@ export const BESIDE_KEEPS: Keep[] = [
   ['Hoping to go to Cardiology for short-term follow up.', 'Cardiology'],
   ['Seen at Ridgeview Medical Center and Atrial Fibrillation Clinic; Kettle Hospital and Physical Therapy.', 'Atrial Fibrillation'],
   ['Her rehab, Physical Therapy, calls Monday; the shelter, Medicare, and the family agreed.', 'Physical Therapy'],
+  ['Admitted from: Home\nDischarged to: Home with Services\nResidence: Lives alone', 'Lives alone'],
+  ['Transferred to: Intensive Care Unit\nDischarge to: Skilled Nursing Facility', 'Intensive Care'],
+  ['Dispo: SNF (per family); rehab (Physical Therapy) daily', 'per family'],
   ['Peritoneal Dialysis training; Home Dialysis unit; Acute Dialysis.', 'Peritoneal Dialysis'],
   ['Pulmonary Rehabilitation and Vestibular Rehabilitation; Cardiac Rehab phase 2.', 'Pulmonary Rehabilitation'],
   ['Catholic Church teaching; Baptist Church tradition; Methodist Church history.', 'Catholic Church'],
