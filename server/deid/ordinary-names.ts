@@ -49,6 +49,7 @@ const SIGNED_LINE = /(?:^|\n)[ \t]*(?:thanks|thank you|thx|ty|tyvm|regards|best|
 const PASSIVE_AFTER = /^[ \t]+(?:is|was|has|had|will)[ \t]+(?:be[ \t]+)?(?:noted|seen|present|positive|negative|normal|done|performed|given|required|needed|recommended|indicated|used|placed|removed|applied|ordered|pending)\b/i;
 /** Verbs only people do, with an optional adverb ("Young also has a question", "Bill said"). */
 const STRONG_VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still)[ \t]+(?:has|had|is|was|wants|said|called|asked|thinks|needs|agrees|sent|coded)|said|says|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|emailed|texted|replied|answered|coded|faxed|told|explained|believes)\b/i;
+const MODAL = /^(?:will|may|can|shall|should|would|could|must|might)$/;
 /** After a month that is also a given name: a verb of talking or sending, never "said to be" or a date's number. */
 const MONTH_PERSON_VERB = /^[ \t]+(?:(?:also|already|just)[ \t]+)?(?:said|says|asked|asks|wants|wanted|called|calls|emailed|texted|replied|answered|faxed|told|thinks|mentioned|agreed|agrees|sent|will (?:call|send|fax|email|check|look|review|follow|reach|get back))\b(?![ \t]+to[ \t]+be\b)/i;
 /** "flag it for Hope.", "sending it to Hope": for / to before a name that closes the sentence. */
@@ -175,7 +176,9 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     const u = toks[i + 1];
     const strongCue = STRONG_LOWER_CUE.test(before(c, t.start, 20)) || /\b(?:named|patient|pt|name is)[ \t]+$/i.test(before(c, t.start, 12));
     // After a cue the surname may be an English word ("named betty price").
-    if (u && adjacent(c, t, u) && LOWER.test(u.word) && isSurname(u.word) && (!isOrdinaryWord(u.word) || (strongCue && !isStop(u.word) && surnameRank(u.word) <= 5000))
+    // "grace will visit", "kelly may call": a modal after a given name is the verb, not a surname ("will harjo" stays: a
+    // modal may be the given name).
+    if (u && adjacent(c, t, u) && LOWER.test(u.word) && !MODAL.test(u.word) && isSurname(u.word) && (!isOrdinaryWord(u.word) || (strongCue && !isStop(u.word) && surnameRank(u.word) <= 5000))
       && !DRUGS.has(u.word) && !clinicalAfter(c, u.end)) { push(t.start, u.end, 'census first name and surname (lower case)'); i++; continue; }
     // "mrs. hill", "doctor grant", "patient rose": after an honorific or a patient word, a census name that is no verb,
     // adverb or adjective is the name, even when it is an English word (dictation and chat write names in lower case).

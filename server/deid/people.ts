@@ -153,7 +153,8 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       // "daughter emailed", "son visiting": a verb after the cue word is not a name.
       // "with meals", "for bath", "with stairs": after the weak cues "with" and "for" an ordinary word (plurals too) is the thing.
       const weakCue = /\b(?:with|for)\s+$/i.test(text.slice(Math.max(0, t.start - 6), t.start));
-      const verbLike = /(?:ed|ing)$/.test(lw) || isEnglishWord(lw) || (weakCue && isOrdinaryWord(lw));
+      // "his mother separately": an ordinary word that is no census given name is no name even after a relation.
+      const verbLike = /(?:ed|ing)$/.test(lw) || isEnglishWord(lw) || ((weakCue || (c.lists?.first.get(lw) ?? 0) < FIRST_MIN_FREQ) && isOrdinaryWord(lw));
       if (listed && !exceptional(t) && !isEnglishLower(t) && !verbLike && !clinicalAfter(c, t)) out.push(hit(t.start, t.end, 'name after a person cue'));
     }
   }

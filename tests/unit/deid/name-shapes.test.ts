@@ -168,3 +168,14 @@ describe('languages, peoples and lettered specimen lines are no names', () => {
     expect(coveredAsName(text, value)).toBe(true);
   });
 });
+
+describe('a relation word before an ordinary lower-case word, a modal after a given name', () => {
+  it.each([
+    ['Interviewed the patient and his mother separately.', []],
+    ['daughter grace will visit tomorrow', ['grace']],
+    ['son tomasz drove her in', ['tomasz']],
+    ['wife ngozi at bedside', ['ngozi']],
+  ])('%s -> %j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});

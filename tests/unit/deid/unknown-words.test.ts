@@ -112,3 +112,24 @@ describe('unknown names in ordinary clinical sentences (written before the rules
     expect(detectPhiInText(text).map((h) => h.text).join(' ')).toContain(name);
   });
 });
+
+describe('unknown names as the object of a clinical verb (a second set written before its rules)', () => {
+  it.each([
+    ["Saw Nkem in clinic today for follow-up.", "Nkem"],
+    ["Examined Tolulope at the bedside; lungs clear.", "Tolulope"],
+    ["Assessed Bolanle for fall risk.", "Bolanle"],
+    ["Interviewed Keoni and his mother separately.", "Keoni"],
+    ["Roomed Amarachi at 0915.", "Amarachi"],
+    ["Admitted Ebuka overnight for observation.", "Ebuka"],
+    ["Consented Chiamaka for the procedure.", "Chiamaka"],
+    ["Triaged Simbarashe as ESI 3.", "Simbarashe"],
+    ["Hamdi's appointment was moved to Friday.", "Hamdi"],
+    ["Called and spoke to Kamalei, who confirmed the date.", "Kamalei"],
+    ["Oyenike verbalized understanding of the plan.", "Oyenike"],
+    ["Discharged Afolabi home in stable condition.", "Afolabi"],
+    ["Wanjiku, age 34, presents with headache.", "Wanjiku"],
+    ["Introduced myself to Tanvir and his wife.", "Tanvir"],
+  ])('%s -> %s', (text, name) => {
+    expect(detectPhiInText(text).map((h) => h.text).join(' ')).toContain(name);
+  });
+});
