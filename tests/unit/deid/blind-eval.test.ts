@@ -3,10 +3,11 @@
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files; this test holds the figures reached so far so that no change falls back below
- * them (floors a little under the measured values). Over the six files, once all were open:
- * names and places 96.4%, other types 99.1%, precision 95.5%; files 7-10 hit no clinical term,
- * files 11 and 12 still hit 12 (brand drugs and devices, payers, a vehicle model, an eponymous
- * protocol). The blind figures, each file measured once, are in the README.
+ * them (floors a little under the measured values). Over the eight files, once 13 and 14 were
+ * opened (after their one blind measurement): names and places 95.5%, other types 99.8%,
+ * precision 97.7%; files 7-10 hit no clinical term, files 11-14 still hit 9 (a payer, brand
+ * products, eponyms read as names or places). The blind figures, each file measured once, are in
+ * the README.
  */
 import { describe, expect, it } from 'vitest';
 import { loadBlindSet } from '../../fixtures/deid-eval/load';
@@ -23,8 +24,8 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds six files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(6);
+  it('holds eight files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(8);
     expect(places.labelled).toBeGreaterThanOrEqual(1000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
@@ -37,13 +38,13 @@ describe('de-identification on the blind files', () => {
     expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.985);
   });
 
-  it('keeps precision at or above 94%', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.94);
+  it('keeps precision at or above 96%', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('hits no clinical term in files 7-10, and no more than the 12 left in files 11 and 12 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h1[12]-/.test(h));
+  it('hits no clinical term in files 7-10, and no more than the 9 left in files 11-14 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h1[1-4]-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(12);
+    expect(clinicalHits.length).toBeLessThanOrEqual(9);
   });
 });
