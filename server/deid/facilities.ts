@@ -27,6 +27,7 @@ import { findContextFacilities } from './facility-context';
 import { allServiceWords, isDenomination, isServiceName } from './facility-services';
 import { findFacilityMentions } from './facility-mentions';
 import { findFacilitiesBesideWords } from './facility-beside';
+import { findFacilityShapes } from './facility-shapes';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -260,6 +261,6 @@ export function findFacilities(text: string): Hit[] {
     if (!out.some((h) => h.start <= m.index && m.index + m[0].length <= h.end)) push(m.index, m.index + m[0].length, 'place named "The ..." after a place word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
-  const found = [...out, ...findContextFacilities(text), ...findFacilitiesBesideWords(text)];
+  const found = [...out, ...findContextFacilities(text), ...findFacilitiesBesideWords(text), ...findFacilityShapes(text)];
   return [...found, ...findFacilityMentions(text, found.filter((h) => h.type === 'FACILITY'))];
 }

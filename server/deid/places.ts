@@ -13,7 +13,10 @@ import { isClinicalOrCommon } from './lexicon';
 const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Square|Sq|Trail|Trl|Garden|Gardens|Row|Loop|Path|Pike|Alley|Crescent|Close|Plaza|Route|Rte';
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
 const UNIT = '(?:,?\\s*(?:Apt|Apartment|Unit|Suite|Ste|Lot|#)\\.?\\s*#?\\s*[A-Z0-9-]{1,6})?';
-const STREET = new RegExp(`(?<![\\w/.-])\\d{1,6}[A-Z]?\\s+(?:${DIR}\\s+)?(?:(?:${TOK}|\\d{1,3}(?:st|nd|rd|th))\\s+){1,3}(?:${SUFFIX})\\b\\.?(?:\\s+${DIR}(?![\\w]))?${UNIT}`, 'g');
+// One line only ("Unit: 4 West\n\nDr. Eze" is a ward and a doctor), and never a clock time before a verb ("0430 Notified Dr. Hunt").
+const STREET = new RegExp(`(?<![\\w/.-])\\d{1,6}[A-Z]?[ \\t]+(?:${DIR}[ \\t]+)?(?:(?:${TOK}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${SUFFIX})\\b\\.?(?:[ \\t]+${DIR}(?![\\w]))?${UNIT}`, 'g');
+/** "0430 Notified Dr.", "2215 Paged Dr.": a clock time, a verb of the nurse's, then a doctor. */
+const TIME_VERB_DOCTOR = /^(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:[A-Z][a-z]+ed|Spoke[ \t]+with|Per|Discussed[ \t]+with|Spoke[ \t]+to|Text(?:ed)?|Message[ \t]+to)[ \t]+Dr\.?$/;
 /** Numbered local roads ("Route 9", "hwy 61", "County Road 12") locate a person like a street; interstates cross states and stay. */
 const ROAD = /\b(?:(?:Route|Rte|Highway|Hwy|State Route|County Road|County Rd|Farm to Market)[ \t-]*#?\d{1,4}[A-Z]?)(?![\w-])/gi;
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
@@ -40,7 +43,7 @@ const ZIP_LABEL = /\b(?:zip|zip code|postal code|zipcode)\s*[:#]?\s*(\d{5}(?:-\d
 
 export function findPlaces(text: string): Hit[] {
   const out: Hit[] = [
-    ...scan(text, STREET, 'ADDRESS', 'street address'),
+    ...scan(text, STREET, 'ADDRESS', 'street address', 0, (m) => !TIME_VERB_DOCTOR.test(m[0])),
     ...scan(text, PO_BOX, 'ADDRESS', 'PO box'),
     ...scan(text, ROAD, 'ADDRESS', 'numbered road'),
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or suite'),
