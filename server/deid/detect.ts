@@ -22,6 +22,7 @@ import { findFacilities } from './facilities';
 import { findLabelledPeople } from './label-names';
 import { drugContext, findProperNouns } from './proper-nouns';
 import { findMessageNames } from './message-names';
+import { extendNameSpans, findSignoffNames } from './name-signoffs';
 import { inPayer, payerSpans } from './payers';
 import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
@@ -91,13 +92,13 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
     // "Okafor, Adaeze": a surname, a comma and a given name are one name.
     const joins = last && ((last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(gap))
       || (last.type === 'FACILITY' && (h.type === 'CITY' || h.type === 'FACILITY') && /^[ \t]*[-–—\/][ \t]*$|^[ \t]$/.test(gap))
-      || (last.type === 'NAME' && h.type === 'NAME' && /^,[ \t]$/.test(gap) && !/[ \t]/.test(value.slice(h.start, h.end))));
+      || (last.type === 'NAME' && h.type === 'NAME' && /^,[ \t]?$/.test(gap) && !/[ \t]/.test(value.slice(h.start, h.end))));
     if (last && joins) {
       // The joined span stays mandatory when either part was the patient's own name.
       out[out.length - 1] = { ...last, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
     } else out.push(h);
   }
-  return out;
+  return extendNameSpans(value, out);
 }
 
 /**
@@ -137,6 +138,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),
+    ...findSignoffNames(value),
     ...findOrdinaryWordNames(value, toks),
     ...capsLineHits(value),
     ...patientValueHits(value, patterns),

@@ -1,0 +1,67 @@
+/**
+ * Round 4 probes (issue 8), written before the rules of name-signoffs.ts and the message-names
+ * loosening, with names and layouts found in no evaluation file: bylines with a bare initial,
+ * "LAST,FIRST M" headers, initials signing a message, transcription footers, lower-case given names
+ * after a relation word or an introduction. Each class has clinical negatives.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectPhiInText } from '../../../server/deid/index';
+
+function coveredAsName(text: string, value: string): boolean {
+  const at = text.indexOf(value);
+  if (at < 0) throw new Error(`"${value}" not in "${text}"`);
+  const found = detectPhiInText(text).filter((h) => h.type === 'NAME');
+  for (let i = at; i < at + value.length; i++) if (!found.some((f) => f.start <= i && i < f.end)) return false;
+  return true;
+}
+const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
+
+describe('a given name and a bare initial closing a byline', () => {
+  it.each([
+    ['Posted by Marisol K:\nDoes 99214 need a separate ROS?', 'Marisol K'],
+    ['Reply from Trevor W:\nAgreed, append 25.', 'Trevor W'],
+    ['[10:02 AM] priya s: did you send the query', 'priya s'],
+    ['Will resubmit Monday.\n-reg: Imani D', 'Imani D'],
+    ['ok recoded to N18.4. -Tomasz K-W', 'Tomasz K-W'],
+    ['sent the corrected claim, thx marcus t', 'marcus t'],
+    ['PT: NOWICKI,TERESA M        MR#: 004411    ACCT: 22018', 'NOWICKI,TERESA M'],
+    ['ATT: LINDQVIST,HAAKON MD   ADM: 03/02/2004', 'LINDQVIST,HAAKON'],
+    ['41122019    Pryor, Wallace    07/02/24     470', 'Pryor, Wallace']
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+  it.each([
+    ['Vitamin D\nHepatitis B', ['Vitamin', 'Hepatitis', 'D', 'B']],
+    ['Group A strep positive, start amoxicillin', ['Group', 'A']],
+    ['Admitted to Boston, MA for the procedure', ['Boston']]
+  ])('no name: %s', (text, words) => {
+    for (const w of words) expect(names(text)).not.toContain(w);
+  });
+});
+
+describe('initials and a given name signing a message, transcription footers', () => {
+  it.each([
+    ['will fax the op note in the am - RK', 'RK'],
+    ['spoke w/ daughter, ok to send. -jt]', 'jt'],
+    ['Query answered, closing this one.\n- PQW', 'PQW'],
+    ['DICT: HB / TRANS: srm   D: 04/02/2004', 'HB'],
+    ['DICT: HB / TRANS: srm   D: 04/02/2004', 'srm'],
+    ['Dictated by: KLT\nTranscribed by: bnw', 'bnw'],
+    ['Sincerely yours,\n\nRT/kmb', 'kmb'],
+    ['is this a 59 or an XU? -wendy', 'wendy'],
+    ['coded it as Z51.11, lmk if wrong -gary', 'gary']
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+  it.each([
+    'Plan:\n- NPO\n- CT abdomen\n- ICU',
+    'pain meds as needed - PRN',
+    'follow up in two weeks - ok',
+    'AP/LAT views of the knee:\nAP/PA',
+    'ordered an x-ray',
+    'f/u with cardiology, lmk -thx',
+    'BP/HR stable\nPO/IV'
+  ])('no name: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
