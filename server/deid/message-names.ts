@@ -22,9 +22,13 @@ const WORD = String.raw`\p{L}[\p{L}'’-]*`;
 /** A chat handle may carry dots, underscores and digits ("marcus.h", "j_ortiz2"). */
 const HANDLE = String.raw`(?:\p{L}[\p{L}\p{N}'’._-]*\p{L}|\p{L})`;
 const SPEAKER = new RegExp(String.raw`^(?:\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]*(${HANDLE}(?:[ \t]${WORD}){0,2})[ \t]*:|(${WORD}(?:[ \t]${WORD}){0,2})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*(?:$|[ \t]{2}|:))`, 'dgmu');
-const INTRO = /\b(?:this is|it['’]?s|its|i am|i['’]m|my name is)[ \t]+(\p{L}[\p{L}'’-]+)(?=[ \t]*(?:,|\bfrom\b|\bat\b|\bwith\b|$))/dgimu;
+// "its me faith again": "me" may come between, and the name may close with again / here / calling or a full stop.
+const INTRO = /\b(?:this is|it['’]?s|its|i am|i['’]m|my name is)[ \t]+(?:me[ \t]+)?(\p{L}[\p{L}'’-]+)(?=[ \t]*(?:,|\bfrom\b|\bat\b|\bwith\b|\bagain\b|\bhere\b|\bcalling\b|[.!]|$))/dgimu;
+/** "this is june walker i had my appt": an introduction with a census given name and a census surname. */
+const INTRO_FULL = /\b(?:this is|my name is|it['’]?s|its)[ \t]+(?:me[ \t]+)?((\p{L}[\p{L}'’-]+)[ \t]+(\p{L}[\p{L}'’-]+))\b/dgimu;
+const NOT_SURNAME = /^(?:day|days|time|week|month|year|morning|night|again|here|calling|speaking|writing|today|now|the|and|from|with|about|just|back|still|also|not|going|so|first|second|third|last|next|over|done|ok|fine|good|bad|better|worse)$/i;
 const SIGN_OFF = /(?:\b(?:thanks|thank you|thx|ty|regards|best|cheers|sincerely)\b[^\n]{0,24}?[ \t]*[-–—,]?|(?:^|[.!?])[ \t]*[-–—~])[ \t]*(\p{L}[\p{L}'’-]+)[ \t]*[.!]?[ \t]*$/dgimu;
-const RELATION_MONTH = /\b(?:daughter|son|wife|husband|sister|brother|mother|father|niece|nephew|granddaughter|grandson|friend|partner)[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December|Hope|Faith|Joy|Dawn|Grace|Summer|Autumn|Winter|Sky)\b/dgiu;
+const RELATION_MONTH = /\b(?:daughter|son|wife|husband|sister|brother|mother|father|mom|dad|niece|nephew|aunt|uncle|cousin|granddaughter|grandson|grandmother|grandfather|grandma|grandpa|stepdaughter|stepson|girlfriend|boyfriend|fianc[ée]e?|roommate|friend|partner)[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December|Hope|Faith|Joy|Dawn|Grace|Summer|Autumn|Winter|Sky)\b/dgiu;
 const ROLE_BRACKET = /\b(?:social work(?:er)?|case manag(?:er|ement)|chaplain|interpreter|pharmacy|pharmacist|dietitian|dietary|nutrition|PT|OT|SLP|RN|charge nurse|nursing|scheduler|front desk|billing|coding)[ \t]*\((\p{Lu}\p{Ll}+)\)/dgiu;
 const COACH = /\b(?:[Cc]oach|[Pp]astor|[Tt]eacher|[Cc]ounselor|[Pp]rincipal|[Oo]fficer|[Dd]eputy)[ \t]+(\p{Lu}\p{Ll}+)\b/dgu;
 
@@ -58,7 +62,14 @@ export function findMessageNames(text: string): Hit[] {
   }
   for (const re of [RELATION_MONTH, ROLE_BRACKET, COACH]) {
     // After a title ("Coach Baker") an eponym is the person unless its clinical head follows ("Baker cyst").
-    for (const m of text.matchAll(re)) if ((re === COACH ? !CLINICAL_HEAD.test(text.slice(m.index! + m[0].length).trimStart()) : cuedUsable(m[1]!)) && /^\p{Lu}/u.test(m[1]!) && (re === RELATION_MONTH || firstName(m[1]!) || (nameLists()?.last.get(m[1]!.toLowerCase()) ?? Infinity) <= 20000)) out.push(group(m, 1, 'name after a relation or role'));
+    // After a relation word a month or virtue name is the person in lower-case text too ("her sister june"), except the verbs may / march.
+    const capsOk = (w: string) => /^\p{Lu}/u.test(w) || (re === RELATION_MONTH && !/^(?:may|march)$/.test(w));
+    for (const m of text.matchAll(re)) if ((re === COACH ? !CLINICAL_HEAD.test(text.slice(m.index! + m[0].length).trimStart()) : cuedUsable(m[1]!)) && capsOk(m[1]!) && (re === RELATION_MONTH || firstName(m[1]!) || (nameLists()?.last.get(m[1]!.toLowerCase()) ?? Infinity) <= 20000)) out.push(group(m, 1, 'name after a relation or role'));
+  }
+  for (const m of text.matchAll(INTRO_FULL)) {
+    const given = m[2]!, surname = m[3]!;
+    const rank = nameLists()?.last.get(surname.toLowerCase()) ?? Infinity;
+    if (cuedUsable(given) && firstName(given) && rank <= 20000 && !NOT_SURNAME.test(surname) && !DRUGS.has(surname.toLowerCase()) && !isStop(surname)) out.push(group(m, 1, 'self-introduction'));
   }
   for (const m of text.matchAll(LAST_FIRST)) {
     const last = m[1]!, given = m[2]!;

@@ -65,3 +65,31 @@ describe('initials and a given name signing a message, transcription footers', (
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('lower-case given names after a relation word or an introduction', () => {
+  it.each([
+    ['pls call my uncle august at home after 5', 'august'],
+    ['her cousin dawn drove her in today', 'dawn'],
+    ['my grandma joy has the insurance papers', 'joy'],
+    ['my daughter autumn will bring him friday', 'autumn'],
+    ['its me summer, i called yesterday about the bill', 'summer'],
+    ['hi its me grace again about the statement', 'grace'],
+    ['this is tanya brooks calling about my bill', 'tanya brooks'],
+    ['hello this is doris mendez, my appt was tues', 'doris mendez'],
+    ['this is bob hernandez i need a refill', 'bob hernandez']
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+  it.each([
+    ['son may come by later to pick up', []],
+    ['its me again, still waiting', []],
+    ['this is going well so far', []],
+    ['this is a new problem for her', []],
+    ['my wife and i hope so', []]
+  ])('no name: %s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+  it('an introduction takes the surname, never the next verb', () => {
+    expect(names('this is kim calling back')).toEqual(['kim']);
+  });
+});
