@@ -15,7 +15,7 @@
 import { esc, type Hit } from './hits';
 import { COMMON_WORDS, FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { cityPopulation } from './gazetteer';
-import { isStop, TOK } from './name-words';
+import { isStop, MONTH_OR_WEEKDAY, TOK } from './name-words';
 import { isCountry, isEnglishWord } from './tokens';
 import { codeSetWords } from './vocabulary';
 import { STATE_ABBR, STATE_NAMES } from './places';
@@ -153,6 +153,14 @@ export function findFacilities(text: string): Hit[] {
     // "Providence Holy Cross (Mission Hills)", "UMass Memorial, Worcester": the facility's town.
     const town = /^(\s*[,(]\s*)((?:[A-Z][a-z]+\.?)(?:[ \t][A-Z][a-z]+){0,2})/.exec(text.slice(grown, grown + 40));
     if (town && cityPopulation(town[2]!) > 0) out.push({ start: grown + town[1]!.length, end: grown + town[0].length, type: 'CITY', reason: 'town of a facility' });
+    // "Stephens Memorial in Norway", "CHOC Children's ED in Orange": after a facility (and its unit) "in" and a town name the
+    // campus's town, even when the town is also a word or a country; never a month, a unit or a clinical word.
+    const inTown = /^((?:[ \t]+(?:ED|ER|ICU|campus|location|office|site))?[ \t]+in[ \t]+)((?:St\.[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/.exec(text.slice(grown, grown + 50));
+    if (inTown) {
+      const two = inTown[2]!, one = two.split(/[ \t]/)[0]!;
+      const town = cityPopulation(two) > 0 ? two : cityPopulation(one) > 0 ? one : '';
+      if (town && !MONTH_OR_WEEKDAY.test(town.toLowerCase()) && !DEPARTMENTS.has(town.toLowerCase()) && !isClinicalOrCommon(town)) out.push({ start: grown + inTown[1]!.length, end: grown + inTown[1]!.length + town.length, type: 'CITY', reason: 'town of a facility after "in"' });
+    }
   };
   for (const k of KNOWN) {
     for (const m of text.matchAll(k.re)) {

@@ -10,7 +10,9 @@
  * is no store's name unless it is a town.
  */
 import type { Hit } from './hits';
-import { DRUGS, EPONYMS } from './lexicon';
+import { DRUGS, EPONYMS, FACILITY_HEADS } from './lexicon';
+import { isEnglishWord } from './tokens';
+import { STATE_NAMES } from './places';
 import { isStop } from './name-words';
 import { cityPopulation } from './gazetteer';
 import { codeSetWords } from './vocabulary';
@@ -33,8 +35,27 @@ const STORE_BEFORE = /(?<![\p{L}\p{N}])((?:[A-Z][\p{L}'’&-]* ){0,1}[A-Z][\p{L}
 const LAB_SERVICE = /^(?:preferred|usual|local|regular|default|primary|new|old|previous|prior|current|nearest|outside|cath|ep|echo|cardiac|sleep|stat|core|main|central|micro|path|blood|gi|pft|cysto|gait|motility|vascular|noninvasive|hospital|clinic|office|outpatient|inpatient|retail|mail|mail-order|compounding|specialty|satellite|research|reference|state|county|city|home|hospital's|clinic's|skills|sim|simulation|language|computer|crime|wet|dry|cath-lab|ir|nuclear|pathology|genetics|transplant|hla)$/i;
 const CUE = /\b(?:at|to|from|via|with|by|her|his|their|the|my|our|your|called|filled|fills|picked up|drawn|sent)[ \t]+$/i;
 
+/** Upper-case heads, longest first ("IMAGING CENTER" before "CENTER"). */
+const UPPER_HEADS = FACILITY_HEADS.filter((h) => /^[A-Za-z][A-Za-z ]+$/.test(h)).map((h) => h.toUpperCase());
+const UPPER_HEADED = new RegExp(`(?<![\\p{L}\\p{N}])((?:[A-Z][A-Z'’&-]+ ){1,4})(${UPPER_HEADS.join('|')})(?![\\p{L}])`, 'gu');
+const STATE_RE = new RegExp(`^(?:${STATE_NAMES})$`, 'i');
+const UPPER_STOP = /^(?:OT|ST|SLP|RN|NP|AT|THE|A|AN|TO|FROM|IN|OF|WITH|BY|FOR|AND|OR|DR|MD|DO|PCP|PT|PATIENT|SEEN|REFERRED|ACCEPTED|TRANSFERRED|DISCHARGED|ADMITTED|FOLLOWS|FOLLOW|UP|SEE|VISIT|NEW|OLD|LOCAL|OUTSIDE|HER|HIS|THEIR|OUR)$/;
+
 export function findFacilityShapes(text: string): Hit[] {
   const out: Hit[] = [];
+  // "NORTHGATE IMAGING CENTER - 4410 W. Magnolia", "PCP: DR JUNE KING, FORREST GENERAL FAMILY MEDICINE": letterheads and
+  // upper-case lines name the facility in capitals; one word of the name must be no English, clinical or service word (or a town).
+  if (/[A-Z]{4,} [A-Z]{4,}/.test(text)) for (const m of text.matchAll(UPPER_HEADED)) {
+    const words = m[1]!.trim().split(' ');
+    let k = 0;
+    while (k < words.length && UPPER_STOP.test(words[k]!)) k++;
+    const name = words.slice(k);
+    const title = (w: string) => w[0] + w.slice(1).toLowerCase();
+    const distinct = (w: string) => w.split('-').every((p) => p.length > 1 && placeWord(title(p)) && !isEnglishWord(p.toLowerCase()) && !LAB_SERVICE.test(p) && !STATE_RE.test(p));
+    if (!name.length || name.some((w) => UPPER_STOP.test(w) || LAB_SERVICE.test(w)) || !name.some(distinct)) continue;
+    const start = m.index + m[1]!.indexOf(name[0]!, words.slice(0, k).join(' ').length);
+    out.push({ start, end: m.index + m[0].length, type: 'FACILITY', reason: 'facility name in capitals' });
+  }
   for (const m of text.matchAll(CHILDRENS_AFTER)) {
     let words = m[1]!.split(/[ \t]+/), skip = 0;
     while (words.length && (DETERMINER.test(words[0]!) || isStop(words[0]!))) { skip = m[0].indexOf(words[1] ?? '', skip + words[0]!.length); words = words.slice(1); }
@@ -57,7 +78,7 @@ export function findFacilityShapes(text: string): Hit[] {
     // At a sentence start a capitalised word may be a service ("Sleep lab"); mid-sentence or after a place word it names the store.
     const sentenceStart = /(?:^|[.!?:\n]\s*)$/.test(pre);
     if (!words.every(placeWord) || (sentenceStart && !CUE.test(pre))) continue;
-    out.push({ start, end: m.index + m[1]!.length, type: 'FACILITY', reason: `store before "${m[2]}"` });
+    out.push({ start, end: m.index + m[0].length, type: 'FACILITY', reason: `store before "${m[2]}"` });
   }
   return out;
 }
