@@ -23,6 +23,7 @@ import { findLabelledPeople } from './label-names';
 import { drugContext, findProperNouns } from './proper-nouns';
 import { findMessageNames } from './message-names';
 import { extendNameSpans, findSignoffNames } from './name-signoffs';
+import { findDepartmentAndFamilyNames } from './name-departments';
 import { inPayer, payerSpans } from './payers';
 import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
@@ -139,6 +140,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     ...findLabelledPeople(value),
     ...findMessageNames(value),
     ...findSignoffNames(value),
+    ...findDepartmentAndFamilyNames(value),
     ...findOrdinaryWordNames(value, toks),
     ...capsLineHits(value),
     ...patientValueHits(value, patterns),

@@ -93,3 +93,29 @@ describe('lower-case given names after a relation word or an introduction', () =
     expect(names('this is kim calling back')).toEqual(['kim']);
   });
 });
+
+describe('a name that is no English word before "from <department>" or in "the <Name> twins"', () => {
+  it.each([
+    ['FYI, Oluwaseun from billing says the claim bounced', 'Oluwaseun'],
+    ['Talked to Thandiwe from HIM about the late signature', 'Thandiwe'],
+    ['heads up - Marguerite from CDI sent a query on the sepsis case', 'Marguerite'],
+    ['Anahera from registration fixed the payer', 'Anahera'],
+    ['Ikaika from the front desk will call her back', 'Ikaika'],
+    ['Coded the Tuiasosopo twins separately (Baby A and Baby B)', 'Tuiasosopo'],
+    ['the Przybylski family declined hospice', 'Przybylski'],
+    ['The Nakamura kids were both seen today', 'Nakamura']
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+  it.each([
+    'Transfer from ICU on day 3',
+    'Query from CDI about the sepsis case',
+    'Picked up Eliquis from pharmacy',
+    'Got Mounjaro from pharmacy yesterday',
+    'Results from radiology are pending',
+    'the Down syndrome family support group',
+    'Referral from Cardiology for the murmur'
+  ])('no name: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
