@@ -120,6 +120,13 @@ function grow(text: string, end: number): number {
     if (!isCity && !/^(?:General|Memorial|Regional|Presbyterian|Lutheran|Methodist|Baptist|Medical|University|Hospital|Midtown|Downtown|Campus|Central|Main|Children['’]s|Women['’]s|Health|HealthCare|Healthcare|Center|Clinic)$|^(?:St\.|Saint) /.test(w)) break;
     end += skip + w.length;
   }
+  // "Spaulding Rehabilitation Hospital Cape Cod", "Sutter Health Sacramento Valley": after a head, a region of two capitalised
+  // words that closes the name (line end, punctuation, a dash); never a unit or a department ("Hospital Intensive Care").
+  if (/(?:Hospital|Medical Center|Health|Healthcare|HealthCare|Mercy)$/.test(text.slice(0, end))) {
+    const region = /^[ \t]+([A-Z][a-z]+)[ \t]([A-Z][a-z]+)(?=[ \t]*(?:$|[\n,.;:)]|[ \t][-–—][ \t]|[ \t]and[ \t]))/.exec(text.slice(end, end + 40));
+    const unit = (w: string) => isStop(w) || DEPARTMENTS.has(w.toLowerCase()) || GENERIC.has(w.toLowerCase()) || STATE.test(w) || MONTH_OR_WEEKDAY.test(w.toLowerCase());
+    if (region && ![region[1]!, region[2]!].some(unit) && [region[1]!, region[2]!].some((w) => !codeSetWords().has(w.toLowerCase()) && !isClinicalOrCommon(w))) end += region[0].length;
+  }
   return end;
 }
 
@@ -226,7 +233,9 @@ export function findFacilities(text: string): Hit[] {
     const pre = text.slice(Math.max(0, m.index - 30), m.index);
     if (/^\s*(?:wort|encephalitis|virus|Ave|Avenue|St|Street|Rd|Road|Blvd)\b/i.test(after)) continue;
     if (cityPopulation(m[0]) > 0 && !/^\s*(?:Hospital|Medical|Health|Clinic)/.test(after)) continue; // St. Louis, St. Paul: the city
-    if (/^\s*(?:Hospital|Medical|Health|Clinic|Regional|Memorial|Children|Rehab|Nursing|Mercy|Infirmary)/.test(after) || CUE_BEFORE.test(pre)) {
+    // "St. Joseph Mercy Ann Arbor": a saint's name ending in a system's word, or followed by a town, is the hospital.
+    const systemOrTown = SYSTEM_WORDS.has(m[0].split(/[ \t]+/).pop()!.toLowerCase()) || cityPopulation(/^[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/.exec(after)?.[1] ?? '') >= 20_000;
+    if (/^\s*(?:Hospital|Medical|Health|Clinic|Regional|Memorial|Children|Rehab|Nursing|Mercy|Infirmary)/.test(after) || CUE_BEFORE.test(pre) || systemOrTown) {
       push(m.index, m.index + m[0].length, 'saint-named facility');
     }
   }
@@ -269,6 +278,9 @@ export function findFacilities(text: string): Hit[] {
     if (!out.some((h) => h.start <= m.index && m.index + m[0].length <= h.end)) push(m.index, m.index + m[0].length, 'place named "The ..." after a place word');
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
-  const found = [...out, ...findContextFacilities(text), ...findFacilitiesBesideWords(text), ...findFacilityShapes(text)];
+  // The other finders' names grow like this file's ("Visiting Nurse Service" + " of the Hudson Valley").
+  const grownElsewhere = [...findContextFacilities(text), ...findFacilitiesBesideWords(text), ...findFacilityShapes(text)]
+    .map((h) => (h.type === 'FACILITY' ? { ...h, end: Math.max(h.end, grow(text, h.end)) } : h));
+  const found = [...out, ...grownElsewhere];
   return [...found, ...findFacilityMentions(text, found.filter((h) => h.type === 'FACILITY'))];
 }

@@ -76,6 +76,14 @@ const TOWN_KEEPS: Keep[] = [
   ['Treated at Sandstone Hospital in March for sepsis.', 'March'],
   ['Admitted to Pellston Memorial in Afib with RVR.', 'Afib']
 ];
+const GROWN: Probe[] = [
+  ['Transferred from St. Anne Mercy Toledo overnight.', 'St. Anne Mercy Toledo', 'FACILITY'],
+  ['Report from St. Vincent Evansville attached.', 'St. Vincent Evansville', 'FACILITY'],
+  ['CATH REPORT\nSt. Agnes Mercy Sandusky - Cath Lab 1\nPatient: X', 'St. Agnes Mercy Sandusky', 'FACILITY'],
+  ['PT Evaluation - Marlowe Rehabilitation Hospital Upper Cumberland\nPt: Ana', 'Marlowe Rehabilitation Hospital Upper Cumberland', 'FACILITY'],
+  ['Agency: Lighthouse Nursing Service of the Finger Lakes    Visit 2', 'Lighthouse Nursing Service of the Finger Lakes', 'FACILITY']
+];
+const GROWN_KEEPS: Keep[] = [['Seen at Bridgeton Hospital Emergency Department today.', 'Emergency Department']];
 /** Not facilities, not addresses: payers, hospital units, a doctor after a clock time and a verb. */
 const NOT_PLACES: [string, string][] = [
   ['Transferred to 4 West for telemetry.', '4 West'],
@@ -97,6 +105,8 @@ describe('facility names in capitals inside mixed text', () => probes(CAPITALS))
 describe('services in capitals stay', () => keeps(CAPITAL_KEEPS));
 describe('a town after a facility and "in"', () => probes(TOWN_AFTER_IN));
 describe('months and clinical words after a facility and "in" stay', () => keeps(TOWN_KEEPS));
+describe('a facility grows over its saint-and-system name, its region and "of the <region>"', () => probes(GROWN));
+describe('a department after a hospital is no region', () => keeps(GROWN_KEEPS));
 describe('payers, units and clock times are no places', () => {
   it.each(NOT_PLACES)('%s keeps %s', (text, term) => {
     const at = text.indexOf(term);
