@@ -48,7 +48,7 @@ const SIGNED_LINE = /(?:^|\n)[ \t]*(?:thanks|thank you|thx|ty|tyvm|regards|best|
 /** "Pain is noted", "Walker was needed": a passive or finding after the word makes it a thing. */
 const PASSIVE_AFTER = /^[ \t]+(?:is|was|has|had|will)[ \t]+(?:be[ \t]+)?(?:noted|seen|present|positive|negative|normal|done|performed|given|required|needed|recommended|indicated|used|placed|removed|applied|ordered|pending)\b/i;
 /** Verbs only people do, with an optional adverb ("Young also has a question", "Bill said"). */
-const STRONG_VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still)[ \t]+(?:has|had|is|was|wants|said|called|asked|thinks|needs|agrees|sent|coded)|said|says|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|emailed|texted|replied|answered|coded|faxed|told|explained|believes)\b/i;
+const STRONG_VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still)[ \t]+(?:has|had|is|was|wants|said|called|asked|thinks|needs|agrees|sent|coded)|said|says|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|emailed|texted|replied|answered|coded|faxed|told|explained|believes|prefers)\b/i;
 const MODAL = /^(?:will|may|can|shall|should|would|could|must|might)$/;
 /** After a month that is also a given name: a verb of talking or sending, never "said to be" or a date's number. */
 const MONTH_PERSON_VERB = /^[ \t]+(?:(?:also|already|just)[ \t]+)?(?:said|says|asked|asks|wants|wanted|called|calls|emailed|texted|replied|answered|faxed|told|thinks|mentioned|agreed|agrees|sent|will (?:call|send|fax|email|check|look|review|follow|reach|get back))\b(?![ \t]+to[ \t]+be\b)/i;
