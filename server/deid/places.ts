@@ -9,6 +9,7 @@ import { TOK } from './name-words';
 import { isCountry } from './tokens';
 import { cityPopulation } from './gazetteer';
 import { isClinicalOrCommon } from './lexicon';
+import { codeSetWords } from './vocabulary';
 
 const SUFFIX = 'Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Square|Sq|Trail|Trl|Garden|Gardens|Row|Loop|Path|Pike|Alley|Crescent|Close|Plaza|Route|Rte';
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?';
@@ -34,6 +35,7 @@ const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'MA', 'ND', 'DC', 'CO', 'OR', 'IN'
 const CITY_TOKS = `(?:(?:St\\.|Saint|Fort|Ft\\.|Mount|Mt\\.|New|San|Santa|Los|Las|El|La|Port|Lake)\\s+)?${TOK}(?:\\s+${TOK}){0,2}`;
 const CITY_STATE = new RegExp(`(${CITY_TOKS}),\\s*(?:(${STATE_ABBR})(?![\\w-])|(${STATE_NAMES})\\b)(\\s+\\d{5}(?:-\\d{4})?(?!\\d))?`, 'g');
 const RESIDENCE = new RegExp(`\\b(?:lives|living|resides|residing|resident|moved|relocated|home|native|visiting|hometown|transferred|travell?ed|trip|brought|came|driven|flown)\\s+(?:here\\s+)?(?:in|from|to|of|near|back to|(?:on|off)\\s+[A-Z][A-Za-z' ]{2,30}?\\s+in)\\s+(${CITY_TOKS})`, 'g');
+const UPPER_RESIDENCE = /\b(?:LIVES|LIVING|LIVED|RESIDES|RESIDING|MOVED|RELOCATED|FROM|NATIVE OF)[ \t]+(?:HERE[ \t]+)?(?:IN|FROM|TO|NEAR|OF)[ \t]+([A-Z]{3,}(?: [A-Z]{3,})?)(?![\p{L}])/gu;
 const CITY_RUN = `(?:(?:St\\.|Ft\\.|Mt\\.)[ \\t]+)?${TOK}(?:[ \\t]+${TOK}){0,3}`;
 const CITY_STATE_ZIP = new RegExp(`(?<![\\p{L}])(${CITY_RUN})[ \\t]+(?:${STATE_ABBR})[ \\t]+\\d{5}(?:-\\d{4})?(?!\\d)`, 'gu');
 const CITY_LABEL = new RegExp(`(?:^|\\n)[ \\t]*(?:[Cc]ity(?:[ \\t]*[/,][ \\t]*(?:[Ss]tate|ST))?(?:[ \\t]*[/,][ \\t]*(?:[Zz]ip|ZIP))?|CITY|[Tt]own|[Hh]ometown|[Bb]irthplace|[Pp]lace of birth|POB)[ \\t]*:[ \\t]*(${CITY_RUN})`, 'gu');
@@ -73,6 +75,13 @@ export function findPlaces(text: string): Hit[] {
   for (const m of text.matchAll(RESIDENCE)) {
     const c = trimCity(m[1]!, m.index + m[0].length - m[1]!.length);
     if (c) out.push({ ...c, type: 'CITY', reason: 'place of residence' });
+  }
+  // "LIVES IN PETAL W/ WIFE", "MOVED FROM TUPELO": the same in upper-case notes; a town the gazetteer knows, never a clinical word.
+  for (const m of text.matchAll(UPPER_RESIDENCE)) {
+    const title = (w: string) => w.split(' ').map((x) => x[0] + x.slice(1).toLowerCase()).join(' ');
+    const words = m[1]!.split(' ');
+    const town = [words.join(' '), words[0]!].find((t) => cityPopulation(title(t)) > 0 && !isClinicalOrCommon(t) && (!codeSetWords().has(t.toLowerCase()) || cityPopulation(title(t)) >= 20_000) && !/^(?:THE|A|AN|HIS|HER|THEIR|HOME|TOWN|CITY|COUNTY|STATE|AREA)$/.test(t));
+    if (town) out.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length - m[1]!.length + town.length, type: 'CITY', reason: 'place of residence (upper case)' });
   }
   // "a shelter on Mission St", "Walgreens on Peoria Ave": a street without a number, after a place word.
   out.push(...scan(text, new RegExp(`\\b(?:on|off|at|near|along)\\s+((?:${TOK}\\s+){1,2}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Court|Ct|Place|Pl|Drive|Terrace|Circle)\\b\\.?)`, 'g'), 'ADDRESS', 'street name', 1));

@@ -84,6 +84,16 @@ const GROWN: Probe[] = [
   ['Agency: Lighthouse Nursing Service of the Finger Lakes    Visit 2', 'Lighthouse Nursing Service of the Finger Lakes', 'FACILITY']
 ];
 const GROWN_KEEPS: Keep[] = [['Seen at Bridgeton Hospital Emergency Department today.', 'Emergency Department']];
+/** An upper-case line inside mixed text: the residence rule in capitals. */
+const UPPER_TOWNS: Probe[] = [
+  ['Nursing note by Ames.\nSOCIAL: ROOFER, LIVES IN LAUREL W/ WIFE.', 'LAUREL', 'CITY'],
+  ['Nursing note by Ames.\nSOCIAL: LIVES IN SALEM WITH SON.', 'SALEM', 'CITY'],
+  ['Seen today.\nSOCIAL: RETIRED FARMER, LIVES IN KOSCIUSKO W/ DAUGHTER.', 'KOSCIUSKO', 'CITY']
+];
+const UPPER_TOWN_KEEPS: Keep[] = [
+  ['Nursing note by Ames.\nPT MOVED FROM CHAIR TO BED.', 'CHAIR'],
+  ['Nursing note by Ames.\nMOVED TO FLOOR AT 1400.', 'FLOOR']
+];
 /** Not facilities, not addresses: payers, hospital units, a doctor after a clock time and a verb. */
 const NOT_PLACES: [string, string][] = [
   ['Transferred to 4 West for telemetry.', '4 West'],
@@ -107,6 +117,8 @@ describe('a town after a facility and "in"', () => probes(TOWN_AFTER_IN));
 describe('months and clinical words after a facility and "in" stay', () => keeps(TOWN_KEEPS));
 describe('a facility grows over its saint-and-system name, its region and "of the <region>"', () => probes(GROWN));
 describe('a department after a hospital is no region', () => keeps(GROWN_KEEPS));
+describe('a town after a residence verb in capitals', () => probes(UPPER_TOWNS));
+describe('furniture and floors after a residence verb in capitals stay', () => keeps(UPPER_TOWN_KEEPS));
 describe('payers, units and clock times are no places', () => {
   it.each(NOT_PLACES)('%s keeps %s', (text, term) => {
     const at = text.indexOf(term);
