@@ -42,7 +42,8 @@ const listed = (w: string): boolean => {
 /** Never a name: stop words, clinical and common words, verbs after the cue ("son visiting"). */
 const HEADS = new Set(FACILITY_HEADS.map((h) => h.toLowerCase()));
 const HONORIFIC = /^(?:dr|drs|doctor|mr|mrs|ms|mx|miss|prof|rev|fr|sr|jr|st|sgt|capt|pastor|father|sister)\.?$/i;
-const barred = (w: string): boolean => isStop(w) || isClinicalOrCommon(w) || HONORIFIC.test(w) || HEADS.has(w.toLowerCase()) || /^\d/.test(w);
+// "interpreter ID #31187", "navigator ext 4412": an id or extension word after a role is no name.
+const barred = (w: string): boolean => isStop(w) || isClinicalOrCommon(w) || HONORIFIC.test(w) || HEADS.has(w.toLowerCase()) || /^\d/.test(w) || /^(?:id|ext|badge)$/i.test(w);
 const CRED_WORD = new RegExp(`^${CRED}$`);
 const plainEnglish = (w: string): boolean => isEnglishWord(w) || /(?:ed|ing|ly)$/i.test(w);
 const clinicalAfter = (text: string, end: number) => CLINICAL_HEAD.test(text.slice(end, end + 40).replace(/^['’]s/, '').trimStart());

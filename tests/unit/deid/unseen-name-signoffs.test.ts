@@ -142,3 +142,26 @@ describe('an ordinary-word given name before "prefers"', () => {
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('an interpreter or staff member named in brackets after an id', () => {
+  it.each([
+    ['Interpreter: Tigrinya, phone interpreter ID #55102 (Abrehet)', 'Abrehet'],
+    ['Used video interpreter #88213 (Oksana) for consent', 'Oksana'],
+    ['Interpreter ID 40917 (Nasra) present for teaching', 'Nasra'],
+    ['LanguageLine interpreter, ID 20311 (Thuy)', 'Thuy'],
+    ['Spanish interpreter #7741 (Maricela) via iPad', 'Maricela'],
+    ['Case manager ext 4412 (Renske) will follow', 'Renske'],
+    ['Interpreter: Haitian Creole, ID# 60214 (Wislande)', 'Wislande'],
+    ['phone interpreter id 33019 (Bashir) used throughout', 'Bashir']
+  ])('%s -> %s', (text, value) => {
+    expect(coveredAsName(text, value)).toBe(true);
+  });
+  it.each([
+    'Interpreter ID #55102 (Spanish) used',
+    'Interpreter #7741 (Somali) for consent',
+    'Case manager ext 4412 (Pending) will follow',
+    'Interpreter ID 40917 (Lasix teaching) present'
+  ])('no name: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
