@@ -44,7 +44,7 @@ const LOWER_HEAD = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TOK}[ \\t]+){0,2}${TOK})
 const SAINT = /(?<![\p{L}])(?:St\.?|Saint|Sainte?)[ \t]+[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][a-z]+)?/gu;
 const SAINT_LOWER = /(?<=\b(?:at|to|from|in)\s+)(?:st\.?|saint)[ \t]+[a-z]{3,}(?:['’]s)?/gu;
 const OUR_LADY = /\bOur Lady of(?: the)? [A-Z][a-z]+(?: [A-Z][a-z]+)?/g;
-const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|High School|School|Academy|College|University|Daycare|Day Care|Preschool|Montessori|Learning Center)\\b`, 'g');
+const SCHOOL = new RegExp(`\\b((?:${TOK}[ \\t]+){1,3})(Elementary|Middle School|High School|School|Academy|College|University|Daycare|Day Care|Preschool|Montessori|Learning Center|K-8|K-12|PreK-8)(?![\\w-])`, 'g');
 /** "Memorial Hospital", "Children's Hospital", "Regional Medical Center": a capitalised institution name made of generic words still names one place. */
 const GENERIC_INSTITUTION = /(?<![\p{L}\p{N}])((?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:['’]s)?[ \t]+){0,3})(Children['’]s Hospital|Women['’]s Hospital|Hospitals?|Medical Cent(?:er|re)|Health System|Infirmary|Nursing Home|Hospice|Rehabilitation Hospital|Health Cent(?:er|re))(?![\p{L}])/gu;
 /** Qualifiers that make it any hospital, not a named one ("Outside Hospital", "the Receiving Hospital"). */

@@ -94,6 +94,11 @@ const UPPER_TOWN_KEEPS: Keep[] = [
   ['Nursing note by Ames.\nPT MOVED FROM CHAIR TO BED.', 'CHAIR'],
   ['Nursing note by Ames.\nMOVED TO FLOOR AT 1400.', 'FLOOR']
 ];
+const SCHOOLS: Probe[] = [
+  ['Moved to Juniper Hill K-8 this fall.', 'Juniper Hill K-8', 'FACILITY'],
+  ['IEP meeting at Coltrane Academy K-12 next week.', 'Coltrane Academy K-12', 'FACILITY']
+];
+const SCHOOL_KEEPS: Keep[] = [['He reads at a K-8 level.', 'K-8'], ['Screening offered for grades K-8.', 'K-8']];
 /** Not facilities, not addresses: payers, hospital units, a doctor after a clock time and a verb. */
 const NOT_PLACES: [string, string][] = [
   ['Transferred to 4 West for telemetry.', '4 West'],
@@ -119,6 +124,8 @@ describe('a facility grows over its saint-and-system name, its region and "of th
 describe('a department after a hospital is no region', () => keeps(GROWN_KEEPS));
 describe('a town after a residence verb in capitals', () => probes(UPPER_TOWNS));
 describe('furniture and floors after a residence verb in capitals stay', () => keeps(UPPER_TOWN_KEEPS));
+describe('schools named by their grades', () => probes(SCHOOLS));
+describe('grades alone stay', () => keeps(SCHOOL_KEEPS));
 describe('payers, units and clock times are no places', () => {
   it.each(NOT_PLACES)('%s keeps %s', (text, term) => {
     const at = text.indexOf(term);
