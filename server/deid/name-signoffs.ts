@@ -56,7 +56,7 @@ const FOOTER = /\b(?:dict|dictated(?:[ \t]+by)?|dictator|trans|transcribed(?:[ \
 // Typist's reference initials are upper/lower ("RT/kmb"); upper/upper is mostly views or routes ("AP/PA", "PO/IV").
 const REFERENCE = /^[ \t]*(\p{Lu}{2,4})[ \t]*\/[ \t]*(\p{Ll}{2,4})[ \t]*$/dgmu;
 /** "Posted by Kelsey B:", "[9:15 AM] dmitri v:", "-reg: Lupe T", "thx marcus t": a byline's start, then given name and initial. */
-const BYLINE = /(?:^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[-–—~][ \t]*)?(?:\p{L}{2,8}[ \t]*:[ \t]*)?|\b(?:posted by|reply from|replied by|from|by|thx|thanks|thank you|ty|cc)[ \t]*:?[ \t]*)(\p{L}[\p{L}'’-]+)[ \t](\p{L}(?:-\p{L})?)(?=[ \t]*(?::|\]|\)|$))/dgimu;
+const BYLINE = /(?:^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[-–—~][ \t]*)?(?:\p{L}{2,8}[ \t]*:[ \t]*)?|(?<![\p{L}\p{N}])[-–—~][ \t]*|\b(?:posted by|reply from|replied by|from|by|thx|thanks|thank you|ty|cc)[ \t]*:?[ \t]*)(\p{L}[\p{L}'’-]+)[ \t](\p{L}(?:-\p{L})?)(?=[ \t]*(?::|\]|\)|$))/dgimu;
 /** "KOWALCZYK,STANISLAW J", "ATT: LINDQVIST,HAAKON MD": legacy systems' upper-case "SURNAME,GIVEN [M]". */
 const CAPS_LAST_FIRST = /(?<![\p{L},])(\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})?),[ \t]?(\p{Lu}{2,})(?:[ \t]\p{Lu}(?![\p{L}.]))?(?![\p{L},])/dgu;
 
