@@ -73,7 +73,8 @@ const LOWER_FIRST_MIN = 0.01;
 const isSurname = (w: string) => surnameRank(w) <= 30000;
 const clinicalWord = (w: string) => { const l = w.toLowerCase(); return EPONYMS.has(l) || DRUGS.has(l); };
 
-interface Ctx { text: string; toks: Token[] }
+/** `headings`: whether each line (by its start) is a heading, judged once per line: a long line holds many tokens. */
+interface Ctx { text: string; toks: Token[]; headings: Map<number, boolean> }
 
 /** "Joseph nodule", "Robin sequence": one or two more capitalised words, then a clinical head. */
 const CHAIN = /^(?:['’]s)?[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?(?:['’]s)?(?=[ \t])/u;
@@ -111,10 +112,14 @@ function usableInPair(t: Token): boolean {
 /** A line of title-case words only ("Hunter Ward Discharge Summary"): a heading, not a sentence. */
 function headingLine(c: Ctx, t: Token): boolean {
   const s = c.text.lastIndexOf('\n', t.start - 1) + 1;
+  const known = c.headings.get(s);
+  if (known !== undefined) return known;
   let e = c.text.indexOf('\n', t.end);
   if (e < 0) e = c.text.length;
   const words = c.text.slice(s, e).match(/\p{L}+/gu) ?? [];
-  return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the|to|in|at|with)$/.test(w));
+  const heading = words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the|to|in|at|with)$/.test(w));
+  c.headings.set(s, heading);
+  return heading;
 }
 
 const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]$/.test(c.text.slice(a.end, b.start));
@@ -122,7 +127,7 @@ const before = (c: Ctx, i: number, n = 28) => c.text.slice(Math.max(0, i - n), i
 
 export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
   if (!nameLists()) return [];
-  const c: Ctx = { text, toks };
+  const c: Ctx = { text, toks, headings: new Map() };
   const out: Hit[] = [];
   const push = (start: number, end: number, reason: string) => out.push({ start, end, type: 'NAME', reason });
   for (let i = 0; i < toks.length; i++) {
