@@ -6,9 +6,9 @@ import { detectPhiInText } from '../../../server/deid/index';
 
 const NUMBER_TYPES = new Set(['DATE', 'AGE', 'MRN', 'ACCOUNT', 'HEALTH_PLAN', 'OTHER_ID', 'LICENSE', 'DEVICE', 'VEHICLE', 'PHONE', 'FAX', 'SSN', 'IP', 'URL', 'EMAIL', 'ZIP', 'ADDRESS']);
 
-/** The detections covering every character of `value` (first occurrence), or null when some character is left. */
-export function cover(text: string, value: string): string[] | null {
-  const at = text.indexOf(value);
+/** The detections covering every character of `value` (its first occurrence, or its last), or null when some character is left. */
+export function cover(text: string, value: string, occurrence: 'first' | 'last' = 'first'): string[] | null {
+  const at = occurrence === 'first' ? text.indexOf(value) : text.lastIndexOf(value);
   if (at < 0) throw new Error(`"${value}" is not in "${text}"`);
   const found = detectPhiInText(text, 2026);
   const types = new Set<string>();

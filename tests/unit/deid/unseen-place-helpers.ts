@@ -6,20 +6,10 @@
 import { expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
 import type { Keep, Probe } from './unseen-facilities-probes';
+import { cover } from './unseen-helpers';
 
 /** The types of the detections covering every character of the value's LAST occurrence, or null when one is left. */
-export function coverLast(text: string, value: string): string[] | null {
-  const at = text.lastIndexOf(value);
-  if (at < 0) throw new Error(`"${value}" is not in "${text}"`);
-  const found = detectPhiInText(text, 2026);
-  const types = new Set<string>();
-  for (let i = at; i < at + value.length; i++) {
-    const f = found.find((x) => x.start <= i && i < x.end);
-    if (!f) return null;
-    types.add(f.type);
-  }
-  return [...types];
-}
+export const coverLast = (text: string, value: string): string[] | null => cover(text, value, 'last');
 /** Facility, place and address detections touching the term (the pass's own types). */
 export function placeHitsOn(text: string, term: string): string[] {
   const at = text.indexOf(term);
