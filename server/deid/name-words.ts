@@ -10,7 +10,8 @@ export const INITIAL = '[A-Z]\\.';
 const PARTICLE = '(?:(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)[ \\t]+)';
 /** A name after a cue: optional initials, then 1-3 tokens (lower-case particles allowed). */
 // Names never span a line break: a label line ("Attending: Okafor") ends where the line ends.
-export const NAME_AFTER = `(?:${INITIAL} ?){0,2}${TOK}(?:[ \\t]+(?:${INITIAL}|${PARTICLE}*${TOK})){0,2}`;
+// One tab or up to two spaces between its words: a wider gap is a table's next column ("Patient: Ann Roe    Medicare #").
+export const NAME_AFTER = `(?:${INITIAL} ?){0,2}${TOK}(?:(?: {1,2}|\\t)(?:${INITIAL}|${PARTICLE}*${TOK})){0,2}`;
 /** A name before a credential: "R. Patel", "Sarah J. Kim", "Kim". */
 export const NAME_BEFORE = `(?:(?:${INITIAL} ?){1,2}${TOK}|${TOK}(?:[ \\t]+${INITIAL})?(?:[ \\t]+${PARTICLE}*${TOK}){0,2})`;
 

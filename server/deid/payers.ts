@@ -13,14 +13,15 @@
  * dropped (a subscriber's name may follow), before a plan word NAME hits too; a plan word alone is no span.
  */
 
-// Capitalised words of one name; a full stop only in "St." (never across a sentence end: "UMass Memorial. His Medicare").
+// Capitalised words of one name, one space or tab apart (a wider gap is a table's column: "Patient: Ann Roe    Medicare #"
+// holds a person, then a plan); a full stop only in "St." (never across a sentence end: "UMass Memorial. His Medicare").
 const WORD = String.raw`(?:St\.|\p{Lu}[\p{L}'’-]*)`;
-const WORDS = String.raw`${WORD}(?:[ \t]+(?:of|and|&|the|de|${WORD}))*`;
+const WORDS = String.raw`${WORD}(?:[ \t](?:of|and|&|the|de|${WORD}))*`;
 const LABEL = /(?:^|\n|[;|][ \t]*)[ \t]*(?:(?:primary|secondary|tertiary|other)[ \t]+)?(?:ins|insurance|insurer|payer|payor|health plan|carrier|coverage|guarantor plan|financial class)\.?[ \t]*(?:name)?[ \t]*[:#-][ \t]*/gi;
 const ORDINAL_LABEL = /(?:^|\n)[ \t]*(?:primary|secondary|tertiary)[ \t]*:[ \t]*/gi;
 const INSURANCE_NEAR = /\b(?:ins|insurance|payer|payor|medicare|medicaid|plan|policy|member|mbi|subscriber)\b/i;
 const PHRASE = /\b(?:covered by|insured (?:by|through|with)|coverage (?:through|with|by|from)|insurance (?:is|through|with)|plan is|enrolled in)[ \t]+(?:the[ \t]+)?/gi;
-const PLAN_AFTER = new RegExp(String.raw`(?<![\p{L}])(${WORDS})[ \t]+(?:Health[ \t]+Plans?|Community[ \t]+Plan|HMO|PPO|EPO|Medicaid|Medicare(?:[ \t]+Advantage)?|Advantage[ \t]+Plan|Managed[ \t]+Care|Insurance|member[ \t]+(?:ID|id|#|number)|policy)\b`, 'gu');
+const PLAN_AFTER = new RegExp(String.raw`(?<![\p{L}])(${WORDS})[ \t](?:Health[ \t]+Plans?|Community[ \t]+Plan|HMO|PPO|EPO|Medicaid|Medicare(?:[ \t]+Advantage)?|Advantage[ \t]+Plan|Managed[ \t]+Care|Insurance|member[ \t]+(?:ID|id|#|number)|policy)\b`, 'gu');
 
 function wordsAt(text: string, start: number): [number, number] | null {
   const m = new RegExp(`^${WORDS}`, 'u').exec(text.slice(start, start + 80));
