@@ -206,7 +206,11 @@ describe('encounters in the browser', () => {
     // The owner can take the copy off the forum again.
     await page.goto(`${server.url}/encounters/${id}`);
     page.once('dialog', (d) => void d.accept());
+    // Wait for the DELETE's answer, not for the header: the live "encounter changed" event (the
+    // encounter no longer names the post) can reach the page before the post itself is deleted.
+    const removed = page.waitForResponse((r) => r.request().method() === 'DELETE' && new URL(r.url()).pathname === `/api/encounters/${id}/forum`);
     await page.getByRole('button', { name: 'Remove from forum' }).click();
+    expect((await removed).status()).toBe(200);
     await expect.poll(() => page.getByRole('link', { name: 'Publish to forum', exact: true }).count()).toBe(1);
     expect((await coderApi.get(new URL(forumUrl).pathname.replace('/forum/', '/api/forum/'))).status).toBe(404);
     await signOut(page);
