@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
+import { nameTexts as names } from './unseen-helpers';
 
-const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
 /** Any detection: "Hollister" may be found as the town it also is, which redacts it all the same. */
 const found = (text: string) => detectPhiInText(text).map((h) => h.text);
 

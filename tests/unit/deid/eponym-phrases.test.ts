@@ -5,9 +5,8 @@
  * whose name is followed by ordinary words and a clinical word after a function word.
  */
 import { describe, expect, it } from 'vitest';
-import { detectPhiInText } from '../../../server/deid/index';
+import { nameTexts as names } from './unseen-helpers';
 
-const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
 
 describe('an eponym a few words before its head word', () => {
   it.each([

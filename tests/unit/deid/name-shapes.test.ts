@@ -6,17 +6,8 @@
  * None of these names or layouts is in an evaluation file; each rule has clinical negatives.
  */
 import { describe, expect, it } from 'vitest';
-import { detectPhiInText } from '../../../server/deid/index';
+import { coveredAsName, nameTexts as names } from './unseen-helpers';
 
-/** Whether every character of `value` is covered by a NAME detection. */
-function coveredAsName(text: string, value: string): boolean {
-  const at = text.indexOf(value);
-  if (at < 0) throw new Error(`"${value}" not in "${text}"`);
-  const found = detectPhiInText(text).filter((h) => h.type === 'NAME');
-  for (let i = at; i < at + value.length; i++) if (!found.some((f) => f.start <= i && i < f.end)) return false;
-  return true;
-}
-const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
 
 describe('a given name with an initial, upper-case signatures, particles', () => {
   it.each([

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
+import { nameTexts as names } from './unseen-helpers';
 
-const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
 const texts = (text: string) => detectPhiInText(text).map((h) => h.text);
 
 describe('names that are ordinary English words', () => {

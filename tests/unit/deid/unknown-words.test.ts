@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
+import { nameTexts as names } from './unseen-helpers';
 
 const texts = (text: string) => detectPhiInText(text).map((h) => `${h.type} ${h.text}`);
-const names = (text: string) => detectPhiInText(text).filter((h) => h.type === 'NAME').map((h) => h.text);
 
 describe('an unknown brand, device or product written alone is no name', () => {
   it.each([

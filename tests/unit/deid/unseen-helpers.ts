@@ -33,3 +33,15 @@ export function negatives(cases: string[]) {
     expect(numberHits(text)).toEqual([]);
   });
 }
+
+/** The texts of the NAME detections. */
+export const nameTexts = (text: string) => detectPhiInText(text, 2026).filter((h) => h.type === 'NAME').map((h) => h.text);
+
+/** Whether every character of `value` (first occurrence) is covered by a NAME detection. */
+export function coveredAsName(text: string, value: string): boolean {
+  const at = text.indexOf(value);
+  if (at < 0) throw new Error(`"${value}" not in "${text}"`);
+  const found = detectPhiInText(text, 2026).filter((h) => h.type === 'NAME');
+  for (let i = at; i < at + value.length; i++) if (!found.some((f) => f.start <= i && i < f.end)) return false;
+  return true;
+}
