@@ -67,7 +67,14 @@ beforeAll(async () => {
   b = await browserB.context.newPage();
   for (const p of [a, b]) {
     p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-    p.on('pageerror', (e) => console.error('page error:', e.message));
+    const who = p === a ? 'A' : 'B';
+    p.on('pageerror', (e) => console.error(who, 'page error:', e.message));
+    // What a CI log needs when a socket does not come up (this test once saw A stay offline).
+    p.on('console', (m) => { if (m.type() === 'error') console.error(who, 'console:', m.text()); });
+    p.on('websocket', (ws) => {
+      ws.on('socketerror', (e) => console.error(who, 'websocket error:', e));
+      ws.on('close', () => console.error(who, 'websocket closed', new Date().toISOString()));
+    });
     p.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/api/auth/me')) console.error('http', r.status(), r.url()); });
   }
   await Promise.all([signIn(a, org.coder.email, `/encounters/${encounterId}`), signIn(b, org.senior.email, `/encounters/${encounterId}`)]);
@@ -86,7 +93,13 @@ afterAll(async () => {
 
 describe('two users discussing one encounter live', () => {
   it('shows who is here, and a flag raised by one appears for the other without a reload', async () => {
-    for (const p of [a, b]) await expect.poll(() => p.getByTestId('connection-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('connected');
+    for (const p of [a, b]) {
+      const state = p.getByTestId('connection-state');
+      await expect.poll(() => state.getAttribute('data-state', { timeout: 2000 }), { timeout: 10_000 }).toBe('connected').catch(async (err) => {
+        console.error(p === a ? 'A' : 'B', 'not connected at', p.url(), 'status:', await state.textContent({ timeout: 1000 }).catch(() => '(no status element)'), 'error:', await state.getAttribute('data-error', { timeout: 1000 }).catch(() => null));
+        throw err;
+      });
+    }
     await expect.poll(() => a.getByTestId('presence-user').getAttribute('data-user-name')).toBe('Sage Senior');
     await expect.poll(() => b.getByTestId('presence-user').getAttribute('data-user-name')).toBe('Cody Coder');
 
@@ -256,5 +269,25 @@ describe('two users discussing one encounter live', () => {
     await dialog.waitFor();
     await expect.poll(() => dialog.getByRole('checkbox', { name: /Otto Outsider/ }).isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('connects again by itself after the server refused a handshake (one failed session read must not leave the tab offline)', async () => {
+    // The refusal a transient failure gives: our middleware admitted the socket, this one then
+    // fails it the way the handshake does when its session read throws (`next(new Error('internal'))`).
+    let refusals = 0;
+    let refuseNext = true;
+    server.io.use((socket, next) => {
+      if (!refuseNext || (socket.data as { actor?: { userId: string } }).actor?.userId !== org.coder._id) return next();
+      refuseNext = false;
+      refusals++;
+      next(new Error('internal'));
+    });
+    if (await composer(a).count()) await composer(a).fill(''); // an unsent draft would make the reload ask to leave
+    await a.reload({ timeout: 10_000 });
+    await expect.poll(() => refusals, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => a.getByTestId('connection-state').getAttribute('data-state', { timeout: 1000 }), { timeout: 10_000 }).toBe('connected');
+    expect(await a.getByTestId('connection-state').getAttribute('data-error')).toBeNull();
+    // Rejoined: the thread that was open is live again.
+    await expect.poll(() => sentBodies(a).then((m) => m.length), { timeout: 5000 }).toBeGreaterThan(0);
   });
 });

@@ -25,21 +25,30 @@ interface Queued { event: Event; payload: unknown; resolve: (a: Ack<unknown>) =>
 /** Errors that mean "not answered yet": the write stays queued. */
 const TRANSIENT = new Set(['offline', 'timeout', 'not_joined', 'unavailable']);
 const OFFLINE_AFTER_ATTEMPTS = 3;
+/** Waits before asking again after the server refused a handshake (ms, the last one repeats). */
+const REFUSED_RETRY_MS = [1000, 2000, 5000, 10_000, 15_000];
 
 class Connection {
   state = $state<ConnectionState>('connecting');
   queued = $state(0);
+  /** Why the last connection attempt failed (shown as the status's tooltip), '' once connected. */
+  lastError = $state('');
   private socket: GraycaseSocket | null = null;
   private outbox: Queued[] = [];
   private flushing = false;
   private ready = false;
   private rejoiners = new Set<() => Promise<void>>();
+  /** True while someone is signed in in this tab (the shell is mounted): the socket should be up. */
+  private wanted = false;
+  private refusals = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** The shared socket, wired up on first use. */
   get io(): GraycaseSocket {
     if (this.socket) return this.socket;
     const s = (this.socket = getSocket());
-    s.on('connect', () => void this.onConnect());
+    s.on('connect', () => { this.refusals = 0; this.lastError = ''; void this.onConnect(); });
+    s.on('connect_error', (err) => this.onConnectError(err));
     s.on('disconnect', () => { this.ready = false; this.state = navigator.onLine ? 'reconnecting' : 'offline'; });
     s.io.on('reconnect_attempt', (n) => { if (n >= OFFLINE_AFTER_ATTEMPTS && this.state !== 'connected') this.state = 'offline'; });
     window.addEventListener('offline', () => { if (this.state !== 'connected' || !s.connected) this.state = 'offline'; });
@@ -50,7 +59,30 @@ class Connection {
 
   /** After a sign-in in this tab: a socket the server closed (sign-out) connects again with the new cookie. */
   ensureConnected(): void {
+    this.wanted = true;
     if (!this.io.connected && !this.io.active) this.io.connect();
+  }
+
+  /**
+   * Socket.IO retries transport failures by itself, but not a handshake the server's middleware
+   * refused (`active` is false then): one refused handshake (a session read that failed for a
+   * moment, a handshake sent just before the sign-in's cookie existed) would leave the tab
+   * offline for good. While signed in, ask again with a backoff. The refusal closed the
+   * manager's transport (no socket of it is active), so the next attempt is a fresh HTTP
+   * handshake that sends the current cookie.
+   */
+  private onConnectError(err: Error) {
+    this.lastError = err.message;
+    const s = this.socket;
+    if (!s || s.active || !this.wanted || this.retryTimer) return;
+    const wait = REFUSED_RETRY_MS[Math.min(this.refusals, REFUSED_RETRY_MS.length - 1)]!;
+    this.refusals++;
+    if (this.refusals >= OFFLINE_AFTER_ATTEMPTS) this.state = 'offline';
+    else if (this.state === 'connected') this.state = 'reconnecting';
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.wanted && !s.connected && !s.active) s.connect();
+    }, wait);
   }
 
   /** Sign-out: drop what was queued for the previous user and close the socket. */
@@ -58,6 +90,10 @@ class Connection {
     for (const q of this.outbox.splice(0)) q.resolve({ ok: false, error: { code: 'unauthenticated', message: 'Signed out' } });
     this.queued = 0;
     this.ready = false;
+    this.wanted = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.refusals = 0;
     this.socket?.disconnect();
     this.state = 'connecting';
   }
