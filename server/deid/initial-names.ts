@@ -14,6 +14,10 @@ import { type Token } from './tokens';
 
 const NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}{2,})$/u;
 const INITIAL_AFTER = /^[ \t](\p{Lu})\.(?![\p{L}\p{N}])/u;
+/** "| Thandiwe N |", "Lerato K<tab>": an initial without its full stop only where a table cell or the line ends. */
+const BARE_INITIAL_AFTER = /^[ \t](\p{Lu})(?=[ \t]*(?:\||\t|\n|$)|[ \t]{2})/u;
+/** Without the full stop the given name must be a frequent one (percent of people). */
+const BARE_MIN_FREQ = 0.01;
 const CREDENTIAL = new RegExp(`^,?[ \\t]*(?:${CREDS.join('|')})(?![\\w-])`);
 /** After the initial: the end of the line or clause, a bracket, a lower-case word, a number: the name ends there. */
 const NAME_ENDS = /^(?:[ \t]*(?:[:,;)\]|]|\n|$)|[ \t]{2,}|\t|[ \t]+(?:\(|\p{Ll}|\d|&))/u;
@@ -27,10 +31,11 @@ export function findInitialNames(text: string, toks: Token[]): Hit[] {
   if (!lists) return [];
   const out: Hit[] = [];
   for (const t of toks) {
-    const m = INITIAL_AFTER.exec(text.slice(t.end, t.end + 4));
+    const dotted = INITIAL_AFTER.exec(text.slice(t.end, t.end + 4));
+    const m = dotted ?? (/^\p{Lu}\p{Ll}/u.test(t.word) ? BARE_INITIAL_AFTER.exec(text.slice(t.end, t.end + 5)) : null);
     if (!m || !NAME_WORD.test(t.word)) continue;
     const w = t.word.toLowerCase();
-    if ((lists.first.get(w) ?? 0) < MIN_FREQ || isStop(w) || MONTH_OR_WEEKDAY.test(w) || CATEGORY.test(w) || DRUGS.has(w)) continue;
+    if ((lists.first.get(w) ?? 0) < (dotted ? MIN_FREQ : BARE_MIN_FREQ) || isStop(w) || MONTH_OR_WEEKDAY.test(w) || CATEGORY.test(w) || DRUGS.has(w)) continue;
     if (CATEGORY_BEFORE.test(text.slice(Math.max(0, t.start - 14), t.start))) continue;
     const end = t.end + m[0].length;
     const rest = text.slice(end, end + 20);

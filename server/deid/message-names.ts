@@ -58,7 +58,12 @@ export function findMessageNames(text: string): Hit[] {
     out.push(group(m, g, 'chat speaker'));
   }
   for (const re of [INTRO, SIGN_OFF]) {
-    for (const m of text.matchAll(re)) if ((re === INTRO ? cuedUsable(m[1]!) : usable(m[1]!)) && firstName(m[1]!)) out.push(group(m, 1, re === INTRO ? 'self-introduction' : 'sign-off'));
+    for (const m of text.matchAll(re)) {
+      // "its me zainab,", "my name is priyamvada": "me" or "my name is" makes the word a name even when no census list
+      // holds it, if it is no ordinary or clinical word ("its me again" stays).
+      const named = re === INTRO && /\bme[ \t]|\bname is/i.test(m[0]) && !isOrdinaryWord(m[1]!) && !isEnglishWord(m[1]!.toLowerCase());
+      if ((re === INTRO ? cuedUsable(m[1]!) : usable(m[1]!)) && (firstName(m[1]!) || named)) out.push(group(m, 1, re === INTRO ? 'self-introduction' : 'sign-off'));
+    }
   }
   for (const re of [RELATION_MONTH, ROLE_BRACKET, COACH]) {
     // After a title ("Coach Baker") an eponym is the person unless its clinical head follows ("Baker cyst").

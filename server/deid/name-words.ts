@@ -6,7 +6,8 @@
 /** One capitalised name token: Olsen, McDonald, O'Brien, Ti'Anna, DeLuca, Ferreira-Campos, Zoë, Young-soon (a short lower-case Korean syllable). */
 // "al-Haddad", "el-Khoury", "d'Angelo": a lower-case particle joined to the surname by a hyphen or apostrophe is part of the token.
 export const TOK = "(?:(?<![A-Za-z])(?:al|el|ul|ad|ar|as|ash|at|az|bin|bint|ibn|abu|ben|d)[-'’])?[A-Z](?:[a-zà-ÿ]*['’][A-Z][a-zà-ÿ]+|[a-zà-ÿ]+)(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+|-[a-z]{2,4}(?![a-zà-ÿ-]))*";
-export const INITIAL = '[A-Z]\\.';
+// "No LOC. Charge RN", "L&D. Penicillin": a capital right after a letter or '&' closes an abbreviation, it is no initial.
+export const INITIAL = '(?<![A-Za-z&])[A-Z]\\.';
 const PARTICLE = '(?:(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)[ \\t]+)';
 /** A name after a cue: optional initials, then 1-3 tokens (lower-case particles allowed). */
 // Names never span a line break: a label line ("Attending: Okafor") ends where the line ends.
@@ -51,7 +52,9 @@ export function trimName(text: string, start: number): { start: number; end: num
   const parts = [...text.matchAll(/\S+/g)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0] }));
   let i = 0, j = parts.length - 1;
   const bad = (w: string) => isStop(w.replace(/[,;:]+$/, '')) && !/^[A-Z]\.$/.test(w);
-  while (i <= j && bad(parts[i]!.w)) i++;
+  // "Dr. June Etxeberria", "DR MAY QUIROGA": a month that is also a given name, before another name word, is the given name.
+  const givenMonth = (k: number) => /^(?:april|may|june|august)$/i.test(parts[k]!.w) && k < j && !bad(parts[k + 1]!.w);
+  while (i <= j && bad(parts[i]!.w) && !givenMonth(i)) i++;
   while (j >= i && (bad(parts[j]!.w) || /^(?:van|von|de|der|den|del|della|da|di|du|le|la|bin|ibn|al)$/.test(parts[j]!.w))) j--;
   if (i > j) return null;
   // A name made only of initials ("J.") is not enough to point at a person.

@@ -11,8 +11,9 @@ import { isCommonWord, type PatientContext } from './context';
 import { isEnglishWord } from './tokens';
 import { isOrdinaryWord } from './ordinary';
 import { CLINICAL_HEAD } from './people';
-import { DRUGS, NOT_IDENTIFYING } from './lexicon';
+import { DRUGS, nameLists, NOT_IDENTIFYING } from './lexicon';
 import { drugContext } from './proper-nouns';
+import { echoTokens, findNameEchoes } from './name-echoes';
 import { AMBIGUOUS_CREDS, CREDS, HONORIFIC, INITIAL, NAME_AFTER, NAME_BEFORE, TOK, isStop, trimName } from './name-words';
 
 const WB = '(?<![\\p{L}\\p{N}])';
@@ -64,8 +65,16 @@ const RELATION_AFTER = new RegExp(`(${TOK}(?:\\s+${TOK})?)\\s*(?:\\(|,\\s*(?:his
 const EMPLOYER = new RegExp(`\\b(?:(?:[Ww]orks|[Ww]orked|[Ww]orking|[Ee]mployed)(?:\\s+as\\s+an?\\s+[a-z ]{2,30}?)?\\s+(?:at|for|by)\\s+(?:an?\\s+|the\\s+)?|\\bat work\\s*\\(\\s*)(${TOK}(?:[ \\t]+${TOK}){0,3})`, 'g');
 /** "J. Moreau" without a credential: a single initial then a surname. The word before must not
  *  make the letter a category ("type B. Patient", "vitamin D. Follow"). */
-const INITIAL_SURNAME = new RegExp(`(?<![\\w.\\/-]|\\d\\s)(${INITIAL}\\s?${TOK})`, 'g');
+// "L&D. Oxytocin": the letter closing "L&D" is no initial either.
+const INITIAL_SURNAME = new RegExp(`(?<![\\w.\\/&-]|\\d\\s)(${INITIAL}\\s?${TOK})`, 'g');
 const CATEGORY_BEFORE = /\b(?:type|stage|class|vitamin|hepatitis|hep|grade|group|part|zone|phase|category|appendix|schedule|section|plan|option|level|factor|lead|wave|strep|influenza|flu|lane|gate|wing|pod|tower|bed|room|unit|exhibit|figure|table)\s*$/i;
+
+/** A census given name of some frequency or a frequent census surname: such a word may be a person whatever else it means. */
+function censusNameWord(w: string): boolean {
+  const l = nameLists(), k = w.toLowerCase();
+  if (!l) return true;
+  return (l?.first.get(k) ?? 0) >= 0.003 || (l?.last.get(k) ?? Infinity) <= 10000;
+}
 
 function push(out: Hit[], text: string, s: number, raw: string, reason: string): void {
   const t = trimName(raw, s);
@@ -76,11 +85,17 @@ function push(out: Hit[], text: string, s: number, raw: string, reason: string):
   if (t && !CLINICAL_HEAD.test(text.slice(t.end, t.end + 40).replace(/^['’]s/, '').trimStart())) out.push({ start: t.start, end: t.end, type: 'NAME', reason });
 }
 
+/** "Relationship: son   Callback: 555-0104": a word closed by a colon (one lower-case word may come first) is a form's next label. */
+const LABEL_AFTER = /^(?:[ \t]+[a-z#]+)?[ \t]*:(?!\d)/;
+
 function afterCue(text: string, cue: RegExp, reason: string, out: Hit[]): void {
   for (const m of text.matchAll(cue)) {
     NAME_STICKY.lastIndex = m.index + m[0].length;
     const n = NAME_STICKY.exec(text);
-    if (n) push(out, text, n.index, n[0], reason);
+    if (!n || (cue === RELATIVE_CUE && LABEL_AFTER.test(text.slice(n.index + n[0].length, n.index + n[0].length + 24)))) continue;
+    // "Pt: Afebrile, tolerating diet", "Contact: Unavailable": one ordinary word that is no census name after a label is its value.
+    if (cue === ROLE_CUE && !/\s/.test(n[0].trim()) && isOrdinaryWord(n[0].trim()) && !censusNameWord(n[0].trim())) continue;
+    push(out, text, n.index, n[0], reason);
   }
 }
 
@@ -94,8 +109,10 @@ export function findCueNames(text: string, isAuthor: boolean): Hit[] {
     const [, name, sep, cred] = m as unknown as [string, string, string, string];
     const parts = name.split(/\s+/).length;
     if (AMBIGUOUS_CREDS.has(cred) && !sep.includes(',') && parts < 2) continue;
-    // "Sending MD", "Wound RN", "Ordering NP": a role word before a credential, not a name.
-    if (parts === 1 && !sep.includes(',') && isEnglishWord(name)) continue;
+    // "Sending MD", "Wound RN", "Ordering NP": a role word before a credential, not a name. The compromise lexicon misses
+    // many ("Triage RN", "Intake RN", "Hospice MD", "Flight RN"): an ordinary word that the census lists do not hold as a
+    // given name or a frequent surname is the unit or task, not the person ("Walker RN" and "Hope RN" stay names).
+    if (parts === 1 && !sep.includes(',') && (isEnglishWord(name) || (isOrdinaryWord(name) && !censusNameWord(name)))) continue;
     // "Started Xarelto, MD to follow": a listed drug after a drug verb, then the prescriber's credential.
     const t = trimName(name, m.index);
     const word = t ? text.slice(t.start, t.end) : '';
@@ -134,11 +151,19 @@ export function nameTokens(text: string, hits: Hit[]): string[] {
       if (t.length >= 3 && /^[A-Z]/.test(t) && !/^[A-Z]\.$/.test(t) && !isStop(t) && !isCommonWord(t)) toks.add(t);
     }
   }
+  // Ordinary-word and lower-case names come back only where their place reads as a person (name-echoes.ts).
+  for (const t of echoTokens(text, hits)) toks.add(t);
   return [...toks];
 }
 
+/** The plain search takes every occurrence; a word that has another meaning or was written in lower case is checked in place. */
+// An ordinary word on the census lists ("Ruby", "Penny") is checked in place too: "Ruby laser", "Penny whistle".
+const plainToken = (t: string) => /^[A-Z]/.test(t) && !isStop(t) && !isCommonWord(t) && !(isOrdinaryWord(t) && censusNameWord(t));
+
 export function findKnownNames(text: string, tokens: string[]): Hit[] {
-  if (tokens.length === 0) return [];
-  const re = new RegExp(`${WB}(?:${tokens.map(esc).join('|')})${WE}`, 'gu');
-  return scan(text, re, 'NAME', 'name seen elsewhere in the encounter');
+  const plain = tokens.filter(plainToken);
+  const echoes = findNameEchoes(text, tokens.filter((t) => !plainToken(t)));
+  if (plain.length === 0) return echoes;
+  const re = new RegExp(`${WB}(?:${plain.map(esc).join('|')})${WE}`, 'gu');
+  return [...scan(text, re, 'NAME', 'name seen elsewhere in the encounter'), ...echoes];
 }

@@ -49,6 +49,8 @@ const SIGNED_LINE = /(?:^|\n)[ \t]*(?:thanks|thank you|thx|ty|tyvm|regards|best|
 const PASSIVE_AFTER = /^[ \t]+(?:is|was|has|had|will)[ \t]+(?:be[ \t]+)?(?:noted|seen|present|positive|negative|normal|done|performed|given|required|needed|recommended|indicated|used|placed|removed|applied|ordered|pending)\b/i;
 /** Verbs only people do, with an optional adverb ("Young also has a question", "Bill said"). */
 const STRONG_VERB_AFTER = /^(?:,[ \t]+)?[ \t]+(?:(?:also|already|just|still)[ \t]+(?:has|had|is|was|wants|said|called|asked|thinks|needs|agrees|sent|coded)|said|says|asked|asks|wants|wanted|thinks|thought|mentioned|agrees|agreed|emailed|texted|replied|answered|coded|faxed|told|explained|believes|prefers)\b/i;
+const PATIENT_IS = /\b(?:pt|patient)[ \t]+is[ \t]+$/i;
+const BABY_BEFORE = /\b(?:baby|infant|newborn|twin)[ \t]+$/i;
 const MODAL = /^(?:will|may|can|shall|should|would|could|must|might)$/;
 /** After a month that is also a given name: a verb of talking or sending, never "said to be" or a date's number. */
 const MONTH_PERSON_VERB = /^[ \t]+(?:(?:also|already|just)[ \t]+)?(?:said|says|asked|asks|wants|wanted|called|calls|emailed|texted|replied|answered|faxed|told|thinks|mentioned|agreed|agrees|sent|will (?:call|send|fax|email|check|look|review|follow|reach|get back))\b(?![ \t]+to[ \t]+be\b)/i;
@@ -177,6 +179,13 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     // A message signed on its own line after a sign-off ("thx\nmaria"): the line is the name, whatever else the word means.
     if (SIGNED_LINE.test(before(c, t.start, 30)) && /^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(after) && !DRUGS.has(t.word) && !EPONYMS.has(t.word)) { push(t.start, t.end, 'name signing a message'); continue; }
     if (!usable(t)) continue;
+    // "son will drive her", "roommate will call them": a modal before a lower-case ordinary word is the verb phrase, not a
+    // name ("will harjo" stays: the word after is no ordinary word).
+    const nextTok = toks[i + 1];
+    if (MODAL.test(t.word) && nextTok && adjacent(c, t, nextTok) && LOWER.test(nextTok.word) && isOrdinaryWord(nextTok.word)) continue;
+    // "pt is winnifred from the 10am", "patient is clementine, 4 yo": a census given name introduced as the patient, closed by a
+    // comma, "from", "who" or the sentence's end ("pt is improving" and "pt is alert" are no census names).
+    if (PATIENT_IS.test(before(c, t.start, 14)) && /^(?:[ \t]*[,.(]|[ \t]+(?:from|who|with|at|in[ \t]+room|in[ \t]+bed)\b|[ \t]*$)/.test(after) && !/(?:ed|ing|ly)$/.test(t.word)) { push(t.start, t.end, 'census first name introduced as the patient'); continue; }
     // "patient grace kowalczyk": a lower-case census first name before a census surname that is no ordinary word.
     const u = toks[i + 1];
     const strongCue = STRONG_LOWER_CUE.test(before(c, t.start, 20)) || /\b(?:named|patient|pt|name is)[ \t]+$/i.test(before(c, t.start, 12));
@@ -192,6 +201,8 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
     // Lower case: a census first name that is no English or clinical word, or any census first name after a strong cue.
     if (!ordinary && freq >= LOWER_FIRST_MIN) push(t.start, t.end, 'census first name (lower case)');
     // "deb and i looked", "me and tina": a name coordinated with the writer.
+    // "baby isabella", "newborn philomena": a word for a baby names it, as a relation word names a relative.
+    else if (!ordinary && BABY_BEFORE.test(before(c, t.start, 12))) push(t.start, t.end, 'census first name after a word for a baby');
     else if (/^[ \t]+and[ \t]+(?:i|me|myself)\b/i.test(after) || /\b(?:me|myself)[ \t]+and[ \t]+$/i.test(before(c, t.start, 12))) push(t.start, t.end, 'census first name beside the writer');
     else if (STRONG_LOWER_CUE.test(before(c, t.start, 20)) && !/(?:ed|ing|ly)$/.test(t.word)) push(t.start, t.end, 'census first name after a person cue');
   }
@@ -269,5 +280,7 @@ function userNames(text: string): Hit[] {
  */
 export function censusOrUnknownWords(span: string): boolean {
   const words = span.split(/[\s,]+/).filter((w) => w && !/^\p{Lu}\.$/u.test(w));
-  return words.length > 0 && words.every((w) => w.split('-').every((p) => p.length >= 2 && !isStop(p) && (isFirst(p) || isSurname(p) || !isOrdinaryWord(p))));
+  // "DR MAY QUIROGA": a month that is also a given name counts before another word of the name.
+  const givenMonth = (w: string, k: number) => k < words.length - 1 && /^(?:april|may|june|august)$/i.test(w);
+  return words.length > 0 && words.every((w, k) => givenMonth(w, k) || w.split('-').every((p) => p.length >= 2 && !isStop(p) && (isFirst(p) || isSurname(p) || !isOrdinaryWord(p))));
 }

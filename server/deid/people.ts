@@ -119,7 +119,9 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
         }
         while (run.length > 1 && (initialAt(c, run[run.length - 1]!) ? false : clinicalAfter(c, run[run.length - 1]!) || isClinicalOrCommon(run[run.length - 1]!.word) && !last(c, run[run.length - 1]!))) run.pop();
         const lastTok = run[run.length - 1]!;
-        const firstOk = !exceptional(t) || (run.length > 1 && ((last(c, lastTok) && !isClinicalOrCommon(lastTok.word) && !isEnglish(lastTok)) || (cuedBefore(c, t) && nameWord(c, lastTok))));
+        // "Epic In Basket", "At Home Infusion": a preposition or article that a census list also holds opens no name.
+        const functionWord = isStop(t.word) && ['Preposition', 'Determiner', 'Conjunction'].some((x) => t.tags.has(x));
+        const firstOk = functionWord ? false : !exceptional(t) || (run.length > 1 && ((last(c, lastTok) && !isClinicalOrCommon(lastTok.word) && !isEnglish(lastTok)) || (cuedBefore(c, t) && nameWord(c, lastTok))));
         if (run.length > 1 && firstOk && !clinicalAfter(c, lastTok)) {
           const end = initialAt(c, lastTok) ? lastTok.end + 1 : lastTok.end;
           out.push(hit(t.start, end, initialAt(c, lastTok) ? 'first name and initial' : 'first and last name'));

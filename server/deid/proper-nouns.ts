@@ -147,6 +147,8 @@ function explained(c: Ctx, i: number): boolean {
   if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before) || medicalNounAfter(after) || eponymPhraseAfter(post(c, t.end, 70))) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
+  // "Conf Rm 2B", "Quiet Rm 3": a word before a room's abbreviation and number names a room; "Rm"/"Bldg" themselves too.
+  if (/^[ \t]+(?:Rm|Bldg|Ste)\.?[ \t]*#?\d/.test(after) || (/^(?:Rm|Bldg|Ste)$/.test(t.word) && /^\.?[ \t]*#?\d/.test(after))) return true;
   const lower = c.text.slice(t.start, t.start + 60).toLowerCase();
   if (PLACE_DISEASES.some((d) => lower.startsWith(d.toLowerCase()))) return true;
   return STATE.test(t.word) || isCountry(t.word) || MONTH_DAY.test(t.word);
