@@ -8,10 +8,13 @@
  *    "Carrier:", never a SOAP "Plan:"; "Secondary:" when an insurance word is on the line before), or after "covered by",
  *    "insured through", "coverage through/with", "plan is";
  *  - capitalised words right before a plan word ("Health Plan", "HMO", "PPO", "Medicaid", "Medicare
- *    Advantage", "member ID", "policy").
+ *    Advantage", "member ID", "policy");
+ *  - a known payer's name anywhere (payer-names.ts, lists/payers.json), like a plan word for names too.
  * Invariants: spans cover whole words of one line; after a label only FACILITY and CITY hits are
  * dropped (a subscriber's name may follow), before a plan word NAME hits too; a plan word alone is no span.
  */
+
+import { knownPayerSpans } from './payer-names';
 
 // Capitalised words of one name, one space or tab apart (a wider gap is a table's column: "Patient: Ann Roe    Medicare #"
 // holds a person, then a plan); a full stop only in "St." (never across a sentence end: "UMass Memorial. His Medicare").
@@ -42,6 +45,8 @@ export function payerSpans(text: string): PayerSpan[] {
   }
   for (const m of text.matchAll(PHRASE)) add(wordsAt(text, m.index + m[0].length));
   for (const m of text.matchAll(PLAN_AFTER)) add([m.index, m.index + m[0].length], true);
+  // "the Apple Health # on this one", "called Express Scripts PA line": a known payer needs no label; its name is no person's.
+  for (const s of knownPayerSpans(text)) add(s, true);
   return out;
 }
 
