@@ -25,6 +25,8 @@ import { findMessageNames } from './message-names';
 import { extendNameSpans, findSignoffNames } from './name-signoffs';
 import { findDepartmentAndFamilyNames } from './name-departments';
 import { inPayer, payerSpans } from './payers';
+import { startPastPayer } from './payer-names';
+import { judgeFacility } from './facility-vetoes';
 import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
@@ -128,7 +130,8 @@ function capsLineHits(value: string): Hit[] {
 
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[] = []): Hit[] {
   const toks = tokenize(value);
-  // "Secondary: Mutual of Omaha", "Bluestem Health Medicaid": a payer is no facility or town (payers.ts).
+  // "Secondary: Mutual of Omaha", "Bluestem Health Medicaid": a payer is no facility or town (payers.ts); "due to SIADH",
+  // "OT RECOMMEND ACUTE REHAB": an acronym or an upper-case sentence read as a facility is none (facility-vetoes.ts).
   const payers = payerSpans(value);
   return [
     ...findPatientName(value, ctx),
@@ -152,7 +155,10 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     // "HIV on Biktarvy, KS lesions stable": a drug before a comma and a state-like abbreviation
     // (KS: Kaposi sarcoma) is no "City, ST".
     ...findPlaces(value).filter((h) => h.reason !== 'city before state' || !drugContext(value, h.start, h.end))
-  ].filter((h) => !inPayer(payers, h.type, h.start, h.end));
+  ].filter((h) => !inPayer(payers, h.type, h.start, h.end))
+    // "ins plan # BCBSMS 7730129-04": the member number is the identifier, the plan's name before it stays (payer-names.ts).
+    .map((h) => (h.type === 'HEALTH_PLAN' ? { ...h, start: startPastPayer(value, h.start, h.end) } : judgeFacility(value, h)))
+    .filter((h): h is Hit => h !== null);
 }
 
 /** A state may stay in a Safe Harbor copy, and "Oregon" or "Georgia" found as a name is the state. */

@@ -28,6 +28,8 @@ import { allServiceWords, isDenomination, isServiceName } from './facility-servi
 import { findFacilityMentions } from './facility-mentions';
 import { findFacilitiesBesideWords } from './facility-beside';
 import { findFacilityShapes } from './facility-shapes';
+import { findNamedFacilities } from './facility-names';
+import { CHAIN_NAMES, englishOnly, findLowerCaseChains, lowerChainCue, storeCue, distinctChainWord } from './facility-chains';
 
 const CUE_BEFORE = /\b(?:at|to|from|in|via|with|transferred|transfer|admitted|admission|records|seen|outside|followed|treated|patient|pt|discharged|sent|send|refer(?:red)?|the)\s+(?:the\s+)?$/i;
 const QUALIFIER = /^[ \t]+((?:St\.|Saint) [A-Z][a-z]+(?:['’]s)?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)/;
@@ -92,6 +94,21 @@ function surname(w: string): boolean {
 /** "at The Willows", "from: The Pines", "The Arbors at Fox Run": a capitalised "The" mid-sentence before capitalised words after a place word names a place. */
 const AT_THE = /(?<=\b(?:at|to|from|in|into):?[ \t]+)The[ \t]+((?:[A-Z][a-z]+(?:['’]s)?)(?:[ \t]+[A-Z][a-z]+){0,2})(?:[ \t]+at[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?(?![\p{L}])/gu;
 
+/** "Pine Knoll Care" + "Center" -> "Pine Knoll " + "Care Center": the longest head that the name's last words and its head form. */
+function longerHeadSplit(words: string, head: string): [string, string] | null {
+  for (const re of LAST_WORDS) {
+    const m = re.exec(words);
+    if (!m) continue;
+    const longer = `${m[2]!}${head}`;
+    const key = longer.replace(/[ \t]+/g, ' ').replace(/’/g, "'").toLowerCase();
+    if (HEAD_SET.has(key)) return [m[1]!, longer];
+  }
+  return null;
+}
+const HEAD_SET = new Set(FACILITY_HEADS.map((h) => h.toLowerCase()));
+/** The name's last three, two, one words (with the words before them). */
+const LAST_WORDS = [3, 2, 1].map((k) => new RegExp(`^(.*?\\S[ \\t]+)((?:\\S+[ \\t]+){${k}})$`));
+
 /** Grows a facility span over qualifiers and city names that follow it. */
 function grow(text: string, end: number): number {
   // "Compassus Hospice of the Ozarks", "Mercy Hospital of Springfield": a capitalised place after "of".
@@ -103,6 +120,9 @@ function grow(text: string, end: number): number {
   // "Essentia–Deer River", "Good Samaritan Society - Waconia": a dash and the campus's town.
   const dash = /^[ \t]*[-–—][ \t]*((?:St\.[ \t])?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?![\p{L}])/u.exec(text.slice(end));
   if (dash && (cityPopulation(dash[1]!) > 0 || dash[1]!.split(/[ \t]/).some((w) => !isEnglishWord(w) && !isClinicalOrCommon(w)))) return end + dash[0].length;
+  // "VA Puget Sound Health Care System - American Lake Division", "... - Hot Springs Campus": a system's campus after a dash.
+  const campus = /^[ \t]*[-–—][ \t]*((?:[A-Z][a-z]+[ \t]){1,3}(?:Division|Campus))(?![\p{L}])/u.exec(text.slice(end));
+  if (campus) return end + campus[0].length;
   // "Banner UMC", "Sentara RMH": an upper-case campus abbreviation that is no clinical abbreviation or state.
   const abbr = /^[ \t]+([A-Z]{2,5})(?![\p{L}\p{N}])/u.exec(text.slice(end));
   if (abbr && !CLINICAL_ABBREVIATIONS.has(abbr[1]!.toLowerCase()) && !STATE_ABBR_RE.test(abbr[1]!)) end += abbr[0].length;
@@ -135,9 +155,11 @@ const STATE_ABBR_RE = new RegExp(`^(?:${STATE_ABBR})$`);
 
 /** The known systems as three alternations (one scan each instead of one per name). */
 interface KnownKind { abbr: boolean; multi: boolean; re: RegExp; names: Map<string, string> }
+/** Health systems and national chains (facility-chains.ts), longest first so the longest name wins. */
+const KNOWN_NAMES = [...new Set([...FACILITY_SYSTEMS, ...CHAIN_NAMES])].sort((a, b) => b.length - a.length);
 const KNOWN: KnownKind[] = (() => {
   const groups = { abbr: [] as string[], multi: [] as string[], single: [] as string[] };
-  for (const name of FACILITY_SYSTEMS) {
+  for (const name of KNOWN_NAMES) {
     if (/^[A-Z&.]{2,6}$/.test(name)) groups.abbr.push(name);
     else if (/[\s-]/.test(name) || name.length >= 7) groups.multi.push(name);
     else groups.single.push(name);
@@ -179,9 +201,12 @@ export function findFacilities(text: string): Hit[] {
       const wordLike = !k.abbr && !/[\s-]/.test(name) && (isEnglishWord(name.toLowerCase()) || isDenomination(name));
       if ((!k.abbr && !k.multi) || wordLike) {
         // A single ordinary word ("Mercy", "Rush") only as a name after a place word or before a campus word.
-        if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
+        if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || storeCue(pre, next) || distinctChainWord(name) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
       }
       if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name) && isEnglishWord(name.toLowerCase())) continue; // "providence" in lower case is a word; "walmart" is not
+      // "the patient first noticed", "eats whole foods": a name of English words in lower case is a phrase unless a place or work cue stands before it.
+      // Written otherwise than the name's own case or capitals ("Home depot injection") it is a phrase too.
+      if (k.multi && englishOnly(name) && m[0] !== name && m[0] !== name.toUpperCase() && !lowerChainCue(pre, next)) continue;
       // "Ochsner St. Anne": a saint's campus is grow()'s, not one more word.
       const more = /^[ \t]+(?!(?:Saint|Sainte|St)\b)([A-Z][a-z]+)\b(?!\.)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
       const extra = more && !isStop(more[1]!) && !isClinicalOrCommon(more[1]!) && !CLINICAL_HEAD.test(text.slice(m.index + m[0].length + more[0].length).trimStart()) ? more[0].length : 0;
@@ -189,6 +214,13 @@ export function findFacilities(text: string): Hit[] {
     }
   }
   for (const m of text.matchAll(HEADED)) {
+    // "Pine Knoll Care" + "Center": the greedy words may have taken the first word of a longer head; give it back (only
+    // to a bare head, whose own rules would reject the name: "Bright Star Home" + "Health" stays as it is).
+    const split = /^(?:Center|Centre|Care|Clinic|Home)$/.test(m[2]!) ? longerHeadSplit(m[1]!, m[2]!) : null;
+    if (split) m[1] = split[0], m[2] = split[1];
+    // "... Health Care" + " System": a head the next word makes longer.
+    const ahead = /^[ \t]+([A-Z][a-z]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    if (ahead && HEAD_SET.has(`${m[2]} ${ahead[1]}`.toLowerCase())) m[2] += ahead[0], m[0] += ahead[0];
     const words = m[1]!.trim();
     const cued = CUE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index + m[1]!.search(/\S/)));
     // Before a bare "Clinic" or "Center" a clinical word names a service ("Pain Clinic"); before "Medical Center" it may name a place ("Mountain View").
@@ -279,7 +311,7 @@ export function findFacilities(text: string): Hit[] {
   }
   for (const m of text.matchAll(SCHOOL)) if (distinctive(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY', reason: 'school name' });
   // The other finders' names grow like this file's ("Visiting Nurse Service" + " of the Hudson Valley").
-  const grownElsewhere = [...findContextFacilities(text), ...findFacilitiesBesideWords(text), ...findFacilityShapes(text)]
+  const grownElsewhere = [...findContextFacilities(text), ...findFacilitiesBesideWords(text), ...findFacilityShapes(text), ...findLowerCaseChains(text, KNOWN_NAMES), ...findNamedFacilities(text)]
     .map((h) => (h.type === 'FACILITY' ? { ...h, end: Math.max(h.end, grow(text, h.end)) } : h));
   const found = [...out, ...grownElsewhere];
   return [...found, ...findFacilityMentions(text, found.filter((h) => h.type === 'FACILITY'))];
