@@ -155,6 +155,12 @@ const STATE_ABBR_RE = new RegExp(`^(?:${STATE_ABBR})$`);
 
 /** The known systems as three alternations (one scan each instead of one per name). */
 interface KnownKind { abbr: boolean; multi: boolean; re: RegExp; names: Map<string, string> }
+/** What the Veterans Affairs agency does, not its hospitals ("VA disability claim", "VA eligible"). */
+const VA_AGENCY = /^[ \t]+(?:claims?|benefits?|eligib\w*|disability|pension|loans?|rating|compensation|C&P|service[- ]connect\w*|caregiver program|ID card|card|form)\b/i;
+/** A model number after a maker's name ("5008S", "2008T"). */
+const MODEL_AFTER = /^[ \t]+\d{3,5}[A-Z]{1,2}(?![\p{L}\p{N}])/u;
+const MACHINE_BEFORE = /\b(?:machine|device|model|pump|monitor|analy[sz]er|ventilator|concentrator|generator)[ \t]*:?[ \t]*$/i;
+
 /** Health systems and national chains (facility-chains.ts), longest first so the longest name wins. */
 const KNOWN_NAMES = [...new Set([...FACILITY_SYSTEMS, ...CHAIN_NAMES])].sort((a, b) => b.length - a.length);
 const KNOWN: KnownKind[] = (() => {
@@ -204,6 +210,10 @@ export function findFacilities(text: string): Hit[] {
         if (!/^[A-Z]/.test(m[0]) || !(CUE_BEFORE.test(pre) || storeCue(pre, next) || distinctChainWord(name) || /^[ \t]+(?:Hospital|Medical|Health|Clinic|General|Memorial|[A-Z][a-z]+)/.test(next))) continue;
       }
       if (k.multi && /^[a-z]/.test(m[0]) && !/[\s-]/.test(name) && isEnglishWord(name.toLowerCase())) continue; // "providence" in lower case is a word; "walmart" is not
+      // "Abingdon, VA 24210" is the state; "VA pension", "VA claim #" the benefits agency, not a place the patient was.
+      if (name === 'VA' && (/^[ \t]+\d{5}(?:-\d{4})?(?!\d)/.test(next) || VA_AGENCY.test(next))) continue;
+      // "Machine: Fresenius 5008S": a maker before its model number is the machine.
+      if (MODEL_AFTER.test(next) || (MACHINE_BEFORE.test(pre) && /^[ \t]+\S*\d/.test(next))) continue;
       // "the patient first noticed", "eats whole foods": a name of English words in lower case is a phrase unless a place or work cue stands before it.
       // Written otherwise than the name's own case or capitals ("Home depot injection") it is a phrase too.
       if (k.multi && englishOnly(name) && m[0] !== name && m[0] !== name.toUpperCase() && !lowerChainCue(pre, next)) continue;

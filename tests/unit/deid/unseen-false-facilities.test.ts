@@ -34,7 +34,12 @@ const NOT_FACILITIES: [string, string][] = [
   ['Complaint filed with DOLI by the employee on 4/2.', 'DOLI'],
   ['OT RECOMMENDS SUBACUTE REHAB, FAMILY AGREES.', 'OT RECOMMENDS SUBACUTE REHAB'],
   ['LOCAL TITLE: SW LCSW CARE COORDINATION NOTE', 'SW LCSW CARE'],
-  ['PLAN: NEEDS HOME HEALTH, WILL ARRANGE.', 'NEEDS HOME HEALTH']
+  ['PLAN: NEEDS HOME HEALTH, WILL ARRANGE.', 'NEEDS HOME HEALTH'],
+  ['Pinecrest Oncology\n88 Main Street, Abingdon, VA 24210', 'VA'],
+  ['Vet is VA pension eligible; VA disability claim # 5512 pending.', 'VA'],
+  ['Vet is VA pension eligible; VA disability claim # 5512 pending.', 'VA disability'],
+  ['Machine: Fresenius 5008S, serial # 5K-22; dialyzer changed.', 'Fresenius'],
+  ['Dialysis machine: DaVita-owned Fresenius 2008K2 in bay 4.', 'Fresenius 2008K2']
 ];
 
 const STILL_FACILITIES: Probe[] = [
@@ -43,6 +48,9 @@ const STILL_FACILITIES: Probe[] = [
   ['Admitted to WCMC last spring for a COPD flare.', 'WCMC', 'FACILITY'],
   ['ACCEPTED AT CALLOWAY NURSING AND REHAB IN ELYRIA.', 'CALLOWAY NURSING AND REHAB', 'FACILITY'],
   ['HOSPITAL COURSE: 71 YO MALE ADMITTED VIA HARTWICK GENERAL ER WITH SEPSIS.', 'HARTWICK GENERAL', 'FACILITY'],
+  ['Transferred to the Salem VA for detox.', 'Salem VA', 'FACILITY'],
+  ['Seen at VA last week; records requested.', 'VA', 'FACILITY'],
+  ['Treatments at the Fresenius on Route 9, MWF.', 'Fresenius', 'FACILITY'],
   ['PCP OFFICE: QUILLAN RIDGE FAMILY MEDICINE', 'QUILLAN RIDGE FAMILY MEDICINE', 'FACILITY'],
   ['Records from QUILLAN RIDGE FAMILY MEDICINE and Dr. Abara reviewed.', 'QUILLAN RIDGE FAMILY MEDICINE', 'FACILITY']
 ];
