@@ -16,6 +16,8 @@ import { CLINICAL_HEAD, SCORE_AFTER } from './people';
 import { isEnglish, isTitle, type Token } from './tokens';
 import { findContextPlaces } from './place-context';
 import { medicalNounAfter } from './proper-nouns';
+import { isOrdinaryWord } from './ordinary';
+import { findTownCues } from './town-cues';
 
 const PLACE_CUE = /\b(?:in|from|to|near|at|of|visiting|visited|moved|lives|living|resides|residing|born|relocated|outside|around|toward|towards|via|hometown|native|trip|drove|flew|returned)\s+(?:the\s+)?$/i;
 const RESIDENCE_CUE = /\b(?:lives|live|lived|living|stays|staying|resides|residing|moved|moving|relocated|relocating|visiting|born|raised|home)\s+(?:back\s+)?(?:in|to|from|near)\s+$|\b(?:from|outside(?: of)?|near)\s+$/i;
@@ -47,10 +49,10 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       if (!pop) continue;
       const pre = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 40).replace(/^['’]s/, '').trimStart();
-      // "Edinburgh 12", "Ottawa ankle rules": a scale or rule named after a town.
+      // "Edinburgh 12", "Ottawa ankle rules": a scale or rule named after a town; "Prague C2M4": a graded classification.
       // "Montreal Cognitive Assessment", "Edinburgh Postnatal Depression Scale": one or two more words, then a clinical head.
       const chained = /^(?:[\p{L}-]+[ \t]+){1,2}/u.exec(after);
-      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || medicalNounAfter(text.slice(end, end + 40)) || (chained && /^\p{Lu}/u.test(after) && CLINICAL_HEAD.test(after.slice(chained[0].length))) || SCORE_AFTER.test(text.slice(end, end + 24)) || /^[a-z-]+[ \t]+(?:rules?|criteria|score|scale|classification)\b/i.test(after) || HONORIFIC_BEFORE.test(pre)) break;
+      if (isPlaceDisease(text, start) || CLINICAL_HEAD.test(after) || medicalNounAfter(text.slice(end, end + 40)) || (chained && /^\p{Lu}/u.test(after) && CLINICAL_HEAD.test(after.slice(chained[0].length))) || SCORE_AFTER.test(text.slice(end, end + 24)) || /^[ \t]+[A-Z]\d{1,2}[A-Z]\d{1,2}\b/.test(text.slice(end, end + 12)) || /^[a-z-]+[ \t]+(?:rules?|criteria|score|scale|classification)\b/i.test(after) || HONORIFIC_BEFORE.test(pre)) break;
       const titleWord = (w: string) => isTitle(w) || /^[A-Z][a-z]+(?:-[a-z]+)*-[A-Z][a-z]+$/.test(w); // "Port-au-Prince"
       const titled = run.every((t) => titleWord(t.word) || /^(?:St|Ste|Ft|Mt)$/.test(t.word) || /^(?:of|de|la|del|los|las)$/.test(t.word)) && titleWord(run[0]!.word.replace(/^(St|Ft|Mt)$/, 'Saint'));
       const single = n === 1 ? run[0]! : undefined;
@@ -63,5 +65,17 @@ export function findGazetteerCities(text: string, toks: Token[]): Hit[] {
       if (ok) { out.push({ start, end, type: 'CITY', reason: 'city name (GeoNames)' }); i += n - 1; break; }
     }
   }
-  return [...out, ...findContextPlaces(text)];
+  return [...out, ...findContextPlaces(text), ...findTownCues(text)].filter((h) => !ordinaryLowerWord(text, h));
 }
+
+/**
+ * "in the query tool", "from central supply", "playing ball in", "athletic trainer": a lower-case single word that is an
+ * ordinary (English or code-set) word is the word, even where a gazetteer holds a town of that name; only a residence
+ * verb right before makes it the town ("lives in reading").
+ */
+const RESIDENCE_VERB = /\b(?:lives?|lived|living|resides?|residing|moved|moving|relocated|born|raised|grew up|stays?|staying)[ \t]+(?:(?:back|out|over|up|down|now|still)[ \t]+)?(?:in|to|from|near|outside(?:[ \t]+of)?)[ \t]+$/i;
+function ordinaryLowerWord(text: string, h: Hit): boolean {
+  const word = text.slice(h.start, h.end);
+  return /^\p{Ll}+$/u.test(word) && isOrdinaryWord(word) && !RESIDENCE_VERB.test(text.slice(Math.max(0, h.start - 30), h.start));
+}
+

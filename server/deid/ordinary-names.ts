@@ -157,7 +157,9 @@ export function findOrdinaryWordNames(text: string, toks: Token[]): Hit[] {
       const pre = before(c, t.start);
       // After a relation word a month or an eponym may be the name ("neighbor June says", "Daughter April").
       const relation = RELATION_BEFORE.test(pre);
-      const file = /\bthe[ \t]+$/i.test(pre) && FILE_AFTER.test(after) && !DRUGS.has(t.word.toLowerCase()) && !MONTH_OR_WEEKDAY.test(t.word);
+      // "the Whipple case", "the Nissen case": an eponymous procedure before "case" is the operation, not the patient's file.
+      const procedureCase = EPONYMS.has(t.word.toLowerCase()) && /^[ \t]+cases?\b/i.test(after);
+      const file = /\bthe[ \t]+$/i.test(pre) && FILE_AFTER.test(after) && !DRUGS.has(t.word.toLowerCase()) && !MONTH_OR_WEEKDAY.test(t.word) && !procedureCase;
       // "June called back", "August will send the records": a month that is a census first name, before a verb only people use.
       const monthPerson = MONTH_OR_WEEKDAY.test(t.word) && isFirst(t.word) && MONTH_PERSON_VERB.test(after);
       if (monthPerson && !drugContext(text, t.start, t.end)) { push(t.start, t.end, "month-name first name before a person's verb"); continue; }

@@ -17,13 +17,14 @@ import { type Hit } from './hits';
 import { COMMON_WORDS, DRUGS, EPONYMS, isClinicalOrCommon, nameLists, NOT_IDENTIFYING, PLACE_DISEASES, type NameLists } from './lexicon';
 import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { afterDeterminer } from './person-evidence';
+import { afterMaker } from './product-context';
 import { isOrdinaryWord } from './ordinary';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 import { drugContext, medicalNounAfter } from './proper-nouns';
 
 /** Words after an eponym that make it a clinical term. */
-/** A clinical head word, singular or plural ("Richardson retractors", "Kelly clamps"). */
-export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell|dance|itch|surgery|agitation|lift|hugger|collar|boot|sump|suction|splint|brace|sling|stockings|technique|walker|commode|wheelchair|crutches|chromosome|translocation|diet|protocol|regimen|mixture|questionnaire|inventory|assessment|rules?|strain|serotype|genotype|medium|broth|chair|frame|approach|category|system|clamp|scissors|cannula|elevator|dilator|speculum|needle|bur|burr|rongeur|curette|osteotome|hook)(?:e?s)?\b/i;
+/** A clinical head word, singular or plural ("Richardson retractors", "Kelly clamps"); implant parts too ("Exeter stem", "Trident cup"). */
+export const CLINICAL_HEAD = /^(?:['’]s\s+)?(?:disease|diseases|syndrome|sign|signs|test|tests|score|scores|scale|criteria|classification|sarcoma|lymphoma|tumou?r|palsy|triad|phenomenon|contracture|esophagus|fracture|fx|maneuver|manoeuvre|lesions?|nodes?|spots?|cells?|variant|pattern|block|reflex|procedure|operation|fever|virus|thyroiditis|carditis|cyst|foot|arteritis|lines|rule|formula|murmur|ulcer|tear|diverticulum|pouch|duct|canal|gland|bodies|body|dementia|chorea|ataxia|an(?:a)?emia|encephalopathy|encephalitis|aphasia|area|stage|type|recluse|count|matter|knot|incision|position|catheter|drain|classification|grade|staging|disorder|deformity|dystrophy|neuralgia|neuroma|node|phenomenon|law|effect|index|ratio|solution|stain|agar|reaction|retractor|forceps|tube|splint|cast|view|shunt|valve|repair|fundoplication|pouch|loop|anastomosis|resection|ligament|tendon|membrane|hernia|oedema|edema|sclerosis|tremor|kit|fingers?|nodules?|bodies|spots|rings?|lines?|bands?|waves?|complex|cysts?|appendages?|granules?|inclusions?|crystals?|needles?|pupils?|nails|level|depth|delusion|agammaglobulinemia|thrombasthenia|angina|respirations|breathing|injury|neuroma|rods|carcinoma|cell|dance|itch|surgery|agitation|lift|hugger|collar|boot|sump|suction|splint|brace|sling|stockings|technique|walker|commode|wheelchair|crutches|chromosome|translocation|diet|protocol|regimen|mixture|questionnaire|inventory|assessment|rules?|strain|serotype|genotype|medium|broth|chair|frame|approach|category|system|clamp|scissors|cannula|elevator|dilator|speculum|needle|bur|burr|rongeur|curette|osteotome|hook|stem|cup|liner|prosthesis|implant|plate|nail|component|baseplate|glenosphere)(?:e?s)?\b/i;
 
 
 /** Words before a lower-case name that make it one ("wife sarah", "talked to tamika"). */
@@ -131,8 +132,9 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
       }
       const rank = c.lists?.last.get(t.word.toLowerCase()) ?? Infinity;
       // "on Allegra 180 mg", "took Ella": a census name in a drug context is a brand.
-      // "her Libre", "the Merlin download": a name takes no article or possessive pronoun (person-evidence.ts).
-      if (nameWord(c, t) && (first(c, t) || (last(c, t) && (looksPerson(t) || (!t.sentenceStart && rank <= BARE_SURNAME_MAX_RANK)))) && !drugContext(text, t.start, t.end) && !afterDeterminer(text, t.start, t.end)) {
+      // "her Libre", "the Merlin download": a name takes no article or possessive pronoun (person-evidence.ts);
+      // "Abbott Gallant HF": a maker's next word is its model (product-context.ts).
+      if (nameWord(c, t) && (first(c, t) || (last(c, t) && (looksPerson(t) || (!t.sentenceStart && rank <= BARE_SURNAME_MAX_RANK)))) && !drugContext(text, t.start, t.end) && !afterDeterminer(text, t.start, t.end) && !afterMaker(text, t.start)) {
         out.push(hit(t.start, t.end, first(c, t) ? 'common first name' : 'common surname'));
         continue;
       }

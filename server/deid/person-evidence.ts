@@ -62,6 +62,9 @@ export function personEvidence(text: string, start: number, end: number): boolea
   if (PERSON_BEFORE.test(before) || PERSON_LABEL.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (CREDENTIAL_AFTER.test(after) || PERSON_AFTER.test(after) || PERSON_CLAUSE_AFTER.test(after) || AFTER_TITLED_NAME.test(before)) return true;
   if (POSSESSIVE_AFTER.test(after) && !/\p{Ll}\p{Lu}/u.test(text.slice(start, end))) return true;
+  // "the Oyelade claim", "the Hollister chart": "the", the word, then a patient's file or family word ("case" is no evidence:
+  // "the Bentall case" is as often the operation).
+  if (/(?:^|[^\p{L}])[Tt]he[ \t]+$/u.test(before) && FAMILY_OR_FILE_AFTER.test(after) && !/^s\b|^['’]s\b|^[ \t]+cases?\b/.test(after)) return true;
   const opens = /^[ \t]*(?:[-*•>][ \t]*)?$/.test(text.slice(lineStart, start)) || /[.!?][ \t]+$/.test(before);
   if (opens && VOCATIVE_AFTER.test(after)) return true;
   // A sign-off: the word alone on its line after a closing word ("Thanks,\nIfeoma").

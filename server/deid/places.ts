@@ -6,6 +6,7 @@
  */
 import { before, scan, type Hit } from './hits';
 import { TOK } from './name-words';
+import { CAR_MAKERS } from './product-context';
 import { isCountry } from './tokens';
 import { cityPopulation } from './gazetteer';
 import { isClinicalOrCommon } from './lexicon';
@@ -43,6 +44,11 @@ const NOT_CITY = /^(?:the|a|an|our|his|her|their|this|that|Patient|Hospital|Clin
 const ZIP_AFTER_STATE = new RegExp(`\\b(?:${STATE_ABBR}|${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)(?!\\d)`, 'g');
 const ZIP_LABEL = /\b(?:zip|zip code|postal code|zipcode)\s*[:#]?\s*(\d{5}(?:-\d{4})?)(?!\d)/gi;
 
+/** A plate word after the state ("Ohio plate", "Texas tag", "MD tags", "IN lic"). */
+const PLATE_AFTER = /^[ \t]*(?:license[ \t]+)?(?:plates?|tags?|lic(?:ense)?|registration|reg)\b/i;
+/** National car makers: the word after one is a model, not a town ("Honda Civic, Texas"). */
+const CAR_MAKER_BEFORE = new RegExp(`\\b(?:${CAR_MAKERS})[ \\t]+$`);
+
 export function findPlaces(text: string): Hit[] {
   const out: Hit[] = [
     ...scan(text, STREET, 'ADDRESS', 'street address', 0, (m) => !TIME_VERB_DOCTOR.test(m[0])),
@@ -61,6 +67,9 @@ export function findPlaces(text: string): Hit[] {
       if (!/(?:\b(?:in|from|to|near|of|at)\s+|(?:St|Ave|Rd|Blvd|Dr|Ln|Way|Street|Avenue|Road|Drive|Lane|Court|Ct|Pl)\.?,\s*|\d+[A-Z]?,\s*)$/.test(pre)) continue;
     }
     const c = trimCity(city!, m.index);
+    // "his mother's Corolla, Maryland tag 2EX4471", "a gray Honda Accord, Ohio plate": a state before a plate word is the
+    // plate's, and the word before it the car; so is a word after a car maker's name.
+    if (c && (PLATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)) || CAR_MAKER_BEFORE.test(before(text, c.start, 16)))) continue;
     if (c) out.push({ ...c, type: 'CITY', reason: 'city before state' });
   }
   // "Chandler AZ 85225", "City/State/Zip: Mesa, AZ": a town before a state and a ZIP without a comma, or after a city label.

@@ -20,6 +20,7 @@ import { isOrdinaryWord } from './ordinary';
 import { afterDeterminer, personEvidence } from './person-evidence';
 import { CLINICAL_HEAD, eponymPhraseAfter, possessiveDisease } from './people';
 import { STATE_NAMES } from './places';
+import { afterMaker, makerBefore } from './product-context';
 import { cityPopulation } from './gazetteer';
 import { isCountry, type Token } from './tokens';
 import { codeSetWords, englishWords } from './vocabulary';
@@ -128,6 +129,11 @@ export function medicalNounAfter(after: string): boolean {
 const PROCEDURE_BEFORE = /\b(?:s\/p|status post|underwent|undergoing|scheduled for|planned for|candidate for|converted to|revision of|redo|post-?op(?:erative)? day \d+ (?:from|after)?)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|lap(?:aroscopic)?[ \t]+|open[ \t]+|robotic[ \t]+)?$/i;
 
 /** Shape or context says drug, organism, lab, sign, place-named disease or country: not a proper noun. */
+/** A line label for a clinical thing, right before the word ("Protocol:", "Guideline:", "Device:", "Scale:"). */
+const THING_LABEL = /(?:^|[;|])[ \t]*(?:triage[ \t]+)?(?:protocols?|guidelines?|pathways?|algorithms?|devices?|models?|scales?|tools?|instruments?|implants?|criteria|methods?|regimens?|order[ \t]+sets?|generator|lead|leads)[ \t]*:[ \t]*$/i;
+/** A quoted title of two or more capitalised words ("Fever - Child", "Chest Pain - Adult"). */
+const QUOTED_TITLE_AFTER = /^[ \t]*["“]\p{Lu}[\p{L}]*(?:[ \t]+(?:-|–|\/|&|and|or|of|the|with|\p{Lu}[\p{L}]*))+["”]/u;
+
 function explained(c: Ctx, i: number): boolean {
   const t = c.toks[i]!;
   const before = pre(c, t.start), after = post(c, t.end);
@@ -147,6 +153,14 @@ function explained(c: Ctx, i: number): boolean {
   if (possessiveDisease(c.text, t.start, t.end) || PROCEDURE_BEFORE.test(before) || medicalNounAfter(after) || eponymPhraseAfter(post(c, t.end, 70))) return true;
   const chain = EPONYM_CHAIN.exec(post(c, t.end, 70));
   if (chain && CLINICAL_HEAD.test(post(c, t.end + chain[0].length))) return true;
+  // "a blue Honda Civic", "Abbott Gallant HF CRT-D": a maker and the model after it are a product, not a person (product-context.ts).
+  if (makerBefore(c.text, t.start, t.end) || afterMaker(c.text, t.start)) return true;
+  // "Protocol: Schmitt-Thompson, Fever - Child", "Device: ...": the value of a label for a clinical thing names the thing.
+  if (THING_LABEL.test(line)) return true;
+  // "per Schmitt-Thompson \"Fever - Child\"": a quoted title of capitalised words after it names a protocol or guideline.
+  if (QUOTED_TITLE_AFTER.test(after)) return true;
+  // "Prague C1M3", "Los Angeles C2M4"-like grades: a letter-digit-letter-digit code right after the word scores a classification.
+  if (/^[ \t]+[A-Z]\d{1,2}[A-Z]\d{1,2}\b/.test(after)) return true;
   // "Conf Rm 2B", "Quiet Rm 3": a word before a room's abbreviation and number names a room; "Rm"/"Bldg" themselves too.
   if (/^[ \t]+(?:Rm|Bldg|Ste)\.?[ \t]*#?\d/.test(after) || (/^(?:Rm|Bldg|Ste)$/.test(t.word) && /^\.?[ \t]*#?\d/.test(after))) return true;
   const lower = c.text.slice(t.start, t.start + 60).toLowerCase();
@@ -163,7 +177,9 @@ const NAME_PREFIX = /^(?:Mc|Mac|Da|De|Di|Du|Del|Della|Des|La|Le|Lo|Van|Von|Fitz|
 export function productCompound(word: string): boolean {
   const m = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}{2,})$/u.exec(word);
   // "MaryBeth", "JoAnn": a first name in front makes it a person's double name.
-  return Boolean(m && !NAME_PREFIX.test(m[1]!) && (nameLists()?.first.get(m[1]!.toLowerCase()) ?? 0) < 0.003 && englishWords().has(m[2]!.toLowerCase()));
+  // "MyChart", "OurPath": a function word in front is no given name, whatever the census lists hold ("my" is on them).
+  const given = (nameLists()?.first.get(m?.[1]!.toLowerCase() ?? '') ?? 0) >= 0.003 && !isStop(m?.[1] ?? '');
+  return Boolean(m && !NAME_PREFIX.test(m[1]!) && !given && englishWords().has(m[2]!.toLowerCase()));
 }
 
 function suspectCapitalised(c: Ctx, i: number): boolean {
