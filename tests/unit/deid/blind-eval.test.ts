@@ -3,11 +3,11 @@
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files; this test holds the figures reached so far so that no change falls back below
- * them (floors a little under the measured values). Over the ten files, once 15 and 16 were
- * opened (after their one blind measurement): names and places 97.3%, other types 99.6%,
- * precision 97.6%; files 7-10 hit no clinical term, files 11-16 still hit 19 (payers, brand
- * products, eponyms read as names or places, a car model). The blind figures, each file measured
- * once, are in the README.
+ * them (floors a little under the measured values). Over the fourteen files, once 17-20 were
+ * opened (after their one blind measurement): names and places 94.5%, other types 99.0%,
+ * precision 98.2%; files 7-10 hit no clinical term, files 11-16 hit 4, files 17-20 hit 26
+ * (brand drugs and devices, eponyms read as names, places used as terms). The blind figures,
+ * each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
 import { loadBlindSet } from '../../fixtures/deid-eval/load';
@@ -24,27 +24,27 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds ten files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(10);
+  it('holds fourteen files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(14);
     expect(places.labelled).toBeGreaterThanOrEqual(1000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (97%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.97);
+  it('does not fall below the recall reached for names and places (94%; the goal is 98%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.94);
   });
 
   it('does not fall below the recall reached for the other types (99%)', () => {
     expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('keeps precision at or above 97%', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.97);
+  it('keeps precision at or above 98%', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('hits no clinical term in files 7-10, and no more than the 19 left in files 11-16 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h1[1-6]-/.test(h));
+  it('hits no clinical term in files 7-10, and no more than the 30 left in files 11-20 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h(1[1-9]|20)-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(19);
+    expect(clinicalHits.length).toBeLessThanOrEqual(30);
   });
 });
