@@ -61,13 +61,14 @@ const TOWN_AFTER = /^[ \t]+in[ \t]+([a-z]+(?:[ \t][a-z]+)?)/i;
 const WORK_BEFORE = /\b(?:work(?:s|ed|ing)?[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|job[ \t]+at|shift[ \t]+at|manager[ \t]+at|cashier[ \t]+at)[ \t]+(?:the[ \t]+)?$/i;
 const AT_THE = /\b(?:at|from|to)[ \t]+the[ \t]+$/i;
 
-let oneWord: RegExp | undefined;
-/** One-word chains and systems that are English words ("target", "giant", "regions"), in lower case. */
+const oneWordRes = new WeakMap<string[], RegExp>();
+/** One-word chains and systems that are English words ("target", "giant", "regions"), in lower case (built once per list). */
 function oneWordRe(names: string[]): RegExp {
-  if (oneWord) return oneWord;
+  let re = oneWordRes.get(names);
+  if (re) return re;
   const words = [...new Set(names.filter((n) => /^[A-Za-z'’]+$/.test(n) && englishOnly(n)).map((n) => n.toLowerCase()))];
-  oneWord = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return oneWord;
+  oneWordRes.set(names, (re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'gu')));
+  return re;
 }
 
 /**

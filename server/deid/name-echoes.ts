@@ -14,7 +14,7 @@
  * Only names found by a cue or by a census pair count (a bare "common first name" is itself weak).
  * Invariants: pure; every hit is whole words typed NAME, spans index the text.
  */
-import { type Hit } from './hits';
+import { esc, type Hit } from './hits';
 import { nameLists } from './lexicon';
 import { MONTH_OR_WEEKDAY } from './name-words';
 import { isOrdinaryWord } from './ordinary';
@@ -28,8 +28,6 @@ const WEAK = /^(?:initial and surname|common first name|common surname|name seen
 const DATE_BEFORE = /\b(?:in|on|since|of|by|until|till|through|thru|from|during|before|after|early|late|mid|last|next|this|every|each|around|about|past|until)[ \t]+$/i;
 /** After a month used as a date ("June 4", "April '23", "June-July", "June through August"). */
 const DATE_AFTER = /^(?:[ \t]*(?:\d|['’]\d)|[ \t]*[-–\/][ \t]*\p{L}|[ \t]+(?:to|through|thru|and|or)[ \t]+(?:early|late|mid[- ])?\p{Lu}\p{Ll}+[ \t]*\d)/u;
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A census given name, or a surname among the 10,000 most frequent. */
 function censusName(w: string): boolean {
@@ -57,7 +55,7 @@ const sentenceStart = (text: string, start: number) => /(?:^|\n|[.!?:][ \t]+|^[ 
 export function findNameEchoes(text: string, tokens: string[]): Hit[] {
   const out: Hit[] = [];
   for (const tok of tokens) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${escapeRe(tok)}(?![\\p{L}\\p{N}-])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${esc(tok)}(?![\\p{L}\\p{N}-])`, 'gu');
     const ordinary = isOrdinaryWord(tok);
     for (const m of text.matchAll(re)) {
       const s = m.index, e = s + tok.length;
