@@ -16,12 +16,12 @@
  * THREADS_QUICK=1 runs one small scenario to check the benchmark itself; THREADS_REPEAT=n runs each
  * scenario n rounds, alternating which server goes first, and prints the median CPU ratio; THREADS_PROFILE=<dir>
  * writes the Graycase server's CPU profile there, and the relay's in <dir>/relay with THREADS_PROFILE_RELAY=1; THREADS_MON=<module> preloads a module into both servers,
- * e.g. one that times database calls).
+ * e.g. one that times database calls); THREADS_SERVER_LOG=<prefix> writes each server's output to <prefix>.<pid>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -123,6 +123,8 @@ function spawnServer(args: string[], env: Record<string, string>, ready: RegExp)
     serverOutput.set(child, () => warnings.join('\n'));
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    // THREADS_SERVER_LOG=<prefix>: each server's whole output in <prefix>.<pid> (e.g. V8's --trace-opt lines).
+    if (process.env.THREADS_SERVER_LOG) child.stdout!.pipe(createWriteStream(`${process.env.THREADS_SERVER_LOG}.${child.pid}`));
     if (process.env.THREADS_MON) child.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out.slice(-1500)}`)));
   });
@@ -229,7 +231,7 @@ async function runScenario(t: Target, clients: number, rate: number) {
   const client = process.cpuUsage(client0);
   const packets = { count: packetsReceived.count - packets0.count, bytes: packetsReceived.bytes - packets0.bytes };
   // With THREADS_PROFILE: the measured window, to read only its samples out of the profile.
-  if (process.env.THREADS_PROFILE) console.log(` profile window ${t.name} ${clients} ${rate}: ${monoStart} ${process.hrtime.bigint() / 1000n}`);
+  if (process.env.THREADS_PROFILE || process.env.THREADS_SERVER_LOG) console.log(` profile window ${t.name} ${clients} ${rate}: ${monoStart} ${process.hrtime.bigint() / 1000n}`);
   let unique = 0;
   let duplicates = 0;
   for (const a of acked) {
@@ -282,8 +284,10 @@ async function idleMemoryPerConnection(t: Target, n: number): Promise<{ rss: num
   await sleep(2000);
   // What the server spends per second on n joined, silent clients (timers, sweeps, heartbeats).
   const idle0 = cpuMs(t.pid);
+  const monoStart = process.hrtime.bigint() / 1000n;
   await sleep(IDLE_SECONDS * 1000);
   const idleCpuMsPerSecond = (cpuMs(t.pid) - idle0) / IDLE_SECONDS;
+  if (process.env.THREADS_PROFILE || process.env.THREADS_SERVER_LOG) console.log(` profile window ${t.name} idle ${n}: ${monoStart} ${process.hrtime.bigint() / 1000n}`);
   const after = await memoryAfterGc(t);
   const rssAfter = rssKb(t.pid);
   sockets.forEach((s) => s.close());

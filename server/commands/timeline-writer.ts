@@ -3,8 +3,8 @@
  * across rooms. Why: FerretDB/SQLite has one writer, so 20 rooms' separate insertMany calls in
  * one tick queue behind each other (measured here: 20 parallel one-document inserts ≈ 100-380
  * ms, one insert of 20 ≈ 5 ms). Everything queued within LINGER_MS of the oldest waiting
- * entry (or while the previous insert ran), for every room, goes out as ONE ordered insert,
- * and each caller resolves only after it has landed.
+ * entry, or until the queue brings FULL_DELIVERIES deliveries (or while the previous insert ran),
+ * for every room, goes out as ONE ordered insert, and each caller resolves only after it has landed.
  *
  * Invariants (the sequenced log's, unchanged):
  * - An entry's seq is claimed by its own insert under the unique (room, seq) index; within one
@@ -48,17 +48,28 @@ export interface TimelineWriter {
 const MAX_ATTEMPTS = 200;
 export const ORDERED_CHUNK = 100;
 /**
- * How long an entry may wait for others to share its insert. Each insert costs this process
- * about half a millisecond of CPU (driver, BSON, the socket to the database, waking up for its
- * answer) whatever it carries, and FerretDB more; at 100 messages a second a tick holds one
- * message, so every message paid a whole insert. Measured on the threads bench at 200 clients:
- * 15 ms → 30 ms cut Node CPU per delivery by about a fifth; 25 ms → 50 ms (3 rounds each, same
- * load) took the ratio to the relay from 1.90x to 1.77x at 0.5 msg/s and 1.50x to 1.40x at
- * 1 msg/s, for 25 ms more latency while idle (a chat reply, far below what a reader notices).
- * Under load the entries queued behind a running insert are older than this and go at once
- * (db/storage/keyed-batches.ts), so it adds latency only when inserts are quick.
+ * When an insert goes: as soon as its entries bring FULL_DELIVERIES deliveries (each entry
+ * weighs 1 + the sockets of its room on this node), else when the oldest has waited LINGER_MS.
+ * Why both: each insert costs this process about half a millisecond of CPU whatever it
+ * carries (driver, BSON, the database socket, waking up for the answer; measured hot: 0.4-0.6 ms
+ * for 6 entries), and FerretDB more. What that is worth depends on the audience: shared by 9
+ * deliveries a message (200 clients in 20 rooms) it is most of Graycase's excess over a bare
+ * relay, shared by 49 (1000 clients) it is noise, and there waiting only adds latency.
+ * Measured on the threads bench (2 December 2026, quiet machine, Graycase / relay): a plain
+ * 50 ms linger gave 1.63x the relay's Node CPU per delivery at 200 clients and 0.5 msg/s
+ * (median of 3 rounds of 20 s) and, at 1000 clients, a delivery p99 of 77 ms against the
+ * relay's 12 (6.7x). With the linger at 100 ms and a full insert at 200 deliveries: 1.47x at
+ * 200 clients; at 1000 clients p99 21 ms against 11 (1.91x) and CPU 1.18x. A quiet room's
+ * message waits at most LINGER_MS (a chat reply; typing notices are not batched); a busy
+ * node's entries fill an insert in a few milliseconds. Under load the entries queued behind
+ * a running insert are older than the linger or full already and go at once
+ * (db/storage/keyed-batches.ts).
  */
-export const LINGER_MS = 50;
+export const LINGER_MS = 100;
+export const FULL_DELIVERIES = 200;
+
+/** How many sockets of this node are in a room now (0 when nobody said: then only the linger and the chunk size decide). */
+export type AudienceOf = (room: string) => number;
 
 /** The answer of one ordered insert: how many documents landed, and the write error it stopped at. */
 interface Inserted { landed: number; error: { code?: number; errmsg?: string } | null }
@@ -83,7 +94,7 @@ async function insertOrdered(db: Db, collection: Collection<TimelineDoc>, docs: 
   return { landed: first.index, error: first };
 }
 
-export function createTimelineWriter(db: Db, collection: Collection<TimelineDoc>, onBackgroundError: (err: unknown) => void): TimelineWriter {
+export function createTimelineWriter(db: Db, collection: Collection<TimelineDoc>, onBackgroundError: (err: unknown) => void, audienceOf: AudienceOf = () => 0): TimelineWriter {
   const nextOf = new Map<string, { next: number; at: number }>();
 
   const newest = async (room: string) => {
@@ -169,7 +180,9 @@ export function createTimelineWriter(db: Db, collection: Collection<TimelineDoc>
   }
 
   // One key: every room's entries of a linger share one batch (and one runner at a time).
-  const batches = new KeyedBatches<Job>((_key, jobs) => write(jobs), onBackgroundError, { lingerMs: LINGER_MS, maxJobs: ORDERED_CHUNK });
+  const batches = new KeyedBatches<Job>((_key, jobs) => write(jobs), onBackgroundError, {
+    lingerMs: LINGER_MS, maxJobs: ORDERED_CHUNK, weigh: (j) => 1 + audienceOf(j.entry.room), maxWeight: FULL_DELIVERIES
+  });
   return {
     append(entry) {
       return new Promise<Appended>((resolve, reject) => batches.push('timeline', { entry, resolve, reject }));

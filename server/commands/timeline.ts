@@ -2,8 +2,8 @@
  * Appending to a room's timeline: the one writer of thread_timeline.
  *
  * Invariants (server/db/storage sequencedLog's, applied by ./timeline-writer.ts): an entry's seq
- * is claimed by its own insert (unique (room, seq)), appends of every room within the writer's linger (50 ms) are one
- * ordered insert, and the promise resolves only after the batch has landed; so a caller acknowledges and publishes
+ * is claimed by its own insert (unique (room, seq)), appends of every room within the writer's linger (100 ms, or until they
+ * bring 100 deliveries) are one ordered insert, and the promise resolves only after the batch has landed; so a caller acknowledges and publishes
  * only what is stored. The entry's _id is its idempotency key (`<userId>:<clientId>`): a
  * retry resolves with the stored entry and `duplicate: true` and publishes nothing new.
  * A duplicate key that belongs to another room, thread or kind is refused (a client reused
@@ -13,17 +13,26 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../context';
 import type { Database } from '../db/client';
 import type { TimelineDoc } from '../db/collections';
-import { createTimelineWriter, type TimelineWriter } from './timeline-writer';
+import { createTimelineWriter, type AudienceOf, type TimelineWriter } from './timeline-writer';
 import { conflict } from '../errors';
 import { presentEntry, scopeOfRoom } from '../presenters/threads';
 import { noteAppended } from '../repositories/threads';
 import type { TimelineEntryDto } from '../../src/lib/protocol/threads';
 
 const writers = new WeakMap<Database, TimelineWriter>();
+const audiences = new WeakMap<AppContext, AudienceOf>();
+
+/** The socket layer says how many of this node's sockets a room has (the writer fills an insert by deliveries). */
+export function setAudienceSource(ctx: AppContext, audienceOf: AudienceOf): void {
+  audiences.set(ctx, audienceOf);
+}
 
 function writerOf(ctx: AppContext): TimelineWriter {
   let w = writers.get(ctx.db);
-  if (!w) writers.set(ctx.db, (w = createTimelineWriter(ctx.db.db, ctx.db.c.timeline, (err) => ctx.log.warn({ err }, 'timeline: background write failed'))));
+  if (!w) {
+    const audienceOf: AudienceOf = (room) => audiences.get(ctx)?.(room) ?? 0;
+    writers.set(ctx.db, (w = createTimelineWriter(ctx.db.db, ctx.db.c.timeline, (err) => ctx.log.warn({ err }, 'timeline: background write failed'), audienceOf)));
+  }
   return w;
 }
 

@@ -15,7 +15,7 @@ import { authorizeEncounter } from '../policies/encounters';
 import { encounterForJoin } from './join-loads';
 import { createThread, setThreadResolved } from '../commands/threads';
 import { createMessage, deleteMessage, editMessage, setReaction, type RoomAccess } from '../commands/messages';
-import { knownLatestSeq, type AppendResult } from '../commands/timeline';
+import { knownLatestSeq, setAudienceSource, type AppendResult } from '../commands/timeline';
 import { listNotifications, markAllRead, markRead, setViewersSource } from '../commands/notifications';
 import { loadScope } from '../repositories/scopes';
 import { findThread, recentLatestSeq, timelineAfter } from '../repositories/threads';
@@ -150,6 +150,8 @@ export const realtimeFeature: SocketFeature = {
     const presence = createPresence(io, ctx.config.presenceGraceMs ?? DEFAULT_PRESENCE_GRACE_MS, (err) => ctx.log.warn({ err }, 'presence check failed'));
     presences.set(io, presence);
     setViewersSource(ctx, async (room) => new Set((await presence.list(room)).map((p) => p.userId)));
+    // This node's sockets in a room: what one of its timeline entries costs to deliver here.
+    setAudienceSource(ctx, (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0);
     const unsubscribe = subscribeBroadcasts(ctx, io, presence);
     return () => { unsubscribe(); presence.close(); };
   },

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
-import { createTimelineWriter } from '../../server/commands/timeline-writer';
+import { createTimelineWriter, FULL_DELIVERIES } from '../../server/commands/timeline-writer';
 import type { TimelineDoc } from '../../server/db/collections';
 
 let server: TestServer;
@@ -58,6 +58,28 @@ describe('the timeline writer', () => {
     expect(await seqsOf(room)).toEqual([1]);
     // The room goes on at the next number.
     expect((await w.append(entry(room, 'next'))).entry.seq).toBe(2);
+  });
+
+  it('sends an entry whose room has a large audience at once, and lets a quiet room\'s entry wait for company', async () => {
+    const client = new MongoClient(inject('mongoUri'), { monitorCommands: true });
+    const inserted: string[][] = [];
+    client.on('commandStarted', (e) => { if (e.commandName === 'insert') inserted.push((e.command.documents as TimelineDoc[]).map((d) => d._id)); });
+    try {
+      const db = client.db(server.ctx.db.db.databaseName);
+      const timeline = db.collection<TimelineDoc>(server.ctx.db.c.timeline.collectionName);
+      const busyRoom = `encounter:${randomUUID()}`;
+      const quietRoom = `encounter:${randomUUID()}`;
+      // One entry of the busy room brings more deliveries than a full insert needs.
+      const audience = (room: string) => (room === busyRoom ? FULL_DELIVERIES : 1);
+      const quiet = createTimelineWriter(db, timeline, (err) => { throw err; }, audience);
+      const busy = createTimelineWriter(db, timeline, (err) => { throw err; }, audience);
+      // The quiet entry is asked for first, yet the busy one is sent first: it does not wait out the linger.
+      const stored = await Promise.all([quiet.append(entry(quietRoom, 'quiet')), busy.append(entry(busyRoom, 'busy'))]);
+      expect(stored.map((r) => r.entry.seq)).toEqual([1, 1]);
+      expect(inserted).toEqual([['u1:busy'], ['u1:quiet']]);
+    } finally {
+      await client.close();
+    }
   });
 
   it("sends the connection string's write concern with its insert command, as insertMany would", async () => {

@@ -5,16 +5,20 @@
  * (only other processes can, and the storage module's claims settle that).
  *
  * Optional linger (`lingerMs`): a run starts only when its oldest queued job has waited that
- * long, or as soon as `maxJobs` are queued. Without load a batch then gathers the callers of a
+ * long, or as soon as the queue is full: `maxJobs` jobs, or jobs weighing `maxWeight` together
+ * (`weigh`, e.g. the work a job brings that the run's fixed cost is shared by). Without load a batch then gathers the callers of a
  * few milliseconds instead of one tick; under load the jobs queued behind a running batch are
  * already that old and go at once, so a linger bounds the added wait, it never stacks up.
  * Nothing else changes: each caller still settles only when its run settles its job.
  */
-export interface BatchOptions {
+export interface BatchOptions<Job = unknown> {
   /** The most a queued job waits for companions before its run starts (default 0: one tick). */
   lingerMs?: number;
   /** A queue this long starts its run without waiting out the linger. */
   maxJobs?: number;
+  /** With `maxWeight`: a queue whose jobs weigh that much together starts its run at once. */
+  weigh?: (job: Job) => number;
+  maxWeight?: number;
 }
 
 export class KeyedBatches<Job> {
@@ -24,19 +28,23 @@ export class KeyedBatches<Job> {
   private readonly firstAt = new Map<string, number>();
   /** Wakes a runner lingering on a key, once the queue is full. */
   private readonly wakers = new Map<string, () => void>();
+  /** What each queued list weighs (only kept with `maxWeight`). */
+  private readonly weights = new Map<string, number>();
 
   /** `run` must settle every job it is given (resolve or reject); a throw rejects none of them. */
   constructor(
     private readonly run: (key: string, jobs: Job[]) => Promise<void>,
     private readonly onCrash: (err: unknown) => void,
-    private readonly options: BatchOptions = {}
+    private readonly options: BatchOptions<Job> = {}
   ) {}
 
   push(key: string, job: Job): void {
+    const { maxWeight, weigh } = this.options;
+    if (maxWeight !== undefined && weigh) this.weights.set(key, (this.weights.get(key) ?? 0) + weigh(job));
     const list = this.queued.get(key);
     if (list) {
       list.push(job);
-      if (list.length >= (this.options.maxJobs ?? Infinity)) this.wakers.get(key)?.();
+      if (this.isFull(key, list)) this.wakers.get(key)?.();
     } else {
       this.queued.set(key, [job]);
       if (this.options.lingerMs) this.firstAt.set(key, performance.now());
@@ -44,11 +52,15 @@ export class KeyedBatches<Job> {
     if (!this.running.has(key)) void this.drain(key);
   }
 
+  private isFull(key: string, jobs: Job[]): boolean {
+    return jobs.length >= (this.options.maxJobs ?? Infinity) || (this.weights.get(key) ?? 0) >= (this.options.maxWeight ?? Infinity);
+  }
+
   /** Waits until the oldest job of the key's queue is `lingerMs` old or the queue is full. */
   private linger(key: string): Promise<void> | null {
-    const { lingerMs = 0, maxJobs = Infinity } = this.options;
+    const { lingerMs = 0 } = this.options;
     const jobs = this.queued.get(key);
-    if (lingerMs <= 0 || !jobs || jobs.length >= maxJobs) return null;
+    if (lingerMs <= 0 || !jobs || this.isFull(key, jobs)) return null;
     const wait = (this.firstAt.get(key) ?? 0) + lingerMs - performance.now();
     if (wait <= 0) return null;
     return new Promise<void>((resolve) => {
@@ -70,12 +82,14 @@ export class KeyedBatches<Job> {
         if (!jobs || jobs.length === 0) break;
         this.queued.delete(key);
         this.firstAt.delete(key);
+        this.weights.delete(key);
         await this.run(key, jobs).catch(this.onCrash);
       }
     } finally {
       this.running.delete(key);
       this.queued.delete(key);
       this.firstAt.delete(key);
+      this.weights.delete(key);
     }
   }
 }

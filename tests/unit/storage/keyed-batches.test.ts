@@ -46,6 +46,28 @@ describe('KeyedBatches', () => {
     expect(runs).toEqual([[1, 2, 3]]);
   });
 
+  it('a queue whose jobs weigh maxWeight together starts at once; lighter ones wait out the linger', async () => {
+    const runs: number[][] = [];
+    const batches = new KeyedBatches<{ w: number; done(): void }>(async (_key, jobs) => {
+      runs.push(jobs.map((j) => j.w));
+      jobs.forEach((j) => j.done());
+    }, (err) => { throw err; }, { lingerMs: 10_000, weigh: (j) => j.w, maxWeight: 10 });
+    const push = (w: number) => new Promise<void>((resolve) => batches.push('k', { w, done: resolve }));
+    const started = performance.now();
+    const light = [push(4), push(4)];
+    await sleep(50);
+    expect(runs).toEqual([]); // 8 of 10: still lingering
+    await Promise.all([...light, push(3)]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(runs).toEqual([[4, 4, 3]]);
+    // The weight starts again from nothing for the next queue.
+    const next = push(9);
+    await sleep(50);
+    expect(runs).toHaveLength(1);
+    await Promise.all([next, push(1)]);
+    expect(runs).toEqual([[4, 4, 3], [9, 1]]);
+  });
+
   it('jobs queued behind a running batch are already old: they go right after it, in one run', async () => {
     const starts: number[] = [];
     const ends: number[] = [];
