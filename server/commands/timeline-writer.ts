@@ -58,10 +58,10 @@ export const ORDERED_CHUNK = 100;
  * Measured on the threads bench (2 December 2026, quiet machine, Graycase / relay): a plain
  * 50 ms linger gave 1.63x the relay's Node CPU per delivery at 200 clients and 0.5 msg/s
  * (median of 3 rounds of 20 s) and, at 1000 clients, a delivery p99 of 77 ms against the
- * relay's 12 (6.7x). With the linger at 100 ms and a full insert at 200 deliveries: 1.47x at
- * 200 clients; at 1000 clients p99 21 ms against 11 (1.91x) and CPU 1.18x. A quiet room's
- * message waits at most LINGER_MS (a chat reply; typing notices are not batched); a busy
- * node's entries fill an insert in a few milliseconds. Under load the entries queued behind
+ * relay's 12 (6.7x). With the linger at 100 ms and a full insert at 200 deliveries: 1.47x and
+ * 1.59x (two runs) at 200 clients; at 1000 clients p99 21 ms against 11 (1.91x), CPU 1.18x.
+ * A quiet room's message waits at most LINGER_MS (a chat reply; typing notices are not
+ * batched); a busy node's entries fill an insert in a few milliseconds. Under load the entries queued behind
  * a running insert are older than the linger or full already and go at once
  * (db/storage/keyed-batches.ts).
  */

@@ -3,7 +3,7 @@
  *
  * Invariants (server/db/storage sequencedLog's, applied by ./timeline-writer.ts): an entry's seq
  * is claimed by its own insert (unique (room, seq)), appends of every room within the writer's linger (100 ms, or until they
- * bring 100 deliveries) are one ordered insert, and the promise resolves only after the batch has landed; so a caller acknowledges and publishes
+ * bring 200 deliveries) are one ordered insert, and the promise resolves only after the batch has landed; so a caller acknowledges and publishes
  * only what is stored. The entry's _id is its idempotency key (`<userId>:<clientId>`): a
  * retry resolves with the stored entry and `duplicate: true` and publishes nothing new.
  * A duplicate key that belongs to another room, thread or kind is refused (a client reused

@@ -6,9 +6,10 @@
  *
  * Optional linger (`lingerMs`): a run starts only when its oldest queued job has waited that
  * long, or as soon as the queue is full: `maxJobs` jobs, or jobs weighing `maxWeight` together
- * (`weigh`, e.g. the work a job brings that the run's fixed cost is shared by). Without load a batch then gathers the callers of a
- * few milliseconds instead of one tick; under load the jobs queued behind a running batch are
- * already that old and go at once, so a linger bounds the added wait, it never stacks up.
+ * (`weigh`: e.g. the work each job brings that shares the run's fixed cost). Without load a
+ * batch then gathers the callers of a few milliseconds instead of one tick; under load the
+ * jobs queued behind a running batch are already that old and go at once, so a linger bounds
+ * the added wait, it never stacks up.
  * Nothing else changes: each caller still settles only when its run settles its job.
  */
 export interface BatchOptions<Job = unknown> {
