@@ -83,12 +83,15 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
     // close" and reconnect by themselves to the next server (a deliberate server-side disconnect
     // would tell them to stay away).
     await new Promise<void>((resolve) => io.close(() => resolve()));
-    await redis?.close();
     httpServer.closeIdleConnections();
     // In-flight requests get a few seconds to finish before their connections are cut.
     const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
     await closed;
     clearTimeout(force);
+    // Only now: a request that finished during the drain still broadcasts its change to the other
+    // nodes, and the broadcasters unsubscribed when the HTTP server closed (a publish on a quit
+    // Redis client is a rejection nobody catches).
+    await redis?.close();
     await ctx.audit.flush();
     await ctx.db.close();
   })());
