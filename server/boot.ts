@@ -88,9 +88,10 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
     const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
     await closed;
     clearTimeout(force);
-    // Only now: a request that finished during the drain still broadcasts its change to the other
-    // nodes, and the broadcasters unsubscribed when the HTTP server closed (a publish on a quit
-    // Redis client is a rejection nobody catches).
+    // Only now: a change that finished during the drain is still broadcast to the other nodes,
+    // even by a subscriber that awaits a read first (a publish on a quit Redis client is a
+    // rejection nobody catches).
+    await ctx.bus.settled();
     await redis?.close();
     await ctx.audit.flush();
     await ctx.db.close();

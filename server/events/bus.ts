@@ -40,21 +40,34 @@ export interface DomainBus {
   publish(event: DomainEvent): void;
   /** Returns the unsubscribe function. */
   subscribe(fn: (event: DomainEvent) => void | Promise<void>): () => void;
+  /**
+   * Settles once no subscriber is still working on an event (including events published
+   * meanwhile). Shutdown waits for it before closing what subscribers use (the Redis adapter):
+   * a broadcast that awaits a read can outlive the HTTP server's drain.
+   */
+  settled(): Promise<void>;
 }
 
 export function createBus(log: Pick<Logger, 'error'>): DomainBus {
   const subscribers = new Set<(event: DomainEvent) => void | Promise<void>>();
+  const working = new Set<Promise<void>>();
   const failed = (err: unknown, event: DomainEvent) => log.error({ err, event: event.type }, 'domain event subscriber failed');
   return {
     publish(event) {
       for (const fn of subscribers) {
         try {
           const r = fn(event);
-          if (r && typeof r.catch === 'function') r.catch((err) => failed(err, event));
+          if (r && typeof r.then === 'function') {
+            const done: Promise<void> = r.then(() => {}, (err) => failed(err, event)).finally(() => working.delete(done));
+            working.add(done);
+          }
         } catch (err) {
           failed(err, event);
         }
       }
+    },
+    async settled() {
+      while (working.size > 0) await Promise.all([...working]);
     },
     subscribe(fn) {
       subscribers.add(fn);
