@@ -90,8 +90,10 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
     clearTimeout(force);
     // Only now: a change that finished during the drain is still broadcast to the other nodes,
     // even by a subscriber that awaits a read first (a publish on a quit Redis client is a
-    // rejection nobody catches).
-    await ctx.bus.settled();
+    // rejection nobody catches). Bounded: a subscriber stuck on a dead database does not hold the exit.
+    let giveUp: NodeJS.Timeout | undefined;
+    await Promise.race([ctx.bus.settled(), new Promise<void>((resolve) => { giveUp = setTimeout(resolve, 5_000); })]);
+    clearTimeout(giveUp);
     await redis?.close();
     await ctx.audit.flush();
     await ctx.db.close();
