@@ -77,8 +77,9 @@ export class KeyedBatches<Job> {
       // One tick lets a burst of concurrent callers join the first batch.
       await new Promise<void>((resolve) => setImmediate(resolve));
       for (;;) {
-        const waiting = this.linger(key);
-        if (waiting) await waiting;
+        // Again after each wait: a timer may fire a fraction of a millisecond early (libuv counts
+        // whole milliseconds), and a linger must have fully elapsed (or the queue filled).
+        for (let waiting = this.linger(key); waiting; waiting = this.linger(key)) await waiting;
         const jobs = this.queued.get(key);
         if (!jobs || jobs.length === 0) break;
         this.queued.delete(key);
