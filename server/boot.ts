@@ -78,15 +78,13 @@ export async function startGraycase(config: Config, opts: { serveWeb?: boolean; 
   const stop = () => (stopping ??= (async () => {
     clearInterval(sweeper);
     clearInterval(storageSweeper);
-    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    // In-flight requests get a few seconds to finish before their connections are cut. Armed
+    // first: io.close() below returns only once the HTTP server has closed, i.e. after the drain.
+    const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
     // io.close() drops the transports without a disconnect packet, so clients see "transport
     // close" and reconnect by themselves to the next server (a deliberate server-side disconnect
-    // would tell them to stay away).
+    // would tell them to stay away); it also closes the HTTP server (idle connections at once).
     await new Promise<void>((resolve) => io.close(() => resolve()));
-    httpServer.closeIdleConnections();
-    // In-flight requests get a few seconds to finish before their connections are cut.
-    const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
-    await closed;
     clearTimeout(force);
     // Only now: a change that finished during the drain is still broadcast to the other nodes,
     // even by a subscriber that awaits a read first (a publish on a quit Redis client is a
