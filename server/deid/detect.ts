@@ -29,6 +29,9 @@ import { startPastPayer } from './payer-names';
 import { judgeFacility } from './facility-vetoes';
 import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
+import { findRecognisedEntities } from './ner/recognise';
+import { properWord } from './ner/span-words';
+import { hasFacilityHead } from './ner/word-features';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
@@ -85,6 +88,9 @@ export function pruneContained(hits: Hit[]): Hit[] {
   return out;
 }
 
+/** After "Surname, ": a given name, alone or with an initial ("Okafor, Adaeze", "Bellamy, Constance R."). */
+const SURNAME_COMMA_GIVEN = /^\p{L}[\p{L}'’-]*(?:[ \t]\p{Lu}\.?)?$/u;
+
 /** "Dorota" + " " + "Grzybowski" found by two rules is one name ("Providence" + "Holy Cross" one facility): one span, one placeholder. */
 function joinNames(value: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
@@ -95,7 +101,7 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
     // "Okafor, Adaeze": a surname, a comma and a given name are one name.
     const joins = last && ((last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(gap))
       || (last.type === 'FACILITY' && (h.type === 'CITY' || h.type === 'FACILITY') && /^[ \t]*[-–—\/][ \t]*$|^[ \t]$/.test(gap))
-      || (last.type === 'NAME' && h.type === 'NAME' && /^,[ \t]?$/.test(gap) && !/[ \t]/.test(value.slice(h.start, h.end))));
+      || (last.type === 'NAME' && h.type === 'NAME' && /^,[ \t]?$/.test(gap) && SURNAME_COMMA_GIVEN.test(value.slice(h.start, h.end))));
     if (last && joins) {
       // The joined span stays mandatory when either part was the patient's own name.
       out[out.length - 1] = { ...last, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
@@ -130,9 +136,57 @@ function capsLineHits(value: string): Hit[] {
 
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[] = []): Hit[] {
   const toks = tokenize(value);
-  // "Secondary: Mutual of Omaha", "Bluestem Health Medicaid": a payer is no facility or town (payers.ts); "due to SIADH",
-  // "OT RECOMMEND ACUTE REHAB": an acronym or an upper-case sentence read as a facility is none (facility-vetoes.ts).
   const payers = payerSpans(value);
+  const rules = vetted(value, payers, ruleHits(value, toks, isAuthor, ctx, patterns));
+  return [...rules, ...vetted(value, payers, recognisedBeyondRules(value, findRecognisedEntities(value, toks), rules))];
+}
+
+/**
+ * The statistical recogniser adds what the rules did not find: a span where no rule fired, or a
+ * longer span around rule hits ("Coral Street" before the rule's "Speech & Language Clinic"),
+ * which keeps the reason of a rule hit of its kind inside it (a patient's own name stays
+ * mandatory). A longer span must add a word that only a name or place explains: ordinary words
+ * around a rule's hit are its neighbours ("Interpreter Nhial", "Bridgeton Hospital Emergency
+ * Department"), and there, as inside a rule's span, the rule's span, kind and reason stand.
+ */
+const PUBLIC_SERVICE = /\b(?:dept|department|fire|police|pd|ems|sheriff'?s?|office)\b/gi;
+
+function recognisedBeyondRules(value: string, model: Hit[], rules: Hit[]): Hit[] {
+  // Names the rules found, whole and by their words ("Ruby Okafor-Hale": "ruby okafor-hale", "ruby", "okafor-hale").
+  const ruleNames = new Set(rules.filter((r) => r.type === 'NAME').flatMap((r) => {
+    const whole = value.slice(r.start, r.end).toLowerCase();
+    return [whole, ...whole.split(/[\s,]+/).filter((w) => w.length >= 3)];
+  }));
+  return model.flatMap((m) => {
+    const inside = rules.filter((r) => r.start < m.end && m.start < r.end);
+    // "Penny says... Penny whistle exercises": a name the rules found elsewhere is searched again by their echo checks
+    // (name-echoes.ts), which judge each occurrence; one they left is no name there.
+    if (!inside.length && m.type === 'NAME' && ruleNames.has(value.slice(m.start, m.end).toLowerCase())) return [];
+    if (!inside.length) return [m];
+    let outside = value.slice(m.start, m.end);
+    for (const r of inside) outside = outside.slice(0, Math.max(0, r.start - m.start)).padEnd(r.end - m.start, ' ') + outside.slice(r.end - m.start);
+    // "kuskokwim family clinic" around the rule's town: a facility word makes a facility of a town or a person.
+    // "bozeman fire dept", "yuma pd": a town's public services keep the town a CITY (the labelling convention of the evaluation files).
+    outside = outside.replace(PUBLIC_SERVICE, ' ');
+    const named = m.type === 'FACILITY' && inside.every((r) => r.type !== 'FACILITY') && hasFacilityHead(outside);
+    if (!named && !outside.split(/[^\p{L}\p{N}'’-]+/u).some((w) => w && properWord(w))) return [];
+    const same = inside.find((r) => r.type === m.type);
+    return [same ? { ...m, reason: same.reason, weak: same.weak } : m];
+  });
+}
+
+/**
+ * "Secondary: Mutual of Omaha", "Bluestem Health Medicaid": a payer is no facility or town (payers.ts); "due to SIADH",
+ * "OT RECOMMEND ACUTE REHAB": an acronym or an upper-case sentence read as a facility is none (facility-vetoes.ts);
+ * "ins plan # BCBSMS 7730129-04": the member number is the identifier, the plan's name before it stays (payer-names.ts).
+ */
+function vetted(value: string, payers: ReturnType<typeof payerSpans>, hits: Hit[]): Hit[] {
+  return hits.filter((h) => !inPayer(payers, h.type, h.start, h.end))
+    .map((h) => (h.type === 'HEALTH_PLAN' ? { ...h, start: startPastPayer(value, h.start, h.end) } : judgeFacility(value, h)))
+    .filter((h): h is Hit => h !== null);
+}
+
+function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[]): Hit[] {
   return [
     ...findPatientName(value, ctx),
     ...findListNames(value, toks),
@@ -155,10 +209,7 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
     // "HIV on Biktarvy, KS lesions stable": a drug before a comma and a state-like abbreviation
     // (KS: Kaposi sarcoma) is no "City, ST".
     ...findPlaces(value).filter((h) => h.reason !== 'city before state' || !drugContext(value, h.start, h.end))
-  ].filter((h) => !inPayer(payers, h.type, h.start, h.end))
-    // "ins plan # BCBSMS 7730129-04": the member number is the identifier, the plan's name before it stays (payer-names.ts).
-    .map((h) => (h.type === 'HEALTH_PLAN' ? { ...h, start: startPastPayer(value, h.start, h.end) } : judgeFacility(value, h)))
-    .filter((h): h is Hit => h !== null);
+  ];
 }
 
 /** A state may stay in a Safe Harbor copy, and "Oregon" or "Georgia" found as a name is the state. */

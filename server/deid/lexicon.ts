@@ -23,6 +23,8 @@ export const DRUGS = lower(terms.drugs);
 export const COMMON_WORDS = lower(terms.commonWords);
 /** Languages, peoples, faiths, payers and vendors that identify nobody ("speaks French", "husband is Welsh"). */
 export const NOT_IDENTIFYING = lower(terms.notIdentifying);
+/** Clinical abbreviations ("auth", "CABG", "PRN"). */
+export const CLINICAL_ABBREVIATIONS = lower(terms.abbreviations);
 /** Place-named diseases, longest first so "Rocky Mountain spotted fever" wins over "Rocky Mountain". */
 export const PLACE_DISEASES = [...terms.placeNamedDiseases].sort((a, b) => b.length - a.length);
 export const FACILITY_SYSTEMS = [...facilities.systems].sort((a, b) => b.length - a.length);

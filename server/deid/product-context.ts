@@ -16,6 +16,8 @@ const DEVICE_MAKERS = 'Medtronic|Abbott|Boston[ \\t]+Scientific|Biotronik|St\\.?
 const PERSON_SURNAME_RANK = 2000;
 /** The maker right before the word, in title case or capitals. */
 const MAKER_END = new RegExp(`(?<![\\p{L}])(?:${CAR_MAKERS}|${DEVICE_MAKERS})[ \\t]+$`, 'iu');
+/** A maker's name alone ("Baxter", "Welch Allyn", "ABBOTT"). */
+export const isMakerName = (span: string): boolean => MAKER_WORD.test(span);
 const MAKER_WORD = new RegExp(`^(?:${CAR_MAKERS}|${DEVICE_MAKERS})$`, 'i');
 
 /** Whether a maker's name stands right before `start` (same line): the word there is its model. */

@@ -182,6 +182,28 @@ export function productCompound(word: string): boolean {
   return Boolean(m && !NAME_PREFIX.test(m[1]!) && !given && englishWords().has(m[2]!.toLowerCase()));
 }
 
+/**
+ * Whether the i-th word reads as a clinical thing where it stands (a drug, device, eponymous
+ * sign or disease, organism, score, protocol...): the vetoes of the proper-noun rule, for other
+ * finders (the statistical recogniser) to share.
+ */
+export function clinicalHere(text: string, toks: Token[], i: number): boolean {
+  const t = toks[i]!;
+  return explained({ text, toks }, i) || productCompound(t.word) || isDrugWord(t.word);
+}
+
+/**
+ * Whether the words right after a run of words make it a clinical thing ("Whipple surgery",
+ * "Miller Fisher variant", "Baxter cycler", "Wagner grade 2"): a clinical head, a sign or device
+ * word, a class numeral or a medical noun; or a maker and model around it ("Abbott Gallant").
+ */
+export function clinicalAfterRun(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  return SIGN_AFTER.test(after) || CLASS_AFTER.test(after) || CLINICAL_HEAD.test(after.replace(/^['’]s?/, '').trimStart()) || medicalNounAfter(after)
+    || eponymPhraseAfter(text.slice(end, end + 70)) || possessiveDisease(text, start, end) || makerBefore(text, start, end) || afterMaker(text, start)
+    || DEVICE_SIZE_AFTER.test(text.slice(end, end + 30));
+}
+
 function suspectCapitalised(c: Ctx, i: number): boolean {
   const t = c.toks[i]!;
   const letters = t.word.replace(/[-'’]/g, '');

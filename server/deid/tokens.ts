@@ -69,6 +69,9 @@ function lexOf(word: string): string | undefined {
   return Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
 }
 
+/** The lexicon's tag of a word as written, or undefined (for the statistical recogniser's features). */
+export const lexiconTag = (word: string): string | undefined => lexOf(word.toLowerCase());
+
 /** An ordinary English word (by the tagger here, or by its lexicon), not a proper noun. */
 export function isEnglish(t: Token): boolean {
   if (ENGLISH.some((x) => t.tags.has(x)) && !t.tags.has('Person')) return true;

@@ -1,0 +1,28 @@
+/**
+ * Held-out check of the statistical recogniser: trains on every evaluation file but the named
+ * ones, then measures the detector on those with the recogniser off and on (aggregates only).
+ *   npx tsx scripts/deid-model-cv.ts holdout-17.json,holdout-18.json [oBias ...]
+ */
+import { loadBlindSet, loadEvalSet } from '../tests/fixtures/deid-eval/load';
+import { measure, totals } from '../tests/fixtures/deid-eval/measure';
+import { trainModel } from '../server/deid/ner/train';
+import { useRecogniserModel } from '../server/deid/ner/recognise';
+
+const test = new Set(process.argv[2]!.split(','));
+const biases = process.argv.slice(3).map(Number);
+const all = [...loadEvalSet(), ...loadBlindSet()];
+const train = all.filter((d) => !test.has(d.file)), held = all.filter((d) => test.has(d.file));
+const t0 = Date.now();
+const model = trainModel(train, { epochs: Number(process.env.EPOCHS ?? 8), copies: Number(process.env.COPIES ?? 2), log: (l) => console.log(l) });
+console.log(`trained on ${train.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${Object.keys(model.weights).length} features`);
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+function report(label: string) {
+  const { rows, clinicalHits, misses, falsePositives } = measure(held);
+  const { places, others, all: a } = totals(rows);
+  const per = ['NAME', 'FACILITY', 'CITY', 'ADDRESS'].map((t) => `${t} ${rows.get(t) ? pct(rows.get(t)!.covered, rows.get(t)!.labelled) : '-'}`).join(', ');
+  console.log(`${label}: names and places ${pct(places.covered, places.labelled)} of ${places.labelled} (${per}); other ${pct(others.covered, others.labelled)}; precision ${pct(a.overlapping, a.detected)} of ${a.detected}; clinical ${clinicalHits.length}`);
+  if (process.env.SHOW) { console.log(misses.join('\n')); console.log('FP', falsePositives.join('\n')); console.log('CL', clinicalHits.join('\n')); }
+}
+useRecogniserModel('off');
+report('rules only');
+for (const b of biases.length ? biases : [0]) { useRecogniserModel(model, b); report(`with recogniser, O bias ${b}`); }

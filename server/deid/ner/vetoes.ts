@@ -1,0 +1,70 @@
+/**
+ * What the statistical recogniser proposes goes through the detector's clinical vetoes before it
+ * becomes a hit: the model learned names from a few thousand labels, while the vetoes hold what
+ * the project knows of eponyms, drugs, devices and scores ("Parkinson's", "Hoyer lift", "Bell's
+ * palsy", "seroquel"), and a span never runs across punctuation ("Yoshida), Paget").
+ */
+import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS } from '../lexicon';
+import { isDenomination } from '../facility-services';
+import { lexiconTag } from '../tokens';
+import { wordInfo } from './word-features';
+import { isMakerName } from '../product-context';
+
+/** Regions of a country, which a Safe Harbor copy may keep ("the Midwest", "Pacific Northwest", "Deep South"). */
+const REGION = /^(?:Midwest|Midwestern|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern|Pacific|Atlantic|Gulf|Coast|Deep|South|North|East|West|Central|Upper|Lower|Plains|Appalachia|Appalachian|New|England)$/;
+import { afterDeterminer } from '../person-evidence';
+import { clinicalAfterRun, clinicalHere, productCompound } from '../proper-nouns';
+import type { Token } from '../tokens';
+
+/** Gaps a name, facility or town may hold: spaces, "Mary's ", " - ", " & "; a full stop only after an initial or "St." ("Anna S. Ruiz"). */
+const INNER_GAP = /^(?:['’]s)?[ \t]+$|^[ \t]*[-–&][ \t]*$/;
+const DOTTED = /^(?:\p{L}|St|Ste|Sts|Mt|Ft|Jr|Sr|Dr)$/iu;
+/** Lower-case words a capitalised name or facility holds ("Lake of the Woods", "de la Cruz"). */
+const PARTICLE = /^(?:of|the|and|at|for|de|del|della|la|le|los|las|da|das|do|dos|di|du|van|von|der|den|y|e|bin|ibn|al|el|st)$/;
+
+/** Splits a token range at punctuation other than an inner gap, and at a lower-case word in a capitalised run ("UWH said MoCA"). */
+export function splitAtPunctuation(text: string, toks: Token[], type: string, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  const capitalised = toks.slice(first, last + 1).some((t) => /^\p{Lu}/u.test(t.word));
+  // "a Bookwalter and Harrington": two names or towns in a list are two spans; "and" joins only a facility's words ("Eye and Ear").
+  const stray = (t: Token) => (capitalised && /^\p{Ll}/u.test(t.word) && !PARTICLE.test(t.word)) || (type !== 'FACILITY' && /^(?:and|&)$/i.test(t.word));
+  let a = first;
+  for (let k = first; k <= last; k++) {
+    const t = toks[k]!;
+    if (stray(t)) { if (k > a) out.push([a, k - 1]); a = k + 1; continue; }
+    if (k === a) continue;
+    const gap = text.slice(toks[k - 1]!.end, t.start);
+    const ok = INNER_GAP.test(gap) || (/^\.[ \t]+$/.test(gap) && DOTTED.test(toks[k - 1]!.word));
+    if (!ok) { out.push([a, k - 1]); a = k; }
+  }
+  if (a <= last) out.push([a, last]);
+  return out;
+}
+
+/** Eponyms and drugs; not the common words of the exception list ("Hope", "Dawn", "Grant" are names the model reads from context). */
+const clinicalWord = (w: string) => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase());
+
+export function vetoed(text: string, toks: Token[], type: string, first: number, last: number): boolean {
+  return vetoReason(text, toks, type, first, last) !== '';
+}
+
+function vetoReason(text: string, toks: Token[], type: string, first: number, last: number): string {
+  const words = toks.slice(first, last + 1);
+  // "ASA", "CHF": a short upper-case word alone is an acronym.
+  if (first === last && /^\p{Lu}{1,4}$/u.test(words[0]!.word)) return 'acronym';
+  if (words.every((t) => clinicalWord(t.word))) return 'clinical words';
+  // "ST. JUDE (ABBOTT)", "Baxter cycler": a device or car maker alone is a product; a person of that name comes with a cue the rules take.
+  if (isMakerName(text.slice(toks[first]!.start, toks[last]!.end))) return 'maker';
+  // "Catholic Church", "the Midwest", "Monday", "auth", "PA": faiths, regions, states, days and abbreviations identify nobody.
+  if (words.every((t) => isDenomination(t.word) || wordInfo(t.word).flags.includes('state') || CLINICAL_ABBREVIATIONS.has(t.word.toLowerCase()) || REGION.test(t.word) || /^(?:Church|Temple|Mosque|Synagogue)$/.test(t.word)
+    || /^(?:WeekDay|Month|Date|Holiday)$/.test(lexiconTag(t.word) ?? ''))) return 'not identifying';
+  // "with a Bookwalter and Harrington": a word in a list after an article names a thing, as the first one does.
+  if (first === last && /\b(?:a|an|the|her|his|their)[ \t]+\p{Lu}[\p{L}-]+[ \t]+(?:and|&|or)[ \t]+$/u.test(text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.start))) return 'listed thing';
+  // A run of words the model read together ("Kingsford Community Hospital") is judged on its words; one word also on its context.
+  if (first === last && clinicalHere(text, toks, first)) return 'clinical here';
+  if (clinicalAfterRun(text, toks[first]!.start, toks[last]!.end) || words.some((t) => productCompound(t.word))) return 'clinical run';
+  // "a Hoyer", "her Libre": no person takes an article or a possessive pronoun.
+  if (type === 'NAME' && first === last && afterDeterminer(text, toks[first]!.start, toks[last]!.end)) return 'determiner';
+  // "his mother's Corolla", "the patient's Libre": one word right after a possessive noun is a thing owned.
+  return first === last && /\b\p{Ll}{3,}['’]s[ \t]+$/u.test(text.slice(Math.max(0, toks[first]!.start - 30), toks[first]!.start)) ? 'possessed' : '';
+}
