@@ -22,6 +22,7 @@ import { CLINICAL_HEAD, eponymPhraseAfter, possessiveDisease } from './people';
 import { STATE_NAMES } from './places';
 import { afterMaker, makerBefore } from './product-context';
 import { cityPopulation } from './gazetteer';
+import { isListedDrug } from './drug-names';
 import { isCountry, type Token } from './tokens';
 import { codeSetWords, englishWords } from './vocabulary';
 
@@ -69,7 +70,7 @@ const post = (c: Ctx, end: number, n = 40) => c.text.slice(end, end + n);
 const INITIAL = /^(?:\p{Lu}|Ma|Wm|Jas|Jos|Geo|Chas|Thos)$/u;
 const initial = (c: Ctx, t: Token) => INITIAL.test(t.word) && c.text[t.end] === '.';
 const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]{1,2}$/.test(c.text.slice(a.end, b.start)) || (/^\.[ \t]{1,2}$/.test(c.text.slice(a.end, b.start)) && initial(c, a));
-const isDrugWord = (w: string) => DRUGS.has(w.toLowerCase()) || DRUG_STEM.test(w);
+const isDrugWord = (w: string) => DRUGS.has(w.toLowerCase()) || DRUG_STEM.test(w) || isListedDrug(w);
 
 /** Part of an e-mail address, a URL or a handle: other detectors own those. */
 function inAddress(c: Ctx, t: Token): boolean {
@@ -140,7 +141,7 @@ function explained(c: Ctx, i: number): boolean {
   const line = c.text.slice(c.text.lastIndexOf('\n', t.start - 1) + 1, t.start);
   // "given Okafor's history", "on Okafor's team": a possessive is no drug.
   const possessive = /^['’]s\b/.test(c.text.slice(t.end, t.end + 3));
-  if (DRUG_STEM.test(t.word) || DOSE_AFTER.test(after) || (DRUG_BEFORE.test(before) && !possessive) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
+  if (DRUG_STEM.test(t.word) || isListedDrug(t.word) || DOSE_AFTER.test(after) || (DRUG_BEFORE.test(before) && !possessive) || MED_LINE.test(line) || CLINICAL_LINE.test(line) || drugListNeighbour(c, i)) return true;
   // "Mounjaro (tirzepatide)", "tirzepatide (Mounjaro)": a brand next to its generic.
   const generic = /^[ \t]*\([ \t]*([a-z][a-z-]{3,})/.exec(after)?.[1] ?? /([a-z][a-z-]{3,})[ \t]*\([ \t]*$/.exec(before)?.[1];
   if (generic && (isDrugWord(generic) || (codeSetWords().has(generic) && !englishWords().has(generic)))) return true;

@@ -52,7 +52,7 @@ export function findRecognisedEntities(text: string, toks: Token[]): Hit[] {
     .filter((s): s is TagSpan => s !== null)
     .filter((s) => !vetoed(text, toks, s.type, s.first, s.last))
     .filter((s) => confident(text, toks, s, margins))
-    .map((s) => ({ start: toks[s.first]!.start, end: finish(text, s.type, toks[s.last]!), type: s.type as PhiType, reason: 'statistical recogniser', weak: true }));
+    .map((s) => ({ start: toks[s.first]!.start, end: finish(text, s.type, toks[s.last]!), type: s.type as PhiType, reason: REASON[s.type]!, weak: true }));
 }
 
 /**
@@ -84,6 +84,11 @@ function confident(text: string, toks: Token[], s: TagSpan, margins: number[]): 
   if (words.length === 1 && /^\p{Ll}/u.test(words[0]!.word) && ordinaryWord(words[0]!.word)) return margin >= LOWER_MARGIN;
   return words.length > 1 || !ordinaryWord(words[0]!.word) || margin >= RISKY_MARGIN;
 }
+
+/** What the reviewer reads next to the highlight. */
+const REASON: Record<string, string> = {
+  NAME: "likely a person's name (trained recogniser)", FACILITY: 'likely a place of care or business (trained recogniser)', CITY: 'likely a town or area (trained recogniser)'
+};
 
 /** Abbreviations a name or facility may end in with their full stop ("Endocrine Assoc.", "Anna S."). */
 const DOTTED_END = /^(?:\p{Lu}|Assoc|Assocs|Inc|Ctr|Cntr|Hosp|Med|Svcs|Svc|Co|Corp|Ltd|Jr|Sr|Bros|Dept|Intl)$/u;

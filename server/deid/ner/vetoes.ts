@@ -4,11 +4,12 @@
  * the project knows of eponyms, drugs, devices and scores ("Parkinson's", "Hoyer lift", "Bell's
  * palsy", "seroquel"), and a span never runs across punctuation ("Yoshida), Paget").
  */
-import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS } from '../lexicon';
+import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS, NOT_IDENTIFYING } from '../lexicon';
 import { isDenomination } from '../facility-services';
 import { lexiconTag } from '../tokens';
-import { wordInfo } from './word-features';
+import { hasFacilityHead, wordInfo } from './word-features';
 import { isMakerName } from '../product-context';
+import { isListedDrug } from '../drug-names';
 
 /** Regions of a country, which a Safe Harbor copy may keep ("the Midwest", "Pacific Northwest", "Deep South"). */
 const REGION = /^(?:Midwest|Midwestern|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern|Pacific|Atlantic|Gulf|Coast|Deep|South|North|East|West|Central|Upper|Lower|Plains|Appalachia|Appalachian|New|England)$/;
@@ -27,11 +28,13 @@ export function splitAtPunctuation(text: string, toks: Token[], type: string, fi
   const out: [number, number][] = [];
   const capitalised = toks.slice(first, last + 1).some((t) => /^\p{Lu}/u.test(t.word));
   // "a Bookwalter and Harrington": two names or towns in a list are two spans; "and" joins only a facility's words ("Eye and Ear").
-  const stray = (t: Token) => (capitalised && /^\p{Ll}/u.test(t.word) && !PARTICLE.test(t.word)) || (type !== 'FACILITY' && /^(?:and|&)$/i.test(t.word));
+  // A facility's "and" after its facility word starts another thing ("Tilden Hospital and Lyme titers").
+  const stray = (t: Token, k: number) => (capitalised && /^\p{Ll}/u.test(t.word) && !PARTICLE.test(t.word))
+    || (/^(?:and|&)$/i.test(t.word) && (type !== 'FACILITY' || (k > first && hasFacilityHead(toks[k - 1]!.word))));
   let a = first;
   for (let k = first; k <= last; k++) {
     const t = toks[k]!;
-    if (stray(t)) { if (k > a) out.push([a, k - 1]); a = k + 1; continue; }
+    if (stray(t, k)) { if (k > a) out.push([a, k - 1]); a = k + 1; continue; }
     if (k === a) continue;
     const gap = text.slice(toks[k - 1]!.end, t.start);
     const ok = INNER_GAP.test(gap) || (/^\.[ \t]+$/.test(gap) && DOTTED.test(toks[k - 1]!.word));
@@ -42,7 +45,7 @@ export function splitAtPunctuation(text: string, toks: Token[], type: string, fi
 }
 
 /** Eponyms and drugs; not the common words of the exception list ("Hope", "Dawn", "Grant" are names the model reads from context). */
-const clinicalWord = (w: string) => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase());
+const clinicalWord = (w: string) => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase()) || isListedDrug(w);
 
 export function vetoed(text: string, toks: Token[], type: string, first: number, last: number): boolean {
   return vetoReason(text, toks, type, first, last) !== '';
@@ -58,6 +61,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   // "Catholic Church", "the Midwest", "Monday", "auth", "PA": faiths, regions, states, days and abbreviations identify nobody.
   if (words.every((t) => isDenomination(t.word) || wordInfo(t.word).flags.includes('state') || CLINICAL_ABBREVIATIONS.has(t.word.toLowerCase()) || REGION.test(t.word) || /^(?:Church|Temple|Mosque|Synagogue)$/.test(t.word)
     || /^(?:WeekDay|Month|Date|Holiday)$/.test(lexiconTag(t.word) ?? ''))) return 'not identifying';
+  // "Welsh", "Spanish", "Navajo": peoples, languages and faiths of the exception list are no person or town (its chains stay facilities).
+  if (type !== 'FACILITY' && words.every((t) => NOT_IDENTIFYING.has(t.word.toLowerCase()))) return 'not identifying';
   // "with a Bookwalter and Harrington": a word in a list after an article names a thing, as the first one does.
   if (first === last && /\b(?:a|an|the|her|his|their)[ \t]+\p{Lu}[\p{L}-]+[ \t]+(?:and|&|or)[ \t]+$/u.test(text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.start))) return 'listed thing';
   // A run of words the model read together ("Kingsford Community Hospital") is judged on its words; one word also on its context.

@@ -7,6 +7,7 @@
  */
 import { EPONYMS, DRUGS, FACILITY_HEADS, PLACE_DISEASES, isClinicalOrCommon, nameLists } from '../lexicon';
 import { cityPopulation } from '../gazetteer';
+import { isListedDrug } from '../drug-names';
 import { codeSetWords, englishWords } from '../vocabulary';
 import { isEnglishWord, lexiconTag } from '../tokens';
 import { STATE_ABBR, STATE_NAMES } from '../places';
@@ -58,7 +59,7 @@ export function wordInfo(word: string): WordInfo {
   if (codeSetWords().has(lower)) flags.push('code');
   if (isClinicalOrCommon(word)) flags.push('clin');
   if (EPONYMS.has(lower)) flags.push('epo');
-  if (DRUGS.has(lower)) flags.push('drug');
+  if (DRUGS.has(lower) || isListedDrug(word)) flags.push('drug');
   if (placeDiseaseWords().has(lower)) flags.push('pdis');
   if (headWords().has(lower)) flags.push('head');
   if (STATES.has(lower) || STATES.has(word)) flags.push('state');
