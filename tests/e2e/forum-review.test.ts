@@ -61,4 +61,32 @@ describe('publish review', () => {
     for (const phi of ['Quill', '8812345', '09/14/2026', "St. Mary's"]) expect(body).not.toContain(phi);
     await page.close();
   }, 90_000);
+
+  it('proposes a name only the trained recogniser finds, optional and explained, and publishes without it', async () => {
+    const api = await signedIn(server.url, org.coder.email, TEST_PASSWORD);
+    const text = 'Follow up with Priyanka at Lakeview Ortho next week about the knee effusion.';
+    const enc = (await api.post('/api/encounters', encounterInput({ documents: [{ kind: 'progress-note', title: 'Follow-up', text }] }))).body.data;
+    const page = await browser.context.newPage();
+    await page.goto(server.url + '/login');
+    await page.getByLabel('Email').fill(org.coder.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(server.url + `/encounters/${enc.id}/publish`);
+    const item = page.getByRole('list', { name: /Proposed redactions in/ }).getByRole('listitem').filter({ hasText: 'Priyanka' });
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    expect(await item.textContent()).toContain('NAME');
+    expect(await item.locator('label').getAttribute('title')).toBe("likely a person's name (trained recogniser)");
+    const box = item.getByRole('checkbox');
+    expect(await box.isChecked()).toBe(true);
+    expect(await box.isDisabled()).toBe(false);
+    await page.screenshot({ path: 'test-results/publish-recogniser.png', fullPage: true });
+    await page.getByRole('button', { name: 'Confirm and publish' }).click();
+    await page.waitForURL(/\/forum\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 10_000 }).toContain('de-identified copy');
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('knee effusion');
+    for (const phi of ['Priyanka', 'Lakeview']) expect(body).not.toContain(phi);
+    await page.close();
+  }, 90_000);
 });

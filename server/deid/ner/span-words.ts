@@ -17,7 +17,10 @@ const census = (lower: string) => {
 /** An English or code-set word ("rose", "central", "rehab"). */
 export function ordinaryWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  return englishWords().has(lower) || codeSetWords().has(lower) || isEnglishWord(word);
+  if (englishWords().has(lower) || codeSetWords().has(lower) || isEnglishWord(word)) return true;
+  // "Follow-up", "Self-pay", "x-ray": a compound of ordinary words is one too (a name's parts are not: "Okafor-Hale").
+  const parts = lower.split('-');
+  return parts.length > 1 && parts.every((p) => p.length > 0 && (englishWords().has(p) || codeSetWords().has(p) || isEnglishWord(p)));
 }
 
 /** A word that only a name, a place or a brand explains: on no word list, or a capitalised census name or town. */
