@@ -30,8 +30,7 @@ import { judgeFacility } from './facility-vetoes';
 import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
 import { findRecognisedEntities } from './ner/recognise';
-import { properWord } from './ner/span-words';
-import { hasFacilityHead } from './ner/word-features';
+import { recognisedBeyondRules } from './ner/beyond-rules';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
@@ -139,40 +138,6 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
   const payers = payerSpans(value);
   const rules = vetted(value, payers, ruleHits(value, toks, isAuthor, ctx, patterns));
   return [...rules, ...vetted(value, payers, recognisedBeyondRules(value, findRecognisedEntities(value, toks), rules))];
-}
-
-/**
- * The statistical recogniser adds what the rules did not find: a span where no rule fired, or a
- * longer span around rule hits ("Coral Street" before the rule's "Speech & Language Clinic"),
- * which keeps the reason of a rule hit of its kind inside it (a patient's own name stays
- * mandatory). A longer span must add a word that only a name or place explains: ordinary words
- * around a rule's hit are its neighbours ("Interpreter Nhial", "Bridgeton Hospital Emergency
- * Department"), and there, as inside a rule's span, the rule's span, kind and reason stand.
- */
-const PUBLIC_SERVICE = /\b(?:dept|department|fire|police|pd|ems|sheriff'?s?|office)\b/gi;
-
-function recognisedBeyondRules(value: string, model: Hit[], rules: Hit[]): Hit[] {
-  // Names the rules found, whole and by their words ("Ruby Okafor-Hale": "ruby okafor-hale", "ruby", "okafor-hale").
-  const ruleNames = new Set(rules.filter((r) => r.type === 'NAME').flatMap((r) => {
-    const whole = value.slice(r.start, r.end).toLowerCase();
-    return [whole, ...whole.split(/[\s,]+/).filter((w) => w.length >= 3)];
-  }));
-  return model.flatMap((m) => {
-    const inside = rules.filter((r) => r.start < m.end && m.start < r.end);
-    // "Penny says... Penny whistle exercises": a name the rules found elsewhere is searched again by their echo checks
-    // (name-echoes.ts), which judge each occurrence; one they left is no name there.
-    if (!inside.length && m.type === 'NAME' && ruleNames.has(value.slice(m.start, m.end).toLowerCase())) return [];
-    if (!inside.length) return [m];
-    let outside = value.slice(m.start, m.end);
-    for (const r of inside) outside = outside.slice(0, Math.max(0, r.start - m.start)).padEnd(r.end - m.start, ' ') + outside.slice(r.end - m.start);
-    // "kuskokwim family clinic" around the rule's town: a facility word makes a facility of a town or a person.
-    // "bozeman fire dept", "yuma pd": a town's public services keep the town a CITY (the labelling convention of the evaluation files).
-    outside = outside.replace(PUBLIC_SERVICE, ' ');
-    const named = m.type === 'FACILITY' && inside.every((r) => r.type !== 'FACILITY') && hasFacilityHead(outside);
-    if (!named && !outside.split(/[^\p{L}\p{N}'’-]+/u).some((w) => w && properWord(w))) return [];
-    const same = inside.find((r) => r.type === m.type);
-    return [same ? { ...m, reason: same.reason, weak: same.weak } : m];
-  });
 }
 
 /**

@@ -1,0 +1,44 @@
+/**
+ * How the statistical recogniser's spans join the rules' hits (detect.ts). It adds what the
+ * rules did not find: a span where no rule fired, or a longer span around rule hits ("Coral
+ * Street" before the rule's "Speech & Language Clinic"), which keeps the reason of a rule hit of
+ * its kind inside it (a patient's own name stays mandatory). A longer span must add a word that
+ * only a name or place explains: ordinary words around a rule's hit are its neighbours
+ * ("Interpreter Nhial", "Bridgeton Hospital Emergency Department"), and there, as inside a
+ * rule's span, the rule's span, kind and reason stand.
+ */
+import type { Hit } from '../hits';
+import { properWord } from './span-words';
+import { hasFacilityHead } from './word-features';
+
+/** "bozeman fire dept", "yuma pd": a town's public services keep the town a CITY (the labelling convention of the evaluation files). */
+const PUBLIC_SERVICE = /\b(?:dept|department|fire|police|pd|ems|sheriff'?s?|office)\b/gi;
+
+/** The text of a span with the rule hits inside it blanked out: the words the recogniser adds. */
+function wordsAround(value: string, m: Hit, inside: Hit[]): string {
+  const chars = [...value.slice(m.start, m.end)];
+  for (const r of inside) for (let i = Math.max(r.start, m.start); i < Math.min(r.end, m.end); i++) chars[i - m.start] = ' ';
+  return chars.join('').replace(PUBLIC_SERVICE, ' ');
+}
+
+export function recognisedBeyondRules(value: string, model: Hit[], rules: Hit[]): Hit[] {
+  // Names the rules found, whole and by their words ("Ruby Okafor-Hale": "ruby okafor-hale", "ruby", "okafor-hale").
+  const ruleNames = new Set(rules.filter((r) => r.type === 'NAME').flatMap((r) => {
+    const whole = value.slice(r.start, r.end).toLowerCase();
+    return [whole, ...whole.split(/[\s,]+/).filter((w) => w.length >= 3)];
+  }));
+  return model.flatMap((m) => {
+    const inside = rules.filter((r) => r.start < m.end && m.start < r.end);
+    if (!inside.length) {
+      // "Penny says... Penny whistle exercises": a name the rules found elsewhere is searched again by their echo checks
+      // (name-echoes.ts), which judge each occurrence; one they left is no name there.
+      return m.type === 'NAME' && ruleNames.has(value.slice(m.start, m.end).toLowerCase()) ? [] : [m];
+    }
+    const added = wordsAround(value, m, inside);
+    // "kuskokwim family clinic" around the rule's town: a facility word makes a facility of a town or a person.
+    const named = m.type === 'FACILITY' && inside.every((r) => r.type !== 'FACILITY') && hasFacilityHead(added);
+    if (!named && !added.split(/[^\p{L}\p{N}'’-]+/u).some((w) => w && properWord(w))) return [];
+    const same = inside.find((r) => r.type === m.type);
+    return [same ? { ...m, reason: same.reason, weak: same.weak } : m];
+  });
+}
