@@ -36,10 +36,37 @@ function cityRuns(seq: SeqToken[]): string[] {
   return out;
 }
 
-function neighbour(prefix: string, w: WordInfo | undefined, out: string[]): void {
-  if (!w) { out.push(prefix + 'none'); return; }
-  out.push(`${prefix}w:${w.lower}`, `${prefix}sh:${w.shape}`, `${prefix}fn:${w.fn}`, `${prefix}ln:${w.ln}`, `${prefix}c:${w.city}`, `${prefix}lex:${w.lex}`);
-  for (const f of w.flags) out.push(prefix + f);
+/**
+ * The features a word brings on its own and as a neighbour, built once per word: detection
+ * builds some 75 feature strings per word, and these ~45 are the same wherever the word stands
+ * (a string built once also keeps its hash for the weight lookups).
+ */
+interface WordStrings { own: string[]; as: Map<string, string[]> }
+const strings = new WeakMap<WordInfo, WordStrings>();
+
+function wordStrings(w: WordInfo): WordStrings {
+  let ws = strings.get(w);
+  if (!ws) {
+    const own = [`w:${w.lower}`, `sh:${w.shape}`, `fn:${w.fn}`, `ln:${w.ln}`, `c:${w.city}`, `lex:${w.lex}`];
+    if (w.lower.length > 3) own.push(`s3:${w.lower.slice(-3)}`, `p3:${w.lower.slice(0, 3)}`);
+    for (const f of w.flags) own.push(f, `${f}|${w.shape}`);
+    strings.set(w, (ws = { own, as: new Map() }));
+  }
+  return ws;
+}
+
+const NONE = new Map(['-1', '+1', '-2', '+2'].map((p) => [p, [p + 'none']]));
+
+function neighbour(prefix: string, w: WordInfo | undefined): string[] {
+  if (!w) return NONE.get(prefix)!;
+  const ws = wordStrings(w);
+  let out = ws.as.get(prefix);
+  if (!out) {
+    out = [`${prefix}w:${w.lower}`, `${prefix}sh:${w.shape}`, `${prefix}fn:${w.fn}`, `${prefix}ln:${w.ln}`, `${prefix}c:${w.city}`, `${prefix}lex:${w.lex}`];
+    for (const f of w.flags) out.push(prefix + f);
+    ws.as.set(prefix, out);
+  }
+  return out;
 }
 
 /** Distance to the next facility head word in the same run of words ("Coral Street Speech & Language Clinic"), up to 5. */
@@ -63,19 +90,13 @@ export function prepare(seq: SeqToken[]): Prepared {
 
 export function features(p: Prepared, i: number, prev1: string, prev2: string): string[] {
   const w = p.info[i]!, t = p.seq[i]!;
-  const out = ['bias', `w:${w.lower}`, `sh:${w.shape}`, `fn:${w.fn}`, `ln:${w.ln}`, `c:${w.city}`, `lex:${w.lex}`, `cr:${p.runs[i]}`,
+  const l1 = p.info[i - 1], r1 = p.info[i + 1];
+  return ['bias', ...wordStrings(w).own, `cr:${p.runs[i]}`,
     `len:${Math.min(t.word.length, 8)}`, `gb:${gap(t.gapBefore)}`, `ga:${gap(p.seq[i + 1]?.gapBefore ?? '$')}`, `ss:${t.sentenceStart}`,
     `pt:${prev1}`, `pt2:${prev2}|${prev1}`, `pt|sh:${prev1}|${w.shape}`, `sh|fn|ln:${w.shape}|${w.fn}|${w.ln}`, `sh|ss:${w.shape}|${t.sentenceStart}`,
-    `sh|c:${w.shape}|${w.city}`, `ha:${p.heads[i]}`, `ha|sh:${p.heads[i]}|${w.shape}`];
-  if (w.lower.length > 3) out.push(`s3:${w.lower.slice(-3)}`, `p3:${w.lower.slice(0, 3)}`);
-  for (const f of w.flags) out.push(f, `${f}|${w.shape}`);
-  const l1 = p.info[i - 1], r1 = p.info[i + 1];
-  neighbour('-1', l1, out);
-  neighbour('+1', r1, out);
-  neighbour('-2', p.info[i - 2], out);
-  neighbour('+2', p.info[i + 2], out);
-  out.push(`-1w|sh:${l1?.lower ?? '^'}|${w.shape}`, `+1w|sh:${r1?.lower ?? '$'}|${w.shape}`, `pt|+1sh:${prev1}|${r1?.shape ?? '$'}`);
-  return out;
+    `sh|c:${w.shape}|${w.city}`, `ha:${p.heads[i]}`, `ha|sh:${p.heads[i]}|${w.shape}`,
+    ...neighbour('-1', l1), ...neighbour('+1', r1), ...neighbour('-2', p.info[i - 2]), ...neighbour('+2', p.info[i + 2]),
+    `-1w|sh:${l1?.lower ?? '^'}|${w.shape}`, `+1w|sh:${r1?.lower ?? '$'}|${w.shape}`, `pt|+1sh:${prev1}|${r1?.shape ?? '$'}`];
 }
 
 const index = new Map(TAGS.map((t, k) => [t, k]));
