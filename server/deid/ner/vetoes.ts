@@ -2,20 +2,20 @@
  * What the statistical recogniser proposes goes through the detector's clinical vetoes before it
  * becomes a hit: the model learned names from a few thousand labels, while the vetoes hold what
  * the project knows of eponyms, drugs, devices and scores ("Parkinson's", "Hoyer lift", "Bell's
- * palsy", "seroquel"), and a span never runs across punctuation ("Yoshida), Paget").
+ * palsy", "seroquel"), and a span never runs across punctuation ("Yoshida), Paget"). Each
+ * veto names its reason (vetoReason) for whoever debugs a miss.
  */
 import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS, NOT_IDENTIFYING } from '../lexicon';
 import { isDenomination } from '../facility-services';
-import { lexiconTag } from '../tokens';
-import { hasFacilityHead, wordInfo } from './word-features';
-import { isMakerName } from '../product-context';
 import { isListedDrug } from '../drug-names';
+import { afterDeterminer } from '../person-evidence';
+import { isMakerName } from '../product-context';
+import { clinicalAfterRun, clinicalHere, productCompound } from '../proper-nouns';
+import { lexiconTag, type Token } from '../tokens';
+import { hasFacilityHead, wordInfo } from './word-features';
 
 /** Regions of a country, which a Safe Harbor copy may keep ("the Midwest", "Pacific Northwest", "Deep South"). */
 const REGION = /^(?:Midwest|Midwestern|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern|Pacific|Atlantic|Gulf|Coast|Deep|South|North|East|West|Central|Upper|Lower|Plains|Appalachia|Appalachian|New|England)$/;
-import { afterDeterminer } from '../person-evidence';
-import { clinicalAfterRun, clinicalHere, productCompound } from '../proper-nouns';
-import type { Token } from '../tokens';
 
 /** Gaps a name, facility or town may hold: spaces, "Mary's ", " - ", " & "; a full stop only after an initial or "St." ("Anna S. Ruiz"). */
 const INNER_GAP = /^(?:['’]s)?[ \t]+$|^[ \t]*[-–&][ \t]*$/;
