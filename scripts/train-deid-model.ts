@@ -16,5 +16,5 @@ const model = trainModel(docs, { log: (l) => console.log(l) });
 const out = new URL('../server/deid/ner/model.json', import.meta.url);
 // One feature per line keeps diffs of a retrained model readable.
 const lines = Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, w]) => `${JSON.stringify(f)}:${JSON.stringify(w)}`);
-writeFileSync(out, `{"tags":${JSON.stringify(model.tags)},"oBias":0,"trainedOn":${docs.length},"weights":{\n${lines.join(',\n')}\n}}\n`);
+writeFileSync(out, `{"tags":${JSON.stringify(model.tags)},"trainedOn":${docs.length},"weights":{\n${lines.join(',\n')}\n}}\n`);
 console.log(`${docs.length} documents, ${lines.length} features -> ${out.pathname}`);

@@ -13,7 +13,7 @@
  * ("Internal Medicine", "the Emergency Department") are not facilities.
  */
 import { esc, type Hit } from './hits';
-import { COMMON_WORDS, FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
+import { CLINICAL_ABBREVIATIONS, COMMON_WORDS, FACILITY_HEADS, FACILITY_SYSTEMS, isClinicalOrCommon, nameLists, PLACE_DISEASES } from './lexicon';
 import { cityPopulation } from './gazetteer';
 import { isStop, MONTH_OR_WEEKDAY, TOK } from './name-words';
 import { isCountry, isEnglishWord } from './tokens';
@@ -150,7 +150,6 @@ function grow(text: string, end: number): number {
   return end;
 }
 
-const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 const STATE_ABBR_RE = new RegExp(`^(?:${STATE_ABBR})$`);
 
 /** The known systems as three alternations (one scan each instead of one per name). */

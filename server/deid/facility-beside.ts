@@ -13,7 +13,7 @@
  * Invariants: hits are typed FACILITY and cover whole capitalised words; spans index the original text.
  */
 import { type Hit } from './hits';
-import { DRUGS, EPONYMS, PLACE_DISEASES } from './lexicon';
+import { CLINICAL_ABBREVIATIONS, DRUGS, EPONYMS, PLACE_DISEASES } from './lexicon';
 import { isStop, MONTH_OR_WEEKDAY } from './name-words';
 import { STATE_NAMES } from './places';
 import { isCountry } from './tokens';
@@ -35,7 +35,6 @@ const STATE = new RegExp(`^(?:${STATE_NAMES})$`);
 /** An institution word as a hospital's short name, after a place word, before punctuation or a lower-case word ("at County by EMS"; not "to General Surgery", "Memorial Day"). */
 const INFORMAL = /(?<=\b(?:at|to|from|into)[ \t]+)(?:Memorial|Regional|General|County|Methodist|Baptist|Presbyterian|Lutheran|Adventist|Episcopal|Deaconess|Children['’]s|Samaritan|University)(?=[ \t]*(?:[,.;:)!?]|$)|[ \t]+[a-z])/gmu;
 const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Pastor|Father|Sister|Nurse)$/;
-const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 const LEAD = /^(?:The|A|An|Our|Her|His|Their)[ \t]+/;
 
 /** Whether capitalised words beside a facility word can be a place's name (no person, month, service, clinical word, payer). */

@@ -14,7 +14,7 @@
  * Invariants: hits are typed FACILITY and cover whole words; spans index the original text.
  */
 import { esc, type Hit } from './hits';
-import { FACILITY_HEADS, FACILITY_SYSTEMS } from './lexicon';
+import { CLINICAL_ABBREVIATIONS, FACILITY_HEADS, FACILITY_SYSTEMS } from './lexicon';
 import { distinctiveWord } from './facility-context';
 import { placeName } from './facility-beside';
 import { isStop } from './name-words';
@@ -28,7 +28,6 @@ const HEAD_WORDS = new Set(FACILITY_HEADS.flatMap((h) => h.toLowerCase().split(/
 const SYSTEM_WORDS = new Set(FACILITY_SYSTEMS.filter((n) => !/[\s-]/.test(n)).map((n) => n.toLowerCase()));
 const GENERIC = /^(?:The|A|An|Our|Outside|Patient|Pt|From|At|To|In|Of|And|For|St\.?|Saint|Mount|Mt\.?|North|South|East|West|New|Old|Main|General|Memorial|Regional|Community|University|County|City|Medical|Health|Care|Family|Children['’]s|Women['’]s)$/;
 const HONORIFIC_BEFORE = /\b(?:Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|Rev)\.?[ \t]+$/;
-const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 const CAPS = String.raw`\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}`;
 const STATE = new RegExp(`^(?:${STATE_ABBR})$`);
 /** Hospital units that follow a hospital's abbreviation ("the KRMC ED", "UAB cath lab"). */

@@ -10,7 +10,7 @@
  * service here: "Heart Hospital" is still a building somewhere (facilities.ts decides on it).
  */
 import { cityPopulation } from './gazetteer';
-import { nameLists } from './lexicon';
+import { CLINICAL_ABBREVIATIONS, nameLists } from './lexicon';
 import { isStop } from './name-words';
 import { tokenize } from './tokens';
 import { codeSetWords } from './vocabulary';
@@ -35,7 +35,6 @@ const DEPARTMENT_WORDS = new Set(('palliative supportive hospice comfort wound o
 const SERVICE_HEAD = /^(?:Dialysis|Rehab|Rehabilitation|Lab|Labs|Laboratory|Laboratories|Imaging|Radiology|Medicine|Care|Therapy|Physical Therapy|Pathology|Cardiology|Oncology|Hematology|Psychiatry|Pediatrics|Orthopedics|Ortho|Peds|Cardio|Health|Clinic|Center)$/;
 /** "Catholic Church", "Baptist Church": a denomination names no place. */
 const DENOMINATION = /^(?:Catholic|Roman|Baptist|Southern|Methodist|United|Lutheran|Episcopal|Presbyterian|Orthodox|Greek|Russian|Mormon|Adventist|Seventh-day|Pentecostal|Evangelical|Anglican|Christian|Reformed|Mennonite|Amish|Quaker|Unitarian|Apostolic|Catholic|LDS|AME|Church|of|the|God|Christ|Jesus|Latter-day|Saints|Nazarene|Assembly|Assemblies|Witnesses|Jehovah['’]s)$/;
-const CLINICAL_ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 
 /** Heads that name a building whatever the words before them. */
 const INSTITUTION = /^(?:Hospitals?|Medical Cent(?:er|re)|Med Center|Med Ctr|Medical Ctr|Health System|Infirmary|Children['’]s Hospital|Women['’]s Hospital|Rehabilitation Hospital|Regional|Memorial|General|Sanatorium)$/;

@@ -31,9 +31,15 @@ export class Perceptron {
   scores(features: readonly string[]): Float64Array {
     const n = this.tags.length;
     const out = new Float64Array(n);
+    // Shipped weights are packed, training weights live per feature: a model is one or the other.
+    if (this.offsets.size) {
+      for (const f of features) {
+        const at = this.offsets.get(f);
+        if (at !== undefined) for (let k = 0; k < n; k++) out[k]! += this.packed[at + k]!;
+      }
+      return out;
+    }
     for (const f of features) {
-      const at = this.offsets.get(f);
-      if (at !== undefined) for (let k = 0; k < n; k++) out[k]! += this.packed[at + k]!;
       const ws = this.w.get(f);
       if (ws) for (let k = 0; k < n; k++) out[k]! += ws[k]!;
     }

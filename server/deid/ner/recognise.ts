@@ -18,24 +18,19 @@ import { ordinaryWord, properWord, trimEdges } from './span-words';
 import { splitAtPunctuation, vetoed } from './vetoes';
 
 let model: Perceptron | null | undefined;
-/** Above 0 the recogniser claims fewer words; chosen on held-out files (see ARCHITECTURE.md). */
-let oBias = 0;
 
 function shipped(): Perceptron | null {
   if (model !== undefined) return model;
   try {
-    const json = JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8')) as PerceptronModel & { oBias?: number };
-    oBias = json.oBias ?? 0;
-    return (model = new Perceptron(TAGS, json));
+    return (model = new Perceptron(TAGS, JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8')) as PerceptronModel));
   } catch {
     return (model = null);
   }
 }
 
 /** For training and evaluation: use these weights, none ('off'), or the shipped ones again (null). */
-export function useRecogniserModel(m: PerceptronModel | 'off' | null, bias = 0): void {
+export function useRecogniserModel(m: PerceptronModel | 'off' | null): void {
   model = m === 'off' ? null : m ? new Perceptron(TAGS, m) : undefined;
-  oBias = bias;
 }
 
 /** A single ordinary word ("rose", "June", "Central") must be claimed with this margin at least: chosen on held-out files 17-20 (0, 40, 60 and 80 cost 0 to 0.4 points there), 60 since "Faith and Joy are important to her" scored 53 and true names 150 and more. */
@@ -46,7 +41,7 @@ const LOWER_MARGIN = 100;
 export function findRecognisedEntities(text: string, toks: Token[]): Hit[] {
   const m = shipped();
   if (!m || !toks.length) return [];
-  const { tags, margins } = tag(m, prepare(toSequence(text, toks)), oBias);
+  const { tags, margins } = tag(m, prepare(toSequence(text, toks)));
   return tagSpans(tags).flatMap((s) => splitAtPunctuation(text, toks, s.type, s.first, s.last).map(([first, last]) => ({ ...s, first, last })))
     .map((s) => trimEdges(toks, s))
     .filter((s): s is TagSpan => s !== null)

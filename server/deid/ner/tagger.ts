@@ -104,15 +104,13 @@ const index = new Map(TAGS.map((t, k) => [t, k]));
 const allowed = (tag: string, prev: string) => !tag.startsWith('I-') || prev.slice(2) === tag.slice(2);
 
 /**
- * Tags a prepared text greedily. `bias` is added to the O score: above 0 the tagger claims fewer
- * words (precision), below 0 more (recall). `margins[i]` is how far the chosen tag's score was
- * above O's (0 for O): the tagger's confidence, for the callers' thresholds.
+ * Tags a prepared text greedily. `margins[i]` is how far the chosen tag's score was above O's
+ * (0 for O): the tagger's confidence, for the callers' thresholds.
  */
-export function tag(model: Perceptron, p: Prepared, bias = 0): { tags: string[]; margins: number[] } {
+export function tag(model: Perceptron, p: Prepared): { tags: string[]; margins: number[] } {
   const tags: string[] = [], margins: number[] = [];
   for (let i = 0; i < p.seq.length; i++) {
     const s = model.scores(features(p, i, tags[i - 1] ?? '^', tags[i - 2] ?? '^'));
-    s[0]! += bias;
     let best = 0;
     for (let k = 1; k < TAGS.length; k++) if (s[k]! > s[best]! && allowed(TAGS[k]!, tags[i - 1] ?? 'O')) best = k;
     tags.push(TAGS[best]!);
