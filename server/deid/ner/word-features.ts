@@ -1,6 +1,6 @@
 /**
  * What the statistical recogniser knows about one word on its own: its shape, its affixes and
- * which well-kept lists hold it (census first names and surnames, GeoNames cities, the code-set
+ * which well-kept lists hold it (census first names and surnames, SSA baby names, GeoNames cities, the code-set
  * and English word lists, compromise's lexicon, our clinical and facility lists). These are the
  * evidence that carries over to text nobody here wrote: a word the model never saw still has a
  * shape and a census frequency. Cached per word; the lists load on first use.
@@ -8,6 +8,7 @@
 import { EPONYMS, DRUGS, FACILITY_HEADS, PLACE_DISEASES, isClinicalOrCommon, nameLists } from '../lexicon';
 import { cityPopulation } from '../gazetteer';
 import { isListedDrug } from '../drug-names';
+import { firstNameBirths } from '../baby-names';
 import { codeSetWords, englishWords } from '../vocabulary';
 import { isEnglishWord, lexiconTag } from '../tokens';
 import { STATE_ABBR, STATE_NAMES } from '../places';
@@ -42,10 +43,12 @@ export function shape(word: string): string {
 
 const firstBucket = (f: number | undefined) => (f === undefined ? '-' : f >= 0.5 ? 'A' : f >= 0.05 ? 'B' : f >= 0.01 ? 'C' : 'D');
 const lastBucket = (r: number | undefined) => (r === undefined ? '-' : r <= 200 ? 'A' : r <= 2000 ? 'B' : r <= 15000 ? 'C' : 'D');
+/** US births with the name since 1880 (SSA): Brayden 136,031 A, Priya 6,461 C, Tamsin 413 D, Zuzana 29 E. */
+const birthsBucket = (n: number) => (n === 0 ? '-' : n >= 100_000 ? 'A' : n >= 10_000 ? 'B' : n >= 1_000 ? 'C' : n >= 100 ? 'D' : 'E');
 const cityBucket = (p: number) => (p === 0 ? '-' : p >= 100_000 ? 'A' : p >= 10_000 ? 'B' : 'C');
 
 /** The list memberships shared by a word and its neighbours' features. */
-export interface WordInfo { lower: string; shape: string; fn: string; ln: string; city: string; lex: string; flags: string[] }
+export interface WordInfo { lower: string; shape: string; fn: string; ssa: string; ln: string; city: string; lex: string; flags: string[] }
 
 const cache = new Map<string, WordInfo>();
 
@@ -67,7 +70,7 @@ export function wordInfo(word: string): WordInfo {
   if (CREDENTIALS.has(lower.replace(/\./g, ''))) flags.push('cred');
   if (RELATIONS.has(lower)) flags.push('rel');
   const info: WordInfo = {
-    lower, shape: shape(word), fn: firstBucket(names?.first.get(lower)), ln: lastBucket(names?.last.get(lower)),
+    lower, shape: shape(word), fn: firstBucket(names?.first.get(lower)), ssa: birthsBucket(firstNameBirths(lower)), ln: lastBucket(names?.last.get(lower)),
     city: cityBucket(cityPopulation(lower)), lex: lexiconTag(word) ?? '-', flags
   };
   if (cache.size > 50_000) cache.clear();
