@@ -262,7 +262,7 @@ const USER_NAME = /\b(?:user(?:[ _]?name)?|user[ _]?id|login|logon|operator|uid)
 const HANDLE_LINE = /^[ \t]*([a-z][a-z0-9]*[._][a-z0-9]+(?:[._][a-z0-9]+)?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$/gm;
 const MENTION = /(?<![\w.@])@([A-Za-z][\w]*[._][\w]+|[A-Za-z]{3,}\b)(?![\w@.-]*\.(?:com|org|net|edu|gov)\b)/g;
 /** A forum post's author ("Posted by ckwiatkowski_CCS", "original post by lupe.fonoti:", "MRowe_coder wrote:"). */
-const POST_AUTHOR = /\b(?:(?:originally[ \t]+)?posted by|(?:original[ \t]+)?post by|repl(?:y|ied) by|answered by|asked by|started by)[ \t]+([A-Za-z][\w.]*[A-Za-z0-9])|^[ \t>]*([A-Za-z][\w.]*[A-Za-z0-9])[ \t]+(?:wrote|replied|posted|commented|said)[ \t]*:/gim;
+const POST_AUTHOR = /\b(?:(?:originally[ \t]+)?[Pp]osted by|(?:original[ \t]+)?[Pp]ost by)[ \t]+([A-Za-z][\w.]*[A-Za-z0-9])|^[ \t>]*([A-Za-z][\w.]*[A-Za-z0-9])[ \t]+(?:wrote|replied|posted|commented|said)[ \t]*:/gim;
 /** A login of letters with an underscore ("MRowe_coder", "wren_t"): no word of clinical text is written so. */
 const UNDERSCORE_HANDLE = /(?<![\w.@\/\\-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w@\/\\]|\.[A-Za-z])/g;
 const handleLike = (h: string) => /[._\d]/.test(h) || !isOrdinaryWord(h);

@@ -22,15 +22,18 @@ function wordsAround(value: string, m: Hit, inside: Hit[]): string {
 }
 
 /** Capitalised words, "&", "and", "of" and "the": a facility's name goes on in them ("Puget Sound Endocrine & Diabetes"). */
+const INSTITUTION_END = /(?:Hospital|Medical Cent(?:er|re)|Health System|Infirmary|Medical Ctr)$/i;
 const NAME_GOES_ON = /^(?:[ \t]*(?:\p{Lu}[\p{L}'’.-]*|&|and|of|the))+[ \t]*$/u;
 
 /**
  * "Mercy Valley Neurosciences", "Blue Ridge Open MRI", "Bethany Rehab & Nursing": the recogniser's facility runs on past
- * the rule's town, person or shorter facility in capitalised words, as one name does; "Bridgeton Hospital Emergency
- * Department" ends up a longer span of the same facility, which costs the copy two words and hides nothing clinical.
+ * the rule's town, person or shorter facility in capitalised words, as one name does; not past a hospital, whose
+ * departments follow it.
  */
 function extendsName(value: string, m: Hit, inside: Hit[]): boolean {
   if (m.type !== 'FACILITY' || inside.some((r) => r.reason.startsWith('matches patient') || !['FACILITY', 'CITY', 'NAME'].includes(r.type))) return false;
+  // After a hospital come its departments ("Bridgeton Hospital Emergency Department"): the rule's span stands.
+  if (inside.some((r) => r.type === 'FACILITY' && INSTITUTION_END.test(value.slice(r.start, r.end)))) return false;
   const first = Math.min(...inside.map((r) => r.start)), last = Math.max(...inside.map((r) => r.end));
   const rest = value.slice(m.start, first) + ' ' + value.slice(last, m.end);
   return rest.trim() !== '' && NAME_GOES_ON.test(rest);

@@ -50,9 +50,10 @@ export function findRecognisedEntities(text: string, toks: Token[]): Hit[] {
     .map((s) => ({ start: toks[s.first]!.start, end: finish(text, s.type, toks[s.last]!), type: s.type as PhiType, reason: REASON[s.type]!, weak: true }));
 }
 
-/** A facility of ordinary words only needs this margin: chosen on files 21-28 held out. */
+/** A facility of three ordinary words or more ("Desert Palms Internal Medicine"; "Call Center" is a service) needs this margin: chosen on files 21-28 held out. */
 const FACILITY_MARGIN = 150;
 const PARTICLE = /^(?:of|the|and|&|at|on|de|del|la)$/;
+const SUBJECT_BEFORE = /\b(?:pt|patient|she|he|they|we|i)[ \t]+$/i;
 
 /** "Cardiac Rehab Phase II", "Unit 4": a phase or number after a service names no place. */
 const PHASE = /(?:[ \t]+(?:phase|level|unit|stage|step|tier))?[ \t]+(?:[IVX]{1,4}|\d{1,2}[A-Z]?)$/i;
@@ -75,15 +76,16 @@ function confident(text: string, toks: Token[], s: TagSpan, margins: number[]): 
     if (words.some((t) => distinctiveWord(t.word, true) || !ordinaryWord(t.word))) return true;
     // Ordinary words before a facility word: two of them ("Alder Creek Hospital"), or one before a word for a building ("Mercy Hospital"); "Call Center" is a service.
     if (hasFacilityHead(span) && (words.length > 2 || BUILDING.test(words[words.length - 1]!.word))) return true;
-    // "Desert Palms Internal Medicine", "Community Regional": capitalised ordinary words the model reads as one place with a clear margin.
-    return words.length > 1 && words.every((t) => /^\p{Lu}/u.test(t.word) || PARTICLE.test(t.word)) && Math.min(...margins.slice(s.first, s.last + 1)) >= FACILITY_MARGIN;
+    // "Desert Palms Internal Medicine", "Maple Court Residential": capitalised ordinary words the model reads as one place with a clear margin.
+    return words.length > 2 && words.every((t) => /^\p{Lu}/u.test(t.word) || PARTICLE.test(t.word)) && Math.min(...margins.slice(s.first, s.last + 1)) >= FACILITY_MARGIN;
   }
   // "ADLs", "UTIs": a plural acronym.
   if (words.length === 1 && /^\p{Lu}{2,}s$/u.test(words[0]!.word)) return false;
   if (s.type === 'CITY' && !words.some((t) => properWord(t.word)) && cityPopulation(span) === 0) return false;
   const margin = Math.min(...margins.slice(s.first, s.last + 1));
   // "pt rose from the chair": a lower-case ordinary word alone needs a margin higher still ("daughter dawn called" clears it).
-  if (words.length === 1 && /^\p{Ll}/u.test(words[0]!.word) && ordinaryWord(words[0]!.word)) return margin >= LOWER_MARGIN;
+  // "pt rose from the chair": after a subject, a lower-case ordinary word is its verb.
+  if (words.length === 1 && /^\p{Ll}/u.test(words[0]!.word) && ordinaryWord(words[0]!.word)) return margin >= LOWER_MARGIN && !SUBJECT_BEFORE.test(text.slice(Math.max(0, words[0]!.start - 12), words[0]!.start));
   return words.length > 1 || !ordinaryWord(words[0]!.word) || margin >= RISKY_MARGIN;
 }
 

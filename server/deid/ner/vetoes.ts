@@ -53,8 +53,8 @@ export function vetoed(text: string, toks: Token[], type: string, first: number,
 
 function vetoReason(text: string, toks: Token[], type: string, first: number, last: number): string {
   const words = toks.slice(first, last + 1);
-  // "ASA", "CHF": a short upper-case word alone is an acronym.
-  if (first === last && /^\p{Lu}{1,4}$/u.test(words[0]!.word)) return 'acronym';
+  // "ASA", "CHF", "FPIES": a short upper-case word alone is an acronym (a facility's initials come back by rule, facility-acronyms.ts).
+  if (first === last && /^\p{Lu}{1,5}$/u.test(words[0]!.word)) return 'acronym';
   if (words.every((t) => clinicalWord(t.word))) return 'clinical words';
   // "ST. JUDE (ABBOTT)", "Baxter cycler": a device or car maker alone is a product; a person of that name comes with a cue the rules take.
   if (isMakerName(text.slice(toks[first]!.start, toks[last]!.end))) return 'maker';
