@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const toolsDir = path.resolve(import.meta.dirname, '..', '.tools');
+const toolsDir = path.resolve(import.meta.dirname, '..', '.tools');
 
 /** Runs a command with its output shown; returns whether it succeeded. */
 export const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status === 0;

@@ -28,7 +28,7 @@ function initialsOf(name: string): string[] {
 }
 
 /** The initials of every facility detected in `text`: to be searched in every field. */
-export function facilityAcronyms(text: string, hits: Hit[]): string[] {
+export function facilityAcronyms(text: string, hits: readonly Hit[]): string[] {
   const out = new Set<string>();
   for (const h of hits) {
     // The recogniser's facilities are weak evidence ("Epstein-Barr VCA"): their initials would spread a guess.

@@ -262,15 +262,15 @@ const USER_NAME = /\b(?:user(?:[ _]?name)?|user[ _]?id|login|logon|operator|uid)
 const HANDLE_LINE = /^[ \t]*([a-z][a-z0-9]*[._][a-z0-9]+(?:[._][a-z0-9]+)?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$/gm;
 const MENTION = /(?<![\w.@])@([A-Za-z][\w]*[._][\w]+|[A-Za-z]{3,}\b)(?![\w@.-]*\.(?:com|org|net|edu|gov)\b)/g;
 /** A forum post's author ("Posted by ckwiatkowski_CCS", "original post by lupe.fonoti:", "MRowe_coder wrote:"). */
-const POST_AUTHOR = /\b(?:(?:originally[ \t]+)?[Pp]osted by|(?:original[ \t]+)?[Pp]ost by)[ \t]+([A-Za-z][\w.]*[A-Za-z0-9])|^[ \t>]*([A-Za-z][\w.]*[A-Za-z0-9])[ \t]+(?:wrote|replied|posted|commented|said)[ \t]*:/gim;
+const POST_AUTHOR = /\b(?:(?:originally[ \t]+)?posted by|(?:original[ \t]+)?post by)[ \t]+([A-Za-z][\w.]*[A-Za-z0-9])|^[ \t>]*([A-Za-z][\w.]*[A-Za-z0-9])[ \t]+(?:wrote|replied|posted|commented|said)[ \t]*:/dgim;
 /** A login of letters with an underscore ("MRowe_coder", "wren_t"): no word of clinical text is written so. */
 const UNDERSCORE_HANDLE = /(?<![\w.@\/\\-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w@\/\\]|\.[A-Za-z])/g;
 const handleLike = (h: string) => /[._\d]/.test(h) || !isOrdinaryWord(h);
 function userNames(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(POST_AUTHOR)) {
-    const h = m[1] ?? m[2]!, start = m.index + m[0].lastIndexOf(h, m[1] ? undefined : m[0].length - 1);
-    if (handleLike(h)) out.push({ start, end: start + h.length, type: 'NAME', reason: 'author of a post' });
+    const [start, end] = m.indices![m[1] ? 1 : 2]!;
+    if (handleLike(text.slice(start, end))) out.push({ start, end, type: 'NAME', reason: 'author of a post' });
   }
   for (const m of text.matchAll(UNDERSCORE_HANDLE)) {
     // "ICD_10", "FINAL_DX": a part of 3+ letters in lower or mixed case that is no ordinary word makes it a person's login.

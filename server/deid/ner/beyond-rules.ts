@@ -21,8 +21,9 @@ function wordsAround(value: string, m: Hit, inside: Hit[]): string {
   return chars.join('').replace(PUBLIC_SERVICE, ' ');
 }
 
-/** Capitalised words, "&", "and", "of" and "the": a facility's name goes on in them ("Puget Sound Endocrine & Diabetes"). */
+/** Heads after which a facility's name ends and its departments follow. */
 const INSTITUTION_END = /(?:Hospital|Medical Cent(?:er|re)|Health System|Infirmary|Medical Ctr)$/i;
+/** Capitalised words, "&", "and", "of" and "the": a facility's name goes on in them ("Puget Sound Endocrine & Diabetes"). */
 const NAME_GOES_ON = /^(?:[ \t]*(?:\p{Lu}[\p{L}'’.-]*|&|and|of|the))+[ \t]*$/u;
 
 /**

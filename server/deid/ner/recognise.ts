@@ -83,8 +83,8 @@ function confident(text: string, toks: Token[], s: TagSpan, margins: number[]): 
   if (words.length === 1 && /^\p{Lu}{2,}s$/u.test(words[0]!.word)) return false;
   if (s.type === 'CITY' && !words.some((t) => properWord(t.word)) && cityPopulation(span) === 0) return false;
   const margin = Math.min(...margins.slice(s.first, s.last + 1));
-  // "pt rose from the chair": a lower-case ordinary word alone needs a margin higher still ("daughter dawn called" clears it).
-  // "pt rose from the chair": after a subject, a lower-case ordinary word is its verb.
+  // A lower-case ordinary word alone needs a margin higher still ("daughter dawn called" clears it), and after a subject
+  // it is the subject's verb ("pt rose from the chair").
   if (words.length === 1 && /^\p{Ll}/u.test(words[0]!.word) && ordinaryWord(words[0]!.word)) return margin >= LOWER_MARGIN && !SUBJECT_BEFORE.test(text.slice(Math.max(0, words[0]!.start - 12), words[0]!.start));
   return words.length > 1 || !ordinaryWord(words[0]!.word) || margin >= RISKY_MARGIN;
 }

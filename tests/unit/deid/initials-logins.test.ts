@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
 import { firstNameBirths } from '../../../server/deid/baby-names';
+import { facilityAcronyms } from '../../../server/deid/facility-acronyms';
+import type { Hit } from '../../../server/deid/hits';
 
 const found = (t: string) => detectPhiInText(t).map((h) => `${h.type} ${h.text}`);
 
@@ -18,14 +20,19 @@ describe("a facility's initials", () => {
     expect(found('Bronchoscopy at University of Nebraska Medical Center in 2021; UNMC notes on file.')).toContain('FACILITY UNMC');
   });
   it('never make a clinical abbreviation or an English word a facility', () => {
-    const t = 'Records from Cedar Hills Family Clinic. CHF exacerbation, on furosemide. Pacific Eye Trust did a PET scan.';
-    const f = found(t);
-    expect(f).not.toContain('FACILITY CHF');
-    expect(f).not.toContain('FACILITY PET');
+    const t = 'Records from Cedar Hills Family Clinic and from Pacific Eye Trust.';
+    const facility = (name: string): Hit => ({ type: 'FACILITY', start: t.indexOf(name), end: t.indexOf(name) + name.length, reason: 'facility name' });
+    const initials = facilityAcronyms(t, [facility('Cedar Hills Family Clinic'), facility('Pacific Eye Trust')]);
+    expect(initials).toContain('CHFC');
+    expect(initials).not.toContain('CHF');
+    expect(initials).not.toContain('PET');
+    expect(found('Seen at Cedar Hills Family Clinic. CHF exacerbation, on furosemide.')).not.toContain('FACILITY CHF');
   });
   it('are not spread from a facility only the recogniser proposed', () => {
-    // Nothing names a facility by rule here, so the letters stay.
-    expect(found('EBV serology negative; monospot negative.')).toEqual([]);
+    const t = 'Records from Eastern Bay Valley Clinic.';
+    const span = { type: 'FACILITY' as const, start: 13, end: t.length - 1 };
+    expect(facilityAcronyms(t, [{ ...span, reason: 'facility name' }])).toContain('EBV');
+    expect(facilityAcronyms(t, [{ ...span, reason: 'likely a place of care or business (trained recogniser)' }])).toEqual([]);
   });
 });
 
