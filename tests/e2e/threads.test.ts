@@ -4,7 +4,7 @@
  * reload; Markdown with XSS payloads renders inert; a message written while offline is queued,
  * shown as pending and delivered exactly once after the reconnect.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { createOrg, TEST_PASSWORD, type TestOrg } from '../support/factories';
@@ -20,6 +20,12 @@ let a: Page;
 let b: Page;
 let encounterId: string;
 const dialogs: string[] = [];
+
+// Two browsers, a server and the shared database: on a loaded CI machine (the other worker
+// training the recogniser or writing in bulk) one step may take seconds. Each step has its own
+// limit (the context's default, tests/support/browser.ts), a poll waits up to 5 s unless it says
+// otherwise (the one-second bounds below are explicit), and the whole test gets more room.
+vi.setConfig({ testTimeout: 60_000, expect: { poll: { timeout: 5000, interval: 50 } } });
 
 async function signIn(page: Page, email: string, path: string) {
   await page.goto(server.url + path);
@@ -85,6 +91,12 @@ beforeAll(async () => {
 // A picture of both screens after a failure (CI artefacts): /tmp/graycase-e2e-threads-{a,b}.png
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail') return;
+  // An offline context left by a failed step would fail every later test for no reason of its own.
+  await browserA?.context.setOffline(false);
+  for (const [who, p] of [['A', a], ['B', b]] as const) {
+    const state = await p?.getByTestId('connection-state').first().textContent({ timeout: 1000 }).catch(() => '(no status element)');
+    console.error(who, 'after the failure: at', p?.url(), 'status:', state, 'presence:', await p?.getByTestId('presence-user').count(), 'flags:', await p?.getByTestId('flag').count());
+  }
   await Promise.all([a?.screenshot({ path: '/tmp/graycase-e2e-threads-a.png', fullPage: true }), b?.screenshot({ path: '/tmp/graycase-e2e-threads-b.png', fullPage: true })]).catch(() => undefined);
 });
 

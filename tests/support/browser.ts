@@ -15,6 +15,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     viewport: { width: 1280, height: 900 }
   });
+  // A step that waits for something that never comes fails with the locator's name, inside the
+  // test's time, instead of running into the test timeout with no word of where it stuck.
+  context.setDefaultTimeout(15_000);
   return {
     context,
     async close() {
