@@ -7,7 +7,8 @@
  *    "Surname, " is the given name, never a city (a city after a comma is followed by its state);
  *  - initials signing a message: "... in plain words. - AJ", "spoke w/ wife. -mv]", and a census
  *    given name the same way at the end of the text ("lmk -mark");
- *  - transcription footers: "DICT: GW / TRANS: LMK", "Dictated by: JPS", reference initials "RT/kmb".
+ *  - transcription footers: "DICT: GW / TRANS: LMK", "Dictated by: JPS", reference initials "RT/kmb", and the typist's
+ *    initials closing a dictation stamp ("D: 01/08/2025  T: 01/09/2025  jrs", "job# 558193 / mkh").
  * Never: a clinical abbreviation ("- PRN", "- ICU", "-NPO"), chat shorthand ("- lmk", "-thx"), a
  * drug or eponym; an initial after a name only when the line or clause closes after it.
  * Invariants: hits are NAME; extended spans only grow an existing NAME hit; spans index the text.
@@ -53,6 +54,8 @@ export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
 const SIGN_INITIALS = /(?<![\p{L}\p{N}])[-–—~][ \t]?(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*[\])]?[ \t]*$/gmu;
 const SIGN_GIVEN = /(?<=\S)[ \t]+[-–—~](\p{Ll}{3,}|\p{Lu}\p{Ll}{2,})[ \t]*[\])]?[ \t]*$/u;
 const FOOTER = /\b(?:dict|dictated(?:[ \t]+by)?|dictator|trans|transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|scribed[ \t]+by)[ \t]*:[ \t]*(\p{L}{2,4})(?:[ \t]*\/[ \t]*(\p{L}{2,4}))?(?=[ \t]*(?:\/|,|$|[ \t]{2}|\t|\n))/dgimu;
+// A dictation stamp closed by the typist's initials: "D: 01/08/2025  T: 01/09/2025  jrs", "job# 558193 / mkh", "T: 3/4/24 09:12 JS/kmb".
+const STAMP = /(?:\b(?:D|T|DD|DT|DOD|DOT|DICT|TRANS|TR)[ \t]*:[ \t]*\d{1,2}[\/.-]\d{1,2}[\/.-]\d{2,4}(?:[ \t]+\d{1,2}:?\d{2}(?:[ \t]*[ap]\.?m\b\.?)?)?|\bjob[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*\d{3,})[ \t]*(?:[\/|][ \t]*)?(\p{L}{2,4})(?:[ \t]*\/[ \t]*(\p{L}{2,4}))?[ \t]*$/dgimu;
 // Typist's reference initials are upper/lower ("RT/kmb"); upper/upper is mostly views or routes ("AP/PA", "PO/IV").
 const REFERENCE = /^[ \t]*(\p{Lu}{2,4})[ \t]*\/[ \t]*(\p{Ll}{2,4})[ \t]*$/dgmu;
 /** "Posted by Kelsey B:", "[9:15 AM] dmitri v:", "-reg: Lupe T", "thx marcus t": a byline's start, then given name and initial. */
@@ -105,10 +108,10 @@ export function findSignoffNames(text: string): Hit[] {
     if (!surname || !givenOk || [last, given].some((x) => ABBREVIATIONS.has(x) || DRUGS.has(x) || EPONYMS.has(x))) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, type: 'NAME', reason: 'upper-case SURNAME,GIVEN' });
   }
-  for (const re of [FOOTER, REFERENCE]) {
+  for (const re of [FOOTER, STAMP, REFERENCE]) {
     for (const m of text.matchAll(re)) {
       // After a dictation label chat shorthand is initials too ("TRANS: LMK").
-      const vetoed = (w: string) => (re === FOOTER ? ABBREVIATIONS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase()) : notInitials(w));
+      const vetoed = (w: string) => (re === FOOTER ? ABBREVIATIONS.has(w.toLowerCase()) || DRUGS.has(w.toLowerCase()) : notInitials(w) || (re === STAMP && /^[ap]m$/i.test(w)));
       for (const i of [1, 2]) if (m[i] && !vetoed(m[i]!)) out.push(group(m, i, 'transcription initials'));
     }
   }

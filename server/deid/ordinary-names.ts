@@ -261,8 +261,11 @@ const USER_NAME = /\b(?:user(?:[ _]?name)?|user[ _]?id|login|logon|operator|uid)
 /** A chat handle heading its message ("brandi.k  10:02", "j.okafor 9:14 AM") or mentioned ("@kofi.a"): a person's login. */
 const HANDLE_LINE = /^[ \t]*([a-z][a-z0-9]*[._][a-z0-9]+(?:[._][a-z0-9]+)?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$/gm;
 const MENTION = /(?<![\w.@])@([A-Za-z][\w]*[._][\w]+|[A-Za-z]{3,}\b)(?![\w@.-]*\.(?:com|org|net|edu|gov)\b)/g;
-/** A forum post's author ("Posted by ckwiatkowski_CCS", "original post by lupe.fonoti:", "MRowe_coder wrote:"). */
-const POST_AUTHOR = /\b(?:(?:originally[ \t]+)?posted by|(?:original[ \t]+)?post by)[ \t]+([A-Za-z][\w.]*[A-Za-z0-9])|^[ \t>]*([A-Za-z][\w.]*[A-Za-z0-9])[ \t]+(?:wrote|replied|posted|commented|said)[ \t]*:/dgim;
+/**
+ * A forum post's or reply's author ("Posted by ckwiatkowski_CCS", "original post by lupe.fonoti:", "MRowe_coder wrote:",
+ * "reply from kwame.a:", "Reply: bernie.okonkwo | Mar 5"); a login or a word that is no ordinary word (handleLike).
+ */
+const POST_AUTHOR = /\b(?:(?:originally[ \t]+)?posted by|(?:original[ \t]+)?post by|(?:reply|response|comment) (?:from|by)|(?:replied|commented|answered) by|^[ \t]*(?:re:[ \t]*)?(?:reply|response|comment)[ \t]*:)[ \t]+([A-Za-z][\w.]*[A-Za-z0-9])|^[ \t>]*([A-Za-z][\w.]*[A-Za-z0-9])[ \t]+(?:wrote|replied|posted|commented|said)[ \t]*:/dgim;
 /** A login of letters with an underscore ("MRowe_coder", "wren_t"): no word of clinical text is written so. */
 const UNDERSCORE_HANDLE = /(?<![\w.@\/\\-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w@\/\\]|\.[A-Za-z])/g;
 const handleLike = (h: string) => /[._\d]/.test(h) || !isOrdinaryWord(h);

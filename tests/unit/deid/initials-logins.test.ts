@@ -48,6 +48,29 @@ describe('forum authors and logins', () => {
     const f = found('Field FINAL_DX is blank; see ICD_10 mapping. Posted by admin. The doctor wrote: follow up.');
     expect(f.filter((x) => x.startsWith('NAME'))).toEqual([]);
   });
+  it('take the author of a reply ("reply from kwame.a:", "Reply: bernie.okonkwo | Mar 5")', () => {
+    const f = found('reply from kwame.a:\nnot integral imo\n\nReply: bernie.okonkwo  |  Mar 5\nagree\n\ncomment by dlee_cdi: same');
+    expect(f).toContain('NAME kwame.a');
+    expect(f).toContain('NAME bernie.okonkwo');
+    expect(f).toContain('NAME dlee_cdi');
+  });
+  it('leave a reply from an organisation and a reply\'s ordinary words alone', () => {
+    const f = found('Reply from the payer: denied again.\nResponse: agree with the second query.\nReply from Medicare: no change.');
+    expect(f.filter((x) => x.startsWith('NAME'))).toEqual([]);
+  });
+});
+
+describe("a typist's initials closing a dictation stamp", () => {
+  it('are a name after the D:/T: dates or a job number', () => {
+    expect(found('Gunnar Thorsen, DO    D: 01/08/2025  T: 01/09/2025  jrs\ncc: chart')).toContain('NAME jrs');
+    expect(found('T: 06/03/2025 17:32   job# 558193 / mkh')).toContain('NAME mkh');
+    expect(found('D: 3/4/24 T: 3/5/24 09:12 JS/kmb')).toEqual(expect.arrayContaining(['NAME JS', 'NAME kmb']));
+  });
+  it('are never a time of day, a clinical abbreviation or chat shorthand', () => {
+    for (const t of ['T: 3/5/24 9:40 pm', 'T: 3/5/24 pm', 'Job #: 11223 bid', 'D: 01/08/2025 T: 01/09/2025 prn', 'job 44812 / am']) {
+      expect(found(t).filter((x) => x.startsWith('NAME'))).toEqual([]);
+    }
+  });
 });
 
 describe('SSA first names', () => {
