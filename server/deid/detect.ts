@@ -15,7 +15,7 @@ import { patientContext, type PatientContext } from './context';
 import { findDates } from './dates';
 import { findAges, findLabelledIds, findNetAndIds, findPhones } from './numbers';
 import { findCueNames, findKnownNames, findPatientName, nameTokens } from './names';
-import { findPlaces, STATE_NAMES } from './places';
+import { findPlaces, STATE_NAMES, zipsAfterPlaces } from './places';
 import { findListNames } from './people';
 import { findGazetteerCities } from './cities';
 import { findFacilities } from './facilities';
@@ -33,6 +33,13 @@ import { nameLists } from './lexicon';
 import { findRecognisedEntities } from './ner/recognise';
 import { recognisedBeyondRules } from './ner/beyond-rules';
 import { facilityAcronyms, findFacilityAcronyms } from './facility-acronyms';
+import { findSpokenNumbers } from './spoken-numbers';
+import { findLoginNames } from './login-names';
+import { findCompanyNames } from './company-names';
+import { isDictation, spokenPunctuation } from './dictation';
+import { changedWithin, ocrDigits } from './ocr-digits';
+import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
+import { findPersonInitials, personInitials } from './person-initials';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
@@ -146,10 +153,18 @@ function capsLineHits(value: string): Hit[] {
 }
 
 function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[] = []): Hit[] {
+  const hits = textHits(value, isAuthor, ctx, patterns);
+  if (!isDictation(value)) return hits;
+  // Unedited speech recognition: the rules read the text as it is and a copy with its spoken marks as marks (dictation.ts).
+  return [...hits, ...textHits(spokenPunctuation(value), isAuthor, ctx, patterns)];
+}
+
+function textHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[]): Hit[] {
   const toks = tokenize(value);
   const payers = payerSpans(value);
   const rules = vetted(value, payers, ruleHits(value, toks, isAuthor, ctx, patterns));
-  return [...rules, ...vetted(value, payers, recognisedBeyondRules(value, findRecognisedEntities(value, toks), rules))];
+  const all = [...rules, ...vetted(value, payers, recognisedBeyondRules(value, findRecognisedEntities(value, toks), rules))];
+  return [...all, ...zipsAfterPlaces(value, all)];
 }
 
 /**
@@ -170,23 +185,32 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...findProperNouns(value, toks),
     ...findGazetteerCities(value, toks),
     ...findFacilities(value),
+    ...findCompanyNames(value),
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),
     ...findSignoffNames(value),
+    ...findLoginNames(value),
     ...findDepartmentAndFamilyNames(value),
     ...findOrdinaryWordNames(value, toks),
     ...capsLineHits(value),
     ...patientValueHits(value, patterns),
-    ...findDates(value, ctx.refYear),
-    ...findAges(value),
-    ...findPhones(value),
-    ...findNetAndIds(value),
-    ...findLabelledIds(value),
+    ...numberHits(value, ctx.refYear),
+    ...findSpokenNumbers(value),
     // "HIV on Biktarvy, KS lesions stable": a drug before a comma and a state-like abbreviation
     // (KS: Kaposi sarcoma) is no "City, ST".
     ...findPlaces(value).filter((h) => h.reason !== 'city before state' || !drugContext(value, h.start, h.end))
   ];
+}
+
+/** Dates, ages, phones and ids; on an OCR'd page also those whose digits were read as letters (ocr-digits.ts). */
+function numberHits(value: string, refYear: number): Hit[] {
+  const find = (v: string) => [...findDates(v, refYear), ...findAges(v), ...findPhones(v), ...findNetAndIds(v), ...findLabelledIds(v)];
+  const hits = find(value);
+  const copy = ocrDigits(value);
+  if (copy === value) return hits;
+  const changed = changedWithin(value, copy);
+  return [...hits, ...find(copy).filter((h) => changed(h.start, h.end)).map((h) => ({ ...h, reason: `${h.reason} (digits read as letters)` }))];
 }
 
 /** A state may stay in a Safe Harbor copy, and "Oregon" or "Georgia" found as a name is the state. */
@@ -221,10 +245,13 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
     perField.push(fieldHits(f.value, f.isAuthor, ctx, patterns));
     yield;
   }
-  // Second pass: names learned from cues anywhere, and the initials of facilities found, are searched in every field.
-  const tokens = new Set<string>(), acronyms = new Set<string>();
+  // Second pass: names learned from cues anywhere, the initials of facilities and people found and the number identifiers found are searched in every field.
+  const tokens = new Set<string>(), acronyms = new Set<string>(), numbers = new Map<string, PhiType>();
   fields.forEach((f, i) => nameTokens(f.value, perField[i]!).forEach((t) => tokens.add(t)));
   fields.forEach((f, i) => facilityAcronyms(f.value, perField[i]!).forEach((a) => acronyms.add(a)));
+  fields.forEach((f, i) => identifierValues(f.value, perField[i]!).forEach(([v, t]) => numbers.set(v, t)));
+  const initials = new Set<string>();
+  fields.forEach((f, i) => personInitials(f.value, perField[i]!).forEach((x) => initials.add(x)));
   const out: Candidate[] = [];
   for (const key of PATIENT_ID_FIELDS) {
     const value = enc.patient[key];
@@ -234,7 +261,7 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
     out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field', required: true });
   }
   for (const [i, f] of fields.entries()) {
-    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms])];
+    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms]), ...findIdentifierEchoes(f.value, [...numbers], perField[i]!), ...findPersonInitials(f.value, [...initials])];
     const hits = joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value))));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
@@ -255,7 +282,7 @@ const NO_PATIENT: PatientContext = { refYear: new Date().getUTCFullYear(), fullN
 export function detectPhiInText(text: string, refYear = NO_PATIENT.refYear): TextPhi[] {
   const ctx = { ...NO_PATIENT, refYear };
   const hits = fieldHits(text, false, ctx);
-  const again = [...findKnownNames(text, nameTokens(text, hits)), ...findFacilityAcronyms(text, facilityAcronyms(text, hits))];
+  const again = [...findKnownNames(text, nameTokens(text, hits)), ...findFacilityAcronyms(text, facilityAcronyms(text, hits)), ...findIdentifierEchoes(text, identifierValues(text, hits), hits), ...findPersonInitials(text, personInitials(text, hits))];
   return joinNames(text, pruneContained([...hits, ...again].filter(notAState(text))))
     .map((h) => ({ type: h.type, start: h.start, end: h.end, text: text.slice(h.start, h.end), reason: h.reason, required: isRequired(h) }));
 }

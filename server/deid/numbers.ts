@@ -16,7 +16,7 @@ import { findStreetNumbers } from './street-numbers';
 
 /** Groups joined by '-', '.', '/', en dash or a space, spaced dashes too ("555 - 555 - 1234"); "(555)5551234"; an extension. */
 const SEP = '(?:[ \\t]?[-–.][ \\t]?|[ \\t])';
-const EXT = '(?:[ \\t]?,?[ \\t]?(?:x|ext\\.?|extension|ext:)[ \\t]?\\d{1,5})?';
+const EXT = '(?:[ \\t]?,?[ \\t]?(?:[xX]|[eE][xX][tT]\\.?|[eE]xtension|[eE][xX][tT]:|#)[ \\t]?\\d{1,5})?';
 // Also "(602)-555-0144" and "602.5550144" (area code apart, the rest run together).
 const PHONE = new RegExp(`(?<![\\w+\\/.-])(?:\\+?1${SEP}?)?(?:\\(\\d{3}\\)(?:[ \\t]?|[ \\t]?[-.][ \\t]?)\\d{3}${SEP}?|\\d{3}(?:${SEP}|\\/)\\d{3}${SEP}|\\d{3}[.-]\\d{3})\\d{4}${EXT}(?![\\d-])`, 'g');
 /** Toll-free numbers written with letters ("1-800-FLOWERS", "888-555-HELP"): seven letters or digits after the code, letters among them. */
@@ -25,7 +25,12 @@ const VANITY = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s
  *  a pager of four or five digits after its own word (an extension alone is an office line: "HIM coding, ext 4412"). */
 const PHONE_CUE = '(?:phone|ph|tel|telephone|cell|cellphone|mobile|pager|beeper|call(?:ed)?(?:[ \\t]+back)?|callback|call-back|cb|contact|fax|home|work|text(?:ed)?|reach(?:ed)?)';
 const LABELLED_PHONE = new RegExp(`\\b${PHONE_CUE}\\b\\.?(?:[ \\t]+(?:me|him|her|them|us|pt|patient|mom|dad|daughter|son|wife|husband))?(?:[ \\t]+(?:at|on|@))?[ \\t]*(?:#|number|no\\.?)?[ \\t]*:?[ \\t]*(\\d{10}|\\d{7}|\\d{3}[ \\t.-]\\d{4})(?![\\d-]|[.,]\\d)`, 'gi');
-const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5})(?![\d-]|[.,]\d)/gi;
+const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})(?![\d-]|[.,]\d)/gi;
+/**
+ * An extension alone ("ext 5512", "EXT. 4471", "x4412"): the writers of every blind round labelled a staff member's
+ * or an office's extension as a phone number, and nothing clinical is written so ("x 200" after a drug code has a space).
+ */
+const EXTENSION = /(?<![\w-])(?:ext(?:ension)?\.?[ \t]*#?[ \t]*:?[ \t]*(\d{2,6})|x(\d{3,6}))(?![\w-]|[.,]\d|[ \t]*(?:ft|feet|foot|m|meters?|yards?|yds?|mg|mcg|g|ml|mL|cc|units?|reps?|steps|times|min|mins|minutes|sec|secs|seconds|hours?|hrs?|days?|mm|cm|%)\b)/gi;
 const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:|\bFx\b|\bFX\b)[^\n.;]{0,36}$/i;
 /** "(555) 555-1234 (fax)", "555-555-1234 (f)", "555-555-1234 fax": the word after the number ("F: ..." after it labels the next one). */
 const FAX_AFTER = /^[ \t]*(?:[(\[][ \t]*(?:fax|facsimile|f)[ \t]*[)\]]|(?:fax|facsimile)\b(?![ \t]*[:#]))/i;
@@ -41,7 +46,8 @@ const INTL_CUE = /\b(?:phone|ph|tel|telephone|cell|mobile|call|contact|whatsapp|
 
 export function findPhones(text: string): Hit[] {
   const hits = [...scan(text, INTL_00, 'PHONE', 'international phone number', 0, (m, s) => INTL_CUE.test(before(text, s, 24)) && ((m[0].match(/\d/g) ?? []).length - 2 >= 8) && ((m[0].match(/\d/g) ?? []).length - 2 <= 15)),...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),
-    ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1), ...scan(text, PAGER, 'PHONE', 'pager or extension', 1)];
+    ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1), ...scan(text, PAGER, 'PHONE', 'pager or extension', 1),
+    ...[...text.matchAll(EXTENSION)].map((m) => ({ start: m.index + m[0].length - (m[1] ?? m[2])!.length, end: m.index + m[0].length, type: 'PHONE' as const, reason: 'extension' }))];
   for (const m of text.matchAll(WORD_PHONE)) if (WORD_PHONE_CUE.test(before(text, m.index, 80))) hits.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'phone number in words' });
   for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44)) || FAX_AFTER.test(text.slice(h.end, h.end + 12))) { h.type = 'FAX'; h.reason = 'fax number'; }
   return hits;

@@ -138,3 +138,16 @@ function trimCity(city: string, start: number): { start: number; end: number } |
   if (new RegExp(`^(?:${STATE_NAMES})$`).test(city.slice(words[i]!.index)) || isCountry(city.slice(words[i]!.index))) return null;
   return { start: start + words[i]!.index, end: start + last.index + last[0].length };
 }
+
+/** "2716 Larkspur Ln, Eastbrook, 40921", "Riverport 43607": five digits right after a town or a street found, with no state between, are its ZIP. */
+const ZIP_NEXT = /^,?[ \t]+(\d{5}(?:-\d{4})?)(?![\d-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|x|times|steps|feet|ft|lbs?|kg)\b)/i;
+
+export function zipsAfterPlaces(text: string, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (h.type !== 'CITY' && h.type !== 'ADDRESS') continue;
+    const m = ZIP_NEXT.exec(text.slice(h.end, h.end + 20));
+    if (m) out.push({ start: h.end + m[0].length - m[1]!.length, end: h.end + m[0].length, type: 'ZIP', reason: 'ZIP after a town or street' });
+  }
+  return out;
+}

@@ -40,7 +40,9 @@ const PATTERNS: RegExp[] = [
   // "on the fourteenth", "since the twenty-first.": a day in words alone, after a date preposition and before no noun.
   new RegExp(`(?<=\\b(?:on|since|until|till|by|before|after|around|from|through|thru)[ \\t]+)the${SEP}(?<ord>${ORD_DAY})(?=[ \\t]*(?:[.,;:!?)"'”’]|$|\\n)|[ \\t]+(?:at|and|or|but|when|she|he|they|we|i|my|with)\\b)`, 'giu'),
   // Month (and digit day) with a year in words: "August twenty twenty-two", "June 5th nineteen eighty-five".
-  new RegExp(`${B}(?<mon>${MONTHS})\\.?(?:${SEP}${DIGIT_DAY})?,?[ \\t]+(?:of[ \\t]+)?(?<y1>${YEAR_WORDS})${E}`, 'giu')
+  new RegExp(`${B}(?<mon>${MONTHS})\\.?(?:${SEP}${DIGIT_DAY})?,?[ \\t]+(?:of[ \\t]+)?(?<y1>${YEAR_WORDS})${E}`, 'giu'),
+  // A weekday and its day in words: "Friday the eighth", "on tuesday the twenty-first".
+  new RegExp(`${B}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)${SEP}the${SEP}(?<ord>${ORD_DAY})${E}`, 'giu')
 ];
 
 /** Holidays name a month and day ("Christmas Eve", "Thanksgiving 2022", "the Fourth of July"); with or without a year. */
@@ -65,11 +67,12 @@ export function findWordDates(text: string): Hit[] {
   const out: Hit[] = [];
   const months = MONTH_GATE.test(text) && NUMBER_WORD_GATE.test(text), ordinals = ORDINAL_GATE.test(text);
   PATTERNS.forEach((re, i) => {
-    if (i === 2 ? !ordinals : !months) return;
+    if (i === 2 || i === 4 ? !ordinals : !months) return;
     for (const m of text.matchAll(re)) {
       const mon = m.groups!.mon ?? 'day';
       // "march first thing", "may second": a lower-case month that is also a word needs a year or a date word before it.
-      if (mon === mon.toLowerCase() && WORDLIKE.test(mon) && !(m.groups!.y1 || m.groups!.y2 || DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))) continue;
+      // "march the fourth" reads as a date ("the" and an ordinal after it).
+      if (mon === mon.toLowerCase() && WORDLIKE.test(mon) && !(m.groups!.y1 || m.groups!.y2 || /[ \t-]the[ \t-]/i.test(m[0]) || DATE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', reason: 'date in words' });
     }
   });

@@ -121,9 +121,11 @@ describe('record numbers dictated or spelled out after a key', () => {
 describe('number compounds that are no identifiers', () => {
   negatives([
     'Full 360-degree inspection, a 6-minute walk, 10-point review of systems.',
-    'Repeat in 48-72h; give 5-10mg as needed; HIM coding, ext 4412.'
+    'Repeat in 48-72h; give 5-10mg as needed; walked x150 ft with RW.'
   ]);
   positives([['Ticket 12345-AB stays an id.', '12345-AB', 'OTHER_ID']]);
+  // Every blind round's writers labelled an office's or a staff member's extension as a phone number.
+  positives([['HIM coding, ext 4412.', '4412', 'PHONE'], ['Questions to Marguerite, ext. 4471.', '4471', 'PHONE'], ['call 412 555 3310 X224', '412 555 3310 X224', 'PHONE']]);
 });
 
 describe('ages, SSNs and emails written the long way', () => {

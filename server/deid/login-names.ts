@@ -1,0 +1,45 @@
+/**
+ * Logins built from a person's name, as EHRs, portals and mail systems print them (issue 8,
+ * round 9): an initial or two and a surname ("jbarrera", "mtorres", "hwbae", "oadebayo3"), an
+ * initial, a dot and a surname ("d.pham", "b.okafor"), a given name, a dot and an initial
+ * ("kwame.r"). In lower case only, as systems write them.
+ * Only where systems print logins (after "by", "user:", "Signature:", "cc:", a role, a sign-off dash, in parentheses, as a
+ * chat line's speaker): "eval", "rhabdo", "xray" in prose are shorthand that no list holds.
+ * Never: an ordinary word (English, a code-set word, the exception lexicon: "along" is no
+ * a + Long, "stent" no s + Tent), a drug, part of an e-mail address or a domain; the surname must be
+ * on the census list (rank 60,000 or better), the given name frequent on the census or SSA lists.
+ * Invariants: hits are NAME and cover the whole login (digits included).
+ */
+import type { Hit } from './hits';
+import { DRUGS, nameLists } from './lexicon';
+import { isOrdinaryWord } from './ordinary';
+import { firstNameBirths } from './baby-names';
+
+const LOGIN = /(?<![\p{L}\p{N}@._\/-])(?:([a-z])\.([a-z]{3,14})|([a-z]{4,16})(\d{0,3}))(?![\p{L}\p{N}@_\/-]|\.[a-z])/gu;
+const GIVEN_INITIAL = /(?<![\p{L}\p{N}@._\/-])([a-z]{3,12})\.([a-z])(?![\p{L}\p{N}@_\/-]|\.[a-z])/gu;
+const SURNAME_MAX_RANK = 60000;
+/** Where systems print a login: after "by", "cc", "user:", "Signature:", a role and its colon, a sign-off dash, a list's ";" or "(". */
+const BEFORE = /(?:\b(?:by|cc|bcc|signed|e-?signed|assigned[ \t]+to)\b[ \t]*:?[ \t]*|\b(?:user(?:[ \t]?(?:name|id))?|login|signature|author|owner|crna|rn|lpn|lvn|np|pa|md|ma|cna|tech|scribe|reviewer|coder)[ \t]*:[ \t]*|(?:^|\n)[ \t]*[-–—~]{1,2}[ \t]*|;[ \t]*|\([ \t]*)$/i;
+/** ... or as a chat line's speaker ("kwame.r: me."), or closed by ")" after "(". */
+const AFTER = /^[ \t]*(?::|\))/;
+const placed = (text: string, start: number, end: number) => BEFORE.test(text.slice(Math.max(0, start - 24), start)) || (AFTER.test(text.slice(end, end + 3)) && /(?:^|\n|\]|\(|AM|PM|\d)[ \t]*$/.test(text.slice(Math.max(0, start - 12), start)));
+
+const surname = (w: string) => (nameLists()?.last.get(w) ?? Infinity) <= SURNAME_MAX_RANK;
+const givenName = (w: string) => (nameLists()?.first.get(w) ?? 0) >= 0.003 || firstNameBirths(w) >= 1000;
+const ordinary = (w: string) => isOrdinaryWord(w) || DRUGS.has(w);
+
+export function findLoginNames(text: string): Hit[] {
+  if (!/[a-z]/.test(text)) return [];
+  const out: Hit[] = [];
+  for (const m of text.matchAll(LOGIN)) {
+    // "d.pham": the surname after the dot must be no word ("q.daily"); "jbarrera", "hwbae": one or two initials, then
+    // a surname, and the login no word of its own ("jfarrow" is a login though "farrow" is a word; "along" is a word).
+    // A surname alone ("stocker", "seton") is no login of initials: it is a name for the other rules, or a word.
+    const ok = m[1] ? surname(m[2]!) && !ordinary(m[2]!) : !ordinary(m[3]!) && !surname(m[3]!) && [1, 2].some((k) => surname(m[3]!.slice(k)));
+    if (ok && placed(text, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'login made of a name' });
+  }
+  for (const m of text.matchAll(GIVEN_INITIAL)) {
+    if (givenName(m[1]!) && !ordinary(m[1]!) && placed(text, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'login made of a name' });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * Eighth pass of issue 8 (blind files 33-36 opened after their one measurement): the identifiers of
+ * text that machines wrote or read (OCR digits read as letters, numbers and marks spoken in a
+ * dictation, EHR logins), a number identifier or a person's initials standing again, extensions,
+ * ZIPs after a town, businesses named with their legal form.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectPhiInText } from '../../../server/deid/index';
+import { ocrDigits } from '../../../server/deid/ocr-digits';
+import { spokenPunctuation, isDictation } from '../../../server/deid/dictation';
+
+const found = (t: string) => detectPhiInText(t).map((h) => `${h.type} ${h.text}`);
+const names = (t: string) => found(t).filter((f) => f.startsWith('NAME'));
+
+describe('digits an OCR read as letters', () => {
+  it('are read as digits in dates, phones and ages, in place', () => {
+    expect(found('DOB: O4/12/1961   HOME PH (614) 555-O177')).toEqual(expect.arrayContaining(['DATE O4/12/1961', 'PHONE (614) 555-O177']));
+    expect(found('COLLECTED l/22/2025 by lab')).toContain('DATE l/22/2025');
+    expect(found('a 1O2 year old man')).toContain('AGE 1O2 year old');
+  });
+  it('leave words, roads and readings with letters alone', () => {
+    for (const t of ['on I-10 near exit 12', 'SpO2 94% on 2L O2, CO2 24, B12 low', 'E. coli O157:H7 isolated']) expect(ocrDigits(t)).toBe(t);
+    expect(ocrDigits('O7/19/1988 and 555-O198').length).toBe('O7/19/1988 and 555-O198'.length);
+  });
+});
+
+describe('a dictation read out', () => {
+  it('finds seven digits or more read out in words, typed by the key before them', () => {
+    expect(found('wife notified at six one four five five five zero one two two period')).toContain('PHONE six one four five five five zero one two two');
+    expect(found('m r n zero zero four one seven seven three two period')).toContain('MRN zero zero four one seven seven three two');
+    expect(found('she counted one two three four five six seven eight')).toEqual([]);
+  });
+  it('finds dates read out with "slash" or after a birth-date cue, and "the" with an ordinal', () => {
+    expect(found('ct dated eleven slash four slash twenty three period')).toContain('DATE eleven slash four slash twenty three');
+    expect(found('date of birth six twenty nineteen forty one period')).toContain('DATE six twenty nineteen forty one');
+    expect(found('date of surgery june the ninth period')).toContain('DATE june the ninth');
+    expect(found('seen Tuesday the fourteenth in clinic')).toContain('DATE Tuesday the fourteenth');
+    expect(found('we march the patients to the bus; for a period of two weeks')).toEqual([]);
+  });
+  it('reads spoken marks as marks only in a dictation, and the colon of "sigmoid colon" as the organ', () => {
+    const t = 'history colon stable period plan colon repeat labs comma sigmoid colon normal period';
+    expect(isDictation(t)).toBe(true);
+    const copy = spokenPunctuation(t);
+    expect(copy).toHaveLength(t.length);
+    expect(copy.startsWith('history:      stable.')).toBe(true);
+    expect(copy).toContain('sigmoid colon normal.');
+    expect(isDictation('For a period of two weeks, comma splices aside.')).toBe(false);
+  });
+});
+
+describe('logins made of a name', () => {
+  it('are names where systems print them', () => {
+    expect(names('Signature: jkowalski   3/2/2025 23:05')).toContain('NAME jkowalski');
+    expect(names('Entered by mgarcia 1/15.')).toContain('NAME mgarcia');
+    expect(names('CRNA: d.nguyen\nASA 2')).toContain('NAME d.nguyen');
+    expect(names('Yuki Tanabe (ytanabe) updated the list')).toContain('NAME ytanabe');
+    expect(names('7:02 AM priya.k: on my way')).toContain('NAME priya.k');
+  });
+  it('are never shorthand, words or a surname alone', () => {
+    expect(names('pending MD eval. rhabdo ruled out, xray neg; walked along the hall')).toEqual([]);
+    expect(names('seton placed by surgery; stent by IR; q.daily dosing')).toEqual([]);
+  });
+});
+
+describe('an identifier or a person standing again', () => {
+  it('takes every whole occurrence of a number identifier found once', () => {
+    const f = found('night coverage (pager 6621)\n[01:12] 6621 <- 4E RN: pt wants a sleep aid\n[01:40] 6621 -> ok');
+    expect(f.filter((x) => x === 'PHONE 6621')).toHaveLength(3);
+  });
+  it('takes the initials of a person named in the text where initials sign, abbreviation or not', () => {
+    expect(names('Abigail Ross, RN: urine cloudy. -- AR')).toContain('NAME AR');
+    expect(names('Questions to Daniel Murphy.\nDM')).toContain('NAME DM');
+    expect(names('Dr. Mark Rosen: moderate MR, mild AR.')).not.toContain('NAME MR');
+  });
+});
+
+describe('extensions, ZIPs and businesses', () => {
+  it('takes an extension and the ZIP after a town or a street', () => {
+    expect(found('HIM coding, ext 4412.')).toContain('PHONE 4412');
+    expect(found('home: 12 Alder Way, Millbrook, 43021')).toContain('ZIP 43021');
+    expect(found('Gait with RW x150 ft; (J1756 x 200)')).toEqual([]);
+  });
+  it('takes a business named with its legal form, not a device maker', () => {
+    expect(found('Counsel: Ostrowski & Mbeki Elder Law, PLLC')).toContain('FACILITY Ostrowski & Mbeki Elder Law, PLLC');
+    expect(found('Employer: Redfield Bearing Company, 2nd shift')).toContain('FACILITY Redfield Bearing Company');
+    expect(found('Lead by Medtronic, Inc. recalled').filter((x) => x.startsWith('FACILITY'))).toEqual([]);
+  });
+});
