@@ -36,6 +36,7 @@ import { facilityAcronyms, findFacilityAcronyms } from './facility-acronyms';
 import { findSpokenNumbers } from './spoken-numbers';
 import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
+import { findAgencyNames } from './agency-names';
 import { isDictation, spokenPunctuation } from './dictation';
 import { changedWithin, ocrDigits } from './ocr-digits';
 import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
@@ -186,6 +187,7 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...findGazetteerCities(value, toks),
     ...findFacilities(value),
     ...findCompanyNames(value),
+    ...findAgencyNames(value),
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),

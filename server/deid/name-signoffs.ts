@@ -15,6 +15,7 @@
  */
 import { type Hit } from './hits';
 import { DRUGS, EPONYMS, nameLists } from './lexicon';
+import { firstNameBirths } from './baby-names';
 import { englishWords, inWordLists } from './vocabulary';
 import terms from './lists/clinical-terms.json';
 
@@ -25,8 +26,12 @@ const SHORTHAND = new Set('lmk thx thnx ty tyvm pls plz fyi asap tbd eod eow ok 
 /** After the initial: the byline's colon, a bracket or comma, the end of the line, or a wide gap (a table). */
 const INITIAL_AFTER_NAME = /^[ \t]+(\p{Lu}(?:-\p{Lu})?|\p{Ll})(?=[ \t]*(?:[:\])|,;]|\n|$)|[ \t]{2,}|\t)/u;
 const STATE_AFTER = /^,?[ \t]+\p{Lu}{2}\b/u;
+/** ", J", ", JJ", ", M." closing a table cell or a line after a surname; never a credential (", MD", ", RN"). */
+const COMMA_INITIALS = /^,[ \t]?(?!(?:MD|DO|RN|NP|PA|MA|PT|OT|DC|SW|JD|CM|ST|SN|RD|RT|MS|DR|JR|SR|II|IV)\b)\p{Lu}{1,2}\.?(?=[ \t]*(?:[|\t\n;)]|$)|[ \t]{2})/u;
 
 const firstFreq = (w: string) => nameLists()?.first.get(w.toLowerCase()) ?? 0;
+/** A given name on the 1990 census (1%) or given to a thousand children since (SSA): "Declan", "Wilmer". */
+const givenName = (w: string) => firstFreq(w) >= 0.01 || firstNameBirths(w) >= 1000;
 
 /** Grows NAME hits by a closing initial and reads a given name after "Surname, " as a name; hits sorted by start. */
 export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
@@ -35,7 +40,7 @@ export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
     const last = out[out.length - 1];
     const word = text.slice(h.start, h.end);
     if (last && last.type === 'NAME' && (h.type === 'CITY' || h.type === 'FACILITY') && /^,[ \t]?$/.test(text.slice(last.end, h.start))
-      && firstFreq(word.split(/[ \t]/)[0]!) >= 0.01 && !/[ \t]/.test(word) && !STATE_AFTER.test(text.slice(h.end, h.end + 5))) {
+      && givenName(word.split(/[ \t]/)[0]!) && !/[ \t]/.test(word) && !STATE_AFTER.test(text.slice(h.end, h.end + 5))) {
       out[out.length - 1] = { ...last, end: h.end };
       continue;
     }
@@ -43,6 +48,9 @@ export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
   }
   return out.map((h) => {
     if (h.type !== 'NAME') return h;
+    // "Bellweather, J | shelter", "Echeverria, JJ": a table's "Surname, Initial" closing its cell.
+    const c = COMMA_INITIALS.exec(text.slice(h.end, h.end + 8));
+    if (c && !/,/.test(text.slice(h.start, h.end))) return { ...h, end: h.end + c[0].length };
     const m = INITIAL_AFTER_NAME.exec(text.slice(h.end, h.end + 12));
     if (!m) return h;
     // A lower-case initial only after a lower-case name ("dmitri v:"); "Baby a" is no byline.

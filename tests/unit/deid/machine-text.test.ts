@@ -2,7 +2,7 @@
  * Eighth pass of issue 8 (blind files 33-36 opened after their one measurement): the identifiers of
  * text that machines wrote or read (OCR digits read as letters, numbers and marks spoken in a
  * dictation, EHR logins), a number identifier or a person's initials standing again, extensions,
- * ZIPs after a town, businesses named with their legal form.
+ * ZIPs after a town, businesses named with their legal form, local public agencies, "Surname, J" in a table.
  */
 import { describe, expect, it } from 'vitest';
 import { detectPhiInText } from '../../../server/deid/index';
@@ -86,3 +86,18 @@ describe('extensions, ZIPs and businesses', () => {
     expect(found('Lead by Medtronic, Inc. recalled').filter((x) => x.startsWith('FACILITY'))).toEqual([]);
   });
 });
+
+describe('local agencies and table names', () => {
+  it('takes a local public agency named by its place, not a state agency or a generic one', () => {
+    expect(found('referred to Pine Valley Area Agency on Aging for meals')).toContain('FACILITY Pine Valley Area Agency on Aging');
+    expect(found('Marlow County Department of Job and Family Services caseworker called')).toContain('FACILITY Marlow County Department of Job and Family Services');
+    expect(found('held at Brenton County Jail overnight')).toContain('FACILITY Brenton County Jail');
+    expect(found('transferred from the County Jail; State Department of Health form').filter((x) => x.startsWith('FACILITY'))).toEqual([]);
+  });
+  it('keeps the initial of a "Surname, J" cell with the surname, a given name of the SSA lists after "Surname,"', () => {
+    expect(names('404 | Okonjo-Hale, J | shelter')).toContain('NAME Okonjo-Hale, J');
+    expect(names('Pt: Villanueva Soto, Wilmer  M 33')).toContain('NAME Villanueva Soto, Wilmer');
+    expect(names('Smith, Vitamin D level low')).not.toContain('NAME Smith, Vitamin D');
+  });
+});
+

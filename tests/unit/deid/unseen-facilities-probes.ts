@@ -196,8 +196,8 @@ export const TOWNS: Probe[] = [
   ['lives out near chico with a friend', 'chico', 'CITY'],
   ['visiting grandkids in oshkosh this week', 'oshkosh', 'CITY'],
   ['Transported by Marathon County EMS.', 'Marathon County', 'CITY'],
-  // The proper-noun rule joins "Fire Rescue" to the town: one NAME span covers it.
-  ['Brought in by Lufkin Fire Rescue after the crash.', 'Lufkin', 'CITY|NAME'],
+  // A fire department named by its town is a local agency (agency-names.ts): one FACILITY span covers the town.
+  ['Brought in by Lufkin Fire Rescue after the crash.', 'Lufkin', 'CITY|NAME|FACILITY'],
   ['Scottsbluff EMS transported from the scene.', 'Scottsbluff', 'CITY'],
   ['Per Ames PD, he was found outside.', 'Ames', 'CITY'],
   ['Her sister in Hobbs will help with meals.', 'Hobbs', 'CITY'],
