@@ -37,7 +37,7 @@ import { findSpokenNumbers } from './spoken-numbers';
 import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
 import { findAgencyNames } from './agency-names';
-import { isDictation, spokenPunctuation } from './dictation';
+import { isDictation, spokenPunctuation, titleCased } from './dictation';
 import { changedWithin, ocrDigits } from './ocr-digits';
 import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
 import { findPersonInitials, personInitials } from './person-initials';
@@ -157,7 +157,10 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
   const hits = textHits(value, isAuthor, ctx, patterns);
   if (!isDictation(value)) return hits;
   // Unedited speech recognition: the rules read the text as it is and a copy with its spoken marks as marks (dictation.ts).
-  return [...hits, ...textHits(spokenPunctuation(value), isAuthor, ctx, patterns)];
+  const copy = spokenPunctuation(value);
+  // A facility of two words or more in the title-cased copy (a dictation has no capitals for the facility rules).
+  const facilities = findFacilities(titleCased(copy)).filter((h) => /[ \t]/.test(value.slice(h.start, h.end).trim())).map((h) => ({ ...h, reason: `${h.reason} (dictation)` }));
+  return [...hits, ...textHits(copy, isAuthor, ctx, patterns), ...facilities];
 }
 
 function textHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[]): Hit[] {

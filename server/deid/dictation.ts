@@ -27,3 +27,14 @@ export function spokenPunctuation(text: string): string {
     return MARK[w]!.padEnd(whole.length, ' ');
   });
 }
+
+const SMALL_WORDS = /^(?:of|for|the|and|at|in|on|to|a|an|with|by|from|or|as|is|was|his|her|he|she|it|we|they|that|this|per)$/;
+/**
+ * A dictation is all lower case, so the facility rules (which need capitals) read a title-cased
+ * copy of it (same length: ASCII case changes keep it); small words stay lower case ("lake arrow
+ * family health" reads "Lake Arrow Family Health", "center for rehab" "Center for Rehab").
+ */
+export function titleCased(text: string): string {
+  return text.replace(/\b([a-z])([a-z'’-]*)/g, (w, first: string, rest: string) => (SMALL_WORDS.test(w) ? w : first.toUpperCase() + rest));
+}
+

@@ -46,6 +46,10 @@ describe('a dictation read out', () => {
     expect(copy).toContain('sigmoid colon normal.');
     expect(isDictation('For a period of two weeks, comma splices aside.')).toBe(false);
   });
+  it('finds a facility named in lower case in a dictation', () => {
+    const t = 'ct from granite falls imaging center period new paragraph follow up at maple hollow family health comma as before period';
+    expect(found(t)).toEqual(expect.arrayContaining(['FACILITY granite falls imaging center', 'FACILITY maple hollow family health']));
+  });
 });
 
 describe('logins made of a name', () => {
