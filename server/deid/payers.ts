@@ -56,5 +56,6 @@ export function payerSpans(text: string): PayerSpan[] {
  * may follow ("Insurance: John Smith (subscriber)"), so names stay there.
  */
 export function inPayer(spans: PayerSpan[], type: string, start: number, end: number): boolean {
-  return spans.some((p) => p.start <= start && end <= p.end && (type === 'FACILITY' || type === 'CITY' || (type === 'NAME' && p.planWord)));
+  // Inside the payer's name, or a facility starting inside it and running on ("Highmark Blue Shield of Western Pennsylvania").
+  return spans.some((p) => p.start <= start && (end <= p.end || (type === 'FACILITY' && start < p.end)) && (type === 'FACILITY' || type === 'CITY' || (type === 'NAME' && p.planWord)));
 }

@@ -45,9 +45,20 @@ export function findRecognisedEntities(text: string, toks: Token[]): Hit[] {
   return tagSpans(tags).flatMap((s) => splitAtPunctuation(text, toks, s.type, s.first, s.last).map(([first, last]) => ({ ...s, first, last })))
     .map((s) => trimEdges(toks, s))
     .filter((s): s is TagSpan => s !== null)
+    .map((s) => roleLed(text, toks, s))
     .filter((s) => !vetoed(text, toks, s.type, s.first, s.last))
     .filter((s) => confident(text, toks, s, margins))
     .map((s) => ({ start: toks[s.first]!.start, end: finish(text, s.type, toks[s.last]!), type: s.type as PhiType, reason: REASON[s.type]!, weak: true }));
+}
+
+/** Words for a person's role that lead a name, never a place's name ("Interpreter Nhial", "Officer Reyes"). */
+const ROLE = /^(?:Interpreter|Nurse|Dr|Doctor|Chaplain|Aide|Tech|Therapist|Coordinator|Caseworker|Advocate|Officer|Deputy|Trooper|Sgt|Pastor|Coach|Counselor|Counsellor)$/;
+
+/** "Interpreter Nhial" read as a facility: a role word and a name without a facility word is the person. */
+function roleLed(text: string, toks: Token[], s: TagSpan): TagSpan {
+  if (s.type !== 'FACILITY' || s.last === s.first || !ROLE.test(toks[s.first]!.word)) return s;
+  const rest = text.slice(toks[s.first + 1]!.start, toks[s.last]!.end);
+  return hasFacilityHead(rest) ? s : { ...s, first: s.first + 1, type: 'NAME' };
 }
 
 /** A facility of three ordinary words or more ("Desert Palms Internal Medicine"; "Call Center" is a service) needs this margin: chosen on files 21-28 held out. */

@@ -45,6 +45,7 @@ export function splitAtPunctuation(text: string, toks: Token[], type: string, fi
 }
 
 /** Eponyms and drugs; not the common words of the exception list ("Hope", "Dawn", "Grant" are names the model reads from context). */
+const FUNCTION_WORD = /^(?:so|and|or|but|if|the|to|of|in|on|at|is|was|are|be|i|we|you|it|that|this|for|with|as|not|no|yes|my|our|your|me|us)$/;
 const clinicalWord = (w: string) => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase()) || isListedDrug(w);
 
 export function vetoed(text: string, toks: Token[], type: string, first: number, last: number): boolean {
@@ -56,6 +57,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   // "ASA", "CHF", "FPIES": a short upper-case word alone is an acronym (a facility's initials come back by rule, facility-acronyms.ts).
   if (first === last && /^\p{Lu}{1,5}$/u.test(words[0]!.word)) return 'acronym';
   if (words.every((t) => clinicalWord(t.word))) return 'clinical words';
+  // "hope so", "and i": no name holds a lower-case function word (particles such as "de" or "van" are no function words).
+  if (type === 'NAME' && words.some((t) => FUNCTION_WORD.test(t.word))) return 'function word';
   // "ST. JUDE (ABBOTT)", "Baxter cycler": a device or car maker alone is a product; a person of that name comes with a cue the rules take.
   if (isMakerName(text.slice(toks[first]!.start, toks[last]!.end))) return 'maker';
   // "Catholic Church", "the Midwest", "Monday", "auth", "PA": faiths, regions, states, days and abbreviations identify nobody.
@@ -63,6 +66,9 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
     || /^(?:WeekDay|Month|Date|Holiday)$/.test(lexiconTag(t.word) ?? ''))) return 'not identifying';
   // "Welsh", "Spanish", "Navajo": peoples, languages and faiths of the exception list are no person or town (its chains stay facilities).
   if (type !== 'FACILITY' && words.every((t) => NOT_IDENTIFYING.has(t.word.toLowerCase()))) return 'not identifying';
+  // "Navajo Nation", "Hopi Tribe": a people and its nation name a territory the size of a state, no facility ("... Nation Health Center" has more words).
+  if (words.length > 1 && words.every((t) => NOT_IDENTIFYING.has(t.word.toLowerCase()) || /^(?:Nation|Nations|Tribe|Tribes|Reservation|People|Peoples)$/.test(t.word))
+    && words.some((t) => NOT_IDENTIFYING.has(t.word.toLowerCase()))) return 'not identifying';
   // "with a Bookwalter and Harrington": a word in a list after an article names a thing, as the first one does.
   if (first === last && /\b(?:a|an|the|her|his|their)[ \t]+\p{Lu}[\p{L}-]+[ \t]+(?:and|&|or)[ \t]+$/u.test(text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.start))) return 'listed thing';
   // A run of words the model read together ("Kingsford Community Hospital") is judged on its words; one word also on its context.

@@ -185,7 +185,8 @@ export const TOWNS: Probe[] = [
   ['originally from wenatchee, now local', 'wenatchee', 'CITY'],
   ['Works construction in the Muskegon area.', 'Muskegon', 'CITY'],
   ['Brought in by Pasco County EMS.', 'Pasco County', 'CITY'],
-  ['Picked up by Yuma PD on a hold.', 'Yuma', 'CITY'],
+  // An agency named by its town (police, EMS, a jail): the later blind files label it FACILITY, which covers the town.
+  ['Picked up by Yuma PD on a hold.', 'Yuma', 'CITY|FACILITY'],
   ['lives in chillicothe with mom', 'chillicothe', 'CITY'],
   ['Her daughter lives out in Owensboro.', 'Owensboro', 'CITY'],
   ['pt drove up from Tifton for the appt', 'Tifton', 'CITY'],
@@ -195,7 +196,7 @@ export const TOWNS: Probe[] = [
   ['moved to the wausau area last year', 'wausau', 'CITY'],
   ['lives out near chico with a friend', 'chico', 'CITY'],
   ['visiting grandkids in oshkosh this week', 'oshkosh', 'CITY'],
-  ['Transported by Marathon County EMS.', 'Marathon County', 'CITY'],
+  ['Transported by Marathon County EMS.', 'Marathon County', 'CITY|FACILITY'],
   // A fire department named by its town is a local agency (agency-names.ts): one FACILITY span covers the town.
   ['Brought in by Lufkin Fire Rescue after the crash.', 'Lufkin', 'CITY|NAME|FACILITY'],
   ['Scottsbluff EMS transported from the scene.', 'Scottsbluff', 'CITY'],
@@ -221,7 +222,7 @@ export const TOWNS: Probe[] = [
   ['Mail to 12 Birch Rd, Scappoose OR 97056.', 'Scappoose', 'CITY'],
   ['lives in coconino county with her son', 'coconino county', 'CITY'],
   ['brought by pasco county ems after the fall', 'pasco county', 'CITY'],
-  ['was in cabarrus county jail for a month', 'cabarrus county', 'CITY'],
+  ['was in cabarrus county jail for a month', 'cabarrus county', 'CITY|FACILITY'],
   ['grew up in st. tammany parish', 'st. tammany parish', 'CITY'],
   ['moved from orange county last year', 'orange county', 'CITY'],
   ['picked up by yuma pd last night', 'yuma', 'CITY'],
