@@ -37,6 +37,7 @@ import { findSpokenNumbers } from './spoken-numbers';
 import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
 import { findAgencyNames } from './agency-names';
+import { findRowIds } from './row-ids';
 import { isDictation, spokenPunctuation, titleCased } from './dictation';
 import { changedWithin, ocrDigits } from './ocr-digits';
 import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
@@ -202,6 +203,7 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...patientValueHits(value, patterns),
     ...numberHits(value, ctx.refYear),
     ...findSpokenNumbers(value),
+    ...findRowIds(value),
     // "HIV on Biktarvy, KS lesions stable": a drug before a comma and a state-like abbreviation
     // (KS: Kaposi sarcoma) is no "City, ST".
     ...findPlaces(value).filter((h) => h.reason !== 'city before state' || !drugContext(value, h.start, h.end))

@@ -30,7 +30,7 @@ const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})
  * An extension alone ("ext 5512", "EXT. 4471", "x4412"): the writers of every blind round labelled a staff member's
  * or an office's extension as a phone number, and nothing clinical is written so ("x 200" after a drug code has a space).
  */
-const EXTENSION = /(?<![\w-])(?:ext(?:ension)?\.?[ \t]*#?[ \t]*:?[ \t]*(\d{2,6})|x(\d{3,6}))(?![\w-]|[.,]\d|[ \t]*(?:ft|feet|foot|m|meters?|yards?|yds?|mg|mcg|g|ml|mL|cc|units?|reps?|steps|times|min|mins|minutes|sec|secs|seconds|hours?|hrs?|days?|mm|cm|%)\b)/gi;
+const EXTENSION = /(?<![\w-])(?:ext(?:ension)?\.?[ \t]*#?[ \t]*:?[ \t]*(\d{2,6}|\d-\d{4})|x(\d{3,6}))(?![\w-]|[.,]\d|[ \t]*(?:ft|feet|foot|m|meters?|yards?|yds?|mg|mcg|g|ml|mL|cc|units?|reps?|steps|times|min|mins|minutes|sec|secs|seconds|hours?|hrs?|days?|mm|cm|%)\b)/gi;
 const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:|\bFx\b|\bFX\b)[^\n.;]{0,36}$/i;
 /** "(555) 555-1234 (fax)", "555-555-1234 (f)", "555-555-1234 fax": the word after the number ("F: ..." after it labels the next one). */
 const FAX_AFTER = /^[ \t]*(?:[(\[][ \t]*(?:fax|facsimile|f)[ \t]*[)\]]|(?:fax|facsimile)\b(?![ \t]*[:#]))/i;

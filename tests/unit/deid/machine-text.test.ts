@@ -105,3 +105,19 @@ describe('local agencies and table names', () => {
   });
 });
 
+describe('EMS records and table columns', () => {
+  it('takes the numbers of run reports, CAD incidents and aircraft tails, and a hyphenated extension', () => {
+    expect(found('PCR 24-31877  | Northfield Ambulance')).toContain('OTHER_ID 24-31877');
+    expect(found('Ambulance 2  |  Run 25-0944  |  crew of two')).toContain('OTHER_ID 25-0944');
+    expect(found('Aircraft: EC-135  Tail N522LF')).toContain('VEHICLE N522LF');
+    expect(found('call the charge RN (ext 6-2210)')).toContain('PHONE 6-2210');
+    expect(found('COVID PCR negative; PCR 2/3 pending; we run 20-30 min')).toEqual([]);
+  });
+  it('takes a column of record numbers heading three rows or more, not times or codes', () => {
+    const tags = 'TAG      COLOR   AGE\nB117204  RED     41\nB117205  YELLOW  33\nB117206  GREEN   8';
+    expect(found(tags).filter((f) => f.startsWith('OTHER_ID'))).toEqual(['OTHER_ID B117204', 'OTHER_ID B117205', 'OTHER_ID B117206']);
+    expect(found('0800  vitals stable\n0930  ambulated in hall\n1130  tolerated lunch')).toEqual([]);
+    expect(found('E0260  hospital bed\nE0277  mattress\nK0001  wheelchair').filter((f) => f.startsWith('OTHER_ID'))).toEqual([]);
+  });
+});
+
