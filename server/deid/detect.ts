@@ -38,6 +38,7 @@ import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
 import { findAgencyNames } from './agency-names';
 import { findRowIds } from './row-ids';
+import { findForeignFacilities } from './foreign-facilities';
 import { isDictation, spokenPunctuation, titleCased } from './dictation';
 import { changedWithin, ocrDigits } from './ocr-digits';
 import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
@@ -192,6 +193,7 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...findFacilities(value),
     ...findCompanyNames(value),
     ...findAgencyNames(value),
+    ...findForeignFacilities(value),
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),

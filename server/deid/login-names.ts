@@ -35,8 +35,9 @@ export function findLoginNames(text: string): Hit[] {
     // "d.pham": the surname after the dot must be no word ("q.daily"); "jbarrera", "hwbae": one or two initials, then
     // a surname, and the login no word of its own ("jfarrow" is a login though "farrow" is a word; "along" is a word).
     // A surname alone ("stocker", "seton") is no login of initials: it is a name for the other rules, or a word.
+    if (!placed(text, m.index, m.index + m[0].length)) continue;
     const ok = m[1] ? surname(m[2]!) && !ordinary(m[2]!) : !ordinary(m[3]!) && !surname(m[3]!) && [1, 2].some((k) => surname(m[3]!.slice(k)));
-    if (ok && placed(text, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'login made of a name' });
+    if (ok) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'login made of a name' });
   }
   for (const m of text.matchAll(GIVEN_INITIAL)) {
     if (givenName(m[1]!) && !ordinary(m[1]!) && placed(text, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME', reason: 'login made of a name' });

@@ -121,3 +121,23 @@ describe('EMS records and table columns', () => {
   });
 });
 
+describe('emergency services and facilities abroad', () => {
+  it('takes an emergency service named by its town, and a police department\'s initials', () => {
+    expect(found('Bramble Gap EMS on scene at 0412')).toContain('FACILITY Bramble Gap EMS');
+    expect(found('Tri-County Dispatch paged the crew')).toContain('FACILITY Tri-County Dispatch');
+    expect(found('Picked up by Dunmore Heights PD on a hold.')).toContain('FACILITY Dunmore Heights PD');
+    // A town the gazetteer knows stays the town before its agency: "[CITY] PD".
+    expect(found('Brought in by Tucson PD after a fall.')).toContain('CITY Tucson');
+    expect(found('KCPD officer at bedside')).toContain('FACILITY KCPD');
+  });
+  it('leaves a call for a service, a disease and a pupil finding alone', () => {
+    const f = found('Called EMS. Per EMS report. SENT VIA EMS. COPD flare; RAPD on the left; Hx PD on carbidopa.');
+    expect(f.filter((x) => x.startsWith('FACILITY'))).toEqual([]);
+  });
+  it('takes a facility abroad named kind first, not a hospital course or field', () => {
+    expect(found('transferred from Hospital Costa Turquesa by air')).toContain('FACILITY Hospital Costa Turquesa');
+    expect(found('records from Centro de Salud San Marcos')).toContain('FACILITY Centro de Salud San Marcos');
+    expect(found('Hospital Course: uneventful. Hospital Day 3. Hospital MRN 00411.').filter((x) => x.startsWith('FACILITY'))).toEqual([]);
+  });
+});
+
