@@ -38,6 +38,7 @@ import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
 import { findAgencyNames } from './agency-names';
 import { findRowIds } from './row-ids';
+import { findStreetNumbers } from './street-numbers';
 import { findForeignFacilities } from './foreign-facilities';
 import { isDictation, spokenPunctuation, titleCased } from './dictation';
 import { changedWithin, ocrDigits } from './ocr-digits';
@@ -151,7 +152,10 @@ function capsLineHits(value: string): Hit[] {
   const proper = findProperNouns(titled, tokenize(titled)).filter((h) => titled.slice(h.start, h.end).replace(/[^\p{L}]/gu, '').length >= 4);
   // "ATTENDING: CLIFFORD R. STONE, M.D.": the cue rules read the line title-cased with its credentials in capitals again.
   const named = titled.replace(/\b(?:Md|Do|Rn|Np|Pa-C|Pa|Lpn|Lvn|Crna|Aprn|Fnp|Dnp|Pharmd|Phd|Lcsw|Msw|Otr|Slp|Rrt|Cna|Dds|Dpm)\b/g, (m) => m.toUpperCase());
-  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled), ...proper, ...findCueNames(named, false).filter((h) => censusOrUnknownWords(named.slice(h.start, h.end)))]
+  // "ADDRESS: 9 SAGEBRUSH SPUR RD": the street rules need a capitalised street type too.
+  // (never a dose: "40 MG SQ" is no square).
+  const streets = findStreetNumbers(titled).filter((h) => h.type === 'ADDRESS' && !/\d[ \t]*(?:mg|mcg|ml|meq|units?|g|mmol|iu)\b/i.test(value.slice(h.start, h.end)));
+  return [...findListNames(lower, toks), ...findGazetteerCities(lower, toks), ...findLabelledPeople(lower), ...findFacilities(titled), ...proper, ...streets, ...findCueNames(named, false).filter((h) => censusOrUnknownWords(named.slice(h.start, h.end)))]
     .filter(inCaps).map((h) => ({ ...h, reason: `${h.reason} (upper-case text)` }));
 }
 

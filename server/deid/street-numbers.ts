@@ -77,6 +77,7 @@ export function findStreetNumbers(text: string): Hit[] {
     ...scan(text, UNIT_ALONE, 'ADDRESS', 'apartment or unit number', 0, (m) => /^(?:Apt|Apartment|Trlr|Flat)/.test(m[0]) || /\d/.test(m[0]))
   ];
   out.push(...addressTails(text, out));
+  out.push(...addressUnits(text, out));
   // A local number without its area code ("reach her at 555-0143"): weak, and never a value with a unit or an analyte.
   for (const m of text.matchAll(LOCAL_PHONE)) {
     // Value ranges share the shape: only round ones ("100-1500", "800-1200") are read as ranges here.
@@ -104,6 +105,22 @@ function addressTails(text: string, hits: Hit[]): Hit[] {
     const cityAt = h.end + t[0].indexOf(t[1]!), zipAt = h.end + t[0].length - t[2]!.length;
     out.push({ start: cityAt, end: cityAt + t[1]!.length, type: 'CITY', reason: 'town of a street address' });
     out.push({ start: zipAt, end: zipAt + t[2]!.length, type: 'ZIP', reason: 'ZIP of a street address' });
+  }
+  return out;
+}
+
+/** ", 2nd Fl", ", 9th Floor", ", Suite 110", ", unit 214 apartment" after a street address, or "Apt 2C, " before one: one address. */
+const UNIT_AFTER = /^,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)[ \t]+(?:fl|flr|floor)\b\.?|(?:suite|ste\.?|apt\.?|apartment|unit|bldg\.?|building|rm\.?|room|#)[ \t]*#?[ \t]*[A-Za-z0-9-]{1,6}\b)(?:[ \t]+(?:apartment|apt|unit|rear|front|upstairs|downstairs)\b)?/i;
+const UNIT_BEFORE = /(?:^|[^\w])((?:apt|apartment|unit|suite|ste)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]{1,5},[ \t]*)$/i;
+
+function addressUnits(text: string, hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (h.type !== 'ADDRESS' || !/\d/.test(text.slice(h.start, h.end))) continue;
+    const after = UNIT_AFTER.exec(text.slice(h.end, h.end + 40));
+    const before = UNIT_BEFORE.exec(text.slice(Math.max(0, h.start - 24), h.start));
+    if (!after && !before) continue;
+    out.push({ start: before ? h.start - before[1]!.length : h.start, end: after ? h.end + after[0].length : h.end, type: 'ADDRESS', reason: h.reason });
   }
   return out;
 }

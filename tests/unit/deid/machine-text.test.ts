@@ -141,3 +141,15 @@ describe('emergency services and facilities abroad', () => {
   });
 });
 
+describe('addresses with their unit, and in capitals', () => {
+  it('takes the floor, suite or apartment with the street', () => {
+    expect(found('Office: 51 Harbor St, 2nd Fl, downtown')).toContain('ADDRESS 51 Harbor St, 2nd Fl');
+    expect(found('mail to 801 Broadway, Suite 110')).toContain('ADDRESS 801 Broadway, Suite 110');
+    expect(found('lives at Apt 2C, 900 Esplanade Ct')).toContain('ADDRESS Apt 2C, 900 Esplanade Ct');
+  });
+  it('reads a street in an upper-case form, never a dose', () => {
+    expect(found('PATIENT ADDRESS: 9 SAGEBRUSH SPUR RD   CITY: ELSEWHERE')).toContain('ADDRESS 9 SAGEBRUSH SPUR RD');
+    expect(found('ENOXAPARIN 40 MG SQ DAILY FOR DVT PROPHYLAXIS').filter((x) => x.startsWith('ADDRESS'))).toEqual([]);
+  });
+});
+
