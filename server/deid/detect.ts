@@ -166,8 +166,12 @@ function fieldHits(value: string, isAuthor: boolean, ctx: PatientContext, patter
   const copy = spokenPunctuation(value);
   // A facility of two words or more in the title-cased copy (a dictation has no capitals for the facility rules).
   const facilities = findFacilities(titleCased(copy)).filter((h) => /[ \t]/.test(value.slice(h.start, h.end).trim())).map((h) => ({ ...h, reason: `${h.reason} (dictation)` }));
-  return [...hits, ...textHits(copy, isAuthor, ctx, patterns), ...facilities];
+  // A span read on the text as it is may run into a spoken mark ("... family health comma"): it ends before it.
+  const trimmed = hits.map((h) => { const m = SPOKEN_MARK_END.exec(value.slice(h.start, h.end)); return m && m.index > 0 ? { ...h, end: h.start + m.index } : h; });
+  return [...trimmed, ...textHits(copy, isAuthor, ctx, patterns), ...facilities];
 }
+
+const SPOKEN_MARK_END = /[ \t]+(?:period|comma|colon|semicolon|new paragraph|new line|full stop)$/i;
 
 function textHits(value: string, isAuthor: boolean, ctx: PatientContext, patterns: ValuePattern[]): Hit[] {
   const toks = tokenize(value);

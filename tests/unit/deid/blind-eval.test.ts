@@ -3,10 +3,10 @@
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files; this test holds the figures reached so far so that no change falls back below
- * them (floors a little under the measured values). Over the twenty-six files, once 29-32 were
+ * them (floors a little under the measured values). Over the thirty-eight files, once 41-44 were
  * opened (after their one blind measurement) and the statistical recogniser was trained on all
- * of them: names and places 95.7%, other types 98.4%, precision 97.1%; files 7-12 hit no clinical
- * term, files 13-32 hit 77 (brand drugs and devices, eponyms read as names, places used as terms).
+ * of them: names and places 94.1%, other types 97.7%, precision 95.9%; files 7-12 hit no clinical
+ * term, files 13-44 hit 249 (brand drugs and devices, makers, eponyms read as names, places used as terms).
  * The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,27 +24,35 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds twenty-six files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(26);
-    expect(places.labelled).toBeGreaterThanOrEqual(8000);
+  it('holds thirty-eight files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(38);
+    expect(places.labelled).toBeGreaterThanOrEqual(13000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (95%; the goal is 98%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.95);
+  it('does not fall below the recall reached for names and places (93.5%; the goal is 98%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.935);
   });
 
-  it('does not fall below the recall reached for the other types (98%; the goal is 99%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.98);
+  it('does not fall below the recall reached for the other types (97.5%; the goal is 99%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.975);
   });
 
-  it('keeps precision at or above 96.5%', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.965);
+  it('keeps precision at or above 95.5%', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.955);
   });
 
-  it('hits no clinical term in files 7-12, and no more than the 77 left in files 13-32 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h(1[3-9]|2\d|3[0-2])-/.test(h));
+  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then)', () => {
+    const earlier = docs.filter((d) => /^holdout-(?:[7-9]|[12]\d|3[0-2])\.json$/.test(d.file));
+    expect(new Set(earlier.map((d) => d.file)).size).toBe(26);
+    const t = totals(measure(earlier).rows);
+    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.955);
+    expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.983);
+  });
+
+  it('hits no clinical term in files 7-12, and no more than the 249 left in files 13-44 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[23]\d|4[0-4])-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(77);
+    expect(clinicalHits.length).toBeLessThanOrEqual(249);
   });
 });
