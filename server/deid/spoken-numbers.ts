@@ -9,8 +9,7 @@
  * Runs stay on one line; "period", "comma" and the like (spoken punctuation) end them.
  * Invariants: spans start and end on number words; pure (no state).
  */
-import type { Hit } from './hits';
-import { before } from './hits';
+import { before, type Hit } from './hits';
 import { keyTypeBefore } from './suspect-ids';
 
 const DIGIT = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
