@@ -11,7 +11,7 @@
 import type { Hit } from './hits';
 import { isMakerName } from './product-context';
 
-const WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}{2,})";
+const WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const JOIN = '(?:[ \\t]+(?:&|and|of|the)[ \\t]+|,[ \\t]+(?=\\p{Lu}[\\p{L}\'’-]*[ \\t]+(?:&|and)[ \\t])|[ \\t]+)';
 const FORM = '(?:LLC|L\\.L\\.C\\.|LLP|L\\.L\\.P\\.|PLLC|P\\.L\\.L\\.C\\.|Inc\\.?|INC\\.?|Incorporated|Corp\\.?|CORP\\.?|Corporation|Co\\.|Company|COMPANY|Ltd\\.?|LTD|P\\.C\\.)';
 const COMPANY = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD}(?:${JOIN}${WORD}){0,5}),?[ \\t]+${FORM}(?![\\p{L}])`, 'gu');

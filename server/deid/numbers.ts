@@ -22,7 +22,7 @@ const PHONE = new RegExp(`(?<![\\w+\\/.-])(?:\\+?1${SEP}?)?(?:\\(\\d{3}\\)(?:[ \
 /** Toll-free numbers written with letters ("1-800-FLOWERS", "888-555-HELP"): seven letters or digits after the code, letters among them. */
 const VANITY = /(?<![\w+\/.-])(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[\s.-]?(?=[A-Z0-9-]*[A-Z])(?:[A-Z0-9][.-]?){6}[A-Z0-9](?![\w-])/g;
 /** A cue word, an optional object ("call her at", "text me on"), then a bare number: ten or seven digits, or "555 1234";
- *  a pager of four or five digits after its own word (an extension alone is an office line: "HIM coding, ext 4412"). */
+ *  a pager of four or five digits after its own word (an extension alone is EXTENSION's). */
 const PHONE_CUE = '(?:phone|ph|tel|telephone|cell|cellphone|mobile|pager|beeper|call(?:ed)?(?:[ \\t]+back)?|callback|call-back|cb|contact|fax|home|work|text(?:ed)?|reach(?:ed)?)';
 const LABELLED_PHONE = new RegExp(`\\b${PHONE_CUE}\\b\\.?(?:[ \\t]+(?:me|him|her|them|us|pt|patient|mom|dad|daughter|son|wife|husband))?(?:[ \\t]+(?:at|on|@))?[ \\t]*(?:#|number|no\\.?)?[ \\t]*:?[ \\t]*(\\d{10}|\\d{7}|\\d{3}[ \\t.-]\\d{4})(?![\\d-]|[.,]\\d)`, 'gi');
 const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})(?![\d-]|[.,]\d)/gi;

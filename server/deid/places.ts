@@ -106,11 +106,8 @@ export function findPlaces(text: string): Hit[] {
     const t = new RegExp(`^,[ \\t]*(${CITY_TOKS})(?![\\w-])`).exec(text.slice(h.end, h.end + 40));
     if (t && cityPopulation(t[1]!) > 0) { const s = h.end + t[0].length - t[1]!.length; out.push({ start: s, end: s + t[1]!.length, type: 'CITY', reason: 'town after a street address' }); }
   }
-  // A ZIP right after a detected city ("Laredo, 78046").
-  for (const h of out.filter((x) => x.type === 'CITY')) {
-    const z = /^,?\s*(\d{5}(?:-\d{4})?)(?!\d)/.exec(text.slice(h.end));
-    if (z) { const s = h.end + z[0].length - z[1]!.length; out.push({ start: s, end: s + z[1]!.length, type: 'ZIP', reason: 'ZIP after city' }); }
-  }
+  // A ZIP right after a city found here ("Laredo, 78046"); detect.ts applies the same to every rule's and the recogniser's towns.
+  out.push(...zipsAfterPlaces(text, out));
   return out;
 }
 
@@ -139,15 +136,15 @@ function trimCity(city: string, start: number): { start: number; end: number } |
   return { start: start + words[i]!.index, end: start + last.index + last[0].length };
 }
 
-/** "2716 Larkspur Ln, Eastbrook, 40921", "Riverport 43607": five digits right after a town or a street found, with no state between, are its ZIP. */
-const ZIP_NEXT = /^,?[ \t]+(\d{5}(?:-\d{4})?)(?![\d-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|x|times|steps|feet|ft|lbs?|kg)\b)/i;
+/** "Laredo, 78046", "2716 Larkspur Ln, Eastbrook, 40921", "Riverport 43607": five digits right after a town or a street found, with no state between, are its ZIP (never a count: "20000 steps"). */
+const ZIP_NEXT = /^,?\s*(\d{5}(?:-\d{4})?)(?![\d-]|[.,]\d|[ \t]*(?:mg|mcg|ml|units?|%|x|times|steps|feet|ft|lbs?|kg)\b)/i;
 
 export function zipsAfterPlaces(text: string, hits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const h of hits) {
     if (h.type !== 'CITY' && h.type !== 'ADDRESS') continue;
     const m = ZIP_NEXT.exec(text.slice(h.end, h.end + 20));
-    if (m) out.push({ start: h.end + m[0].length - m[1]!.length, end: h.end + m[0].length, type: 'ZIP', reason: 'ZIP after a town or street' });
+    if (m) out.push({ start: h.end + m[0].length - m[1]!.length, end: h.end + m[0].length, type: 'ZIP', reason: h.type === 'CITY' ? 'ZIP after city' : 'ZIP after a street' });
   }
   return out;
 }
