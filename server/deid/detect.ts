@@ -36,6 +36,8 @@ import { facilityAcronyms, findFacilityAcronyms } from './facility-acronyms';
 import { findSpokenNumbers } from './spoken-numbers';
 import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
+import { findBusinessNames } from './business-names';
+import { findNamedWings } from './named-wings';
 import { findAgencyNames } from './agency-names';
 import { findRowIds } from './row-ids';
 import { findStreetNumbers } from './street-numbers';
@@ -200,6 +202,8 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...findGazetteerCities(value, toks),
     ...findFacilities(value),
     ...findCompanyNames(value),
+    ...findBusinessNames(value),
+    ...findNamedWings(value),
     ...findAgencyNames(value),
     ...findForeignFacilities(value),
     ...findCueNames(value, isAuthor),

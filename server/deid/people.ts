@@ -57,6 +57,7 @@ function eponymChainAfter(c: Ctx, t: Token): boolean {
 }
 /** "Tanner 1.", "Gleason 3+4", "Hunt and Hess 2": a single-digit stage or grade closing the phrase follows a scale's eponym, never a person. */
 const STAGE_AFTER = /^[ \t]+(?:stage[ \t]+)?[0-5](?:[a-c]|[+\/-][0-5])?(?=[ \t]*(?:[.,;:)\n]|$|(?:and|or|to)[ \t]+[0-5]\b))/;
+export const stageAfter = (after: string): boolean => STAGE_AFTER.test(after);
 /**
  * "Adams forward bend test", "modified Ashworth spasticity scale", "Frazier-style free water protocol": one to three lower-case
  * words that are no function words, then a clinical head word, make the word an eponym ("Called Thomas about test results" stays).

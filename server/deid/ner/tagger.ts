@@ -47,7 +47,7 @@ const strings = new WeakMap<WordInfo, WordStrings>();
 function wordStrings(w: WordInfo): WordStrings {
   let ws = strings.get(w);
   if (!ws) {
-    const own = [`w:${w.lower}`, `sh:${w.shape}`, `fn:${w.fn}`, `ssa:${w.ssa}`, `ln:${w.ln}`, `c:${w.city}`, `lex:${w.lex}`];
+    const own = [`w:${w.lower}`, `sh:${w.shape}`, `fn:${w.fn}`, `ssa:${w.ssa}`, `ln:${w.ln}`, `c:${w.city}`, `lex:${w.lex}`, `cl:${w.cl}`, `cg:${w.cg}`];
     if (w.lower.length > 3) own.push(`s3:${w.lower.slice(-3)}`, `p3:${w.lower.slice(0, 3)}`);
     for (const f of w.flags) own.push(f, `${f}|${w.shape}`);
     strings.set(w, (ws = { own, as: new Map() }));
@@ -62,7 +62,7 @@ function neighbour(prefix: string, w: WordInfo | undefined): string[] {
   const ws = wordStrings(w);
   let out = ws.as.get(prefix);
   if (!out) {
-    out = [`${prefix}w:${w.lower}`, `${prefix}sh:${w.shape}`, `${prefix}fn:${w.fn}`, `${prefix}ssa:${w.ssa}`, `${prefix}ln:${w.ln}`, `${prefix}c:${w.city}`, `${prefix}lex:${w.lex}`];
+    out = [`${prefix}w:${w.lower}`, `${prefix}sh:${w.shape}`, `${prefix}fn:${w.fn}`, `${prefix}ssa:${w.ssa}`, `${prefix}ln:${w.ln}`, `${prefix}c:${w.city}`, `${prefix}lex:${w.lex}`, `${prefix}cg:${w.cg}`];
     for (const f of w.flags) out.push(prefix + f);
     ws.as.set(prefix, out);
   }

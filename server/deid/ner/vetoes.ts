@@ -5,13 +5,15 @@
  * palsy", "seroquel"), and a span never runs across punctuation ("Yoshida), Paget"). Each
  * veto names its reason (vetoReason) for whoever debugs a miss.
  */
-import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS, NOT_IDENTIFYING } from '../lexicon';
+import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS, NOT_IDENTIFYING, isClinicalOrCommon } from '../lexicon';
 import { isDenomination } from '../facility-services';
 import { isListedDrug } from '../drug-names';
-import { afterDeterminer } from '../person-evidence';
+import { afterDeterminer, personEvidence } from '../person-evidence';
+import { stageAfter } from '../people';
 import { isMakerName } from '../product-context';
 import { clinicalAfterRun, clinicalHere, productCompound } from '../proper-nouns';
 import { lexiconTag, type Token } from '../tokens';
+import { isOrdinaryWord } from '../ordinary';
 import { hasFacilityHead, wordInfo } from './word-features';
 
 /** Regions of a country, which a Safe Harbor copy may keep ("the Midwest", "Pacific Northwest", "Deep South"). */
@@ -46,7 +48,9 @@ export function splitAtPunctuation(text: string, toks: Token[], type: string, fi
 
 /** Eponyms and drugs; not the common words of the exception list ("Hope", "Dawn", "Grant" are names the model reads from context). */
 const FUNCTION_WORD = /^(?:so|and|or|but|if|the|to|of|in|on|at|is|was|are|be|i|we|you|it|that|this|for|with|as|not|no|yes|my|our|your|me|us)$/;
-const clinicalWord = (w: string) => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase()) || isListedDrug(w);
+const clinicalWord = (w: string): boolean => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase()) || isListedDrug(w)
+  // "Henoch-Schonlein", "Wolff-Parkinson-White": every part an eponym.
+  || (w.includes('-') && w.split('-').every((p) => EPONYMS.has(p.toLowerCase().replace(/['’]s$/, ''))));
 
 export function vetoed(text: string, toks: Token[], type: string, first: number, last: number): boolean {
   return vetoReason(text, toks, type, first, last) !== '';
@@ -57,6 +61,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   // "ASA", "CHF", "FPIES": a short upper-case word alone is an acronym (a facility's initials come back by rule, facility-acronyms.ts).
   if (first === last && /^\p{Lu}{1,5}$/u.test(words[0]!.word)) return 'acronym';
   if (words.every((t) => clinicalWord(t.word))) return 'clinical words';
+  // "Breasts Tanner 3,": a known word with a single-digit stage closing the phrase is a scale's eponym (a wing has a room after it: "Ruan 2 rm 214").
+  if (isOrdinaryWord(words[words.length - 1]!.word) && stageAfter(text.slice(toks[last]!.end, toks[last]!.end + 20))) return 'scale and stage';
   // "hope so", "and i": no name holds a lower-case function word (particles such as "de" or "van" are no function words).
   if (type === 'NAME' && words.some((t) => FUNCTION_WORD.test(t.word))) return 'function word';
   // "ST. JUDE (ABBOTT)", "Baxter cycler": a device or car maker alone is a product; a person of that name comes with a cue the rules take.
@@ -74,6 +80,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   // A run of words the model read together ("Kingsford Community Hospital") is judged on its words; one word also on its context.
   if (first === last && clinicalHere(text, toks, first)) return 'clinical here';
   if (clinicalAfterRun(text, toks[first]!.start, toks[last]!.end) || words.some((t) => productCompound(t.word))) return 'clinical run';
+  // "Faith and Joy are important to her": a common word opening a sentence is a name only with evidence of a person around it.
+  if (type === 'NAME' && first === last && words[0]!.sentenceStart && isClinicalOrCommon(words[0]!.word) && !personEvidence(text, toks[first]!.start, toks[first]!.end)) return 'common word opening a sentence';
   // "a Hoyer", "her Libre": no person takes an article or a possessive pronoun.
   if (type === 'NAME' && first === last && afterDeterminer(text, toks[first]!.start, toks[last]!.end)) return 'determiner';
   // "his mother's Corolla", "the patient's Libre": one word right after a possessive noun is a thing owned.

@@ -12,6 +12,7 @@ import { firstNameBirths } from '../baby-names';
 import { codeSetWords, englishWords } from '../vocabulary';
 import { isEnglishWord, lexiconTag } from '../tokens';
 import { STATE_ABBR, STATE_NAMES } from '../places';
+import { wordCluster } from './word-clusters';
 
 const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'sr', 'sister', 'father', 'rev', 'pastor']);
 const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'lpn', 'lvn', 'crna', 'aprn', 'fnp', 'dnp', 'pharmd', 'phd', 'lcsw', 'msw', 'otr', 'slp',
@@ -48,7 +49,7 @@ const birthsBucket = (n: number) => (n === 0 ? '-' : n >= 100_000 ? 'A' : n >= 1
 const cityBucket = (p: number) => (p === 0 ? '-' : p >= 100_000 ? 'A' : p >= 10_000 ? 'B' : 'C');
 
 /** The list memberships shared by a word and its neighbours' features. */
-export interface WordInfo { lower: string; shape: string; fn: string; ssa: string; ln: string; city: string; lex: string; flags: string[] }
+export interface WordInfo { lower: string; shape: string; fn: string; ssa: string; ln: string; city: string; lex: string; cl: string; cg: string; flags: string[] }
 
 const cache = new Map<string, WordInfo>();
 
@@ -69,9 +70,10 @@ export function wordInfo(word: string): WordInfo {
   if (HONORIFICS.has(lower.replace(/\.$/, ''))) flags.push('hon');
   if (CREDENTIALS.has(lower.replace(/\./g, ''))) flags.push('cred');
   if (RELATIONS.has(lower)) flags.push('rel');
+  const cluster = wordCluster(lower);
   const info: WordInfo = {
     lower, shape: shape(word), fn: firstBucket(names?.first.get(lower)), ssa: birthsBucket(firstNameBirths(lower)), ln: lastBucket(names?.last.get(lower)),
-    city: cityBucket(cityPopulation(lower)), lex: lexiconTag(word) ?? '-', flags
+    city: cityBucket(cityPopulation(lower)), lex: lexiconTag(word) ?? '-', cl: cluster.fine, cg: cluster.coarse, flags
   };
   if (cache.size > 50_000) cache.clear();
   cache.set(word, info);
