@@ -15,6 +15,7 @@
 import type { Hit } from './hits';
 import { isMakerName } from './product-context';
 import { codeSetWords } from './vocabulary';
+import { allServiceWords } from './facility-services';
 import { clinicalAfterRun } from './proper-nouns';
 
 const TRADE = [
@@ -27,7 +28,9 @@ const TRADE = [
   'Electric', 'Landscaping', 'Cleaners', 'Laundry', 'Lock & Key', 'Daycare', 'Day Care', 'Preschool', 'Montessori', 'Academy', 'Apothecary', 'Drug', 'Drug Store',
   'Network', 'Foundation', 'Ministries', 'Fellowship', 'Chapel', 'Temple', 'Mosque', 'Synagogue', 'Parish', 'Tabernacle', 'Assembly of God',
   'Group', 'Holdings', 'Enterprises', 'Industries', 'Manufacturing', 'Mills', 'Works', 'Unlimited', 'Companions', 'Wellness', 'Telehealth', 'Optical', 'Tire',
-  'Insurance Agency', 'Realty', 'Properties', 'Storage', 'Wireless', 'Printing'
+  'Insurance Agency', 'Realty', 'Properties', 'Storage', 'Wireless', 'Printing',
+  'Food Bank', 'Milk Bank', 'Legal Aid', 'Law Center', 'Legal Services', 'Pantry', 'Soup Kitchen', 'Rescue Mission', 'Charities', 'Committee', 'Coalition',
+  'Alliance', 'Society', 'Association', 'Federation', 'League', 'Club', 'Solutions', 'Services', 'Air', 'Aviation', 'Airways'
 ];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const HEAD = TRADE.sort((a, b) => b.length - a.length).map((h) => escape(h).replace(/ /g, '[ \\t]+')).join('|');
@@ -45,6 +48,9 @@ const GENERIC = new Set(('home health medical patient patients hospital hospice 
   'equipment durable infusion oxygen respiratory wound ostomy diabetic diabetes cardiac heart lung kidney spine pain sleep ' +
   'transport transportation ambulance air ground medevac critical life flight rescue fire police safety security ' +
   'group team staff staffing agency office department unit program programs clinic clinical lab laboratory imaging ' +
+  'interpreter interpreters language translation appeals appeal grievance grievances ethics compliance quality safety risk utilization review case management ' +
+  'discharge planning director perioperative therapeutics pharmacy court-ordered outpatient inpatient disability determination financial billing ' +
+  'environmental nutrition food volunteer volunteers spiritual pastoral guest support supply chain credentialing infection control peer ' +
   'dot urine screen screening test testing the of and & a an new old first second third united american').split(' '));
 
 function leadWords(run: string): string[] {
@@ -54,7 +60,8 @@ function leadWords(run: string): string[] {
 /** Whether every lead word is a generic or clinical word: a service named by what it does, no business's own name. */
 function allGeneric(words: string[]): boolean {
   const code = codeSetWords();
-  return words.every((w) => { const l = w.toLowerCase().replace(/['’]s$/, ''); return GENERIC.has(l) || code.has(l); });
+  // "Tri-County", "Hi-Desert": a compound is a name's own word, whatever its parts are.
+  return words.every((w) => !w.includes('-') && allServiceWords(w)) || words.every((w) => { const l = w.toLowerCase().replace(/['’]s$/, ''); return GENERIC.has(l) || code.has(l); });
 }
 
 function trimLead(text: string, start: number, run: string): { start: number; words: string[] } | null {

@@ -38,6 +38,8 @@ import { findLoginNames } from './login-names';
 import { findCompanyNames } from './company-names';
 import { findBusinessNames } from './business-names';
 import { findNamedWings } from './named-wings';
+import { withoutProducts } from './product-runs';
+import { findForeignScriptIds } from './foreign-scripts';
 import { findAgencyNames } from './agency-names';
 import { findRowIds } from './row-ids';
 import { findStreetNumbers } from './street-numbers';
@@ -186,11 +188,13 @@ function textHits(value: string, isAuthor: boolean, ctx: PatientContext, pattern
 /**
  * "Secondary: Mutual of Omaha", "Bluestem Health Medicaid": a payer is no facility or town (payers.ts); "due to SIADH",
  * "OT RECOMMEND ACUTE REHAB": an acronym or an upper-case sentence read as a facility is none (facility-vetoes.ts);
- * "ins plan # BCBSMS 7730129-04": the member number is the identifier, the plan's name before it stays (payer-names.ts).
+ * "ins plan # BCBSMS 7730129-04": the member number is the identifier, the plan's name before it stays (payer-names.ts);
+ * "Rec CroFab", "gray Ford F-150": no name holds a drug, a model or a car maker with its model (product-runs.ts).
  */
 function vetted(value: string, payers: ReturnType<typeof payerSpans>, hits: Hit[]): Hit[] {
   return hits.filter((h) => !inPayer(payers, h.type, h.start, h.end))
     .map((h) => (h.type === 'HEALTH_PLAN' ? { ...h, start: startPastPayer(value, h.start, h.end) } : judgeFacility(value, h)))
+    .map((h) => h && withoutProducts(value, h))
     .filter((h): h is Hit => h !== null);
 }
 
@@ -206,6 +210,7 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...findNamedWings(value),
     ...findAgencyNames(value),
     ...findForeignFacilities(value),
+    ...findForeignScriptIds(value),
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),

@@ -39,7 +39,8 @@ const DENOMINATION = /^(?:Catholic|Roman|Baptist|Southern|Methodist|United|Luthe
 /** Heads that name a building whatever the words before them. */
 const INSTITUTION = /^(?:Hospitals?|Medical Cent(?:er|re)|Med Center|Med Ctr|Medical Ctr|Health System|Infirmary|Children['’]s Hospital|Women['’]s Hospital|Rehabilitation Hospital|Regional|Memorial|General|Sanatorium)$/;
 
-const INSIDE = /(?:^|\s)(?:Hospitals?|Medical|Med|Health System|Infirmary|Regional|Memorial|General)$/;
+/** An institution word among the words, wherever it stands ("Red River Regional Burn" + "Center"). */
+const INSIDE = /(?:^|\s)(?:Hospitals?|Medical|Med|Health System|Infirmary|Regional|Memorial|General)(?:\s|$)/;
 
 function serviceWord(word: string): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '');

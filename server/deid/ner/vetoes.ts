@@ -46,6 +46,8 @@ export function splitAtPunctuation(text: string, toks: Token[], type: string, fi
   return out;
 }
 
+const VIETNAMESE_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u;
+
 /** Eponyms and drugs; not the common words of the exception list ("Hope", "Dawn", "Grant" are names the model reads from context). */
 const FUNCTION_WORD = /^(?:so|and|or|but|if|the|to|of|in|on|at|is|was|are|be|i|we|you|it|that|this|for|with|as|not|no|yes|my|our|your|me|us)$/;
 const clinicalWord = (w: string): boolean => EPONYMS.has(w.toLowerCase().replace(/['’]s$/, '')) || DRUGS.has(w.toLowerCase()) || isListedDrug(w)
@@ -61,6 +63,9 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   // "ASA", "CHF", "FPIES": a short upper-case word alone is an acronym (a facility's initials come back by rule, facility-acronyms.ts).
   if (first === last && /^\p{Lu}{1,5}$/u.test(words[0]!.word)) return 'acronym';
   if (words.every((t) => clinicalWord(t.word))) return 'clinical words';
+  // "Жалобы на кашель", "bị sốt hai ngày": a lower-case word of a script other than Latin, or with a letter only Vietnamese writes, is no name (names there are capitalised; foreign-scripts.ts).
+  if (first === last && /^\p{Ll}/u.test(words[0]!.word) && (/[^\p{Script=Latin}\p{M}'’-]/u.test(words[0]!.word)
+    || VIETNAMESE_ONLY.test(text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.end + 40)))) return 'lower-case word of another language';
   // "Breasts Tanner 3,": a known word with a single-digit stage closing the phrase is a scale's eponym (a wing has a room after it: "Ruan 2 rm 214").
   if (isOrdinaryWord(words[words.length - 1]!.word) && stageAfter(text.slice(toks[last]!.end, toks[last]!.end + 20))) return 'scale and stage';
   // "hope so", "and i": no name holds a lower-case function word (particles such as "de" or "van" are no function words).

