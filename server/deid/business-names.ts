@@ -36,10 +36,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const HEAD = TRADE.sort((a, b) => b.length - a.length).map((h) => escape(h).replace(/ /g, '[ \\t]+')).join('|');
 // A word ends at a full stop only as "St." or "Mt.": "Dr. Ifeoma Chukwu. Transport" is two sentences.
 const TITLE_WORD = "(?:St\\.|Mt\\.|Ft\\.|\\p{Lu}\\p{Ll}[\\p{L}'’-]*|\\p{Lu}[\\p{Ll}]*-\\p{Lu}\\p{Ll}+|\\p{Lu}{2,5}(?=[ \\t]))";
-const TITLE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE_WORD}|&)(?:[ \\t]+(?:${TITLE_WORD}|&|of|the)){0,4})[ \\t]+(${HEAD})(?![\\p{L}])`, 'gu');
+const TITLE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE_WORD}|&)(?:[ \\t]+(?:${TITLE_WORD}|&|of)){0,4})[ \\t]+(${HEAD})(?![\\p{L}])`, 'gu');
 const UPPER = new RegExp(`(?<![\\p{L}\\p{N}])((?:ST\\.|\\p{Lu}[\\p{Lu}'’-]+|&)(?:[ \\t]+(?:ST\\.|\\p{Lu}[\\p{Lu}'’-]+|&)){0,4})[ \\t]+(${HEAD.toUpperCase().replace(/\\T/g, '\\t')})(?![\\p{L}])`, 'gu');
 
-const FUNCTION_WORD = /^(?:The|A|An|This|That|Our|Your|Their|His|Her|Its|My|Any|Each|Every|No|Per|Via|And|Of|At|To|From|For|With|By|In|On|Or|Pt|Patient|Called|Call|Sent|Per|See|Seen|Contact|Contacted|New|Old|Local|Outside|Same|Other|Prior|Previous|Current)$/i;
+/** Function words and the workflow verbs that open a line ("Notify ICU Group", "Called Lotus Garden Restaurant"): never a name's first word. */
+const FUNCTION_WORD = /^(?:The|A|An|This|That|Our|Your|Their|His|Her|Its|My|Any|Each|Every|No|Per|Via|And|Of|At|To|From|For|With|By|In|On|Or|Pt|Patient|New|Old|Local|Outside|Same|Other|Prior|Previous|Current|Call|Called|Calls|Contact|Contacted|Notify|Notified|Page|Paged|Consult|Consulted|Refer|Referred|Transfer|Transferred|Send|Sent|Fax|Faxed|Email|Emailed|Message|Messaged|Ask|Asked|Inform|Informed|Update|Updated|Arrange|Arranged|Schedule|Scheduled|Order|Ordered|Request|Requested|Discussed|Spoke|See|Seen|Attends|Attended|Joined|Left)$/i;
 /** Words that name what a business does, not which one it is ("Home Health", "Medical", "Patient"). */
 const GENERIC = new Set(('home health medical patient patients hospital hospice nursing nurse nurses care community county city state public private ' +
   'national regional local family senior seniors adult adults child children pediatric womens mens dental vision hearing mobile ' +
@@ -51,6 +52,7 @@ const GENERIC = new Set(('home health medical patient patients hospital hospice 
   'interpreter interpreters language translation appeals appeal grievance grievances ethics compliance quality safety risk utilization review case management ' +
   'discharge planning director perioperative therapeutics pharmacy court-ordered outpatient inpatient disability determination financial billing ' +
   'environmental nutrition food volunteer volunteers spiritual pastoral guest support supply chain credentialing infection control peer ' +
+  'anonymous alcoholics narcotics bereavement grief parenting caregiver caregivers ' +
   'dot urine screen screening test testing the of and & a an new old first second third united american').split(' '));
 
 function leadWords(run: string): string[] {

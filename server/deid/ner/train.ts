@@ -11,20 +11,10 @@ import { tokenize } from '../tokens';
 import { Perceptron, type PerceptronModel } from './perceptron';
 import { ENTITY_TYPES, TAGS, learn, prepare, type SeqToken } from './tagger';
 import { toSequence } from './sequence';
+import { seededRandom as random } from './seeded-random';
 
 export interface LabelledText { text: string; spans: { type: string; start: number; end: number }[] }
 export interface TrainOptions { epochs?: number; copies?: number; seed?: number; log?: (line: string) => void }
-
-/** mulberry32: a small seeded generator, so a model is rebuilt identically. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function goldSequence(doc: LabelledText): { seq: SeqToken[]; gold: string[] } {
   const toks = tokenize(doc.text);

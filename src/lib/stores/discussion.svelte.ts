@@ -16,6 +16,7 @@ import { applyEntry, emptyTimeline, needsCatchUp } from '$lib/protocol/timeline'
 import type { JoinedDto } from '$lib/protocol/events';
 import type { MessageRef, Reaction, Scope, ThreadAnchor, ThreadDto, TimelineEntryDto } from '$lib/protocol/threads';
 import type { PresenceDto } from '$lib/protocol/presence';
+import { applyPresence, PresenceDuringJoin, type PresenceEvent } from '$lib/protocol/presence-list';
 import type { ApiError } from '$lib/protocol/errors';
 import { connection } from './connection.svelte';
 
@@ -46,6 +47,7 @@ export class DiscussionRoom {
   private lastTypingSent = new Map<string, number>();
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private off: (() => void)[] = [];
+  private readonly duringJoin = new PresenceDuringJoin();
 
   constructor(readonly scope: Scope, readonly meId: string, private readonly onJoined?: (j: JoinedDto) => void) {}
 
@@ -57,12 +59,11 @@ export class DiscussionRoom {
       (io as any).on(ev, fn); this.off.push(() => (io as any).off(ev, fn));
     };
     on('timeline.appended', (e: { scope: Scope; entry: TimelineEntryDto }) => { if (mine(e.scope)) this.live(e.entry); });
-    on('presence.joined', (e: { scope: Scope; user: PresenceDto }) => {
-      if (mine(e.scope) && e.user.userId !== this.meId) this.presence = [...this.presence.filter((p) => p.userId !== e.user.userId), e.user];
-    });
-    on('presence.left', (e: { scope: Scope; userId: string }) => { if (mine(e.scope)) this.presence = this.presence.filter((p) => p.userId !== e.userId); });
+    const seen = (e: PresenceEvent) => { this.presence = applyPresence(this.presence, e, this.meId); this.duringJoin.saw(e); };
+    on('presence.joined', (e: { scope: Scope; user: PresenceDto }) => { if (mine(e.scope)) seen({ kind: 'joined', user: e.user }); });
+    on('presence.left', (e: { scope: Scope; userId: string }) => { if (mine(e.scope)) seen({ kind: 'left', userId: e.userId }); });
     on('presence.focus', (e: { scope: Scope; userId: string; threadId: string | null }) => {
-      if (mine(e.scope)) this.presence = this.presence.map((p) => (p.userId === e.userId ? { ...p, threadId: e.threadId } : p));
+      if (mine(e.scope)) seen({ kind: 'focus', userId: e.userId, threadId: e.threadId });
     });
     on('typing.started', (e: { scope: Scope; threadId: string; user: { id: string; name: string } }) => {
       if (!mine(e.scope) || e.user.id === this.meId) return;
@@ -86,15 +87,18 @@ export class DiscussionRoom {
 
   /** Joins (or rejoins after a reconnect) and catches up from the last applied seq. */
   async join(): Promise<void> {
+    this.duringJoin.begin();
     const ack = this.scope.type === 'encounter'
       ? await connection.request('encounters.join', { encounterId: this.scope.encounterId })
       : await connection.request('forum.join', { postId: this.scope.postId });
     if (!ack.ok) {
+      this.duringJoin.cancel();
       if (ack.error.code !== 'offline' && ack.error.code !== 'timeout') { this.refused = ack.error; this.joined = false; }
       return;
     }
     this.refused = null;
-    this.presence = ack.data.presence.filter((p) => p.userId !== this.meId);
+    // Someone who joined while this join's reply was on its way is in an event, not in the reply's list.
+    this.presence = this.duringJoin.settle(ack.data.presence, this.meId);
     this.onJoined?.(ack.data);
     await this.catchUp();
     this.joined = true;

@@ -29,7 +29,7 @@ describe('a business named by its trade', () => {
   it('never takes a service named by what it does, a heading, a scale or a sentence before it', () => {
     for (const t of ['Medical Supply will deliver the walker.', 'Patient Transport called at 0900.', 'Home Health Staffing is short this week.',
       'Group\nMet with the support group.', 'a Dutch Lipid Clinic Network score of 7', 'seen by Dr. Ines Varga. Transport arranged by family.',
-      'DOT DRUG screen negative', 'Vital signs stable.', 'The Restaurant was closed.']) {
+      'DOT DRUG screen negative', 'Vital signs stable.', 'The Restaurant was closed.', 'Notify the ICU Group.', 'Pt attends Alcoholics Anonymous Group weekly.']) {
       expect(businesses(t), t).toEqual([]);
     }
   });
