@@ -8,8 +8,8 @@
  * The name is one to four capitalised words right before the trade noun, all in one case style
  * (Title Case or ALL CAPS). Never: a run whose words are all clinical or generic words ("Medical
  * Supply", "Patient Transport", "Home Health Staffing": a service, not a name), one starting with a
- * function word alone ("The Restaurant"), a maker ("Medtronic Group") or a word of a heading line
- * that holds nothing else.
+ * function word alone ("The Restaurant"), a maker ("Medtronic Group"), or one word and its trade
+ * alone on a line (a heading).
  * Invariants: hits are FACILITY; pure apart from the word lists (loaded once).
  */
 import type { Hit } from './hits';
@@ -33,7 +33,7 @@ const TRADE = [
   'Alliance', 'Society', 'Association', 'Federation', 'League', 'Club', 'Solutions', 'Services', 'Air', 'Aviation', 'Airways'
 ];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const HEAD = TRADE.sort((a, b) => b.length - a.length).map((h) => escape(h).replace(/ /g, '[ \\t]+')).join('|');
+const HEAD = [...TRADE].sort((a, b) => b.length - a.length).map((h) => escape(h).replace(/ /g, '[ \\t]+')).join('|');
 // A word ends at a full stop only as "St." or "Mt.": "Dr. Ifeoma Chukwu. Transport" is two sentences.
 const TITLE_WORD = "(?:St\\.|Mt\\.|Ft\\.|\\p{Lu}\\p{Ll}[\\p{L}'’-]*|\\p{Lu}[\\p{Ll}]*-\\p{Lu}\\p{Ll}+|\\p{Lu}{2,5}(?=[ \\t]))";
 const TITLE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE_WORD}|&)(?:[ \\t]+(?:${TITLE_WORD}|&|of)){0,4})[ \\t]+(${HEAD})(?![\\p{L}])`, 'gu');
@@ -49,7 +49,7 @@ const GENERIC = new Set(('home health medical patient patients hospital hospice 
   'equipment durable infusion oxygen respiratory wound ostomy diabetic diabetes cardiac heart lung kidney spine pain sleep ' +
   'transport transportation ambulance air ground medevac critical life flight rescue fire police safety security ' +
   'group team staff staffing agency office department unit program programs clinic clinical lab laboratory imaging ' +
-  'interpreter interpreters language translation appeals appeal grievance grievances ethics compliance quality safety risk utilization review case management ' +
+  'interpreter interpreters language translation appeals appeal grievance grievances ethics compliance quality risk utilization review case management ' +
   'discharge planning director perioperative therapeutics pharmacy court-ordered outpatient inpatient disability determination financial billing ' +
   'environmental nutrition food volunteer volunteers spiritual pastoral guest support supply chain credentialing infection control peer ' +
   'anonymous alcoholics narcotics bereavement grief parenting caregiver caregivers ' +
@@ -59,11 +59,14 @@ function leadWords(run: string): string[] {
   return run.split(/[ \t]+/).filter((w) => w && w !== '&');
 }
 
-/** Whether every lead word is a generic or clinical word: a service named by what it does, no business's own name. */
+/** Whether every lead word is a generic, department or clinical word: a service named by what it does, no business's own name. */
 function allGeneric(words: string[]): boolean {
   const code = codeSetWords();
-  // "Tri-County", "Hi-Desert": a compound is a name's own word, whatever its parts are.
-  return words.every((w) => !w.includes('-') && allServiceWords(w)) || words.every((w) => { const l = w.toLowerCase().replace(/['’]s$/, ''); return GENERIC.has(l) || code.has(l); });
+  return words.every((w) => {
+    const l = w.toLowerCase().replace(/['’]s$/, '');
+    // "Tri-County", "Hi-Desert": a compound is a name's own word, whatever its parts are (facility-services splits it).
+    return GENERIC.has(l) || code.has(l) || (!w.includes('-') && allServiceWords(w));
+  });
 }
 
 function trimLead(text: string, start: number, run: string): { start: number; words: string[] } | null {

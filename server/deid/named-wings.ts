@@ -20,7 +20,7 @@ const FLOOR_ROOM = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}[ \\t]+\\d{1,2}${SIDE}[
 const FLOOR_SIDE = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}[ \\t]+\\d{1,2}[ \\t]+(?:North|South|East|West)(?![\\p{L}\\p{N}])`, 'gu');
 /** A unit in the building: "Delacourt ICU", "Hartwell NICU". */
 const UNIT = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}[ \\t]+(?:ICU|CCU|NICU|PICU|MICU|SICU|CVICU|PCU|Tower|Wing|Pavilion|Building|Bldg\\.?)(?![\\p{L}])`, 'gu');
-const NOT_A_WING = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Room|Rm|Bed|Bay|Pod|Unit|Floor|Level|Suite|Station|Ward|Stage|Grade|Class|Type|Level|Zone|Area|Tower|Wing|North|South|East|West)$/;
+const NOT_A_WING = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Room|Rm|Bed|Bay|Pod|Unit|Floor|Level|Suite|Station|Ward|Stage|Grade|Class|Type|Zone|Area|Tower|Wing|North|South|East|West)$/;
 
 function wingName(word: string): boolean {
   return !NOT_A_WING.test(word) && !isOrdinaryWord(word) && !EPONYMS.has(word.toLowerCase());

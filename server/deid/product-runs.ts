@@ -33,8 +33,8 @@ export function withoutProducts(text: string, h: Hit): Hit | null {
   const before = text.slice(Math.max(0, h.start - 20), h.start);
   // "gray Ford F-150", "2017 Ford": a car maker with its model or model year is the car.
   if (words.length === 1 && CAR_MAKER.test(words[0]!.word) && ((next && MODEL.test(next)) || YEAR_OR_COLOUR.test(before))) return null;
-  // "a silver Toyota Tacoma", "Kia Sorento": a model named after a town follows its maker.
-  if (AFTER_CAR_MAKER.test(before)) return null;
+  // "a silver Toyota Tacoma", "Hyundai Tucson": a model named after a town follows its maker (a name after "Ram" or "Mercedes" stays).
+  if (h.type === 'CITY' && AFTER_CAR_MAKER.test(before)) return null;
   // "Appalachian AirCare", "QuickCare Biscayne": a compound of a care or transport word names the business, not a product.
   if (words.some((w) => ORG_COMPOUND.test(w.word))) return { ...h, type: 'FACILITY', reason: `${h.reason}; a business's compound name` };
   // "marco_sd88": a login is one word whatever it holds.
