@@ -1,7 +1,8 @@
 /**
  * Held-out check of the statistical recogniser: trains on every evaluation file but the named
- * ones, then measures the detector on those with the recogniser off and on (aggregates only;
- * SHOW=1 also prints the misses, unlabelled detections and clinical terms hit).
+ * ones, then measures the detector on those with the recogniser off, left to right only, and
+ * both ways (aggregates only; SHOW=1 also prints the misses, unlabelled detections and clinical
+ * terms hit of the last).
  *   npx tsx scripts/deid-model-cv.ts holdout-17.json,holdout-18.json
  */
 import { loadBlindSet, loadEvalSet } from '../tests/fixtures/deid-eval/load';
@@ -13,8 +14,9 @@ const test = new Set(process.argv[2]!.split(','));
 const all = [...loadEvalSet(), ...loadBlindSet()];
 const train = all.filter((d) => !test.has(d.file)), held = all.filter((d) => test.has(d.file));
 const t0 = Date.now();
-const model = trainModel(train, { epochs: Number(process.env.EPOCHS ?? 8), copies: Number(process.env.COPIES ?? 2), log: (l) => console.log(l) });
-console.log(`trained on ${train.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${Object.keys(model.weights).length} features`);
+const opts = { epochs: Number(process.env.EPOCHS ?? 8), copies: Number(process.env.COPIES ?? 2), log: (l: string) => console.log(l) };
+const model = trainModel(train, opts), reverse = trainModel(train, { ...opts, reverse: true });
+console.log(`trained both ways on ${train.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${Object.keys(model.weights).length} + ${Object.keys(reverse.weights).length} features`);
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 function report(label: string) {
   const { rows, clinicalHits, misses, falsePositives } = measure(held);
@@ -26,4 +28,6 @@ function report(label: string) {
 useRecogniserModel('off');
 report('rules only');
 useRecogniserModel(model);
-report('with recogniser');
+report('recogniser left to right');
+useRecogniserModel(model, reverse);
+report('recogniser both ways');

@@ -1,8 +1,9 @@
 /**
- * Builds the statistical recogniser's weights (server/deid/ner/model.json) from every labelled
- * evaluation file (tests/fixtures/deid-eval and its blind/ folder), with the census and GeoNames
- * lists for the swapped copies. Deterministic: the same files and lists give the same weights.
- *   npx tsx scripts/train-deid-model.ts
+ * Builds the statistical recogniser's weights (server/deid/ner/model.json, left to right, and
+ * model-reverse.json, right to left) from every labelled evaluation file (tests/fixtures/deid-eval
+ * and its blind/ folder), with the census and GeoNames lists for the swapped copies.
+ * Deterministic: the same files and lists give the same weights.
+ *   npx tsx scripts/train-deid-model.ts [forward|reverse]   (both when not named)
  * The held-out figures are from scripts/deid-model-cv.ts (training without the files measured).
  */
 import { writeFileSync } from 'node:fs';
@@ -12,9 +13,13 @@ import { nameLists } from '../server/deid/lexicon';
 
 if (!nameLists()) throw new Error('the census name lists are needed (../shared/data/names or GRAYCASE_NAMES_DIR)');
 const docs = [...loadEvalSet(), ...loadBlindSet()];
-const model = trainModel(docs, { log: (l) => console.log(l) });
-const out = new URL('../server/deid/ner/model.json', import.meta.url);
-// One feature per line keeps diffs of a retrained model readable.
-const lines = Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, w]) => `${JSON.stringify(f)}:${JSON.stringify(w)}`);
-writeFileSync(out, `{"tags":${JSON.stringify(model.tags)},"trainedOn":${docs.length},"weights":{\n${lines.join(',\n')}\n}}\n`);
-console.log(`${docs.length} documents, ${lines.length} features -> ${out.pathname}`);
+const only = process.argv[2];
+for (const [direction, file] of [['forward', 'model.json'], ['reverse', 'model-reverse.json']] as const) {
+  if (only && only !== direction) continue;
+  const model = trainModel(docs, { reverse: direction === 'reverse', log: (l) => console.log(`${direction} ${l}`) });
+  const out = new URL(`../server/deid/ner/${file}`, import.meta.url);
+  // One feature per line keeps diffs of a retrained model readable.
+  const lines = Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, w]) => `${JSON.stringify(f)}:${JSON.stringify(w)}`);
+  writeFileSync(out, `{"tags":${JSON.stringify(model.tags)},"trainedOn":${docs.length},"weights":{\n${lines.join(',\n')}\n}}\n`);
+  console.log(`${direction}: ${docs.length} documents, ${lines.length} features -> ${out.pathname}`);
+}

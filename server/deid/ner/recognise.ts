@@ -1,6 +1,7 @@
 /**
  * Names, facilities and towns found by the statistical recogniser (tagger.ts) with the shipped
- * weights (model.json, built by scripts/train-deid-model.ts). Its hits are weak: the reviewer may
+ * weights (model.json, left to right, and model-reverse.json, right to left, see reverse.ts; built
+ * by scripts/train-deid-model.ts). Its hits are weak: the reviewer may
  * drop them, like every name or place found without a cue. The weights load on first use.
  */
 import { readFileSync } from 'node:fs';
@@ -12,25 +13,33 @@ import { hasFacilityHead } from './word-features';
 import type { Token } from '../tokens';
 import type { PhiType } from '../types';
 import { Perceptron, type PerceptronModel } from './perceptron';
-import { TAGS, prepare, tag } from './tagger';
+import { TAGS } from './tagger';
+import { tagBothWays } from './reverse';
 import { tagSpans, toSequence, type TagSpan } from './sequence';
 import { ordinaryWord, properWord, trimEdges } from './span-words';
 import { splitAtPunctuation, vetoed } from './vetoes';
 
-let model: Perceptron | null | undefined;
+/** The left-to-right tagger and, when its weights are there, the right-to-left one (reverse.ts). */
+interface Taggers { forward: Perceptron; reverse: Perceptron | null }
+let models: Taggers | null | undefined;
 
-function shipped(): Perceptron | null {
-  if (model !== undefined) return model;
+const weights = (file: string) => new Perceptron(TAGS, JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as PerceptronModel);
+
+function shipped(): Taggers | null {
+  if (models !== undefined) return models;
   try {
-    return (model = new Perceptron(TAGS, JSON.parse(readFileSync(new URL('./model.json', import.meta.url), 'utf8')) as PerceptronModel));
+    const forward = weights('./model.json');
+    let reverse: Perceptron | null = null;
+    try { reverse = weights('./model-reverse.json'); } catch { /* forward only, as before the twelfth pass */ }
+    return (models = { forward, reverse });
   } catch {
-    return (model = null);
+    return (models = null);
   }
 }
 
-/** For training and evaluation: use these weights, none ('off'), or the shipped ones again (null). */
-export function useRecogniserModel(m: PerceptronModel | 'off' | null): void {
-  model = m === 'off' ? null : m ? new Perceptron(TAGS, m) : undefined;
+/** For training and evaluation: use these weights (forward, and right-to-left if given), none ('off'), or the shipped ones again (null). */
+export function useRecogniserModel(m: PerceptronModel | 'off' | null, reverse?: PerceptronModel): void {
+  models = m === 'off' ? null : m ? { forward: new Perceptron(TAGS, m), reverse: reverse ? new Perceptron(TAGS, reverse) : null } : undefined;
 }
 
 /** A single ordinary word ("rose", "June", "Central") must be claimed with this margin at least: chosen on held-out files 17-20 (0, 40, 60 and 80 cost 0 to 0.4 points there), 60 since "Faith and Joy are important to her" scored 53 and true names 150 and more. */
@@ -41,7 +50,7 @@ const LOWER_MARGIN = 100;
 export function findRecognisedEntities(text: string, toks: Token[]): Hit[] {
   const m = shipped();
   if (!m || !toks.length) return [];
-  const { tags, margins } = tag(m, prepare(toSequence(text, toks)));
+  const { tags, margins } = tagBothWays(m.forward, m.reverse, toSequence(text, toks));
   return tagSpans(tags).flatMap((s) => splitAtPunctuation(text, toks, s.type, s.first, s.last).map(([first, last]) => ({ ...s, first, last })))
     .map((s) => trimEdges(toks, s))
     .filter((s): s is TagSpan => s !== null)

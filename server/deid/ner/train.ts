@@ -11,10 +11,11 @@ import { tokenize } from '../tokens';
 import { Perceptron, type PerceptronModel } from './perceptron';
 import { ENTITY_TYPES, TAGS, learn, prepare, type SeqToken } from './tagger';
 import { toSequence } from './sequence';
+import { reversedSequence, reversedTags } from './reverse';
 import { seededRandom as random } from './seeded-random';
 
 export interface LabelledText { text: string; spans: { type: string; start: number; end: number }[] }
-export interface TrainOptions { epochs?: number; copies?: number; seed?: number; log?: (line: string) => void }
+export interface TrainOptions { epochs?: number; copies?: number; seed?: number; reverse?: boolean; log?: (line: string) => void }
 
 export function goldSequence(doc: LabelledText): { seq: SeqToken[]; gold: string[] } {
   const toks = tokenize(doc.text);
@@ -109,6 +110,7 @@ export function trainModel(docs: LabelledText[], opts: TrainOptions = {}): Perce
   const p = pools();
   const base = docs.map(goldSequence);
   const examples = base.flatMap((b) => [b, ...(p ? Array.from({ length: copies }, () => recased(swapped(b.seq, b.gold, p, rnd), rnd)) : [])])
+    .map((e) => (opts.reverse ? { seq: reversedSequence(e.seq), gold: reversedTags(e.gold) } : e))
     .map((e) => ({ prepared: prepare(e.seq), gold: e.gold }));
   const model = new Perceptron(TAGS);
   for (let epoch = 0; epoch < epochs; epoch++) {

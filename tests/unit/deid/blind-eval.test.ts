@@ -3,10 +3,12 @@
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files; this test holds the figures reached so far so that no change falls back below
- * them (floors a little under the measured values). Over the forty-two files, once 45-48 were
- * opened (after their one blind measurement) and the statistical recogniser was trained on all
- * of them: names and places 94.4%, other types 97.5%, precision 95.7%; files 7-12 hit no clinical
- * term, files 13-48 hit 292 (brand drugs and devices, makers, eponyms read as names, places used as terms).
+ * them (floors a little under the measured values). Over the forty-four files, once 51 and 52
+ * were opened (after their blind measurements) and the statistical recogniser, both ways, was
+ * trained on all of them: names and places 94.3%, other types 97.5%, precision 95.3%; files 7-12
+ * hit no clinical term, files 13-52 hit 354 (brand drugs and devices, makers, eponyms read as
+ * names, places used as terms; 292 in 7-48 before the twelfth pass added the right-to-left tagger).
+ * Files 49 and 50 are sealed (../sealed/README.md) and not loaded.
  * The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,8 +26,8 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds forty-two files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(42);
+  it('holds forty-four files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(44);
     expect(places.labelled).toBeGreaterThanOrEqual(14500);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
@@ -38,8 +40,8 @@ describe('de-identification on the blind files', () => {
     expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.973);
   });
 
-  it('keeps precision at or above 95.5%', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.955);
+  it('keeps precision at or above 94.5% (the right-to-left tagger traded a point of it for recall)', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.945);
   });
 
   it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then)', () => {
@@ -50,9 +52,9 @@ describe('de-identification on the blind files', () => {
     expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.983);
   });
 
-  it('hits no clinical term in files 7-12, and no more than the 292 left in files 13-48 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[23]\d|4[0-8])-/.test(h));
+  it('hits no clinical term in files 7-12, and no more than the 354 left in files 13-52 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-4]\d|5[0-2])-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(292);
+    expect(clinicalHits.length).toBeLessThanOrEqual(354);
   });
 });
