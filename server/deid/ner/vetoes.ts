@@ -87,6 +87,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   if (clinicalAfterRun(text, toks[first]!.start, toks[last]!.end) || words.some((t) => productCompound(t.word))) return 'clinical run';
   // "Faith and Joy are important to her": a common word opening a sentence is a name only with evidence of a person around it.
   if (type === 'NAME' && first === last && words[0]!.sentenceStart && isClinicalOrCommon(words[0]!.word) && !personEvidence(text, toks[first]!.start, toks[first]!.end)) return 'common word opening a sentence';
+  // "in the nares": a lower-case word right after an article is a thing, never a person (place prepositions do not excuse it).
+  if (type === 'NAME' && first === last && /^\p{Ll}/u.test(words[0]!.word) && /\b(?:the|an?)[ \t]+$/i.test(text.slice(Math.max(0, toks[first]!.start - 6), toks[first]!.start))) return 'lower-case word after an article';
   // "a Hoyer", "her Libre": no person takes an article or a possessive pronoun.
   if (type === 'NAME' && first === last && afterDeterminer(text, toks[first]!.start, toks[last]!.end)) return 'determiner';
   // "his mother's Corolla", "the patient's Libre": one word right after a possessive noun is a thing owned.
