@@ -17,7 +17,7 @@ export type Groups = Partial<Record<'y' | 'm' | 'd' | 'mon' | 'sfx' | 'wd', stri
 /** Day/month pairs without a year collide with fractions and scores; accept them only when
  *  written like a date (zero padded / two digits each) or introduced by a date word. */
 export const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|seen|visit|appt|appointment|f\/u|follow[- ]?up|fu|rtc|returns?|seen|sees|surgery|admission|clinic|DOS|DOB|of|dtd|admit(?:ted)?|discharged?|collected|drawn|started|stopped|due|between|last|next|as of|DOS|returned|presented|performed|scheduled|effective|expire[sd]?|exp|today|tomorrow|yesterday|tonight|interrogated|checked|obtained|done|placed|removed|inserted|repeated|rechecked|before|after|prior to|around|approx\.?|circa|week of|night of|morning of|evening of|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|CT|CTA|MRI|MRA|echo|TTE|TEE|EKG|ECG|CXR|XR|x-?ray|US|u\/s|ultrasound|scan|EGD|colonoscopy|biopsy|cath|culture|cx|UA|labs?|PFTs?|EEG|EMG|mammo(?:gram)?|DEXA|PET|stress test|Holter)\s*:?\s*|@\s*|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:to|-|–|through|thru|and|until)\s*)$/i;
-export const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur|headaches?|nausea|anxiety|itch(?:ing)?|fatigue|dyspnea|SOB|discomfort|stress|mood|energy|craving|cravings|PHQ-?\d*|GAD-?\d*|AUDIT(?:-C)?|CAGE|EPDS|CIWA(?:-Ar)?|COWS|NIHSS|Braden|Morse|Barthel|Katz|ECOG|NYHA|Borg|Wells|CURB-?65|CHA2DS2-VASc|HAS-BLED|Glasgow|Mini-Cog|screen(?:ing)?|questionnaire|subscale|items?)\s*(?:is|of|at|was|=|score[ds]?)?\s*:?\s*$/i;
+export const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|pulses?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur|headaches?|nausea|anxiety|itch(?:ing)?|fatigue|dyspnea|SOB|discomfort|stress|mood|energy|craving|cravings|PHQ-?\d*|GAD-?\d*|AUDIT(?:-C)?|CAGE|EPDS|CIWA(?:-Ar)?|COWS|NIHSS|Braden|Morse|Barthel|Katz|ECOG|NYHA|Borg|Wells|CURB-?65|CHA2DS2-VASc|HAS-BLED|Glasgow|Mini-Cog|screen(?:ing)?|questionnaire|subscale|items?)\s*(?:is|of|at|was|=|score[ds]?)?\s*:?\s*$/i;
 /** MD_NEG's scale words alone (its source up to the connectors). */
 const MD_NEG_WORDS = MD_NEG.source.slice(0, MD_NEG.source.indexOf('\\s*(?:is|of|at|was|'));
 export const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
@@ -50,10 +50,14 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   // "CT (3/4) negative", "[3/4] called": a bracket between the date word and the day.
   // ... and the plural or past form of a date word ("visits 3/4, 3/11", "labs rechecked 3/4").
   if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, '')) || MD_CUE.test(pre.replace(/(?:s|ed|d)([ \t]*:?[ \t]*)$/, '$1'))) return 'strong';
+  // "Reflexes diminished 2/4 at the ankles": a scale word a few words back, and no date word right before the day.
+  if (new RegExp(MD_NEG_WORDS, 'i').test(pre) && !dateWord) return false;
   if (MD_AFTER.test(after)) return 'strong';
   // "0340 5/6: pulled IV", "9/27 1610 ambulated", "1/4 2300,": a clock time right beside it; "Adm 1/3", "D/C'd 7/2",
   // "s/p lap appy 1/4": an admission, discharge or procedure abbreviation; "Lipase 412 (1/3)": a value's day in brackets.
   if ((CLOCK_BEFORE.test(pre) || CLOCK_AFTER.test(after) || EVENT_BEFORE.test(pre) || VALUE_BRACKET.test(pre)) && plain) return 'strong';
+  // "approved 3/3", "cancelled 3/4).", "signed 2/3 in clinic": a past event's verb, and no count after the day.
+  if (eventVerbBefore(pre) && plain && !FRACTION_AFTER.test(after)) return 'strong';
   // A log line led by its day: "3/4: called pt", "1/2 - labs back".
   if (/(?:^|\n)[ \t]*$/.test(pre) && /^[ \t]*(?::(?![ \t]*\d)|[-–—][ \t]+(?!\d))/.test(text.slice(start).replace(/^\d{1,2}\/\d{1,2}/, ''))) return 'strong';
   // "3/4 and 3/5", "3/4 to 3/6": the first of two days joined like dates is a date when the second reads as one.
@@ -71,6 +75,10 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   // "Fell 3/14 in the yard": "in"/"of" after a day that is no fraction's denominator leave it a (weak) date.
   return FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after) ? false : 'weak';
 };
+/** A verb in the past right before the day; not one that scores, measures or counts ("scored 3/4", "passed 2/3"). */
+const PAST_VERB = /\b([a-z]{1,}(?:ed|ent))[ \t]*:?[ \t]*$/i;
+const COUNTING_VERBS = /^(?:scored|rated|graded|reduced|decreased|increased|dilated|measured|weighed|tapered|titrated|completed|attended|passed|failed|answered|achieved|filled|used|needed|required|showed|demonstrated|improved|worsened|estimated|effaced|listed|dosed|halved|split|recalled|identified|named|missed|correct|present|absent|consistent|went|spent|bent|dependent|independent)$/i;
+const eventVerbBefore = (pre: string) => { const m = PAST_VERB.exec(pre); return !!m && !new RegExp(MD_NEG_WORDS, 'i').test(pre) && !COUNTING_VERBS.test(m[1]!) && !/(?:need|seed|feed|bleed|speed|breed)$/i.test(m[1]!); };
 // "May" counts only before a day ("May 3"): "May need 1/2" is the verb.
 const SENTENCE_MONTH = new RegExp(`\\b(?:${MONTHS.filter((x) => x !== 'May').join('|')}|May(?=[ \\t]+\\d))\\b`);
 const sentenceBefore = (text: string, start: number) => { const b = before(text, start, 120); return b.slice(Math.max(b.lastIndexOf('. '), b.lastIndexOf('\n')) + 1); };

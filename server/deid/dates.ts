@@ -10,6 +10,7 @@
 import { before, type Hit } from './hits';
 import { findWordDates } from './word-dates';
 import { scoreCells } from './table-keys';
+import { findForeignDates } from './foreign-dates';
 import { BIRTH_CUE, MONTHS, SPACED_AFTER, SPACED_BEFORE, dotCue, lowerMonthCue, mdCue, mdDotCue, myDashCue, notACount, ordCue, spacedCue, type Groups } from './date-cues';
 
 const monthAlts = MONTHS.flatMap((m) => {
@@ -168,7 +169,7 @@ export function findDates(text: string, refYear: number): Hit[] {
     }
   }
   out.push(...rangeEnds(text, out));
-  out.push(...findWordDates(text));
+  out.push(...findWordDates(text), ...findForeignDates(text));
   joinWeekdays(text, out);
   // A bare day/month in a table column headed "Pain" or "Strength" is a score.
   const scores = scoreCells(text);

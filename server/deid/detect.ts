@@ -13,7 +13,7 @@ import { scan, type Hit } from './hits';
 import { patientValuePatterns, type ValuePattern } from './patient-values';
 import { patientContext, type PatientContext } from './context';
 import { findDates } from './dates';
-import { findAges, findLabelledIds, findNetAndIds, findPhones } from './numbers';
+import { findAges, findLabelledIds, findNetAndIds, findPhones, withExtensions } from './numbers';
 import { findCueNames, findKnownNames, findPatientName, nameTokens } from './names';
 import { findPlaces, STATE_NAMES, zipsAfterPlaces } from './places';
 import { findListNames } from './people';
@@ -48,6 +48,9 @@ import { isDictation, spokenPunctuation, titleCased } from './dictation';
 import { changedWithin, ocrDigits } from './ocr-digits';
 import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
 import { findPersonInitials, personInitials } from './person-initials';
+import { widenFacilityEdges } from './facility-edges';
+import { widenPlaceEdges } from './place-edges';
+import { definedInitials, findDefinedInitials } from './defined-initials';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
@@ -127,6 +130,8 @@ function joinNames(value: string, hits: Hit[]): Hit[] {
     // "Okafor, Adaeze": a surname, a comma and a given name are one name.
     const joins = last && ((last.type === h.type && (h.type === 'NAME' || h.type === 'FACILITY') && /^[ \t]$/.test(gap))
       || (last.type === 'FACILITY' && (h.type === 'CITY' || h.type === 'FACILITY') && /^[ \t]*[-–—\/][ \t]*$|^[ \t]$/.test(gap))
+      // "10/17-10/18", "Dec 18-19, 2024": a range of days written as one is one date (its dash would stay between placeholders).
+      || (last.type === 'DATE' && h.type === 'DATE' && /^[-–]$/.test(gap))
       || (h.type === 'NAME' && /^,[ \t]?$/.test(gap) && SURNAME_COMMA_GIVEN.test(value.slice(h.start, h.end)) && (last.type === 'NAME' || surnameAsPlace(value, last))));
     if (last && joins) {
       // The joined span stays mandatory when either part was the patient's own name; a surname read as a place joins as a name.
@@ -278,6 +283,8 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
   fields.forEach((f, i) => identifierValues(f.value, perField[i]!).forEach(([v, t]) => numbers.set(v, t)));
   const initials = new Set<string>();
   fields.forEach((f, i) => personInitials(f.value, perField[i]!).forEach((x) => initials.add(x)));
+  const defined = fields.map((f, i) => definedInitials(f.value, perField[i]!));
+  const definedAnywhere = defined.flat().filter((d) => d.anywhere);
   const out: Candidate[] = [];
   for (const key of PATIENT_ID_FIELDS) {
     const value = enc.patient[key];
@@ -287,8 +294,8 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
     out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field', required: true });
   }
   for (const [i, f] of fields.entries()) {
-    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms]), ...findIdentifierEchoes(f.value, [...numbers], perField[i]!), ...findPersonInitials(f.value, [...initials])];
-    const hits = joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value))));
+    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms]), ...findIdentifierEchoes(f.value, [...numbers], perField[i]!), ...findPersonInitials(f.value, [...initials]), ...findDefinedInitials(f.value, [...defined[i]!, ...definedAnywhere])];
+    const hits = withExtensions(f.value, widenPlaceEdges(f.value, widenFacilityEdges(f.value, joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value)))))));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
       out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason, required: isRequired(h) });
@@ -308,7 +315,7 @@ const NO_PATIENT: PatientContext = { refYear: new Date().getUTCFullYear(), fullN
 export function detectPhiInText(text: string, refYear = NO_PATIENT.refYear): TextPhi[] {
   const ctx = { ...NO_PATIENT, refYear };
   const hits = fieldHits(text, false, ctx);
-  const again = [...findKnownNames(text, nameTokens(text, hits)), ...findFacilityAcronyms(text, facilityAcronyms(text, hits)), ...findIdentifierEchoes(text, identifierValues(text, hits), hits), ...findPersonInitials(text, personInitials(text, hits))];
-  return joinNames(text, pruneContained([...hits, ...again].filter(notAState(text))))
+  const again = [...findKnownNames(text, nameTokens(text, hits)), ...findFacilityAcronyms(text, facilityAcronyms(text, hits)), ...findIdentifierEchoes(text, identifierValues(text, hits), hits), ...findPersonInitials(text, personInitials(text, hits)), ...findDefinedInitials(text, definedInitials(text, hits))];
+  return withExtensions(text, widenPlaceEdges(text, widenFacilityEdges(text, joinNames(text, pruneContained([...hits, ...again].filter(notAState(text)))))))
     .map((h) => ({ type: h.type, start: h.start, end: h.end, text: text.slice(h.start, h.end), reason: h.reason, required: isRequired(h) }));
 }

@@ -35,7 +35,30 @@ export function facilityAcronyms(text: string, hits: readonly Hit[]): string[] {
     if (h.type !== 'FACILITY' || h.reason.includes('trained recogniser')) continue;
     for (const a of initialsOf(text.slice(h.start, h.end))) if (!CLINICAL_ABBREVIATIONS.has(a.toLowerCase()) && !isEnglishWord(a.toLowerCase())) out.add(a);
   }
+  for (const a of definedAcronyms(text, hits)) out.add(a);
   return [...out];
+}
+
+/** "Brightwater Acute Rehab (BAR)", "Hennepin Healthcare (HCMC)", "KCEC (Kettle Creek Emergency Communications)". */
+const AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}&]{2,6})[ \t]*\)/u;
+const BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}&]{2,6})[ \t]*\([ \t]*$/u;
+
+/**
+ * An abbreviation the text defines in brackets beside a facility it names is that facility, even when its letters are
+ * not the name's initials (HCMC for "Hennepin Healthcare") or spell a word (BAR): the writer said so. Its first letter
+ * must still be the name's, and a clinical abbreviation is never one ("Mercy Hospital (ICU)").
+ */
+function definedAcronyms(text: string, hits: readonly Hit[]): string[] {
+  const out: string[] = [];
+  for (const h of hits) {
+    if (h.type !== 'FACILITY') continue;
+    const name = text.slice(h.start, h.end);
+    const close = text[h.end] === ')' ? h.end + 1 : -1;
+    const candidates = [AFTER.exec(text.slice(h.end, h.end + 14))?.[1], close > 0 ? BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start))?.[1] : undefined];
+    const initial = name.split(/[\s\/–—-]+/).find((w) => w && !SKIPPED.test(w))?.[0]?.toUpperCase();
+    for (const a of candidates) if (a && a[0] === initial && !CLINICAL_ABBREVIATIONS.has(a.toLowerCase())) out.push(a);
+  }
+  return out;
 }
 
 /** Each whole-word, upper-case occurrence of a facility's initials. */

@@ -40,3 +40,8 @@ export function findLiteral(text: string, needle: string, type: PhiType, reason:
 export function before(text: string, index: number, n = 24): string {
   return text.slice(Math.max(0, index - n), index);
 }
+
+/** The spans no longer span holds: after a span grows over its edges, the neighbour it took in goes (spans stay apart). */
+export function withoutHeldSpans<T extends Hit>(hits: T[]): T[] {
+  return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
+}

@@ -6,7 +6,7 @@
  * Invariant: every labelled-identifier value contains at least one digit (or four digit words after a key:
  * "MRN zero zero four five"), and none reads as a date.
  */
-import { before, scan, type Hit } from './hits';
+import { before, scan, withoutHeldSpans, type Hit } from './hits';
 import { KEYS, typeOfKey } from './id-keys';
 import { parseDate } from './dates';
 import { findSuspectIds, keyTypeBefore } from './suspect-ids';
@@ -32,6 +32,14 @@ const PAGER = /\b(?:pager|beeper|pgr)\.?[ \t]*#?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})
  */
 const EXTENSION = /(?<![\w-])(?:ext(?:ension)?\.?[ \t]*#?[ \t]*:?[ \t]*(\d{2,6}|\d-\d{4})|x(\d{3,6}))(?![\w-]|[.,]\d|[ \t]*(?:ft|feet|foot|m|meters?|yards?|yds?|mg|mcg|g|ml|mL|cc|units?|reps?|steps|times|min|mins|minutes|sec|secs|seconds|hours?|hrs?|days?|mm|cm|%)\b)/gi;
 const FAX_CUE = /(?:\bfax(?:ed)?\b|facsimile|\bF:|\bFx\b|\bFX\b)[^\n.;]{0,36}$/i;
+/** "555-0198 x2", "(312) 555-0199 ext. 14": a number's extension is part of it, whichever rule found the number. */
+export function withExtensions(text: string, hits: Hit[]): Hit[] {
+  return withoutHeldSpans(hits.map((h) => {
+    const x = h.type === 'PHONE' || h.type === 'FAX' ? EXTENSION_AFTER.exec(text.slice(h.end, h.end + 14)) : null;
+    return x ? { ...h, end: h.end + x[0].length } : h;
+  }));
+}
+const EXTENSION_AFTER = /^[ \t]*,?[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}(?![\w-]|[.,]\d)/i;
 /** "(555) 555-1234 (fax)", "555-555-1234 (f)", "555-555-1234 fax": the word after the number ("F: ..." after it labels the next one). */
 const FAX_AFTER = /^[ \t]*(?:[(\[][ \t]*(?:fax|facsimile|f)[ \t]*[)\]]|(?:fax|facsimile)\b(?![ \t]*[:#]))/i;
 
@@ -47,7 +55,9 @@ const INTL_CUE = /\b(?:phone|ph|tel|telephone|cell|mobile|call|contact|whatsapp|
 export function findPhones(text: string): Hit[] {
   const hits = [...scan(text, INTL_00, 'PHONE', 'international phone number', 0, (m, s) => INTL_CUE.test(before(text, s, 24)) && ((m[0].match(/\d/g) ?? []).length - 2 >= 8) && ((m[0].match(/\d/g) ?? []).length - 2 <= 15)),...scan(text, PHONE, 'PHONE', 'phone number'), ...scan(text, VANITY, 'PHONE', 'toll-free number with letters'),
     ...scan(text, LABELLED_PHONE, 'PHONE', 'labelled phone number', 1), ...scan(text, PAGER, 'PHONE', 'pager or extension', 1),
-    ...[...text.matchAll(EXTENSION)].map((m) => ({ start: m.index + m[0].length - (m[1] ?? m[2])!.length, end: m.index + m[0].length, type: 'PHONE' as const, reason: 'extension' }))];
+    // The whole "ext 5512": the writers label the word with its digits, and "ext [PHONE]" says no more than "[PHONE]".
+    ...[...text.matchAll(EXTENSION)].map((m) => ({ start: m.index, end: m.index + m[0].length, type: 'PHONE' as const, reason: 'extension' }))];
+
   for (const m of text.matchAll(WORD_PHONE)) if (WORD_PHONE_CUE.test(before(text, m.index, 80))) hits.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', reason: 'phone number in words' });
   for (const h of hits) if (FAX_CUE.test(before(text, h.start, 44)) || FAX_AFTER.test(text.slice(h.end, h.end + 12))) { h.type = 'FAX'; h.reason = 'fax number'; }
   return hits;
@@ -93,6 +103,13 @@ const AGE_PATTERNS: [RegExp, number][] = [
   // "she is 94", "mom just turned 96", "who was 91": a person's age after its subject (group 1), never a value with a unit.
   [new RegExp(`\\b(?:hes|shes)[ \\t]+(?:now[ \\t]+|almost[ \\t]+|nearly[ \\t]+)?${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg))`, 'gi'), 1],
   [new RegExp(`\\b(?:she|he|patient|pt|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|aunt|uncle|sister|brother|who)(?:['’]s|[ \\t]+(?:is|was|will be|turns|turned|just turned))(?:[ \\t]+(?:now|almost|nearly|about|over|already))?[ \\t]+${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|degrees|°|mmHg|beats|percent|on|over))`, 'gi'), 1],
+  // "i'm 94 and my hip", "I will be 93 on the 2nd", "she's ninety three", "who is ninety-one": an age said by or of a person (group 1).
+  [new RegExp(`\\b(?:I['’]?m|I[ \\t]+am|I[ \\t]+will[ \\t]+be)[ \\t]+(?:now[ \\t]+|almost[ \\t]+|nearly[ \\t]+)?${AGE_NUM}\\b(?![ \\t]*(?:%|mg|bpm|\\/|kg|lbs?|pounds|degrees|°|mmHg|beats|percent|over|minutes?|mins?))`, 'gi'), 1],
+  [new RegExp(`\\b(?:I['’]?m|I[ \\t]+am|I[ \\t]+will[ \\t]+be|(?:she|he|who|mom|mother|dad|father|grandma|grandpa)(?:['’]s|[ \\t]+is|[ \\t]+was))[ \\t]+(?:now[ \\t]+|almost[ \\t]+|nearly[ \\t]+)?(${WORD_AGE})\\b`, 'gi'), 1],
+  // "Age at admission: 93", "Age at dx: 91": an age keyed by a longer label (group 1).
+  [new RegExp(`\\bage\\b[^\\n:=|]{1,16}[:=][ \\t]*${AGE_NUM}(?![\\d.%\\/])`, 'gi'), 1],
+  // "alive at 93 in Guadalajara", "alive, 91, unaffected": a relative's age in a family history (group 1).
+  [new RegExp(`\\balive[ \\t]*(?:,|at)[ \\t]*${AGE_NUM}(?![\\d.%\\/])`, 'gi'), 1],
   // "turned 95", "her 95th birthday", "a woman of 97", "age ninety-six".
   [new RegExp(`\\bturned\\s+${AGE_NUM}(?!\\d|\\.\\d|\\s*(?:%|mg|degrees|°))|\\b${AGE_NUM}(?:st|nd|rd|th)\\s+birthday\\b|\\b(?:man|woman|gentleman|lady|male|female)\\s+of\\s+${AGE_NUM}\\b(?!\\s*(?:%|mg|kg|lbs?|units?))|\\b(?:age[ds]?|aged)\\s*:?\\s*(?:${WORD_AGE})\\b`, 'gi'), 0],
   [new RegExp(`\\b(?:age[ds]?|aged|Age:)(?:[ \\t]*\\((?:years|yrs|y)\\))?\\s*[:|=-]?\\s*${AGE_NUM}\\b`, 'gi'), 0],
@@ -106,7 +123,7 @@ const AGE_PATTERNS: [RegExp, number][] = [
   // "93 F", "93yo M", "93 female with ...": an age before a sex, never a value after a slash or a decimal.
   [new RegExp(`(?<![\\d/.:-])\\b${AGE_NUM}(?:[ -]?(?:y|yo|y\\/o|y\\.o\\.))?[ -]?(?:M|F|female|male|woman|man|gentleman|lady|W|B)\\b`, 'g'), 0],
   // "Mrs. Alvarez, 94, lives alone", "patient (91)": an age between commas or brackets after a name or a person word (group 1).
-  [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:patient|pt|woman|man|lady|gentleman|female|male|widow(?:er)?|resident|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|wife|husband|aunt|uncle|sister|brother))[ \\t]*(?:,|\\()[ \\t]*${AGE_NUM}[ \\t]*(?:,|\\)|\\.(?!\\d)|$)`, 'gm'), 1],
+  [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:patient|pt|woman|man|lady|gentleman|female|male|widow(?:er)?|resident|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|wife|husband|aunt|uncle|sister|brother))[ \\t]*(?:,|\\()[ \\t]*${AGE_NUM}[ \\t]*(?:,|\\)|\\.(?!\\d)|$|\\((?!\\d))`, 'gm'), 1],
   // "her aunt, now 97, still drives", "Grandpa, now aged 101,": an age set off by commas after a person, with "now" (group 1).
   [new RegExp(`(?:\\b[A-Z][a-z]+|\\b(?:aunt|uncle|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother|wife|husband|widow(?:er)?|patient|pt|she|he))[ \\t]*,[ \\t]*now[ \\t]+(?:aged?[ \\t]+)?${AGE_NUM}(?=[ \\t]*[,;)])`, 'g'), 1],
   // "At 93 he still splits wood", "at 96 she lives alone": an age before a person and a verb of everyday life (group 1).

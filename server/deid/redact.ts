@@ -25,7 +25,12 @@ export function placeholder(span: Span, options: RedactionOptions, refYear: numb
   if (span.type === 'AGE') return '[AGE-90+]';
   if (span.type !== 'DATE') return `[${span.type}]`;
   const parsed = parseDate(span.text.trim(), refYear);
-  if (!parsed) return '[DATE]';
+  if (!parsed) {
+    // "10/17-10/18", "March 3-5": a range found as one span; in shift mode each end that parses moves, the rest is [DATE].
+    const range = options.dateMode === 'shift' ? /^(.+?)([ \t]*[-–][ \t]*)(.+)$/.exec(span.text) : null;
+    const first = range ? placeholder({ ...span, text: range[1]! }, options, refYear) : '[DATE]';
+    return first === '[DATE]' ? '[DATE]' : first + range![2] + placeholder({ ...span, text: range![3]! }, options, refYear);
+  }
   // Safe Harbor: even the year goes when it points at someone over 89 (e.g. a 1931 birth date).
   const tooOld = parsed.y !== undefined && parsed.y <= refYear - 90;
   if (options.dateMode === 'shift') return tooOld ? '[DATE]' : span.text.replace(span.text.trim(), renderShifted(parsed, options.shiftDays ?? 0, refYear));

@@ -5,7 +5,7 @@
  * palsy", "seroquel"), and a span never runs across punctuation ("Yoshida), Paget"). Each
  * veto names its reason (vetoReason) for whoever debugs a miss.
  */
-import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS, NOT_IDENTIFYING, isClinicalOrCommon } from '../lexicon';
+import { CLINICAL_ABBREVIATIONS, EPONYMS, DRUGS, NOT_IDENTIFYING, isClinicalOrCommon, nameLists } from '../lexicon';
 import { isDenomination } from '../facility-services';
 import { isListedDrug } from '../drug-names';
 import { afterDeterminer, personEvidence } from '../person-evidence';
@@ -58,6 +58,11 @@ export function vetoed(text: string, toks: Token[], type: string, first: number,
   return vetoReason(text, toks, type, first, last) !== '';
 }
 
+function lowerPlural(word: string): boolean {
+  if (!/^\p{Ll}{3,}s$/u.test(word) || nameLists()?.first.has(word)) return false;
+  return isOrdinaryWord(word.slice(0, -1)) || (/es$/.test(word) && isOrdinaryWord(word.slice(0, -2)));
+}
+
 function vetoReason(text: string, toks: Token[], type: string, first: number, last: number): string {
   const words = toks.slice(first, last + 1);
   // "ASA", "CHF", "FPIES": a short upper-case word alone is an acronym (a facility's initials come back by rule, facility-acronyms.ts).
@@ -89,6 +94,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   if (type === 'NAME' && first === last && words[0]!.sentenceStart && isClinicalOrCommon(words[0]!.word) && !personEvidence(text, toks[first]!.start, toks[first]!.end)) return 'common word opening a sentence';
   // "in the nares": a lower-case word right after an article is a thing, never a person (place prepositions do not excuse it).
   if (type === 'NAME' && first === last && /^\p{Ll}/u.test(words[0]!.word) && /\b(?:the|an?)[ \t]+$/i.test(text.slice(Math.max(0, toks[first]!.start - 6), toks[first]!.start))) return 'lower-case word after an article';
+  // "with stairs and hills": a lower-case plural of an English word, no given name, is things, never a person.
+  if (type === 'NAME' && first === last && lowerPlural(words[0]!.word)) return 'lower-case plural';
   // "a Hoyer", "her Libre": no person takes an article or a possessive pronoun.
   if (type === 'NAME' && first === last && afterDeterminer(text, toks[first]!.start, toks[last]!.end)) return 'determiner';
   // "his mother's Corolla", "the patient's Libre": one word right after a possessive noun is a thing owned.

@@ -69,7 +69,16 @@ describe('dates in any shape', () => {
     const text = 'Seen 12Jan2024; rehab March 3-5.';
     const found = detectPhiInText(text, 2026).filter((f) => f.type === 'DATE');
     const out = found.map((f) => placeholder({ start: f.start, end: f.end, type: f.type, text: f.text } as never, { dateMode: 'shift', shiftDays: 10 }, 2026));
-    expect(out).toEqual(['22Jan2024', 'March 13', '[DATE]']);
+    expect(out).toEqual(['22Jan2024', 'March 13-[DATE]']);
+  });
+
+  it('finds a range of days written as one as one date, and shifts each end that parses', () => {
+    const text = 'held approx 10/17-10/18; visit of Sept 17-19.';
+    const found = detectPhiInText(text, 2026).filter((f) => f.type === 'DATE');
+    expect(found.map((f) => f.text)).toEqual(['10/17-10/18', 'Sept 17-19']);
+    const shift = (f: (typeof found)[number]) => placeholder({ start: f.start, end: f.end, type: f.type, text: f.text } as never, { dateMode: 'shift', shiftDays: 10 }, 2026);
+    expect(found.map(shift)).toEqual(['10/27-10/28', 'Sept 27-[DATE]']);
+    expect(placeholder({ start: 0, end: 11, type: 'DATE', text: '10/17-10/18' } as never, { dateMode: 'year-only' }, 2026)).toBe('[DATE]');
   });
 
   const notDates = [

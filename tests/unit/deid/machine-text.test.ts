@@ -80,7 +80,7 @@ describe('an identifier or a person standing again', () => {
 
 describe('extensions, ZIPs and businesses', () => {
   it('takes an extension and the ZIP after a town or a street', () => {
-    expect(found('HIM coding, ext 4412.')).toContain('PHONE 4412');
+    expect(found('HIM coding, ext 4412.')).toContain('PHONE ext 4412');
     expect(found('home: 12 Alder Way, Millbrook, 43021')).toContain('ZIP 43021');
     expect(found('Gait with RW x150 ft; (J1756 x 200)')).toEqual([]);
   });
@@ -110,7 +110,7 @@ describe('EMS records and table columns', () => {
     expect(found('PCR 24-31877  | Northfield Ambulance')).toContain('OTHER_ID 24-31877');
     expect(found('Ambulance 2  |  Run 25-0944  |  crew of two')).toContain('OTHER_ID 25-0944');
     expect(found('Aircraft: EC-135  Tail N522LF')).toContain('VEHICLE N522LF');
-    expect(found('call the charge RN (ext 6-2210)')).toContain('PHONE 6-2210');
+    expect(found('call the charge RN (ext 6-2210)')).toContain('PHONE ext 6-2210');
     expect(found('COVID PCR negative; PCR 2/3 pending; we run 20-30 min')).toEqual([]);
   });
   it('takes a column of record numbers heading three rows or more, not times or codes', () => {
