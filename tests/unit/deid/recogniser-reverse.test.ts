@@ -16,7 +16,7 @@ import { loadBlindSet, loadEvalSet } from '../../fixtures/deid-eval/load';
 const all = [...loadEvalSet(), ...loadBlindSet()];
 const shippedWeights = (file: string) => JSON.parse(readFileSync(new URL(`../../../server/deid/ner/${file}`, import.meta.url), 'utf8')) as { trainedOn: number; weights: Record<string, number[]> };
 /** As in recogniser.test.ts: one training takes about two minutes alone, more on a loaded CI worker. */
-const TRAINING_TIMEOUT = 480_000;
+const TRAINING_TIMEOUT = 900_000;
 
 afterAll(() => useRecogniserModel(null));
 
