@@ -1,22 +1,23 @@
 /**
  * The right-to-left recogniser (server/deid/ner/reverse.ts): reversing a sequence and its tags
- * loses nothing, the shipped right-to-left weights are the ones the labelled files give, and its
- * tags only fill words the left-to-right tagger left as O. A file of its own so its training runs
- * beside recogniser.test.ts's.
+ * loses nothing, and its tags only fill words the left-to-right tagger left as O. That its shipped
+ * weights are the ones the labelled files give is tested in recogniser.test.ts, after the other
+ * trainings: run beside them, the trainings took both cores of a CI machine and a browser test
+ * timed out (clean-clone CI of 246ad89).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reversedSequence, reversedTags } from '../../../server/deid/ner/reverse';
 import { toSequence, tagSpans } from '../../../server/deid/ner/sequence';
-import { trainModel } from '../../../server/deid/ner/train';
 import { detectPhiInText } from '../../../server/deid/index';
 import { useRecogniserModel } from '../../../server/deid/ner/recognise';
 import { loadBlindSet, loadEvalSet } from '../../fixtures/deid-eval/load';
 
 const all = [...loadEvalSet(), ...loadBlindSet()];
 const shippedWeights = (file: string) => JSON.parse(readFileSync(new URL(`../../../server/deid/ner/${file}`, import.meta.url), 'utf8')) as { trainedOn: number; weights: Record<string, number[]> };
-/** As in recogniser.test.ts: one training takes about two minutes alone, more on a loaded CI worker. */
-const TRAINING_TIMEOUT = 900_000;
+
+/** Detection over a tenth of the labelled documents, twice: about a minute on a loaded CI worker. */
+const DETECTION_TIMEOUT = 300_000;
 
 afterAll(() => useRecogniserModel(null));
 
@@ -37,15 +38,6 @@ describe('the right-to-left recogniser', () => {
     expect(tagSpans(reversedTags(back))).toEqual(tagSpans(tags));
   });
 
-  it('ships the right-to-left weights the labelled files give (retrain with scripts/train-deid-model.ts)', () => {
-    const shipped = shippedWeights('model-reverse.json');
-    expect(shipped.trainedOn).toBe(all.length);
-    const fresh = trainModel(all, { reverse: true });
-    expect(Object.keys(fresh.weights).length).toBe(Object.keys(shipped.weights).length);
-    const differing = Object.entries(fresh.weights).filter(([f, w]) => JSON.stringify(w) !== JSON.stringify(shipped.weights[f])).map(([f]) => f);
-    expect(differing.slice(0, 5)).toEqual([]);
-  }, TRAINING_TIMEOUT);
-
   it('only adds to what the left-to-right tagger finds', () => {
     const docs = all.filter((_, k) => k % 10 === 0);
     const hits = (d: (typeof all)[number]) => detectPhiInText(d.text).map((h) => [h.start, h.end] as const);
@@ -61,5 +53,5 @@ describe('the right-to-left recogniser', () => {
       added += both.size - forwardOnly[k]!.size;
     });
     expect(added).toBeGreaterThan(0);
-  }, TRAINING_TIMEOUT);
+  }, DETECTION_TIMEOUT);
 });

@@ -47,6 +47,16 @@ describe('the statistical recogniser', () => {
     expect(differing.slice(0, 5)).toEqual([]);
   }, TRAINING_TIMEOUT);
 
+  // Here, after the other two trainings, not in recogniser-reverse.test.ts: one worker trains while the other runs the rest.
+  it('ships the right-to-left weights the labelled files give (retrain with scripts/train-deid-model.ts)', () => {
+    const shipped = JSON.parse(readFileSync(new URL('../../../server/deid/ner/model-reverse.json', import.meta.url), 'utf8')) as { trainedOn: number; weights: Record<string, number[]> };
+    expect(shipped.trainedOn).toBe(all.length);
+    const fresh = trainModel(all, { reverse: true });
+    expect(Object.keys(fresh.weights).length).toBe(Object.keys(shipped.weights).length);
+    const differing = Object.entries(fresh.weights).filter(([f, w]) => JSON.stringify(w) !== JSON.stringify(shipped.weights[f])).map(([f]) => f);
+    expect(differing.slice(0, 5)).toEqual([]);
+  }, TRAINING_TIMEOUT);
+
   it('finds what the rules miss: a first name alone before a facility (a store named with its trade is whole either way, business-names.ts)', () => {
     useRecogniserModel(null);
     expect(texts('Follow up with Priyanka at Lakeview Ortho next week.')).toEqual(['NAME Priyanka', 'FACILITY Lakeview Ortho']);
