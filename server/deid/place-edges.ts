@@ -1,6 +1,6 @@
 /**
- * The words of a town's name its detectors leave beside it: a place-word after it ("Broken" + "Bow" found as "Bow",
- * "Hot Springs", "Gulf Shores", "Elk Hollow", "Cathedral City") or a direction or harbour word before it ("East Marrow",
+ * The words of a town's name its detectors leave beside it: a place-word after it ("Hot Springs", "Gulf Shores",
+ * "Elk Hollow"), the word before a place-word found alone ("Saguaro" + "Bend", "Tuba" + "City") or a direction or harbour word before it ("East Marrow",
  * "Port Avery", "Little Haiti", "east harlan"). A redaction that leaves "Springs" or "Port" beside its placeholder
  * leaves half the town's name.
  * Invariant: a town grows only over one such word, or over a neighbouring name found across that word ("Port" +
@@ -11,7 +11,7 @@ import { nameLists } from './lexicon';
 
 const SUFFIXES = 'City|Springs?|Shores?|Hollow|Bay|Bend|Park|Creek|Mesa|Bluffs?|Terrace|Heights|Falls|Valley|Ridge|Junction|Crossing|Lake|Hills?|Grove|Station|Beach|Harbou?r|Point|Landing|Mills?|Wells|Gap|Flats?|Prairie|Meadows?|Woods|Forest|Glen|Village|Corners?|Center|Centre|Township|Borough';
 const PREFIXES = 'East|West|North|South|Lower|Upper|New|Port|Fort|Mount|Mt\\.?|Little|Lake|Glen|Old|Saint|St\\.?';
-/** "Broken Bow" + " Springs": a capitalised place-word (or the same in lower case after a lower-case town). */
+/** "Elk" + " Hollow": a place-word after the town (sameCase decides whether it is written as the town is). */
 const SUFFIX_AFTER = new RegExp(`^[ \\t](${SUFFIXES})(?![\\p{L}\\p{N}'’-])`, 'iu');
 const PREFIX_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.])(${PREFIXES})[ \\t]$`, 'iu');
 /** What a town's name never runs into: "Valley fever", "Lake Louise disease". */
@@ -35,12 +35,14 @@ export function widenPlaceEdges(text: string, hits: Hit[]): Hit[] {
       continue;
     }
     // "Alder" (read as a name) + " Park", "Palm" + " Terrace": a word no given name list holds before a place-word is a town.
-    if (h.type === 'NAME' && /^\p{Lu}\p{Ll}+$/u.test(text.slice(h.start, h.end)) && !nameLists()?.first.has(text.slice(h.start, h.end).toLowerCase()) && SUFFIX_AFTER.test(text.slice(h.end, h.end + 16))) h.type = 'CITY';
+    if (h.type === 'NAME' && /^\p{Lu}\p{Ll}+$/u.test(text.slice(h.start, h.end)) && !nameLists()?.first.has(text.slice(h.start, h.end).toLowerCase()) && placeWordAfter(text, h)) h.type = 'CITY';
     if (h.type === 'CITY') widen(text, h);
     out.push(h);
   }
   return withoutHeldSpans(out);
 }
+
+const placeWordAfter = (text: string, h: Hit) => { const m = SUFFIX_AFTER.exec(text.slice(h.end, h.end + 16)); return !!m && sameCase(m[1]!, text.slice(h.start, h.end)); };
 
 /** "Saguaro" + "Bend" (found alone), "Tuba" + "City": a place-word found as the town takes the capitalised word before it. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]$/u;
