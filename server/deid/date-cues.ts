@@ -20,6 +20,7 @@ export const MD_CUE = /(?:\b(?:on|since|from|until|till|through|thru|dated?|by|s
 export const MD_NEG = /\b(?:bipap|cpap|ipap|epap|peep|vent(?:ilator)?|settings|fio2|apgars?|gcs|pain|score|strength|scale|GCS|MoCA|MMSE|reflex(?:es)?|pulses?|power|vision|acuity|BP|blood pressure|ratio|grade|graded|motor|sensation|VAS|NRS|SLUMS|DTRs?|rated|rates|rating|bottles|cultures?|cx|nodes|murmur|headaches?|nausea|anxiety|itch(?:ing)?|fatigue|dyspnea|SOB|discomfort|stress|mood|energy|craving|cravings|PHQ-?\d*|GAD-?\d*|AUDIT(?:-C)?|CAGE|EPDS|CIWA(?:-Ar)?|COWS|NIHSS|Braden|Morse|Barthel|Katz|ECOG|NYHA|Borg|Wells|CURB-?65|CHA2DS2-VASc|HAS-BLED|Glasgow|Mini-Cog|screen(?:ing)?|questionnaire|subscale|items?)\s*(?:is|of|at|was|=|score[ds]?)?\s*:?\s*$/i;
 /** MD_NEG's scale words alone (its source up to the connectors). */
 const MD_NEG_WORDS = MD_NEG.source.slice(0, MD_NEG.source.indexOf('\\s*(?:is|of|at|was|'));
+const SCALE_WORD = new RegExp(MD_NEG_WORDS, 'i');
 export const mdCue = (text: string, start: number, g: Groups): false | 'strong' | 'weak' => {
   const pre = before(text, start, 32);
   // "Strength 4 (4/5)", "murmur 2 (2/6)": a scale word, its value and the score in brackets.
@@ -50,8 +51,8 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   // "CT (3/4) negative", "[3/4] called": a bracket between the date word and the day.
   // ... and the plural or past form of a date word ("visits 3/4, 3/11", "labs rechecked 3/4").
   if (padded || MD_CUE.test(pre) || MD_CUE.test(pre.replace(/[(\[][ \t]*$/, '')) || MD_CUE.test(pre.replace(/(?:s|ed|d)([ \t]*:?[ \t]*)$/, '$1'))) return 'strong';
-  // "Reflexes diminished 2/4 at the ankles": a scale word a few words back, and no date word right before the day.
-  if (new RegExp(MD_NEG_WORDS, 'i').test(pre) && !dateWord) return false;
+  // "Reflexes diminished 2/4 at the ankles": a scale word a few words back (a date word right before the day returned above).
+  if (SCALE_WORD.test(pre)) return false;
   if (MD_AFTER.test(after)) return 'strong';
   // "0340 5/6: pulled IV", "9/27 1610 ambulated", "1/4 2300,": a clock time right beside it; "Adm 1/3", "D/C'd 7/2",
   // "s/p lap appy 1/4": an admission, discharge or procedure abbreviation; "Lipase 412 (1/3)": a value's day in brackets.
@@ -70,7 +71,7 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
   const m = Number(g.m), d = Number(g.d);
   // "Seen twice in March: 3/4 and 3/18." A month named earlier in the sentence makes even a fraction shape a day,
   // when nothing that counts follows it.
-  if (SENTENCE_MONTH.test(sentenceBefore(text, start)) && !new RegExp(MD_NEG_WORDS, 'i').test(sentenceBefore(text, start)) && /^[ \t]*(?:[.,;)\]]|$|\n|and\b|to\b|[-–])/.test(after)) return 'strong';
+  if (SENTENCE_MONTH.test(sentenceBefore(text, start)) && !SCALE_WORD.test(sentenceBefore(text, start)) && /^[ \t]*(?:[.,;)\]]|$|\n|and\b|to\b|[-–])/.test(after)) return 'strong';
   if (!(m > d || !FRACTION_DENOMINATORS.has(d))) return false;
   // "Fell 3/14 in the yard": "in"/"of" after a day that is no fraction's denominator leave it a (weak) date.
   return FRACTION_AFTER.test(after) && !/^\s*(?:of|in)\b/i.test(after) ? false : 'weak';
@@ -78,7 +79,7 @@ export const mdCue = (text: string, start: number, g: Groups): false | 'strong' 
 /** A verb in the past right before the day; not one that scores, measures or counts ("scored 3/4", "passed 2/3"). */
 const PAST_VERB = /\b([a-z]{1,}(?:ed|ent))[ \t]*:?[ \t]*$/i;
 const COUNTING_VERBS = /^(?:scored|rated|graded|reduced|decreased|increased|dilated|measured|weighed|tapered|titrated|completed|attended|passed|failed|answered|achieved|filled|used|needed|required|showed|demonstrated|improved|worsened|estimated|effaced|listed|dosed|halved|split|recalled|identified|named|missed|correct|present|absent|consistent|went|spent|bent|dependent|independent)$/i;
-const eventVerbBefore = (pre: string) => { const m = PAST_VERB.exec(pre); return !!m && !new RegExp(MD_NEG_WORDS, 'i').test(pre) && !COUNTING_VERBS.test(m[1]!) && !/(?:need|seed|feed|bleed|speed|breed)$/i.test(m[1]!); };
+const eventVerbBefore = (pre: string) => { const m = PAST_VERB.exec(pre); return !!m && !COUNTING_VERBS.test(m[1]!) && !/(?:need|seed|feed|bleed|speed|breed)$/i.test(m[1]!); };
 // "May" counts only before a day ("May 3"): "May need 1/2" is the verb.
 const SENTENCE_MONTH = new RegExp(`\\b(?:${MONTHS.filter((x) => x !== 'May').join('|')}|May(?=[ \\t]+\\d))\\b`);
 const sentenceBefore = (text: string, start: number) => { const b = before(text, start, 120); return b.slice(Math.max(b.lastIndexOf('. '), b.lastIndexOf('\n')) + 1); };

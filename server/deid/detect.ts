@@ -294,7 +294,7 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
     out.push({ id: candidateId(type, location), type, location, text: value, reason: 'patient identifier field', required: true });
   }
   for (const [i, f] of fields.entries()) {
-    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms]), ...findIdentifierEchoes(f.value, [...numbers], perField[i]!), ...findPersonInitials(f.value, [...initials]), ...findDefinedInitials(f.value, [...defined[i]!, ...definedAnywhere])];
+    const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms]), ...findIdentifierEchoes(f.value, [...numbers], perField[i]!), ...findPersonInitials(f.value, [...initials]), ...findDefinedInitials(f.value, [...defined[i]!.filter((d) => !d.anywhere), ...definedAnywhere])];
     const hits = withExtensions(f.value, widenPlaceEdges(f.value, widenFacilityEdges(f.value, joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value)))))));
     for (const h of hits) {
       const location = f.at(h.start, h.end);

@@ -53,8 +53,8 @@ function definedAcronyms(text: string, hits: readonly Hit[]): string[] {
   for (const h of hits) {
     if (h.type !== 'FACILITY') continue;
     const name = text.slice(h.start, h.end);
-    const close = text[h.end] === ')' ? h.end + 1 : -1;
-    const candidates = [AFTER.exec(text.slice(h.end, h.end + 14))?.[1], close > 0 ? BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start))?.[1] : undefined];
+    // "KCEC (Kettle Creek ...)": the abbreviation before, when the facility closes the brackets.
+    const candidates = [AFTER.exec(text.slice(h.end, h.end + 14))?.[1], text[h.end] === ')' ? BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start))?.[1] : undefined];
     const initial = name.split(/[\s\/–—-]+/).find((w) => w && !SKIPPED.test(w))?.[0]?.toUpperCase();
     for (const a of candidates) if (a && a[0] === initial && !CLINICAL_ABBREVIATIONS.has(a.toLowerCase())) out.push(a);
   }

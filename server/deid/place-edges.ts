@@ -1,7 +1,7 @@
 /**
  * The words of a town's name its detectors leave beside it: a place-word after it ("Hot Springs", "Gulf Shores",
- * "Elk Hollow"), the word before a place-word found alone ("Saguaro" + "Bend", "Tuba" + "City") or a direction or harbour word before it ("East Marrow",
- * "Port Avery", "Little Haiti", "east harlan"). A redaction that leaves "Springs" or "Port" beside its placeholder
+ * "Elk Hollow"), the word before a place-word found alone ("Saguaro" + "Bend", "Tuba" + "City"), or a direction or
+ * harbour word before it ("East Marrow", "Port Avery", "Little Haiti", "east harlan"). A redaction that leaves "Springs" or "Port" beside its placeholder
  * leaves half the town's name.
  * Invariant: a town grows only over one such word, or over a neighbouring name found across that word ("Port" +
  * "Avery"), never past a disease word ("San Joaquin Valley fever" stays), so spans stay apart (detect.ts's invariant).
@@ -13,6 +13,8 @@ const SUFFIXES = 'City|Springs?|Shores?|Hollow|Bay|Bend|Park|Creek|Mesa|Bluffs?|
 const PREFIXES = 'East|West|North|South|Lower|Upper|New|Port|Fort|Mount|Mt\\.?|Little|Lake|Glen|Old|Saint|St\\.?';
 /** "Elk" + " Hollow": a place-word after the town (sameCase decides whether it is written as the town is). */
 const SUFFIX_AFTER = new RegExp(`^[ \\t](${SUFFIXES})(?![\\p{L}\\p{N}'’-])`, 'iu');
+const PREFIX_WORD = new RegExp(`^(?:${PREFIXES})$`, 'i');
+const SUFFIX_WORD = new RegExp(`^(?:${SUFFIXES})$`);
 const PREFIX_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.])(${PREFIXES})[ \\t]$`, 'iu');
 /** What a town's name never runs into: "Valley fever", "Lake Louise disease". */
 const DISEASE_AFTER = /^[ \t]+(?:fever|disease|virus|syndrome|encephalitis|spotted|tick|flu)\b/i;
@@ -30,7 +32,7 @@ export function widenPlaceEdges(text: string, hits: Hit[]): Hit[] {
     const h = { ...hit };
     const last = out[out.length - 1];
     // "Port" (a town) + " " + "Avery" (read as a name): the name is the town's second word.
-    if (last && last.type === 'CITY' && h.type === 'NAME' && text.slice(last.end, h.start) === ' ' && new RegExp(`^(?:${PREFIXES})$`, 'i').test(text.slice(last.start, last.end))) {
+    if (last && last.type === 'CITY' && h.type === 'NAME' && text.slice(last.end, h.start) === ' ' && PREFIX_WORD.test(text.slice(last.start, last.end))) {
       out[out.length - 1] = { ...last, end: h.end };
       continue;
     }
@@ -50,7 +52,7 @@ const FUNCTION_WORDS = /^(?:In|At|The|To|From|Of|On|By|Near|Lives|And|Or|For|Wit
 
 function widen(text: string, h: Hit): void {
   const town = text.slice(h.start, h.end);
-  if (new RegExp(`^(?:${SUFFIXES})$`).test(town)) {
+  if (SUFFIX_WORD.test(town)) {
     const w = WORD_BEFORE.exec(text.slice(Math.max(0, h.start - 24), h.start));
     if (w && !FUNCTION_WORDS.test(w[1]!)) h.start -= w[0].length;
   }
