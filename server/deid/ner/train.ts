@@ -9,7 +9,7 @@ import { babyNames } from '../baby-names';
 import { cityIndex } from '../gazetteer';
 import { tokenize } from '../tokens';
 import { Perceptron, type PerceptronModel } from './perceptron';
-import { ENTITY_TYPES, TAGS, learn, prepare, type SeqToken } from './tagger';
+import { ENTITY_TYPES, TAGS, learn, prepare, type Prepared, type SeqToken } from './tagger';
 import { toSequence } from './sequence';
 import { reversedSequence, reversedTags } from './reverse';
 import { seededRandom as random } from './seeded-random';
@@ -104,14 +104,29 @@ function recased(e: { seq: SeqToken[]; gold: string[] }, rnd: () => number): { s
 }
 const LOWER_SHARE = 0.25, UPPER_SHARE = 0.1;
 
-export function trainModel(docs: LabelledText[], opts: TrainOptions = {}): PerceptronModel {
-  const { epochs = 10, copies = 2, seed = 7 } = opts;
+export interface TrainingExample { prepared: Prepared; gold: string[] }
+
+/**
+ * The examples one training learns from, in the order built (the originals and their swapped,
+ * recased copies, reversed for the right-to-left model), and the generator that then orders the
+ * epochs: training-fingerprint.ts hashes the same examples without learning from them.
+ */
+export function trainingExamples(docs: LabelledText[], opts: TrainOptions = {}): { examples: TrainingExample[]; rnd: () => number } {
+  const { copies = 2, seed = 7 } = opts;
   const rnd = random(seed);
   const p = pools();
   const base = docs.map(goldSequence);
   const examples = base.flatMap((b) => [b, ...(p ? Array.from({ length: copies }, () => recased(swapped(b.seq, b.gold, p, rnd), rnd)) : [])])
     .map((e) => (opts.reverse ? { seq: reversedSequence(e.seq), gold: reversedTags(e.gold) } : e))
     .map((e) => ({ prepared: prepare(e.seq), gold: e.gold }));
+  return { examples, rnd };
+}
+
+export const DEFAULT_EPOCHS = 10;
+
+export function trainModel(docs: LabelledText[], opts: TrainOptions = {}): PerceptronModel {
+  const { epochs = DEFAULT_EPOCHS } = opts;
+  const { examples, rnd } = trainingExamples(docs, opts);
   const model = new Perceptron(TAGS);
   for (let epoch = 0; epoch < epochs; epoch++) {
     const order = examples.map((e, k) => [rnd(), k] as const).sort((a, b) => a[0] - b[0]).map(([, k]) => examples[k]!);

@@ -3,12 +3,13 @@
  * never saw the detector; see its README for how they were kept blind and their first figures).
  * Prints recall per type, precision, misses and clinical terms hit. The issue 8 goals are not met
  * on these files; this test holds the figures reached so far so that no change falls back below
- * them (floors a little under the measured values). Over the fifty files, once 49, 50 and 53-56
- * were opened (after their blind measurements) and the statistical recogniser, both ways, was
- * trained on all of them (thirteenth pass): names and places 94.4%, other types 97.9%, precision
- * 95.2%; files 7-12 hit no clinical term, files 13-56 hit 445 (brand drugs and devices, makers,
- * eponyms read as names, places used as terms; 354 in the 44 files before 49, 50 and 53-56).
- * Files 57-60 are sealed (../sealed/README.md) and not loaded.
+ * them (floors a little under the measured values). Over the fifty-eight files, once 57-64 were
+ * opened (after their blind measurements) and the statistical recogniser, both ways, was trained
+ * on all of them (fourteenth pass): names and places 94.45%, other types 97.87%, precision 94.95%;
+ * files 7-12 hit no clinical term, files 13-64 hit 520 (brand drugs and devices, makers, eponyms
+ * read as names, places used as terms; 445 in the 50 files before 57-64). The eight files added
+ * are harder than the fifty: before the retraining, the rule of this pass read the fifty at 95.0%.
+ * Files 65-68 are sealed (../sealed/README.md) and not loaded.
  * The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -26,35 +27,35 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds fifty files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(50);
-    expect(places.labelled).toBeGreaterThanOrEqual(17500);
+  it('holds fifty-eight files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(58);
+    expect(places.labelled).toBeGreaterThanOrEqual(20000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (94.4%; the goal is 98%)', () => {
+  it('does not fall below the recall reached for names and places (94.45%; the goal is 98%)', () => {
     expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.944);
   });
 
-  it('does not fall below the recall reached for the other types (97.8%; the goal is 99%)', () => {
+  it('does not fall below the recall reached for the other types (97.87%; the goal is 99%)', () => {
     expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.978);
   });
 
-  it('keeps precision at or above 95.2% (the right-to-left tagger traded a point of it for recall)', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.952);
+  it('keeps precision at or above 94.9% (the right-to-left tagger traded a point of it for recall; the eight harder files cost 0.3)', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.949);
   });
 
-  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 96.5% and 98.8% now)', () => {
+  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 96.8% and 98.8% now)', () => {
     const earlier = docs.filter((d) => /^holdout-(?:[7-9]|[12]\d|3[0-2])\.json$/.test(d.file));
     expect(new Set(earlier.map((d) => d.file)).size).toBe(26);
     const t = totals(measure(earlier).rows);
-    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.962);
-    expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.985);
+    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.968);
+    expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.987);
   }, 120_000);
 
-  it('hits no clinical term in files 7-12, and no more than the 445 left in files 13-56 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-4]\d|5[0-6])-/.test(h));
+  it('hits no clinical term in files 7-12, and no more than the 520 left in files 13-64 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-5]\d|6[0-4])-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(445);
+    expect(clinicalHits.length).toBeLessThanOrEqual(520);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * The right-to-left recogniser (server/deid/ner/reverse.ts): reversing a sequence and its tags
  * loses nothing, and its tags only fill words the left-to-right tagger left as O. That its shipped
- * weights are the ones the labelled files give is tested in recogniser.test.ts, after the other
- * trainings: run beside them, the trainings took both cores of a CI machine and a browser test
- * timed out (clean-clone CI of 246ad89).
+ * weights are the ones the labelled files give is tested in recogniser.test.ts, by their training
+ * fingerprint.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
