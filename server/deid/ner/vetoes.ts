@@ -58,6 +58,8 @@ export function vetoed(text: string, toks: Token[], type: string, first: number,
   return vetoReason(text, toks, type, first, last) !== '';
 }
 
+const CHAT_CLOSING = /^(?:ok|okay|k|kk|ty|tyvm|thx|thnx|pls|plz|lmk|np|nvm|btw|ttyl|lol|idk|yep|yup|nope|sure|cool)$/i;
+
 function lowerPlural(word: string): boolean {
   if (!/^\p{Ll}{3,}s$/u.test(word) || nameLists()?.first.has(word)) return false;
   return isOrdinaryWord(word.slice(0, -1)) || (/es$/.test(word) && isOrdinaryWord(word.slice(0, -2)));
@@ -75,6 +77,11 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   if (isOrdinaryWord(words[words.length - 1]!.word) && stageAfter(text.slice(toks[last]!.end, toks[last]!.end + 20))) return 'scale and stage';
   // "hope so", "and i": no name holds a lower-case function word (particles such as "de" or "van" are no function words).
   if (type === 'NAME' && words.some((t) => FUNCTION_WORD.test(t.word))) return 'function word';
+  // "thanks\nok", "ty", "k": chat's closing words stand where a signing name stands, and name nobody.
+  if (type === 'NAME' && first === last && CHAT_CLOSING.test(words[0]!.word)) return 'chat shorthand';
+  // "no sale at the pharmacy": a lower-case English word alone is a person only when it is also a given name ("dawn",
+  // "rose"); a surname that is a word ("mr. baker") comes with a cue the rules take.
+  if (type === 'NAME' && first === last && /^\p{Ll}{3,}$/u.test(words[0]!.word) && isOrdinaryWord(words[0]!.word) && !nameLists()?.first.has(words[0]!.word)) return 'lower-case word';
   // "ST. JUDE (ABBOTT)", "Baxter cycler": a device or car maker alone is a product; a person of that name comes with a cue the rules take.
   if (isMakerName(text.slice(toks[first]!.start, toks[last]!.end))) return 'maker';
   // "Catholic Church", "the Midwest", "Monday", "auth", "PA": faiths, regions, states, days and abbreviations identify nobody.

@@ -5,7 +5,7 @@
  * on these files; this test holds the figures reached so far so that no change falls back below
  * them (floors a little under the measured values). Over the fifty-eight files, once 57-64 were
  * opened (after their blind measurements) and the statistical recogniser, both ways, was trained
- * on all of them (fourteenth pass): names and places 94.45%, other types 97.87%, precision 94.95%;
+ * on all of them (fourteenth pass): names and places 94.41%, other types 97.87%, precision 94.98%;
  * files 7-12 hit no clinical term, files 13-64 hit 520 (brand drugs and devices, makers, eponyms
  * read as names, places used as terms; 445 in the 50 files before 57-64). The eight files added
  * are harder than the fifty: before the retraining, the rule of this pass read the fifty at 95.0%.
@@ -33,7 +33,7 @@ describe('de-identification on the blind files', () => {
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (94.45%; the goal is 98%)', () => {
+  it('does not fall below the recall reached for names and places (94.41%; the goal is 98%)', () => {
     expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.944);
   });
 
