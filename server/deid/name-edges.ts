@@ -16,13 +16,10 @@
  * spans stay apart (detect.ts's invariant).
  */
 import { withoutHeldSpans, type Hit } from './hits';
-import { DRUGS, isClinicalOrCommon, nameLists } from './lexicon';
-import { firstNameBirths } from './baby-names';
+import { CLINICAL_ABBREVIATIONS as ABBREVIATIONS, DRUGS, isClinicalOrCommon, nameLists } from './lexicon';
+import { givenName } from './name-signoffs';
 import { englishWords } from './vocabulary';
 import { STATE_ABBR, STATE_NAMES } from './places';
-import terms from './lists/clinical-terms.json';
-
-const ABBREVIATIONS = new Set(terms.abbreviations.map((w) => w.toLowerCase()));
 
 /** The full stop of a closing initial or suffix, then more initials ("T." + "V."). */
 const CLOSING_STOP = /^\.(?:-?\p{Lu}\.){0,3}/u;
@@ -47,7 +44,6 @@ const STATES = new RegExp(`^(?:${STATE_NAMES}|${STATE_ABBR})$`, 'i');
 const GIVEN_WORDS = /^\p{Lu}[\p{L}'’]*(?:-\p{L}+)?(?:[ \t]\p{Lu}[\p{L}'’]*(?:-\p{L}+)?){0,2}(?:[ \t]\p{Lu}\.?)?/u;
 
 const ordinary = (w: string) => englishWords().has(w.toLowerCase()) || isClinicalOrCommon(w) || DRUGS.has(w.toLowerCase()) || ABBREVIATIONS.has(w.toLowerCase());
-const givenName = (w: string) => (nameLists()?.first.get(w.toLowerCase()) ?? 0) >= 0.01 || firstNameBirths(w) >= 1000;
 const surname = (w: string) => (nameLists()?.last.get(w.toLowerCase()) ?? Infinity) <= 40_000;
 /** A word that may be a person's surname or given name in a record: on a list, or no English or clinical word. */
 const nameWord = (w: string, list: (w: string) => boolean) => !STATES.test(w) && (list(w) || !ordinary(w)) && !(w.length <= 3 && ABBREVIATIONS.has(w.toLowerCase()));
@@ -93,9 +89,11 @@ function grow(text: string, h: Hit, previous: Hit | undefined): void {
     else surnameBefore(text, h, floor);
   }
   const name = text.slice(h.start, h.end);
-  const suffix = SUFFIX_AFTER.exec(text.slice(h.end, h.end + 6));
-  if (CLASS_AFTER.test(text.slice(h.end, h.end + 6)) && !/[ \t]/.test(name)) { /* a class, or a model letter */ }
-  else if (suffix) h.end += suffix[0].length;
+  const next = text.slice(h.end, h.end + 6);
+  const suffix = SUFFIX_AFTER.exec(next);
+  // A one-word name before a class or a model letter takes neither as its suffix or initial.
+  if (CLASS_AFTER.test(next) && !/[ \t]/.test(name)) { closeStop(text, h); return; }
+  if (suffix) h.end += suffix[0].length;
   else if (!givenAfter(text, h)) {
     const after = INITIAL_AFTER.exec(text.slice(h.end, h.end + 6));
     const letter = after?.[1];

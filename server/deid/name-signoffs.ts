@@ -31,7 +31,7 @@ const COMMA_INITIALS = /^,[ \t]?(?!(?:MD|DO|RN|NP|PA|MA|PT|OT|DC|SW|JD|CM|ST|SN|
 
 const firstFreq = (w: string) => nameLists()?.first.get(w.toLowerCase()) ?? 0;
 /** A given name on the 1990 census (1%) or given to a thousand children since (SSA): "Declan", "Wilmer". */
-const givenName = (w: string) => firstFreq(w) >= 0.01 || firstNameBirths(w) >= 1000;
+export const givenName = (w: string) => firstFreq(w) >= 0.01 || firstNameBirths(w) >= 1000;
 
 /** Grows NAME hits by a closing initial and reads a given name after "Surname, " as a name; hits sorted by start. */
 export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
