@@ -49,6 +49,7 @@ import { changedWithin, ocrDigits } from './ocr-digits';
 import { findIdentifierEchoes, identifierValues } from './identifier-echoes';
 import { findPersonInitials, personInitials } from './person-initials';
 import { widenFacilityEdges } from './facility-edges';
+import { widenFacilityTails } from './facility-tails';
 import { widenPlaceEdges } from './place-edges';
 import { widenNameEdges } from './name-edges';
 import { definedInitials, findDefinedInitials } from './defined-initials';
@@ -296,7 +297,7 @@ function* detectPhiSteps(enc: DeidEncounterInput): Generator<void, Candidate[]> 
   }
   for (const [i, f] of fields.entries()) {
     const again = [...findKnownNames(f.value, [...tokens]), ...findFacilityAcronyms(f.value, [...acronyms]), ...findIdentifierEchoes(f.value, [...numbers], perField[i]!), ...findPersonInitials(f.value, [...initials]), ...findDefinedInitials(f.value, [...defined[i]!.filter((d) => !d.anywhere), ...definedAnywhere])];
-    const hits = withExtensions(f.value, widenNameEdges(f.value, widenPlaceEdges(f.value, widenFacilityEdges(f.value, joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value))))))));
+    const hits = withExtensions(f.value, widenNameEdges(f.value, widenPlaceEdges(f.value, widenFacilityTails(f.value, widenFacilityEdges(f.value, joinNames(f.value, pruneContained([...perField[i]!, ...again].filter(notAState(f.value)))))))));
     for (const h of hits) {
       const location = f.at(h.start, h.end);
       out.push({ id: candidateId(h.type, location), type: h.type, location, text: f.value.slice(h.start, h.end), reason: h.reason, required: isRequired(h) });
@@ -317,6 +318,6 @@ export function detectPhiInText(text: string, refYear = NO_PATIENT.refYear): Tex
   const ctx = { ...NO_PATIENT, refYear };
   const hits = fieldHits(text, false, ctx);
   const again = [...findKnownNames(text, nameTokens(text, hits)), ...findFacilityAcronyms(text, facilityAcronyms(text, hits)), ...findIdentifierEchoes(text, identifierValues(text, hits), hits), ...findPersonInitials(text, personInitials(text, hits)), ...findDefinedInitials(text, definedInitials(text, hits))];
-  return withExtensions(text, widenNameEdges(text, widenPlaceEdges(text, widenFacilityEdges(text, joinNames(text, pruneContained([...hits, ...again].filter(notAState(text))))))))
+  return withExtensions(text, widenNameEdges(text, widenPlaceEdges(text, widenFacilityTails(text, widenFacilityEdges(text, joinNames(text, pruneContained([...hits, ...again].filter(notAState(text)))))))))
     .map((h) => ({ type: h.type, start: h.start, end: h.end, text: text.slice(h.start, h.end), reason: h.reason, required: isRequired(h) }));
 }

@@ -15,12 +15,17 @@ import type { Hit } from './hits';
 import type { PhiType } from './types';
 
 interface Cell { start: number; end: number; text: string }
-interface Row { sep: 'tab' | 'pipe' | 'spaces'; cells: Cell[] }
+interface Row { sep: 'tab' | 'pipe' | 'spaces' | 'comma'; cells: Cell[] }
 
-/** Splits one line into trimmed cells by tabs, pipes or runs of 2+ spaces (in that order of preference). */
+/** A comma-separated export's cell: quoted ("Lee, Byung-hoon", with "" for a quote) or up to the next comma. */
+const CSV_CELL = /(?<=^|,)(?:"(?:[^"]|"")*"|[^,"]*)(?=,|$)/g;
+
+/** Splits one line into trimmed cells by tabs, pipes, runs of 2+ spaces or (three or more) commas, in that order of preference. */
 function splitRow(line: string, offset: number): Row | null {
-  const sep: Row['sep'] | null = line.includes('\t') ? 'tab' : line.includes('|') ? 'pipe' : /\S {2,}\S/.test(line) ? 'spaces' : null;
+  const sep: Row['sep'] | null = line.includes('\t') ? 'tab' : line.includes('|') ? 'pipe' : /\S {2,}\S/.test(line) ? 'spaces'
+    : (line.match(/,/g)?.length ?? 0) >= 3 ? 'comma' : null;
   if (!sep) return null;
+  if (sep === 'comma') return csvRow(line, offset);
   const re = sep === 'tab' ? /[^\t]+/g : sep === 'pipe' ? /[^|]+/g : /\S+(?: \S+)*/g;
   const cells: Cell[] = [];
   for (const m of line.matchAll(re)) {
@@ -29,6 +34,29 @@ function splitRow(line: string, offset: number): Row | null {
   }
   return cells.length >= 2 ? { sep, cells } : null;
 }
+
+/** A CSV line's cells, quotes taken off; empty cells are kept so that columns stay matched by index. */
+function csvRow(line: string, offset: number): Row | null {
+  const cells: Cell[] = [];
+  for (const m of line.matchAll(CSV_CELL)) {
+    const quoted = m[0].startsWith('"');
+    const start = offset + m.index + (quoted ? 1 : 0);
+    const t = quoted ? m[0].slice(1, -1) : m[0];
+    cells.push({ start, end: start + t.length, text: t });
+  }
+  // A line with an unclosed quote matches fewer cells than its commas: no row.
+  return cells.length >= 4 && cells.reduce((n, c) => n + c.text.length, 0) + cells.length - 1 <= line.length ? { sep: 'comma', cells } : null;
+}
+
+/** An export's column names join words with underscores ("member_id", "ship_zip"). */
+const keyWords = (header: string) => header.replace(/_/g, ' ');
+/** A ZIP code's column ("zip", "ship_zip", "postal code"): five digits, or nine with a hyphen, under it are ZIP codes. */
+const ZIP_HEADER = /^(?:(?:ship|mail|home|billing|pt|patient)[ _])?(?:zip|zip[ _]?code|postal[ _]code|zip5)$/i;
+const ZIP_VALUE = /^\d{5}(?:-\d{4})?$/;
+/** A person's-name column ("pt_name", "Patient Name"; never a bare "Name", which lab and drug tables use too). */
+const PERSON_HEADER = /^(?:pt|patient|resident|client|member|subscriber|guarantor)[ _]?name$/i;
+/** A name as a record writes it: "Lee, Byung-hoon", "Hughes, Margaret 'Peg'", "Ana Mendez". */
+const PERSON_VALUE = /^\p{Lu}[\p{L}'’.-]+(?:,?[ \t]\p{Lu}[\p{L}'’.-]*){1,3}(?:[ \t]['"“‘]{1,2}\p{Lu}\p{Ll}+['"”’]{1,2})?$/u;
 
 const SCALE_HEADER = /^(?:pain(?: score)?|strength|power|score|gcs|mmse|moca|apgar|murmur|grade|ratio|nodes?|phq-?\d*|gad-?\d*|pain \(\d+-10\))$/i;
 /** Readings that make a cell a value, whatever its header says. */
@@ -49,7 +77,7 @@ function tables(text: string): Table[] {
 
 function readTables(text: string): Table[] {
   // Cheap gate: a table needs a line break and a cell separator.
-  if (!text.includes('\n') || !/\t|\||\S {2,}\S/.test(text)) return [];
+  if (!text.includes('\n') || !/\t|\||\S {2,}\S|,[^,\n]*,[^,\n]*,/.test(text)) return [];
   const lines: { text: string; start: number }[] = [];
   let at = 0;
   for (const l of text.split('\n')) { lines.push({ text: l, start: at }); at += l.length + 1; }
@@ -57,7 +85,7 @@ function readTables(text: string): Table[] {
   for (let i = 0; i < lines.length - 1; i++) {
     const header = splitRow(lines[i]!.text, lines[i]!.start);
     if (!header || header.cells.some((c) => /\d/.test(c.text) || c.text.length > 30)) continue;
-    if (!header.cells.some((c) => typeOfKey(c.text) || SCALE_HEADER.test(c.text))) continue;
+    if (!header.cells.some((c) => typeOfKey(keyWords(c.text)) || SCALE_HEADER.test(c.text) || ZIP_HEADER.test(c.text) || PERSON_HEADER.test(c.text))) continue;
     const rows: Row[] = [];
     for (let j = i + 1; j < lines.length && rows.length < 1000; j++) {
       const r = splitRow(lines[j]!.text, lines[j]!.start);
@@ -74,12 +102,19 @@ export function findTableIds(text: string, readsAsDate: (value: string) => boole
   const out: Hit[] = [];
   for (const t of tables(text)) {
     t.header.cells.forEach((h, col) => {
-      const type: PhiType | null = SCALE_HEADER.test(h.text) ? null : typeOfKey(h.text);
+      const zip = ZIP_HEADER.test(h.text);
+      if (PERSON_HEADER.test(h.text)) {
+        for (const c of t.rows.map((r) => r.cells[col]!)) if (PERSON_VALUE.test(c.text)) out.push({ start: c.start, end: c.end, type: 'NAME', reason: `name under "${h.text}" in a table` });
+        return;
+      }
+      const type: PhiType | null = SCALE_HEADER.test(h.text) ? null : zip ? 'ZIP' : typeOfKey(keyWords(h.text));
       if (!type) return;
       for (const r of t.rows) {
         const c = r.cells[col]!;
+        if (zip && !ZIP_VALUE.test(c.text)) continue;
         if (!ID_CELL.test(c.text) || (c.text.match(/\d/g) ?? []).length < 3 || readsAsDate(c.text)) continue;
-        const reading = clinicalReading(text, c.start, c.end);
+        // A CSV cell's neighbours touch it through commas ("O-552310,2024"): read it alone, not as a grouped number.
+        const reading = r.sep === 'comma' ? clinicalReading(c.text, 0, c.text.length) : clinicalReading(text, c.start, c.end);
         if (reading && VALUE_READINGS.has(reading)) continue;
         out.push({ start: c.start, end: c.end, type, reason: `value under "${h.text}" in a table` });
       }

@@ -9,6 +9,8 @@
  * files 7-12 hit no clinical term, files 13-64 hit 520 (brand drugs and devices, makers, eponyms
  * read as names, places used as terms; 445 in the 50 files before 57-64). The eight files added
  * are harder than the fifty: before the retraining, the rule of this pass read the fifty at 95.0%.
+ * The fifteenth pass (facility-tails.ts, CSV exports in table-keys.ts, the herb's saint) reached 94.80% / 97.95% /
+ * 94.99% / 516 over the same fifty-eight.
  * Files 65-68 are sealed (../sealed/README.md) and not loaded.
  * The blind figures, each file measured once, are in the README.
  */
@@ -33,29 +35,29 @@ describe('de-identification on the blind files', () => {
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (94.41%; the goal is 98%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.944);
+  it('does not fall below the recall reached for names and places (94.80%; the goal is 98%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.947);
   });
 
-  it('does not fall below the recall reached for the other types (97.87%; the goal is 99%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.978);
+  it('does not fall below the recall reached for the other types (97.95%; the goal is 99%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.979);
   });
 
   it('keeps precision at or above 94.9% (the right-to-left tagger traded a point of it for recall; the eight harder files cost 0.3)', () => {
     expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.949);
   });
 
-  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 96.8% and 98.8% now)', () => {
+  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 96.9% and 98.8% now)', () => {
     const earlier = docs.filter((d) => /^holdout-(?:[7-9]|[12]\d|3[0-2])\.json$/.test(d.file));
     expect(new Set(earlier.map((d) => d.file)).size).toBe(26);
     const t = totals(measure(earlier).rows);
-    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.967);
+    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.968);
     expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.987);
   }, 120_000);
 
-  it('hits no clinical term in files 7-12, and no more than the 520 left in files 13-64 (the goal is none)', () => {
+  it('hits no clinical term in files 7-12, and no more than the 516 left in files 13-64 (the goal is none)', () => {
     const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-5]\d|6[0-4])-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(520);
+    expect(clinicalHits.length).toBeLessThanOrEqual(516);
   });
 });
