@@ -21,6 +21,7 @@ import { afterMaker } from './product-context';
 import { isOrdinaryWord } from './ordinary';
 import { isEnglish, isEnglishWord, isTitle, looksPerson, type Token } from './tokens';
 import { drugContext, medicalNounAfter } from './proper-nouns';
+import { givenName } from './name-signoffs';
 
 /** Words after an eponym that make it a clinical term. */
 /** A clinical head word, singular or plural ("Richardson retractors", "Kelly clamps"); implant parts too ("Exeter stem", "Trident cup"). */
@@ -94,6 +95,12 @@ export const SCORE_AFTER = /^[ \t]*:?[ \t]*\d{1,3}(?:\/\d{1,3})?(?![\d:\/-])(?!\
 
 /** Only a space or tab between two tokens (names never span a line or punctuation). */
 const adjacent = (c: Ctx, a: Token, b: Token) => /^[ \t]{1,2}$/.test(c.text.slice(a.end, b.start));
+/**
+ * "Raj P.": a given name of the SSA lists that the 1990 census lacks, before a closing initial, is a person too (the
+ * retrained weights of the fifteenth pass stopped reading it); never an English or clinical word ("Grade A.").
+ */
+const givenBeforeInitial = (c: Ctx, t: Token, next: Token | undefined) =>
+  !!next && adjacent(c, t, next) && initialAt(c, next) && givenName(t.word) && !isClinicalOrCommon(t.word) && !isEnglish(t);
 
 function hit(start: number, end: number, reason: string): Hit { return { start, end, type: 'NAME', reason }; }
 
@@ -113,7 +120,7 @@ export function findListNames(text: string, toks: Token[]): Hit[] {
     const next = toks[i + 1];
     if (isTitle(t.word)) {
       // "First Last" (and "First Middle Last", "First M. Last"): the first word carries the evidence.
-      if (first(c, t) && next && adjacent(c, t, next) && !placeDisease(c, t)) {
+      if ((first(c, t) || givenBeforeInitial(c, t, next)) && next && adjacent(c, t, next) && !placeDisease(c, t)) {
         let j = i + 1;
         const run: Token[] = [t];
         while (j < toks.length && run.length < 4 && adjacent(c, run[run.length - 1]!, toks[j]!) && (initialAt(c, toks[j]!) || (isTitle(toks[j]!.word) && !isStop(toks[j]!.word)))) {

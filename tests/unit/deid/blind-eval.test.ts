@@ -11,7 +11,10 @@
  * are harder than the fifty: before the retraining, the rule of this pass read the fifty at 95.0%.
  * The fifteenth pass (facility-tails.ts, CSV exports in table-keys.ts, the herb's saint) reached 94.80% / 97.95% /
  * 94.99% / 516 over the same fifty-eight.
- * Files 65-68 are sealed (../sealed/README.md) and not loaded.
+ * Files 65-68 were opened after the fifteenth pass's rules and both taggers retrained on the sixty-two: 94.78% names and places,
+ * 97.84% other types, precision 94.86%, 583 clinical terms hit (516 + 77 in 65-68 before; the retraining cost the
+ * fifty-eight eleven misses, put back by a given name before an initial and the national chains of the pass).
+ * Files 69-72 are sealed (../sealed/README.md) and not loaded.
  * The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,22 +32,22 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds fifty-eight files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(58);
+  it('holds sixty-two files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(62);
     expect(places.labelled).toBeGreaterThanOrEqual(20000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (94.80%; the goal is 98%)', () => {
+  it('does not fall below the recall reached for names and places (94.78% over sixty-two; the goal is 98%)', () => {
     expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.947);
   });
 
-  it('does not fall below the recall reached for the other types (97.95%; the goal is 99%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.979);
+  it('does not fall below the recall reached for the other types (97.84% over sixty-two, 65-68 being harder; the goal is 99%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.978);
   });
 
-  it('keeps precision at or above 94.9% (the right-to-left tagger traded a point of it for recall; the eight harder files cost 0.3)', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.949);
+  it('keeps precision at or above 94.8% (the right-to-left tagger traded a point of it for recall; harder files since cost 0.2)', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.948);
   });
 
   it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 96.9% and 98.8% now)', () => {
@@ -55,9 +58,9 @@ describe('de-identification on the blind files', () => {
     expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.987);
   }, 120_000);
 
-  it('hits no clinical term in files 7-12, and no more than the 516 left in files 13-64 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-5]\d|6[0-4])-/.test(h));
+  it('hits no clinical term in files 7-12, and no more than the 583 left in files 13-68 (the goal is none)', () => {
+    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-5]\d|6[0-8])-/.test(h));
     expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(516);
+    expect(clinicalHits.length).toBeLessThanOrEqual(583);
   });
 });

@@ -17,7 +17,7 @@ import { measure, totals } from '../../fixtures/deid-eval/measure';
 const all = [...loadEvalSet(), ...loadBlindSet()];
 const HELD_OUT = /^holdout-(17|18|19|20)\.json$/;
 const texts = (t: string) => detectPhiInText(t).map((h) => `${h.type} ${h.text}`);
-/** One training on the 1,342 labelled documents took about two minutes alone, 190-200 s on a loaded CI worker (clean-clone CI at cf7b4a0); on the 1,542 of the thirteenth pass, 9 minutes beside another training and the deid tests on 2 cores; on the 1,742 of the fourteenth, 9 minutes beside the other direction. */
+/** One training on the 1,342 labelled documents took about two minutes alone, 190-200 s on a loaded CI worker (clean-clone CI at cf7b4a0); on the 1,542 of the thirteenth pass, 9 minutes beside another training and the deid tests on 2 cores; on the 1,742 of the fourteenth, 9 minutes beside the other direction; on the 1,842 of the fifteenth, 6.5 minutes beside it on 2 cores. */
 const TRAINING_TIMEOUT = 900_000;
 
 afterAll(() => useRecogniserModel(null));
