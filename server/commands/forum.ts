@@ -58,6 +58,15 @@ function manualRedactions(enc: EncounterDoc, added: PublishInput['added']): Manu
   });
 }
 
+/**
+ * The id of a forum copy of the encounter that no pointer names: an unpublish that stopped between its two writes (a
+ * crash, a database error) leaves one. Publishing again replaces it and unpublishing again removes it, so the forum
+ * never holds a copy the encounter does not know of, or two.
+ */
+async function copyLeftOnForum(ctx: AppContext, actor: Actor, encounterId: string): Promise<string | null> {
+  return (await ctx.db.c.forumPosts.findOne({ orgId: actor.orgId, encounterId }, { projection: { _id: 1 } }))?._id ?? null;
+}
+
 export async function publishToForum(ctx: AppContext, actor: Actor, id: string, input: PublishInput): Promise<ForumPostDoc> {
   const enc = await findEncounter(ctx.db, actor, id);
   authorizeEncounter(actor, enc, 'publish');
@@ -81,7 +90,7 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
 
   const flagsById = new Map(enc.flags.map((f) => [f.id, f]));
   const post: ForumPostDoc = {
-    _id: enc.forumPostId ?? newId(), orgId: actor.orgId, encounterId: enc._id, title: copy.title,
+    _id: enc.forumPostId ?? (await copyLeftOnForum(ctx, actor, id)) ?? newId(), orgId: actor.orgId, encounterId: enc._id, title: copy.title,
     setting: enc.setting, dateOfService: copy.dateOfService, specialty: enc.specialty, patient: copy.patient,
     documents: copy.documents, codeLines: copy.codeLines,
     flags: copy.flags.map((f) => {
@@ -120,8 +129,9 @@ export async function publishToForum(ctx: AppContext, actor: Actor, id: string, 
 
 export async function unpublish(ctx: AppContext, actor: Actor, id: string): Promise<EncounterDoc> {
   let postId: string | null = null;
-  const { encounter } = await mutateEncounter(ctx, actor, id, 'publish', (enc) => {
-    postId = enc.forumPostId;
+  const { encounter } = await mutateEncounter(ctx, actor, id, 'publish', async (enc) => {
+    // A copy an interrupted unpublish left is removed now instead of answering 404 (copyLeftOnForum).
+    postId = enc.forumPostId ?? (await copyLeftOnForum(ctx, actor, id));
     if (!postId) throw new AppError('not_found', 'This encounter is not on the forum');
     return { changes: { forumPostId: null } };
   });

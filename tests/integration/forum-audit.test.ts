@@ -68,6 +68,36 @@ describe('publishing to the forum', () => {
     expect((await reader.get(`/api/forum/${postId}`)).status).toBe(404);
   });
 
+  it('finishes an unpublish that stopped after clearing the pointer: the copy left on the forum goes at the next try', async () => {
+    const enc = (await owner.post('/api/encounters', encounterInput())).body.data;
+    const { candidates } = (await owner.post(`/api/encounters/${enc.id}/forum/preview`)).body.data;
+    const postId = (await owner.post(`/api/encounters/${enc.id}/forum`, { acceptedIds: candidates.map((c: { id: string }) => c.id), dateMode: 'shift' })).body.data.id;
+    // The first of unpublish's two writes, through the same store, as a crash before the second would leave it.
+    await server.ctx.db.stores.encounters.update(enc.id, (e) => ({ next: { ...e!, forumPostId: null }, result: undefined }));
+    expect((await reader.get(`/api/forum/${postId}`)).status).toBe(200);
+    // Only the owner's side may finish it: a reader and a stranger are refused as before.
+    expect((await reader.delete(`/api/encounters/${enc.id}/forum`)).status).toBe(404);
+    expect((await stranger.delete(`/api/encounters/${enc.id}/forum`)).status).toBe(404);
+    const un = await owner.delete(`/api/encounters/${enc.id}/forum`);
+    expect(un.status).toBe(200);
+    expect(un.body.data.published).toBe(false);
+    expect((await reader.get(`/api/forum/${postId}`)).status).toBe(404);
+    expect(errorOf(await owner.delete(`/api/encounters/${enc.id}/forum`)).code).toBe('not_found');
+  });
+
+  it('republishing after an interrupted unpublish replaces the copy left on the forum, never adds a second', async () => {
+    const enc = (await owner.post('/api/encounters', encounterInput())).body.data;
+    const publish = async () => {
+      const { candidates } = (await owner.post(`/api/encounters/${enc.id}/forum/preview`)).body.data;
+      return (await owner.post(`/api/encounters/${enc.id}/forum`, { acceptedIds: candidates.map((c: { id: string }) => c.id), dateMode: 'shift' })).body.data.id;
+    };
+    const first = await publish();
+    await server.ctx.db.stores.encounters.update(enc.id, (e) => ({ next: { ...e!, forumPostId: null }, result: undefined }));
+    expect(await publish()).toBe(first);
+    expect(await server.ctx.db.c.forumPosts.countDocuments({ encounterId: enc.id })).toBe(1);
+    expect((await owner.get(`/api/encounters/${enc.id}`)).body.data.forumPostId).toBe(first);
+  });
+
   it('keeps what the coder un-ticks (never the patient\'s own identifiers), shifts dates by one offset in shift mode', async () => {
     const enc = (await owner.post('/api/encounters', encounterInput({ documents: [{ kind: 'discharge-summary', title: 'DC', text: 'Admitted 09/14/2026, discharged 09/17/2026. Patient Ada Quill, seen with Dr. Harlan.' }] }))).body.data;
     const { candidates } = (await owner.post(`/api/encounters/${enc.id}/forum/preview`)).body.data;
