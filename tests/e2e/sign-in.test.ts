@@ -48,6 +48,8 @@ describe('signing in through the browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
+    // A sign-out of one's own is no session that ended elsewhere.
+    expect(await page.getByTestId('session-ended').count()).toBe(0);
     await page.getByLabel('Email').fill('nova@browser.example');
     await page.getByLabel('Password').fill('welcome-aboard-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -56,5 +58,29 @@ describe('signing in through the browser', () => {
     // A coder has no Organisation link, and the page itself refuses.
     expect(await page.getByRole('link', { name: 'Organisation' }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/graycase-e2e-signin.png' });
+  });
+
+  it('sends a tab whose session ended elsewhere to sign in, says why, and comes back after it', async () => {
+    const context = browser.context;
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto(server.url + '/login?next=%2Fprecedents');
+    await page.getByLabel('Email').fill(org.coder.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/precedents$/);
+    await expect.poll(() => page.getByTestId('connection-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    expect(await page.getByTestId('session-ended').count()).toBe(0);
+    // The session ends outside the tab: the server closes its socket and refuses the tab's next handshake.
+    await server.ctx.sessions.destroy(decodeURIComponent((await context.cookies()).find((c) => c.name === 'gc_session')!.value));
+    await page.waitForURL(/\/login\?ended=1&next=%2Fprecedents/, { timeout: 20_000 });
+    expect(await page.getByTestId('session-ended').textContent()).toMatch(/Your session ended/);
+    await page.screenshot({ path: '/tmp/graycase-e2e-session-ended.png' });
+    await page.getByLabel('Email').fill(org.coder.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/precedents$/);
+    await expect.poll(() => page.getByTestId('connection-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await page.close();
   });
 });

@@ -12,6 +12,7 @@
  *   acknowledgement.
  */
 import { getSocket, call, type GraycaseSocket } from '$lib/socket/client';
+import { api, ApiClientError } from '$lib/api/client';
 import type { Ack } from '$lib/protocol/errors';
 import type { ClientToServerEvents } from '$lib/protocol/events';
 
@@ -42,6 +43,8 @@ class Connection {
   private wanted = false;
   private refusals = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What the shell does when the server no longer knows this tab's session (signed out elsewhere, expired). */
+  private sessionEnded: (() => void) | null = null;
 
   /** The shared socket, wired up on first use. */
   get io(): GraycaseSocket {
@@ -49,7 +52,12 @@ class Connection {
     const s = (this.socket = getSocket());
     s.on('connect', () => { this.refusals = 0; this.lastError = ''; void this.onConnect(); });
     s.on('connect_error', (err) => this.onConnectError(err));
-    s.on('disconnect', () => { this.ready = false; this.state = navigator.onLine ? 'reconnecting' : 'offline'; });
+    s.on('disconnect', (reason) => {
+      this.ready = false;
+      this.state = navigator.onLine ? 'reconnecting' : 'offline';
+      // The server closed it (a session ended, a role changed): Socket.IO does not retry that by itself.
+      if (reason === 'io server disconnect' && this.wanted) void this.checkSession(() => { if (this.wanted && !s.connected && !s.active) s.connect(); });
+    });
     s.io.on('reconnect_attempt', (n) => { if (n >= OFFLINE_AFTER_ATTEMPTS && this.state !== 'connected') this.state = 'offline'; });
     window.addEventListener('offline', () => { if (this.state !== 'connected' || !s.connected) this.state = 'offline'; });
     window.addEventListener('online', () => { if (!s.connected) { this.state = 'reconnecting'; s.connect(); } });
@@ -83,6 +91,29 @@ class Connection {
       this.retryTimer = null;
       if (this.wanted && !s.connected && !s.active) s.connect();
     }, wait);
+    if (err.message === 'unauthenticated') void this.checkSession();
+  }
+
+  /** Registers the shell's reaction to a session the server ended; returns the unregistering function. */
+  whenSessionEnds(fn: () => void): () => void {
+    this.sessionEnded = fn;
+    return () => { if (this.sessionEnded === fn) this.sessionEnded = null; };
+  }
+
+  /**
+   * A handshake refused as unauthenticated may be a race with a sign-in's cookie, or a session that ended: ask the
+   * server. Ended, the tab stops asking (it retried every 15 s for good before) and the shell sends the user to sign in.
+   */
+  private async checkSession(stillSignedIn?: () => void) {
+    try {
+      await api.get('/api/auth/me');
+      stillSignedIn?.();
+    } catch (err) {
+      if (!(err instanceof ApiClientError) || err.status !== 401 || !this.wanted) return;
+      const ended = this.sessionEnded;
+      this.signedOut();
+      ended?.();
+    }
   }
 
   /** Sign-out: drop what was queued for the previous user and close the socket. */
