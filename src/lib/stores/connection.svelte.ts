@@ -109,7 +109,9 @@ class Connection {
       await api.get('/api/auth/me');
       stillSignedIn?.();
     } catch (err) {
-      if (!(err instanceof ApiClientError) || err.status !== 401 || !this.wanted) return;
+      // No answer (the network, the server restarting): not known to have ended, so the socket tries again.
+      if (!(err instanceof ApiClientError) || err.status !== 401) return void stillSignedIn?.();
+      if (!this.wanted) return;
       const ended = this.sessionEnded;
       this.signedOut();
       ended?.();
