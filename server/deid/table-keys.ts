@@ -38,14 +38,17 @@ function splitRow(line: string, offset: number): Row | null {
 /** A CSV line's cells, quotes taken off; empty cells are kept so that columns stay matched by index. */
 function csvRow(line: string, offset: number): Row | null {
   const cells: Cell[] = [];
+  let next = 0;
   for (const m of line.matchAll(CSV_CELL)) {
+    // An unclosed quote leaves a stretch no cell matches: the cells stop being contiguous, no row.
+    if (m.index !== next) return null;
+    next = m.index + m[0].length + 1;
     const quoted = m[0].startsWith('"');
     const start = offset + m.index + (quoted ? 1 : 0);
     const t = quoted ? m[0].slice(1, -1) : m[0];
     cells.push({ start, end: start + t.length, text: t });
   }
-  // A line with an unclosed quote matches fewer cells than its commas: no row.
-  return cells.length >= 4 && cells.reduce((n, c) => n + c.text.length, 0) + cells.length - 1 <= line.length ? { sep: 'comma', cells } : null;
+  return cells.length >= 4 && next === line.length + 1 ? { sep: 'comma', cells } : null;
 }
 
 /** An export's column names join words with underscores ("member_id", "ship_zip"). */
