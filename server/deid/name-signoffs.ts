@@ -5,7 +5,8 @@
  *    "dmitri v:", "-Sam A-L", "KOWALCZYK,STANISLAW J   MR#"): the initial joins the name;
  *  - "Hunt, Raymond" in a table, where the given name is also a town: a census given name after
  *    "Surname, " is the given name, never a city (a city after a comma is followed by its state);
- *  - initials signing a message: "... in plain words. - AJ", "spoke w/ wife. -mv]", and a census
+ *  - initials signing a message: "... in plain words. - AJ", "spoke w/ wife. -mv]", "-- MLSO" or a lower-case
+ *    abbreviation's letters after a closed sentence ("put acct on hold. -tg"), and a census
  *    given name the same way at the end of the text ("lmk -mark");
  *  - transcription footers: "DICT: GW / TRANS: LMK", "Dictated by: JPS", reference initials "RT/kmb", and the typist's
  *    initials closing a dictation stamp ("D: 01/08/2025  T: 01/09/2025  jrs", "job# 558193 / mkh").
@@ -60,6 +61,8 @@ export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
 }
 
 const SIGN_INITIALS = /(?<![\p{L}\p{N}])[-–—~][ \t]?(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*[\])]?[ \t]*$/gmu;
+/** "... put acct on hold. -tg", "Please also get DXA. -- MLSO": after a sentence's end, a dash and initials close the line. */
+const SIGN_AFTER_SENTENCE = /(?<=[.!?)][ \t]+)[-–—~]{1,2}[ \t]?(\p{Lu}{2,4}|\p{Ll}{2,3})[ \t]*$/gmu;
 const SIGN_GIVEN = /(?<=\S)[ \t]+[-–—~](\p{Ll}{3,}|\p{Lu}\p{Ll}{2,})[ \t]*[\])]?[ \t]*$/u;
 const FOOTER = /\b(?:dict|dictated(?:[ \t]+by)?|dictator|trans|transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|scribed[ \t]+by)[ \t]*:[ \t]*(\p{L}{2,4})(?:[ \t]*\/[ \t]*(\p{L}{2,4}))?(?=[ \t]*(?:\/|,|$|[ \t]{2}|\t|\n))/dgimu;
 // A dictation stamp closed by the typist's initials: "D: 01/08/2025  T: 01/09/2025  jrs", "job# 558193 / mkh", "T: 3/4/24 09:12 JS/kmb".
@@ -88,6 +91,12 @@ export function findSignoffNames(text: string): Hit[] {
     // A sign-off closes a message: text before it on its line, or the text's last line ("- CT" in a list is an item).
     const closes = /\S/.test(text.slice(lineStart, start)) || text.slice(end).trim() === '';
     if (closes && !notInitials(m[1]!)) out.push(group(m, 1, 'initials signing off'));
+  }
+  // A closed sentence before the dash leaves no clinical reading: lower-case "-dm", "-kb" sign too (not "-- ok", "- PRN").
+  for (const m of text.matchAll(new RegExp(SIGN_AFTER_SENTENCE.source, 'dgmu'))) {
+    const w = m[1]!, l = w.toLowerCase();
+    const vetoed = SHORTHAND.has(l) || DRUGS.has(l) || (/\p{Lu}/u.test(w) ? ABBREVIATIONS.has(l) : l.length === 3 && englishWords().has(l) && !givenName(l));
+    if (!vetoed) out.push(group(m, 1, 'initials signing off'));
   }
   const tail = text.slice(0, lastLine);
   const g = SIGN_GIVEN.exec(tail);

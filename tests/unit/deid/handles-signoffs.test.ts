@@ -1,0 +1,72 @@
+/**
+ * Sixteenth pass of issue 8: the shape most names missed on new writers' text take is one short word, upper or lower
+ * case, in no list: a coder's or user's handle a text defines beside a person's name ("Chanel Dupree (CDU)",
+ * "Magnus Thorvaldsen (mthorv)", "dlr = Dakota L. Ruelas") and then uses alone, and initials signing a line after a
+ * closed sentence ("put acct on hold. -tg"). Credentials in brackets, abbreviations in upper case and chat shorthand
+ * stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { cover, nameTexts } from './unseen-helpers';
+
+describe('handles a text defines beside a name', () => {
+  const AUDIT = [
+    'Reviewers: Odalys Ferreira (OFE), Tomasz Wierzbicki (TOWI), Hanne Lund (hlund)',
+    'Accuracy: OFE 94%, TOWI 89%',
+    'Acct 51190  Coder OFE  - missed CC',
+    'Acct 51207  Coder TOWI  - ok',
+    'Export run by hlund 10/02.'
+  ].join('\n');
+
+  it.each([['OFE', 'first'], ['TOWI', 'first'], ['OFE', 'last'], ['hlund', 'last']] as const)('takes %s (%s occurrence) as NAME', (v, at) => {
+    expect(cover(AUDIT, v, at)).toEqual(['NAME']);
+  });
+
+  // The trained tagger reads "Coder TOWI" as a business; the handle is redacted either way.
+  it('redacts the handle in a table row too', () => {
+    expect(cover(AUDIT, 'TOWI', 'last')).not.toBeNull();
+  });
+
+  it.each([
+    ['Agent: Bartholomew Achterberg-Nyambura (ban3)   Transferred to RPh', 'ban3'],
+    ['RPh: Ingrid Solvang, PharmD (is)  reviewed the interaction.', 'is'],
+    ['Initials: pqr = Priya Q. Raghunathan; wtl = Wendell T. Lusk\n10/04 refill faxed | wtl', 'wtl'],
+    ['Interrogated by jbo (Jules Bertrand-Okoye, device tech) at 1410.', 'jbo']
+  ])('%s -> %s', (text, v) => {
+    expect(cover(text, v, 'last')).toEqual(['NAME']);
+  });
+
+  it('leaves a credential in brackets and a relation word alone', () => {
+    expect(nameTexts('Notes by: Marisol Quintero-Baptiste RN (CNN) / co-signed.')).not.toContain('CNN');
+    expect(nameTexts('Seen with Ruth Abernethy (mother) and Leon Abernethy (son) at bedside.')).toEqual(['Ruth Abernethy', 'Leon Abernethy']);
+  });
+});
+
+describe('initials signing a line after a closed sentence', () => {
+  it.each([
+    ['Called pt, left VM re: copay. -tg\n10/12 0930 - Faxed records.', 'tg'],
+    ['Clinicals sent (ECG, echo). -dm\n10/12 1400 - PA approved.', 'dm'],
+    ['We will manage the taper. Please also get DXA. -- RWHK', 'RWHK']
+  ])('%s -> %s', (text, v) => {
+    expect(cover(text, v)).toEqual(['NAME']);
+  });
+
+  it.each(['Continue meds as before. - PRN', 'Hold if SBP < 90. -- NPO', 'Sounds good. -thx'])('leaves %s', (text) => {
+    expect(nameTexts(text)).toEqual([]);
+  });
+});
+
+describe('logins where systems print them', () => {
+  it.each([
+    ['[nights]\nmarisol.v 01:12: anyone seen the vanc level\nmarisol.v 01:13: nvm found it', 'marisol.v'],
+    ['07:02 robin_t: rm 14 needs Haitian creole\n07:05 robin_t: VRI keeps dropping', 'robin_t'],
+    ['10/21/25 22:41 | jkowalczyk2 | VDI 10.20.1.4 | viewed chart', 'jkowalczyk2'],
+    [' 9/30/21 rnakagawa -- pt switched to BiPAP', 'rnakagawa'],
+    ['Abstracted 06/13 13:22 by dm.okonkwo (Data Manager)', 'dm.okonkwo']
+  ])('%s -> %s', (text, v) => {
+    expect(cover(text, v, 'last')).toEqual(['NAME']);
+  });
+
+  it.each(['take 1 tab.s daily; by q.daily dosing', '10/21/25 22:41 | metformin | 500 mg | given'])('leaves %s', (text) => {
+    expect(nameTexts(text)).toEqual([]);
+  });
+});
