@@ -53,6 +53,8 @@ import { widenFacilityTails } from './facility-tails';
 import { widenPlaceEdges } from './place-edges';
 import { widenNameEdges } from './name-edges';
 import { definedInitials, findDefinedInitials } from './defined-initials';
+import { findRecordAuthors } from './record-authors';
+import { findMilitaryPlaces } from './military-places';
 import { PATIENT_ID_FIELDS, type Candidate, type DeidEncounterInput, type Location, type PhiType, type TextPhi } from './types';
 
 const PATIENT_FIELD_TYPE: Record<(typeof PATIENT_ID_FIELDS)[number], PhiType> = {
@@ -217,12 +219,14 @@ function ruleHits(value: string, toks: ReturnType<typeof tokenize>, isAuthor: bo
     ...findNamedWings(value),
     ...findAgencyNames(value),
     ...findForeignFacilities(value),
+    ...findMilitaryPlaces(value),
     ...findForeignScriptIds(value),
     ...findCueNames(value, isAuthor),
     ...findLabelledPeople(value),
     ...findMessageNames(value),
     ...findSignoffNames(value),
     ...findLoginNames(value),
+    ...findRecordAuthors(value),
     ...findDepartmentAndFamilyNames(value),
     ...findOrdinaryWordNames(value, toks),
     ...capsLineHits(value),

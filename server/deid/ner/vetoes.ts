@@ -70,6 +70,8 @@ function vetoReason(text: string, toks: Token[], type: string, first: number, la
   // "ASA", "CHF", "FPIES": a short upper-case word alone is an acronym (a facility's initials come back by rule, facility-acronyms.ts).
   if (first === last && /^\p{Lu}{1,5}$/u.test(words[0]!.word)) return 'acronym';
   if (words.every((t) => clinicalWord(t.word))) return 'clinical words';
+  // "Children's Motrin", "Women's Rogaine": a run that ends in a drug is the product's name, not a place or a person.
+  if (words.length > 1 && DRUGS.has(words[words.length - 1]!.word.toLowerCase())) return 'ends in a drug';
   // "Жалобы на кашель", "bị sốt hai ngày": a lower-case word of a script other than Latin, or with a letter only Vietnamese writes, is no name (names there are capitalised; foreign-scripts.ts).
   if (first === last && /^\p{Ll}/u.test(words[0]!.word) && (/[^\p{Script=Latin}\p{M}'’-]/u.test(words[0]!.word)
     || VIETNAMESE_ONLY.test(text.slice(Math.max(0, toks[first]!.start - 40), toks[first]!.end + 40)))) return 'lower-case word of another language';

@@ -14,7 +14,11 @@
  * Files 65-68 were opened after the fifteenth pass's rules and both taggers retrained on the sixty-two: 94.78% names and places,
  * 97.84% other types, precision 94.86%, 583 clinical terms hit (516 + 77 in 65-68 before; the retraining cost the
  * fifty-eight eleven misses, put back by a given name before an initial and the national chains of the pass).
- * Files 69-72 are sealed (../sealed/README.md) and not loaded.
+ * The sixteenth pass (handles defined beside a name, initials after a closed sentence, logins where logs print them, DICOM
+ * names and entry authors; 74 misses fixed on the sixty-two, none new) opened 69-72 and retrained both taggers on the
+ * sixty-six, then added military posts and ships: 95.08% names and places, 97.77% other types, precision 94.74%, 657
+ * clinical terms hit (95.16% / 97.84% / 94.88% / 579 over the sixty-two of before; 7-32 97.15% / 98.80%).
+ * Files 73-76 are sealed (../sealed/README.md) and not loaded.
  * The blind figures, each file measured once, are in the README.
  */
 import { describe, expect, it } from 'vitest';
@@ -32,35 +36,37 @@ describe('de-identification on the blind files', () => {
   if (falsePositives.length) console.log('unlabelled detections:\n  ' + falsePositives.join('\n  '));
   if (clinicalHits.length) console.log('clinical terms hit:\n  ' + clinicalHits.join('\n  '));
 
-  it('holds sixty-two files written blind with every identifier type', () => {
-    expect(new Set(docs.map((d) => d.file)).size).toBe(62);
+  it('holds sixty-six files written blind with every identifier type', () => {
+    expect(new Set(docs.map((d) => d.file)).size).toBe(66);
     expect(places.labelled).toBeGreaterThanOrEqual(20000);
     for (const t of ['NAME', 'FACILITY', 'CITY', 'DATE', 'MRN', 'ACCOUNT', 'OTHER_ID', 'PHONE']) expect(rows.get(t)?.labelled ?? 0, t).toBeGreaterThanOrEqual(10);
   });
 
-  it('does not fall below the recall reached for names and places (94.78% over sixty-two; the goal is 98%)', () => {
-    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.947);
+  it('does not fall below the recall reached for names and places (95.08% over sixty-six; the goal is 98%)', () => {
+    expect(places.covered / places.labelled).toBeGreaterThanOrEqual(0.950);
   });
 
-  it('does not fall below the recall reached for the other types (97.84% over sixty-two, 65-68 being harder; the goal is 99%)', () => {
-    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.978);
+  it('does not fall below the recall reached for the other types (97.77% over sixty-six, 65-72 being harder; the goal is 99%)', () => {
+    expect(others.covered / others.labelled).toBeGreaterThanOrEqual(0.977);
   });
 
-  it('keeps precision at or above 94.8% (the right-to-left tagger traded a point of it for recall; harder files since cost 0.2)', () => {
-    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.948);
+  it('keeps precision at or above 94.7% (the right-to-left tagger traded a point of it for recall; harder files since cost 0.3)', () => {
+    expect(all.overlapping / all.detected).toBeGreaterThanOrEqual(0.947);
   });
 
-  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 96.9% and 98.8% now)', () => {
+  it('holds the figures reached on files 7-32 before 33-44 were added (95.9% and 98.6% then, 97.2% and 98.8% now)', () => {
     const earlier = docs.filter((d) => /^holdout-(?:[7-9]|[12]\d|3[0-2])\.json$/.test(d.file));
     expect(new Set(earlier.map((d) => d.file)).size).toBe(26);
     const t = totals(measure(earlier).rows);
-    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.968);
+    expect(t.places.covered / t.places.labelled).toBeGreaterThanOrEqual(0.971);
     expect(t.others.covered / t.others.labelled).toBeGreaterThanOrEqual(0.987);
   }, 120_000);
 
-  it('hits no clinical term in files 7-12, and no more than the 583 left in files 13-68 (the goal is none)', () => {
-    const older = clinicalHits.filter((h) => !/^h(1[3-9]|[2-5]\d|6[0-8])-/.test(h));
-    expect(older).toEqual([]);
-    expect(clinicalHits.length).toBeLessThanOrEqual(583);
-  });
+  it('hits no clinical term in files 7-12, and no more than the 657 left in files 13-72 (the goal is none)', () => {
+    // By file, not by document id: the writers of 69-72 chose their own id prefixes ("dn-", "mil-").
+    const first = docs.filter((d) => /^holdout-(?:[7-9]|1[0-2])\.json$/.test(d.file));
+    expect(new Set(first.map((d) => d.file)).size).toBe(6);
+    expect(measure(first).clinicalHits).toEqual([]);
+    expect(clinicalHits.length).toBeLessThanOrEqual(657);
+  }, 120_000);
 });

@@ -70,3 +70,44 @@ describe('logins where systems print them', () => {
     expect(nameTexts(text)).toEqual([]);
   });
 });
+
+describe('names a machine lays out', () => {
+  it.each([
+    ['(0008,0090) PN [HALVORSEN^INGRID^^DR]   # ReferringPhysicianName', 'HALVORSEN^INGRID'],
+    ['(0010,0010) PN [Fifita^Mele^Tupou]      # PatientName', 'Fifita^Mele^Tupou'],
+    ['PID|1||55102^^^MRN||OKONJO^CHIDINMA^A||19640312|F', 'OKONJO^CHIDINMA^A']
+  ])('%s -> %s', (text, v) => {
+    expect(cover(text, v)).toEqual(['NAME']);
+  });
+
+  it('leaves message types and coded fields', () => {
+    expect(nameTexts('MSH|^~\\&|RIS|GEN|ORU^R01|2.5.1\nOBR|1|||71046^XR CHEST 2V^CPT')).toEqual([]);
+  });
+
+  it.each([
+    ['10/03/24 09:14 qmv: Pharm states film is back-ordered\n10/03/24 11:02 qmv: Pt called, picked up', 'qmv'],
+    ['03/18/2024 09:12  [TDK]  Exam / Tx plan\nCC: "upper left hurts"', 'TDK'],
+    ['--- 03/15/2025 10:12  hokafor ---\nPt seen by Dr. Nwosu', 'hokafor'],
+    ['06:14 lmoreau77: copy. will grab the cart', 'lmoreau77']
+  ])('%s -> %s', (text, v) => {
+    expect(cover(text, v)).toEqual(['NAME']);
+  });
+
+  it('leaves vital signs and notes after a time', () => {
+    expect(nameTexts('09:14 BP: 120/80\n09:15 HR: 88\n10:00 SpO2: 94%\n10:05 note: pt resting\n10:10 Temp: 98.6')).toEqual([]);
+  });
+});
+
+describe('logins of surnames the 1990 census lacks', () => {
+  it.each([
+    ['Export run 2024-06-03 09:14:27 MST by user tbalasubramanian2', 'tbalasubramanian2'],
+    ['Exported 09/20/2024 by mokonkwoeze for chart review', 'mokonkwoeze'],
+    ['Clinician note appended by vchakravarty 7/15/24', 'vchakravarty']
+  ])('%s -> %s', (text, v) => {
+    expect(cover(text, v)).toEqual(['NAME']);
+  });
+
+  it('leaves systems and words after "by"', () => {
+    expect(nameTexts('Results sent by mychart and by telehealth.')).toEqual([]);
+  });
+});
