@@ -67,11 +67,11 @@ export function definedInitials(text: string, hits: readonly Hit[]): { initials:
   const out: { initials: string; anywhere: boolean; at: number }[] = [];
   for (const h of hits) {
     if (h.type !== 'NAME') continue;
-    const names = initialsOf(text.slice(h.start, h.end));
+    const name = text.slice(h.start, h.end);
+    const names = initialsOf(name);
     const after = AFTER.exec(text.slice(h.end, h.end + 40));
     const before = BEFORE.exec(text.slice(Math.max(0, h.start - 20), h.start));
     const beforeOk = before && (before[2] === '=' || CLOSES_BRACKET.test(text.slice(h.end, h.end + 40)));
-    const name = text.slice(h.start, h.end);
     for (const [m, at] of [[after, after ? h.end + after[0].lastIndexOf(after[1]!) : -1], [beforeOk ? before : null, before ? h.start - before[0].length : -1]] as const) {
       const v = m?.[1];
       if (!v || !(names.has(v) || withMiddle(v, names) || spelledFrom(v, name))) continue;

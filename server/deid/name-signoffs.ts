@@ -62,7 +62,7 @@ export function extendNameSpans(text: string, hits: Hit[]): Hit[] {
 
 const SIGN_INITIALS = /(?<![\p{L}\p{N}])[-–—~][ \t]?(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*[\])]?[ \t]*$/gmu;
 /** "... put acct on hold. -tg", "Please also get DXA. -- MLSO": after a sentence's end, a dash and initials close the line. */
-const SIGN_AFTER_SENTENCE = /(?<=[.!?)][ \t]+)[-–—~]{1,2}[ \t]?(\p{Lu}{2,4}|\p{Ll}{2,3})[ \t]*$/gmu;
+const SIGN_AFTER_SENTENCE = /(?<=[.!?)][ \t]+)[-–—~]{1,2}[ \t]?(\p{Lu}{2,4}|\p{Ll}{2,3})[ \t]*$/dgmu;
 const SIGN_GIVEN = /(?<=\S)[ \t]+[-–—~](\p{Ll}{3,}|\p{Lu}\p{Ll}{2,})[ \t]*[\])]?[ \t]*$/u;
 const FOOTER = /\b(?:dict|dictated(?:[ \t]+by)?|dictator|trans|transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|scribed[ \t]+by)[ \t]*:[ \t]*(\p{L}{2,4})(?:[ \t]*\/[ \t]*(\p{L}{2,4}))?(?=[ \t]*(?:\/|,|$|[ \t]{2}|\t|\n))/dgimu;
 // A dictation stamp closed by the typist's initials: "D: 01/08/2025  T: 01/09/2025  jrs", "job# 558193 / mkh", "T: 3/4/24 09:12 JS/kmb".
@@ -93,7 +93,7 @@ export function findSignoffNames(text: string): Hit[] {
     if (closes && !notInitials(m[1]!)) out.push(group(m, 1, 'initials signing off'));
   }
   // A closed sentence before the dash leaves no clinical reading: lower-case "-dm", "-kb" sign too (not "-- ok", "- PRN").
-  for (const m of text.matchAll(new RegExp(SIGN_AFTER_SENTENCE.source, 'dgmu'))) {
+  for (const m of text.matchAll(SIGN_AFTER_SENTENCE)) {
     const w = m[1]!, l = w.toLowerCase();
     const vetoed = SHORTHAND.has(l) || DRUGS.has(l) || (/\p{Lu}/u.test(w) ? ABBREVIATIONS.has(l) : l.length === 3 && englishWords().has(l) && !givenName(l));
     if (!vetoed) out.push(group(m, 1, 'initials signing off'));

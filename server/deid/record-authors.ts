@@ -6,10 +6,11 @@
  *    lbv: Pharm states", "03/18/2024 09:12  [RJK]  Exam", "--- 03/15/2025 10:12  smabry ---", "06:14 jbaptiste68w:".
  * Never: a clinical abbreviation or vital sign after a time ("09:14 BP: 120/80", "0800 HR:"), an English word
  * ("10:02 note:"), a drug, chat shorthand.
+ * Never either: an HL7 coded value, code^text^table ("F^Female^HL70001", "IP^Inpatient").
  * Invariants: hits are NAME; spans index the text; a caret name has two components or more, each of letters.
  */
 import type { Hit } from './hits';
-import { CLINICAL_ABBREVIATIONS, DRUGS } from './lexicon';
+import { CLINICAL_ABBREVIATIONS, DRUGS, nameLists } from './lexicon';
 import { englishWords } from './vocabulary';
 
 const PART = String.raw`\p{L}[\p{L}'’-]*`;
@@ -22,7 +23,7 @@ const ENTRY_AUTHOR = /^[ \t]*(?:-{2,}[ \t]*)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ 
 
 /** Chat words and vital signs that open a timed line the way a speaker does ("09:14 BP: 120/80", "10:05 bgl: 212"). */
 const NOT_AUTHORS = new Set(('note notes call called pt patient me rn md np pa dr rph pharmd cma lpn lvn cna ma tech crna aprn lab pharm pharmacy fax msg vm tc ok fyi update addendum system auto bot admin '
-  + 'bp hr rr sbp dbp map cvp icp bgl bs fsbs cbg poc wt ht bmi spo2 sao2 etco2 fio2 peep uop ios i/o io temp tmax pulse resp sat sats o2 gcs rass cows ciwa').split(' '));
+  + 'bp hr rr sbp dbp map cvp icp bgl bs fsbs cbg poc wt ht bmi spo2 sao2 etco2 fio2 peep uop ios io temp tmax pulse resp sat sats o2 gcs rass cows ciwa').split(' '));
 
 function authorWord(w: string): boolean {
   const l = w.toLowerCase();
@@ -40,6 +41,9 @@ export function findRecordAuthors(text: string): Hit[] {
       // A degree or prefix is no component of the name: "SMITH^JOHN^^^DR" keeps "SMITH^JOHN".
       while (parts.length > 2 && DEGREE.test(parts[parts.length - 1]!)) parts.pop();
       if (parts.some((p) => DEGREE.test(p) || CLINICAL_ABBREVIATIONS.has(p.toLowerCase()))) continue;
+      // An HL7 coded value is code^text^table ("F^Female^HL70001", "IP^Inpatient"): a one-letter first component or
+      // an English second one that is no given name is a code and its meaning, not a surname and a given name.
+      if (parts[0]!.length === 1 || (englishWords().has(parts[1]!.toLowerCase()) && !nameLists()?.first.has(parts[1]!.toLowerCase()))) continue;
       const name = parts.join('^');
       out.push({ start: m.index, end: m.index + name.length, type: 'NAME', reason: 'person name in a DICOM or HL7 field' });
     }

@@ -82,6 +82,7 @@ describe('names a machine lays out', () => {
 
   it('leaves message types and coded fields', () => {
     expect(nameTexts('MSH|^~\\&|RIS|GEN|ORU^R01|2.5.1\nOBR|1|||71046^XR CHEST 2V^CPT')).toEqual([]);
+    expect(nameTexts('PV1|1|IP^Inpatient^HL70004|||\nPID|1||55102^^^MRN||||19640312|F^Female^HL70001')).toEqual([]);
   });
 
   it.each([
